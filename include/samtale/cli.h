@@ -1,0 +1,93 @@
+#ifndef SAMTALE_CLI_H
+#define SAMTALE_CLI_H
+
+/*
+ * The command line: a table of subcommands (src/cli/cli.c) over the core
+ * modules. Common options are taken by cli_main wherever they stand; each
+ * command parses its own options with getopt_long and returns an exit status.
+ */
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "samtale/content.h"
+#include "samtale/store.h"
+
+enum cli_needs {
+	NEED_DB = 1 << 0,		/* open the database, creating it if missing */
+	NEED_DB_READONLY = 1 << 1,	/* open an existing database without writing */
+	NEED_CONTENT = 1 << 2,		/* load the guide in --lang */
+};
+
+struct cli_ctx {
+	const char *db_path;		/* --db, $SAMTALE_DB or the default */
+	const char *content_dir;	/* --content, $SAMTALE_CONTENT or the default */
+	const char *user;		/* --user or the login name */
+	struct store *store;		/* open when the command needs it */
+	struct content_guide *guide;	/* loaded when the command needs it */
+	const char *usage;		/* the command's usage line, for its --help */
+};
+
+/* The TUI lives outside the core library; main passes it in. */
+typedef int (*cli_tui_fn)(struct cli_ctx *ctx);
+int cli_main(int argc, char **argv, cli_tui_fn tui);
+
+/* Opens ctx->store / loads ctx->guide on demand (for commands that need them
+ * only on some paths). Print their own error; return an exit status. */
+int cli_open_store(struct cli_ctx *ctx, unsigned needs);
+int cli_load_content(struct cli_ctx *ctx);
+
+/* Prints "samtale: <sam_errmsg()>" and returns the exit status for st. */
+int cli_fail(enum sam_status st);
+/* Prints "samtale: <fmt>" and returns 2 (usage errors). */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* True (and usage printed to stdout) when argv holds --help or -h. */
+bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv);
+
+/*
+ * Output tables: one writer for table (aligned by display width), CSV
+ * (RFC 4180, header row) and JSON (array of objects).
+ */
+
+enum cli_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+bool cli_format_parse(const char *s, enum cli_format *out);
+
+enum cli_col_kind { COL_TEXT, COL_NUMBER };	/* numbers are right-aligned, bare in JSON */
+
+struct cli_table;
+struct cli_table *cli_table_new(void);
+void cli_table_col(struct cli_table *t, const char *name, enum cli_col_kind kind);
+/* Adds a row; then cli_table_cell once per column, in order. NULL = empty/null. */
+void cli_table_row(struct cli_table *t);
+void cli_table_cell(struct cli_table *t, const char *value);
+void cli_table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A totals row: drawn after a rule in table format, left out of CSV and JSON. */
+void cli_table_total_row(struct cli_table *t);
+void cli_table_print(const struct cli_table *t, enum cli_format f, FILE *out);
+void cli_table_free(struct cli_table *t);
+
+/*
+ * Commands, one file per group in src/cli/.
+ */
+
+#define CLI_CMD(name) int name(struct cli_ctx *ctx, int argc, char **argv)
+
+CLI_CMD(cmd_content_check);
+CLI_CMD(cmd_content_list);
+CLI_CMD(cmd_content_show);
+CLI_CMD(cmd_case_add);
+CLI_CMD(cmd_case_list);
+CLI_CMD(cmd_case_show);
+CLI_CMD(cmd_case_close);
+CLI_CMD(cmd_case_delete);
+CLI_CMD(cmd_db_init);
+CLI_CMD(cmd_db_backup);
+CLI_CMD(cmd_db_check);
+CLI_CMD(cmd_db_purge);
+CLI_CMD(cmd_export);
+CLI_CMD(cmd_import);
+CLI_CMD(cmd_followups);
+CLI_CMD(cmd_report);
+CLI_CMD(cmd_demo);
+
+#endif

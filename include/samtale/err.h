@@ -1,0 +1,35 @@
+#ifndef SAMTALE_ERR_H
+#define SAMTALE_ERR_H
+
+/*
+ * Errors: every fallible function returns an enum sam_status. The text that
+ * explains a failure is kept in one per-thread slot, set by sam_error() at the
+ * place that knows what went wrong, and shown by whoever is on top (the CLI
+ * prints "samtale: <text>", the TUI shows it in the status line).
+ */
+
+enum sam_status {
+	SAM_OK = 0,
+	SAM_ERR_NOMEM,
+	SAM_ERR_IO,
+	SAM_ERR_DB,
+	SAM_ERR_INVALID,	/* bad input from the user or a file */
+	SAM_ERR_NOT_FOUND,
+	SAM_ERR_BUSY,		/* the database stayed locked past every retry */
+	SAM_ERR_MSG,		/* generic failure, explained by sam_errmsg() */
+};
+
+/* Saves the message and returns SAM_ERR_MSG. */
+enum sam_status sam_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Saves the message and returns st, for callers that must tell failures apart. */
+enum sam_status sam_fail(enum sam_status st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The last saved message, or a generic text for st when none was saved. */
+const char *sam_errmsg(void);
+const char *sam_status_text(enum sam_status st);
+void sam_error_clear(void);
+
+#endif

@@ -1,0 +1,225 @@
+#ifndef SAMTALE_STORE_H
+#define SAMTALE_STORE_H
+
+/*
+ * The case store: one SQLite database of cases, meetings, checklist item
+ * states, follow-ups and an audit log (SPEC §1, §5). Knows nothing of curses
+ * or of the content files: callers pass the items a meeting is held with.
+ *
+ * Every function that changes data commits before it returns, unless the
+ * caller opened a transaction with store_begin() (import, demo). Every change
+ * is recorded in the audit log with the store's user and login name.
+ * Text that looks like a CPR number is refused with SAM_ERR_INVALID and a
+ * message that does not repeat the number.
+ *
+ * Strings in returned records are owned by the record; free with the
+ * matching *_free(). Dates are "YYYY-MM-DD" (see util.h).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "samtale/err.h"
+
+struct store;
+struct sqlite3;
+
+enum store_open_flags {
+	STORE_CREATE = 1 << 0,		/* create the file (and its directory) when missing */
+	STORE_READONLY = 1 << 1,	/* reports and exports: never write */
+};
+
+/* Opens (and migrates, after a backup) the database at path. user is the
+ * caseworker recorded on every change (--user). Refuses a network file
+ * system, a file that is not a samtale database, and a newer schema. */
+enum sam_status store_open(const char *path, const char *user, unsigned flags,
+			   struct store **out);
+void store_close(struct store *st);
+
+const char *store_user(const struct store *st);
+const char *store_path(const struct store *st);
+/* For the report module's SQL only; the schema is described in store/db.c. */
+struct sqlite3 *store_sqlite(struct store *st);
+
+/* Explicit transaction for all-or-nothing work (import, demo, purge). */
+enum sam_status store_begin(struct store *st);
+enum sam_status store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Creates a team database for a Unix group: directory 2770, files 0660. */
+enum sam_status store_init_shared(const char *path, const char *group, const char *user);
+/* Online backup to dest (SQLite backup API), file 0600. */
+enum sam_status store_backup(struct store *st, const char *dest);
+/* Integrity and foreign key check; *ok false and problems appended to
+ * *report (caller frees) when anything is wrong. */
+enum sam_status store_check(struct store *st, bool *ok, char **report);
+/* True when the database holds at least one case (demo refuses those). */
+enum sam_status store_has_cases(struct store *st, bool *yes);
+
+/*
+ * Item states: one place for their names.
+ */
+
+enum item_state { ITEM_OPEN, ITEM_DONE, ITEM_NOT_RELEVANT };
+
+const char *item_state_name(enum item_state s);	/* "open", "done", "not_relevant" */
+bool item_state_parse(const char *name, enum item_state *out);
+
+/*
+ * Cases
+ */
+
+enum profile_field { PROFILE_QUALIFICATIONS, PROFILE_JOB_WISHES, PROFILE_EDUCATION_WISHES };
+
+struct case_rec {
+	int64_t id;
+	char *ref;			/* the municipality's journal number */
+	char *initials;			/* may be NULL */
+	char *caseworker;
+	char *opened;
+	char *closed;			/* NULL while open */
+	char *profile[3];		/* indexed by enum profile_field; NULL when empty */
+	/* Filled by store_case_list only: */
+	char *last_meeting;		/* NULL when none */
+	int followups_open;
+	int followups_overdue;		/* due before today, not done */
+};
+
+struct case_list {
+	struct case_rec *v;
+	size_t n;
+};
+
+/* ref must be non-empty, at most 64 bytes, no CPR number, unique. opened
+ * NULL means today. */
+enum sam_status store_case_add(struct store *st, const char *ref, const char *initials,
+			       const char *opened, int64_t *id);
+/* SAM_ERR_NOT_FOUND (with a message naming ref) when there is no such case. */
+enum sam_status store_case_get(struct store *st, const char *ref, struct case_rec *out);
+enum sam_status store_case_get_by_id(struct store *st, int64_t id, struct case_rec *out);
+/* Cases ordered by ref; filter (may be NULL) matches ref or initials,
+ * case-insensitively; closed cases only when include_closed. */
+enum sam_status store_case_list(struct store *st, const char *filter, bool include_closed,
+				struct case_list *out);
+enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
+				       enum profile_field field, const char *text);
+enum sam_status store_case_set_initials(struct store *st, int64_t case_id, const char *initials);
+enum sam_status store_case_close(struct store *st, int64_t case_id, const char *date);
+/* Removes the case and everything about it for real (secure_delete); the
+ * audit log keeps one line without personal data. */
+enum sam_status store_case_delete(struct store *st, int64_t case_id);
+/* Deletes every case closed before date; *n is how many. */
+enum sam_status store_purge_closed_before(struct store *st, const char *date, int *n);
+
+void case_rec_free(struct case_rec *c);
+void case_list_free(struct case_list *l);
+
+/*
+ * Meetings and their checklist
+ */
+
+/* What a meeting is held with: the item as the content worded it that day. */
+struct meeting_item_spec {
+	const char *item_id;		/* full id, "tro.sig-det" */
+	const char *section_id;		/* "tro" */
+	const char *text;
+};
+
+struct meeting_item {
+	char *item_id;
+	char *section_id;
+	char *text;			/* wording when the meeting was held */
+	enum item_state state;
+	char *note;			/* NULL when none */
+};
+
+struct meeting_rec {
+	int64_t id;
+	int64_t case_id;
+	char *date;
+	char *type;			/* meeting type id */
+	char *caseworker;
+	char *note;			/* NULL when none */
+	char *agreed;			/* the plain-language summary for her; NULL when none */
+	char *interpreter;		/* language interpreted; NULL when no interpreter */
+	struct meeting_item *items;	/* filled by store_meeting_get only, in position order */
+	size_t nitems;
+};
+
+struct meeting_list {
+	struct meeting_rec *v;		/* items not filled */
+	size_t n;
+};
+
+enum meeting_field { MEETING_NOTE, MEETING_AGREED, MEETING_INTERPRETER };
+
+/* Creates a meeting holding items[0..n) in that order, all open. date NULL = today. */
+enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char *date,
+				  const char *type, const struct meeting_item_spec *items,
+				  size_t n, int64_t *id);
+/* Meetings of a case, oldest first. */
+enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct meeting_list *out);
+enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct meeting_rec *out);
+enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum meeting_field field,
+				  const char *text);
+enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const char *item_id,
+				     enum item_state state);
+enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const char *item_id,
+				    const char *note);
+/* Full item ids left open at the case's latest meeting (carry over to the next). */
+enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n);
+
+/* Per-section completion of one meeting, for the case screen. */
+struct section_progress {
+	char *section_id;
+	int done, open, not_relevant;
+};
+enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
+				       struct section_progress **out, size_t *n);
+
+void meeting_rec_free(struct meeting_rec *m);
+void meeting_list_free(struct meeting_list *l);
+void section_progress_free(struct section_progress *p, size_t n);
+void string_array_free(char **v, size_t n);
+
+/*
+ * Follow-ups
+ */
+
+struct followup_rec {
+	int64_t id;
+	int64_t case_id;
+	int64_t meeting_id;		/* 0 when not made in a meeting */
+	char *case_ref;			/* filled by store_followup_list */
+	char *due;
+	char *text;
+	char *assignee;
+	bool done;
+};
+
+struct followup_list {
+	struct followup_rec *v;
+	size_t n;
+};
+
+struct followup_query {
+	int64_t case_id;		/* 0 = every case */
+	const char *assignee;		/* NULL = everybody */
+	bool include_done;
+	const char *due_before;		/* NULL = any; else only due < this date (overdue) */
+	const char *due_until;		/* NULL = any; else only due <= this date */
+};
+
+enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t meeting_id,
+				   const char *due, const char *text, const char *assignee,
+				   int64_t *id);
+/* Ordered by due date, then case ref, then id. */
+enum sam_status store_followup_list(struct store *st, const struct followup_query *q,
+				    struct followup_list *out);
+enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done);
+enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due);
+
+void followup_list_free(struct followup_list *l);
+
+#endif

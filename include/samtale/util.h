@@ -1,0 +1,113 @@
+#ifndef SAMTALE_UTIL_H
+#define SAMTALE_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "samtale/err.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Strings
+ */
+
+/* A growable NUL-terminated string. Zero-initialise; buf is never NULL after
+ * the first add. Allocation failure aborts via sam_oom(): the program cannot
+ * do anything useful without memory, and no half-written data results because
+ * every change is already committed. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+const char *strbuf_str(const struct strbuf *sb);	/* "" when empty */
+char *strbuf_detach(struct strbuf *sb);			/* caller frees */
+void strbuf_free(struct strbuf *sb);
+
+/* Allocation that never returns NULL (aborts with a message instead). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);		/* NULL in, NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void sam_oom(void);
+
+bool str_empty(const char *s);		/* NULL or only whitespace */
+bool str_eq(const char *a, const char *b);	/* NULL-safe */
+
+/*
+ * UTF-8
+ */
+
+/* True when s[0..n) is valid UTF-8; else *bad is the offset of the first bad byte. */
+bool utf8_valid(const char *s, size_t n, size_t *bad);
+/* Terminal columns s takes (æ, ø, å count one; wide CJK two; combining zero). */
+size_t utf8_width(const char *s);
+/* Bytes of the longest prefix of s that fits in cols columns. */
+size_t utf8_prefix_for_width(const char *s, size_t cols);
+
+/*
+ * Dates: one representation everywhere, "YYYY-MM-DD" strings, compared
+ * lexically. Day numbers (days since 1970-01-01) only for arithmetic.
+ */
+
+#define DATE_LEN 10
+typedef char sam_date[DATE_LEN + 1];
+
+/* Strict YYYY-MM-DD with a real calendar day. */
+bool date_valid(const char *s);
+bool date_to_days(const char *s, long *days);
+void date_from_days(long days, sam_date out);
+/* Today: SAMTALE_TODAY when set (tests), else the local date. */
+void date_today(sam_date out);
+/* Accepts YYYY-MM-DD, +N (days from today), "i dag"/"today", "i morgen"/"tomorrow". */
+bool date_parse_user(const char *s, sam_date out);
+long date_diff_days(const char *later, const char *earlier);
+
+/*
+ * Personal data
+ */
+
+/* True when text contains something shaped like a CPR number (DDMMYY-XXXX or
+ * DDMMYYXXXX with a real date); off and len locate it (either may be NULL). */
+bool cpr_find(const char *text, size_t *off, size_t *len);
+
+/*
+ * Language of the user interface
+ */
+
+enum sam_lang { SAM_LANG_DA, SAM_LANG_EN };
+
+void sam_set_lang(enum sam_lang lang);
+enum sam_lang sam_lang(void);
+const char *sam_lang_code(void);		/* "da" or "en" */
+bool sam_lang_parse(const char *code, enum sam_lang *out);
+/* The UI string in the current language: tr("Sager", "Cases"). */
+const char *tr(const char *da, const char *en);
+
+/*
+ * Paths and the process
+ */
+
+/* $XDG_DATA_HOME/samtale/samtale.db, falling back to ~/.local/share. Caller frees. */
+char *path_default_db(void);
+/* Creates dir and missing parents; new directories get mode. */
+enum sam_status path_mkdir_p(const char *dir, mode_t mode);
+/* Directory part of path (caller frees); "." when there is none. */
+char *path_dirname(const char *path);
+bool path_exists(const char *path);
+/* The login name of the process (getlogin, $USER, or the passwd entry). */
+const char *sam_login_name(void);
+
+#endif

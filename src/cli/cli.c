@@ -1,0 +1,328 @@
+#include "samtale/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+
+struct cli_cmd {
+	const char *group;
+	const char *name;		/* NULL for a command without subcommands */
+	int (*fn)(struct cli_ctx *ctx, int argc, char **argv);
+	unsigned needs;
+	const char *args;
+	const char *summary_da, *summary_en;
+};
+
+static const struct cli_cmd cmds[] = {
+	{ "content", "check", cmd_content_check, 0, "[DIR]",
+	  "kontrollér indholdsfiler", "validate content files" },
+	{ "content", "list", cmd_content_list, NEED_CONTENT, "",
+	  "vis afsnit, mødetyper og punkter", "list sections, meeting types and items" },
+	{ "content", "show", cmd_content_show, NEED_CONTENT, "ID",
+	  "vis et afsnit eller punkt", "print a section or item" },
+	{ "case", "add", cmd_case_add, NEED_DB, "REF [--initials XX]",
+	  "opret en sag", "add a case" },
+	{ "case", "list", cmd_case_list, NEED_DB_READONLY, "[--all] [--format table|csv|json]",
+	  "vis sager", "list cases" },
+	{ "case", "show", cmd_case_show, NEED_DB_READONLY | NEED_CONTENT, "REF",
+	  "vis en sag", "show a case" },
+	{ "case", "close", cmd_case_close, NEED_DB, "REF [--date D]",
+	  "afslut en sag", "close a case" },
+	{ "case", "delete", cmd_case_delete, NEED_DB, "REF --yes",
+	  "slet en sag helt", "erase a case" },
+	{ "db", "init", cmd_db_init, 0, "[--shared GROUP]",
+	  "opret databasen", "create the database" },
+	{ "db", "backup", cmd_db_backup, NEED_DB_READONLY, "FILE",
+	  "tag en sikkerhedskopi", "back up the database" },
+	{ "db", "check", cmd_db_check, NEED_DB_READONLY, "",
+	  "kontrollér databasen", "check the database" },
+	{ "db", "purge", cmd_db_purge, NEED_DB, "--closed-before D --yes",
+	  "slet afsluttede sager", "erase closed cases" },
+	{ "followups", NULL, cmd_followups, NEED_DB_READONLY,
+	  "[--overdue] [--all] [--format table|csv|json]",
+	  "vis opfølgninger", "list follow-ups" },
+	{ "report", NULL, cmd_report, NEED_DB_READONLY | NEED_CONTENT,
+	  "[--by section|item|caseworker|case|type] [--from D] [--to D] [--caseworker N] [--type T] "
+	  "[--stale DAYS] [--format table|csv|json]",
+	  "rapport til teamlederen", "the team lead's report" },
+	{ "export", NULL, cmd_export, NEED_DB_READONLY | NEED_CONTENT, "[REF...] [--format json|md]",
+	  "eksportér sager", "export cases" },
+	{ "import", NULL, cmd_import, NEED_DB | NEED_CONTENT, "FILE",
+	  "importér sager", "import cases" },
+	{ "demo", NULL, cmd_demo, NEED_DB | NEED_CONTENT, "[--cases N] [--seed S] [--yes]",
+	  "fyld databasen med opdigtede sager", "fill the database with synthetic cases" },
+};
+
+static const char common_usage[] =
+	"  --db PATH        database (env SAMTALE_DB)\n"
+	"  --content DIR    content directory (env SAMTALE_CONTENT)\n"
+	"  --lang da|en     language\n"
+	"  --user NAME      caseworker recorded on changes (default: login name)\n";
+
+/*
+ * Errors and usage
+ */
+
+int cli_fail(enum sam_status st)
+{
+	fprintf(stderr, "samtale: %s\n", sam_errmsg());
+	return st == SAM_OK ? 0 : 1;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("samtale: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+static void print_cmd_usage(const struct cli_cmd *c, FILE *out)
+{
+	fprintf(out, "  samtale %s%s%s%s%s\n", c->group, c->name ? " " : "", c->name ? c->name : "",
+		*c->args ? " " : "", c->args);
+}
+
+static void print_usage(FILE *out)
+{
+	fprintf(out, "%s: samtale [OPTION...] [COMMAND]\n\n", tr("Brug", "Usage"));
+	fprintf(out, "%s\n\n", tr("Uden kommando åbnes samtaleguiden.",
+				   "Without a command, the conversation guide opens."));
+	fprintf(out, "%s:\n", tr("Kommandoer", "Commands"));
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+		print_cmd_usage(&cmds[i], out);
+	fprintf(out, "\n%s:\n%s  --help           %s\n  --version        %s\n",
+		tr("Fælles tilvalg", "Common options"), common_usage,
+		tr("vis hjælp (også efter hver kommando)", "show help (also after any command)"),
+		tr("vis versionen", "show the version"));
+}
+
+bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("%s: %s\n\n%s:\n%s", tr("Brug", "Usage"), ctx->usage,
+			       tr("Fælles tilvalg", "Common options"), common_usage);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Common options
+ */
+
+struct common_opts {
+	const char *db, *content, *lang, *user;
+	bool help, version;
+};
+
+/* Takes the common options out of argv wherever they stand (before "--"),
+ * so each command sees only its own. Returns the new argc, or -1 on error. */
+static int take_common_options(int argc, char **argv, struct common_opts *o)
+{
+	static const struct { const char *name; size_t off; } valued[] = {
+		{ "--db", offsetof(struct common_opts, db) },
+		{ "--content", offsetof(struct common_opts, content) },
+		{ "--lang", offsetof(struct common_opts, lang) },
+		{ "--user", offsetof(struct common_opts, user) },
+	};
+	int out = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool taken = false;
+
+		if (!strcmp(a, "--")) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		for (size_t k = 0; k < ARRAY_SIZE(valued) && !taken; k++) {
+			size_t n = strlen(valued[k].name);
+			const char **slot = (const char **)((char *)o + valued[k].off);
+
+			if (strncmp(a, valued[k].name, n))
+				continue;
+			if (a[n] == '=') {
+				*slot = a + n + 1;
+				taken = true;
+			} else if (a[n] == '\0') {
+				if (i + 1 >= argc) {
+					cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), a);
+					return -1;
+				}
+				*slot = argv[++i];
+				taken = true;
+			}
+		}
+		if (!taken && !strcmp(a, "--version")) {
+			o->version = true;
+			taken = true;
+		}
+		if (!taken)
+			argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
+static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx)
+{
+	static char *default_db;
+	enum sam_lang lang;
+
+	if (o->lang) {
+		if (!sam_lang_parse(o->lang, &lang))
+			return cli_usage_error(tr("ukendt sprog '%s' (da eller en)",
+						  "unknown language '%s' (da or en)"), o->lang);
+		sam_set_lang(lang);
+	}
+	ctx->db_path = o->db ? o->db : getenv("SAMTALE_DB");
+	if (str_empty(ctx->db_path)) {
+		if (!default_db)
+			default_db = path_default_db();
+		if (!default_db)
+			return cli_usage_error("%s", tr("kan ikke finde en hjemmemappe til databasen; brug --db",
+							"no home directory for the database; use --db"));
+		ctx->db_path = default_db;
+	}
+	ctx->content_dir = o->content ? o->content : content_default_dir();
+	ctx->user = o->user ? o->user : sam_login_name();
+	if (str_empty(ctx->user))
+		return cli_usage_error("%s", tr("--user må ikke være tom", "--user must not be empty"));
+	return 0;
+}
+
+/*
+ * Opening what a command needs
+ */
+
+int cli_open_store(struct cli_ctx *ctx, unsigned needs)
+{
+	enum sam_status st;
+
+	if (ctx->store || !(needs & (NEED_DB | NEED_DB_READONLY)))
+		return 0;
+	st = store_open(ctx->db_path, ctx->user,
+			(needs & NEED_DB) ? STORE_CREATE : STORE_READONLY, &ctx->store);
+	return st == SAM_OK ? 0 : cli_fail(st);
+}
+
+int cli_load_content(struct cli_ctx *ctx)
+{
+	struct content_diags diags = { 0 };
+	enum sam_status st;
+
+	if (ctx->guide)
+		return 0;
+	st = content_load(ctx->content_dir, sam_lang_code(), &ctx->guide, &diags);
+	content_diags_print(&diags, stderr);
+	content_diags_free(&diags);
+	if (st == SAM_OK)
+		return 0;
+	if (st == SAM_ERR_INVALID)
+		fprintf(stderr, "samtale: %s\n", tr("indholdet er ugyldigt; ret fejlene ovenfor",
+						    "the content is invalid; fix the errors above"));
+	else
+		cli_fail(st);
+	return 1;
+}
+
+static int run_cmd(const struct cli_cmd *c, struct cli_ctx *ctx, int argc, char **argv)
+{
+	char usage[512];
+	int rc;
+
+	snprintf(usage, sizeof(usage), "samtale %s%s%s%s%s", c->group, c->name ? " " : "",
+		 c->name ? c->name : "", *c->args ? " " : "", c->args);
+	ctx->usage = usage;
+	if (cli_wants_help(ctx, argc, argv)) {
+		printf("\n%s.\n", tr(c->summary_da, c->summary_en));
+		return 0;
+	}
+	if ((c->needs & NEED_CONTENT) && (rc = cli_load_content(ctx)))
+		return rc;
+	if ((rc = cli_open_store(ctx, c->needs)))
+		return rc;
+	optind = 0;	/* commands run getopt_long afresh on their own argv */
+	return c->fn(ctx, argc, argv);
+}
+
+static const struct cli_cmd *find_cmd(const char *group, const char *name, bool *group_known)
+{
+	*group_known = false;
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		if (strcmp(cmds[i].group, group))
+			continue;
+		*group_known = true;
+		if (!cmds[i].name || (name && !strcmp(cmds[i].name, name)))
+			return &cmds[i];
+	}
+	return NULL;
+}
+
+static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
+{
+	bool group_known;
+	const struct cli_cmd *c = find_cmd(argv[1], argc > 2 ? argv[2] : NULL, &group_known);
+
+	if (c && !c->name)
+		return run_cmd(c, ctx, argc - 1, argv + 1);
+	if (c)
+		return run_cmd(c, ctx, argc - 2, argv + 2);
+	if (!group_known) {
+		cli_usage_error(tr("ukendt kommando '%s'", "unknown command '%s'"), argv[1]);
+		fprintf(stderr, "%s\n", tr("Prøv 'samtale --help'.", "Try 'samtale --help'."));
+		return 2;
+	}
+	if (argc > 2 && strcmp(argv[2], "--help") && strcmp(argv[2], "-h"))
+		cli_usage_error(tr("ukendt kommando '%s %s'", "unknown command '%s %s'"), argv[1], argv[2]);
+	fprintf(argc > 2 && strcmp(argv[2], "--help") ? stderr : stdout, "%s:\n", tr("Brug", "Usage"));
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+		if (!strcmp(cmds[i].group, argv[1]))
+			print_cmd_usage(&cmds[i], argc > 2 && strcmp(argv[2], "--help") ? stderr : stdout);
+	return argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")) ? 0 : 2;
+}
+
+int cli_main(int argc, char **argv, cli_tui_fn tui)
+{
+	struct common_opts o = { 0 };
+	struct cli_ctx ctx = { 0 };
+	int rc;
+
+	argc = take_common_options(argc, argv, &o);
+	if (argc < 0)
+		return 2;
+	if ((rc = apply_common_options(&o, &ctx)))
+		return rc;
+	if (o.version) {
+		printf("samtale %s\n", SAMTALE_VERSION);
+		return 0;
+	}
+	if (argc < 2) {
+		ctx.usage = "samtale [OPTION...]";
+		if (!(rc = cli_load_content(&ctx)) && !(rc = cli_open_store(&ctx, NEED_DB)))
+			rc = tui(&ctx);
+	} else if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		print_usage(stdout);
+		rc = 0;
+	} else if (argv[1][0] == '-') {
+		rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[1]);
+	} else {
+		rc = dispatch(&ctx, argc, argv);
+	}
+	store_close(ctx.store);
+	content_guide_free(ctx.guide);
+	return rc;
+}

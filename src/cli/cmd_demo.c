@@ -1,0 +1,10 @@
+#include "samtale/cli.h"
+
+#include "samtale/util.h"
+
+CLI_CMD(cmd_demo)
+{
+	(void)ctx; (void)argc; (void)argv;
+	return cli_fail(sam_error("not implemented yet"));
+}
+

@@ -1,0 +1,1 @@
+#include "samtale/content.h"

@@ -1,0 +1,36 @@
+#include "samtale/util.h"
+
+#include <string.h>
+
+static enum sam_lang current = SAM_LANG_DA;
+
+void sam_set_lang(enum sam_lang lang)
+{
+	current = lang;
+}
+
+enum sam_lang sam_lang(void)
+{
+	return current;
+}
+
+const char *sam_lang_code(void)
+{
+	return current == SAM_LANG_EN ? "en" : "da";
+}
+
+bool sam_lang_parse(const char *code, enum sam_lang *out)
+{
+	if (!strcmp(code, "da"))
+		*out = SAM_LANG_DA;
+	else if (!strcmp(code, "en"))
+		*out = SAM_LANG_EN;
+	else
+		return false;
+	return true;
+}
+
+const char *tr(const char *da, const char *en)
+{
+	return current == SAM_LANG_EN ? en : da;
+}

@@ -1,0 +1,138 @@
+# Shared helpers for the command-line and TUI tests. Source it first:
+#   . "$(dirname "$0")/../lib.sh"
+# ctest sets SAMTALE_BIN and SOURCE_DIR; run by hand, they default to the
+# gcc build and the source tree.
+set -euo pipefail
+
+SOURCE_DIR=${SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+SAMTALE_BIN=${SAMTALE_BIN:-$SOURCE_DIR/build/gcc/samtale}
+T=$(mktemp -d "${TMPDIR:-/tmp}/samtale-test.XXXXXX")
+TMUX_SOCKET="samtale-test-$$"
+
+export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share"
+export SAMTALE_CONTENT="$SOURCE_DIR/content" SAMTALE_TODAY=${SAMTALE_TODAY:-2026-03-01}
+export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 NO_COLOR=${NO_COLOR:-}
+unset SAMTALE_DB
+mkdir -p "$HOME"
+
+cleanup() {
+	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# samtale ARGS...: the binary under test.
+samtale() {
+	"$SAMTALE_BIN" "$@"
+}
+
+# assert_eq EXPECTED ACTUAL [WHAT]
+assert_eq() {
+	[ "$1" = "$2" ] || fail "${3:-value}: expected [$1], got [$2]"
+}
+
+# assert_contains HAYSTACK NEEDLE [WHAT]
+assert_contains() {
+	case "$1" in *"$2"*) ;; *) fail "${3:-output} does not contain [$2]: $1" ;; esac
+}
+
+assert_not_contains() {
+	case "$1" in *"$2"*) fail "${3:-output} contains [$2]: $1" ;; *) ;; esac
+}
+
+# expect_status N CMD...: runs CMD, fails unless it exits with status N.
+# Its stdout and stderr are left in $T/out and $T/err.
+expect_status() {
+	local want=$1 got=0
+	shift
+	"$@" >"$T/out" 2>"$T/err" || got=$?
+	[ "$got" = "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(cat "$T/err")"
+}
+
+# sql DB QUERY: one query through the sqlite3 shell.
+sql() {
+	sqlite3 -batch -noheader "$1" "$2"
+}
+
+#
+# TUI: samtale in a detached tmux session of a fixed size.
+#
+
+# tui_start COLS ROWS ARGS...: starts samtale in tmux.
+tui_start() {
+	local cols=$1 rows=$2
+	shift 2
+	tmux -L "$TMUX_SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+		SAMTALE_CONTENT="$SAMTALE_CONTENT" SAMTALE_TODAY="$SAMTALE_TODAY" TZ=UTC \
+		LC_ALL=C.UTF-8 LANG=C.UTF-8 ${NO_COLOR:+NO_COLOR=1} \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
+		"$SAMTALE_BIN" "$@"
+	tmux -L "$TMUX_SOCKET" set-option -t t remain-on-exit on >/dev/null
+}
+
+tui_keys() {
+	tmux -L "$TMUX_SOCKET" send-keys -t t "$@"
+}
+
+# tui_type TEXT: types literal text (UTF-8 included).
+tui_type() {
+	tmux -L "$TMUX_SOCKET" send-keys -t t -l "$1"
+}
+
+tui_screen() {
+	tmux -L "$TMUX_SOCKET" capture-pane -p -t t
+}
+
+# tui_wait TEXT [SECONDS]: polls the screen until TEXT shows (no fixed sleeps).
+tui_wait() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		tui_screen | grep -qF -- "$text" && return 0
+		sleep 0.05
+	done
+	fail "screen never showed [$text]; it shows:
+$(tui_screen)"
+}
+
+tui_wait_gone() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		tui_screen | grep -qF -- "$text" || return 0
+		sleep 0.05
+	done
+	fail "screen still shows [$text]"
+}
+
+tui_resize() {
+	tmux -L "$TMUX_SOCKET" resize-window -t t -x "$1" -y "$2"
+}
+
+# tui_pid: the process id of samtale in the pane.
+tui_pid() {
+	tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_pid}'
+}
+
+# tui_dead: true once samtale has exited; tui_status then is its exit status.
+tui_dead() {
+	[ "$(tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_dead}')" = 1 ]
+}
+
+tui_status() {
+	tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_dead_status}'
+}
+
+tui_wait_exit() {
+	local i
+	for ((i = 0; i < 200; i++)); do
+		tui_dead && return 0
+		sleep 0.05
+	done
+	fail "samtale did not exit; screen:
+$(tui_screen)"
+}
