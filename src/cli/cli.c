@@ -104,12 +104,17 @@ static void print_usage(FILE *out)
 		tr("vis versionen", "show the version"));
 }
 
+static bool is_help(const char *arg)
+{
+	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
+}
+
 bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--"))
 			break;
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+		if (is_help(argv[i])) {
 			printf("%s: %s\n\n%s:\n%s", tr("Brug", "Usage"), ctx->usage,
 			       tr("Fælles tilvalg", "Common options"), common_usage);
 			return true;
@@ -272,27 +277,36 @@ static const struct cli_cmd *find_cmd(const char *group, const char *name, bool 
 	return NULL;
 }
 
+static void print_group_usage(const char *group, FILE *out)
+{
+	fprintf(out, "%s:\n", tr("Brug", "Usage"));
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+		if (!strcmp(cmds[i].group, group))
+			print_cmd_usage(&cmds[i], out);
+}
+
 static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool group_known;
 	const struct cli_cmd *c = find_cmd(argv[1], argc > 2 ? argv[2] : NULL, &group_known);
 
-	if (c && !c->name)
-		return run_cmd(c, ctx, argc - 1, argv + 1);
 	if (c)
-		return run_cmd(c, ctx, argc - 2, argv + 2);
+		return c->name ? run_cmd(c, ctx, argc - 2, argv + 2) : run_cmd(c, ctx, argc - 1, argv + 1);
 	if (!group_known) {
-		cli_usage_error(tr("ukendt kommando '%s'", "unknown command '%s'"), argv[1]);
-		fprintf(stderr, "%s\n", tr("Prøv 'samtale --help'.", "Try 'samtale --help'."));
+		cli_usage_error(tr("ukendt kommando '%s'; prøv 'samtale --help'",
+				   "unknown command '%s'; try 'samtale --help'"), argv[1]);
 		return 2;
 	}
-	if (argc > 2 && strcmp(argv[2], "--help") && strcmp(argv[2], "-h"))
+	if (argc > 2 && is_help(argv[2])) {
+		print_group_usage(argv[1], stdout);
+		return 0;
+	}
+	if (argc > 2)
 		cli_usage_error(tr("ukendt kommando '%s %s'", "unknown command '%s %s'"), argv[1], argv[2]);
-	fprintf(argc > 2 && strcmp(argv[2], "--help") ? stderr : stdout, "%s:\n", tr("Brug", "Usage"));
-	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
-		if (!strcmp(cmds[i].group, argv[1]))
-			print_cmd_usage(&cmds[i], argc > 2 && strcmp(argv[2], "--help") ? stderr : stdout);
-	return argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")) ? 0 : 2;
+	else
+		cli_usage_error(tr("'%s' kræver en underkommando", "'%s' needs a subcommand"), argv[1]);
+	print_group_usage(argv[1], stderr);
+	return 2;
 }
 
 int cli_main(int argc, char **argv, cli_tui_fn tui)
@@ -314,7 +328,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 		ctx.usage = "samtale [OPTION...]";
 		if (!(rc = cli_load_content(&ctx)) && !(rc = cli_open_store(&ctx, NEED_DB)))
 			rc = tui(&ctx);
-	} else if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+	} else if (is_help(argv[1]) || !strcmp(argv[1], "help")) {
 		print_usage(stdout);
 		rc = 0;
 	} else if (argv[1][0] == '-') {

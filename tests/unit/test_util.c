@@ -1,0 +1,191 @@
+/* Unit tests for src/util: strings, UTF-8, dates, CPR detection, paths. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "samtale/util.h"
+
+static void test_strbuf(void **state)
+{
+	struct strbuf sb = { 0 };
+
+	(void)state;
+	assert_string_equal(strbuf_str(&sb), "");
+	strbuf_adds(&sb, "sag ");
+	strbuf_addf(&sb, "%d-%04d", 2026, 117);
+	strbuf_addc(&sb, '!');
+	assert_string_equal(strbuf_str(&sb), "sag 2026-0117!");
+	assert_int_equal(sb.len, 14);
+	for (int i = 0; i < 1000; i++)
+		strbuf_adds(&sb, "æ");
+	assert_int_equal(sb.len, 14 + 2000);
+	strbuf_reset(&sb);
+	assert_string_equal(strbuf_str(&sb), "");
+	strbuf_free(&sb);
+}
+
+static void test_str_helpers(void **state)
+{
+	(void)state;
+	assert_true(str_empty(NULL));
+	assert_true(str_empty(" \t\n"));
+	assert_false(str_empty(" x"));
+	assert_true(str_eq(NULL, NULL));
+	assert_false(str_eq("a", NULL));
+	assert_true(str_eq("å", "å"));
+}
+
+static void test_utf8_valid(void **state)
+{
+	size_t bad = 99;
+
+	(void)state;
+	assert_true(utf8_valid("Første samtale", strlen("Første samtale"), NULL));
+	assert_false(utf8_valid("ab\xff", 3, &bad));
+	assert_int_equal(bad, 2);
+	assert_false(utf8_valid("\xc3", 1, &bad));		/* truncated */
+	assert_int_equal(bad, 0);
+	assert_false(utf8_valid("\xc0\xaf", 2, &bad));	/* overlong '/' */
+	assert_false(utf8_valid("\xed\xa0\x80", 3, &bad));	/* surrogate */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4, &bad));	/* past U+10FFFF */
+}
+
+static void test_utf8_width(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("æøå"), 3);
+	assert_int_equal(utf8_width("Afstem forventninger"), 20);
+	assert_int_equal(utf8_width("日本"), 4);
+	assert_int_equal(utf8_width("e\xcc\x81"), 1);		/* e + combining acute */
+	assert_int_equal(utf8_prefix_for_width("æøå", 2), 4);
+	assert_int_equal(utf8_prefix_for_width("日本", 3), 3);
+	assert_int_equal(utf8_prefix_for_width("abc", 10), 3);
+}
+
+static void test_dates(void **state)
+{
+	sam_date d;
+	long n;
+
+	(void)state;
+	assert_true(date_valid("2024-02-29"));
+	assert_false(date_valid("2023-02-29"));
+	assert_false(date_valid("2026-13-01"));
+	assert_false(date_valid("2026-1-01"));
+	assert_false(date_valid("2026-01-01x"));
+	assert_false(date_valid(NULL));
+	assert_true(date_to_days("1970-01-01", &n));
+	assert_int_equal(n, 0);
+	date_from_days(n + 365 + 365 + 366, d);
+	assert_string_equal(d, "1973-01-01");
+	assert_int_equal(date_diff_days("2026-03-08", "2026-03-01"), 7);
+	assert_int_equal(date_diff_days("2025-01-01", "2024-12-31"), 1);
+}
+
+static void test_date_parse_user(void **state)
+{
+	sam_date d;
+
+	(void)state;
+	setenv("SAMTALE_TODAY", "2026-02-25", 1);
+	date_today(d);
+	assert_string_equal(d, "2026-02-25");
+	assert_true(date_parse_user("+7", d));
+	assert_string_equal(d, "2026-03-04");
+	assert_true(date_parse_user("i morgen", d));
+	assert_string_equal(d, "2026-02-26");
+	assert_true(date_parse_user(" 2026-12-24", d));
+	assert_string_equal(d, "2026-12-24");
+	assert_false(date_parse_user("+", d));
+	assert_false(date_parse_user("+7x", d));
+	assert_false(date_parse_user("næste uge", d));
+	assert_false(date_parse_user("", d));
+	assert_false(date_parse_user("+99999", d));
+}
+
+static void test_cpr(void **state)
+{
+	size_t off, len;
+
+	(void)state;
+	assert_true(cpr_find("010190-1234", &off, &len));
+	assert_int_equal(off, 0);
+	assert_int_equal(len, 11);
+	assert_true(cpr_find("cpr 0101901234 ok", &off, &len));
+	assert_int_equal(off, 4);
+	assert_int_equal(len, 10);
+	assert_true(cpr_find("født 290200-4321", NULL, NULL));	/* leap day */
+	assert_false(cpr_find("2026-0117", NULL, NULL));	/* a journal number */
+	assert_false(cpr_find("320190-1234", NULL, NULL));	/* no 32nd */
+	assert_false(cpr_find("011390-1234", NULL, NULL));	/* no 13th month */
+	assert_false(cpr_find("12010190123456", NULL, NULL));	/* inside a longer number */
+	assert_false(cpr_find("010190-123", NULL, NULL));
+	assert_false(cpr_find(NULL, NULL, NULL));
+}
+
+static void test_paths(void **state)
+{
+	char *p;
+
+	(void)state;
+	setenv("XDG_DATA_HOME", "/srv/xdg", 1);
+	p = path_default_db();
+	assert_string_equal(p, "/srv/xdg/samtale/samtale.db");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/mette", 1);
+	p = path_default_db();
+	assert_string_equal(p, "/home/mette/.local/share/samtale/samtale.db");
+	free(p);
+	p = path_dirname("/a/b/c.db");
+	assert_string_equal(p, "/a/b");
+	free(p);
+	p = path_dirname("c.db");
+	assert_string_equal(p, ".");
+	free(p);
+}
+
+static void test_lang(void **state)
+{
+	enum sam_lang l;
+
+	(void)state;
+	assert_string_equal(tr("Sager", "Cases"), "Sager");
+	assert_true(sam_lang_parse("en", &l));
+	sam_set_lang(l);
+	assert_string_equal(tr("Sager", "Cases"), "Cases");
+	assert_string_equal(sam_lang_code(), "en");
+	assert_false(sam_lang_parse("de", &l));
+	sam_set_lang(SAM_LANG_DA);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(sam_error("sag %s findes ikke", "X"), SAM_ERR_MSG);
+	assert_string_equal(sam_errmsg(), "sag X findes ikke");
+	assert_int_equal(sam_fail(SAM_ERR_NOT_FOUND, "nej"), SAM_ERR_NOT_FOUND);
+	assert_string_equal(sam_errmsg(), "nej");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_strbuf),
+		cmocka_unit_test(test_str_helpers),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_width),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_parse_user),
+		cmocka_unit_test(test_cpr),
+		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_errors),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
