@@ -1,16 +1,286 @@
 #include "samtale/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/report.h"
 #include "samtale/util.h"
 
-CLI_CMD(cmd_followups)
+/*
+ * Options shared by report and followups
+ */
+
+/* getopt_long with our own messages ("samtale: ..." and exit 2). Returns
+ * the option, -1 at the end, or 2 after printing a usage error. */
+static int next_option(int argc, char **argv, const struct option *opts, int *rc)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, NULL);
+	if (c == '?') {
+		*rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[optind - 1]);
+		return -1;
+	}
+	if (c == ':') {
+		*rc = cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), argv[optind - 1]);
+		return -1;
+	}
+	return c;
+}
+
+static int no_arguments(int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+				       argv[optind]);
+	return 0;
+}
+
+static int parse_format(const char *s, enum cli_format *f)
+{
+	if (cli_format_parse(s, f))
+		return 0;
+	return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
+				  "unknown format '%s' (table, csv or json)"), s);
+}
+
+static int parse_date(const char *opt, const char *s)
+{
+	if (date_valid(s))
+		return 0;
+	return cli_usage_error(tr("ugyldig dato '%s' til %s (brug ÅÅÅÅ-MM-DD)",
+				  "invalid date '%s' for %s (use YYYY-MM-DD)"), s, opt);
+}
+
+/*
+ * samtale report
+ */
+
+struct report_opts {
+	struct report_query q;
+	enum cli_format format;
+	bool by_given;
+};
+
+/* Column names: fixed in CSV and JSON (another program reads them, SPEC §3);
+ * in the language of the user interface in a table. */
+static const char *col_name(enum cli_format f, const char *field, const char *da)
+{
+	return f == FORMAT_TABLE ? tr(da, field) : field;
+}
+
+static void add_columns(struct cli_table *t, enum report_by by, enum cli_format f)
+{
+	static const char *const first_da[] = {
+		[REPORT_BY_SECTION] = "afsnit", [REPORT_BY_ITEM] = "punkt",
+		[REPORT_BY_CASEWORKER] = "sagsbehandler", [REPORT_BY_CASE] = "sag",
+		[REPORT_BY_TYPE] = "mødetype",
+	};
+
+	cli_table_col(t, col_name(f, report_by_name(by), first_da[by]), COL_TEXT);
+	cli_table_col(t, col_name(f, "meetings", "møder"), COL_NUMBER);
+	if (by == REPORT_BY_CASE)
+		cli_table_col(t, col_name(f, "last_meeting", "sidste møde"), COL_TEXT);
+	cli_table_col(t, col_name(f, "done", "udført"), COL_NUMBER);
+	cli_table_col(t, col_name(f, "open", "åbne"), COL_NUMBER);
+	cli_table_col(t, col_name(f, "not_relevant", "ikke relevant"), COL_NUMBER);
+	cli_table_col(t, col_name(f, "completion_pct", "udført %"), COL_NUMBER);
+	if (by == REPORT_BY_CASE) {
+		cli_table_col(t, col_name(f, "followups_open", "opfølgninger"), COL_NUMBER);
+		cli_table_col(t, col_name(f, "followups_overdue", "overskredet"), COL_NUMBER);
+	}
+}
+
+static void add_row(struct cli_table *t, enum report_by by, const struct report_row *r,
+		    const char *key)
+{
+	char pct[REPORT_PCT_LEN];
+
+	cli_table_cell(t, key);
+	cli_table_cellf(t, "%d", r->meetings);
+	if (by == REPORT_BY_CASE)
+		cli_table_cell(t, r->last_meeting);
+	cli_table_cellf(t, "%d", r->done);
+	cli_table_cellf(t, "%d", r->open);
+	cli_table_cellf(t, "%d", r->not_relevant);
+	cli_table_cell(t, report_pct_format(r->done, r->open, pct));
+	if (by == REPORT_BY_CASE) {
+		cli_table_cellf(t, "%d", r->followups_open);
+		cli_table_cellf(t, "%d", r->followups_overdue);
+	}
+}
+
+static void print_report(const struct report *r, enum cli_format f)
+{
+	struct cli_table *t = cli_table_new();
+
+	add_columns(t, r->by, f);
+	for (size_t i = 0; i < r->n; i++) {
+		cli_table_row(t);
+		add_row(t, r->by, &r->rows[i], r->rows[i].key);
+	}
+	cli_table_total_row(t);
+	add_row(t, r->by, &r->total, tr("I alt", "Total"));
+	cli_table_print(t, f, stdout);
+	cli_table_free(t);
+}
+
+static int parse_stale(const char *s, int *days)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 0 || n > INT_MAX)
+		return cli_usage_error(tr("--stale kræver et antal dage, ikke '%s'",
+					  "--stale needs a number of days, not '%s'"), s);
+	*days = (int)n;
+	return 0;
+}
+
+static int check_type(const struct content_guide *g, const char *type)
+{
+	struct strbuf known = { 0 };
+	int rc;
+
+	if (content_meeting_type_find(g, type))
+		return 0;
+	for (size_t i = 0; i < g->nmeeting_types; i++)
+		strbuf_addf(&known, "%s%s", i ? ", " : "", g->meeting_types[i].id);
+	rc = cli_usage_error(tr("ukendt mødetype '%s' (kendte: %s)", "unknown meeting type '%s' (known: %s)"),
+			     type, strbuf_str(&known));
+	strbuf_free(&known);
+	return rc;
+}
+
+static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, struct report_opts *o)
+{
+	static const struct option opts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "caseworker", required_argument, NULL, 'c' },
+		{ "type", required_argument, NULL, 'T' },
+		{ "stale", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, rc = 0;
+
+	while (!rc && (c = next_option(argc, argv, opts, &rc)) != -1) {
+		switch (c) {
+		case 'b':
+			if (!report_by_parse(optarg, &o->q.by))
+				return cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case eller type)",
+							  "unknown --by '%s' (section, item, caseworker, case or type)"),
+						       optarg);
+			o->by_given = true;
+			break;
+		case 'f': o->q.from = optarg; rc = parse_date("--from", optarg); break;
+		case 't': o->q.to = optarg; rc = parse_date("--to", optarg); break;
+		case 'c': o->q.caseworker = optarg; break;
+		case 'T': o->q.type = optarg; rc = check_type(ctx->guide, optarg); break;
+		case 's': rc = parse_stale(optarg, &o->q.stale_days); break;
+		case 'F': rc = parse_format(optarg, &o->format); break;
+		}
+	}
+	if (rc || (rc = no_arguments(argc, argv)))
+		return rc;
+	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
+		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
+				       o->q.from, o->q.to);
+	if (o->q.stale_days >= 0) {
+		if (o->by_given && o->q.by != REPORT_BY_CASE)
+			return cli_usage_error("%s", tr("--stale hører til --by case",
+							"--stale goes with --by case"));
+		o->q.by = REPORT_BY_CASE;
+	}
+	return 0;
 }
 
 CLI_CMD(cmd_report)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	struct report_opts o = { .q = { .by = REPORT_BY_SECTION, .stale_days = -1 },
+				 .format = FORMAT_TABLE };
+	struct report r;
+	enum sam_status st;
+	int rc;
+
+	if ((rc = parse_report_options(ctx, argc, argv, &o)))
+		return rc;
+	st = report_run(ctx->store, ctx->guide, &o.q, &r);
+	if (st != SAM_OK)
+		return cli_fail(st);
+	print_report(&r, o.format);
+	report_free(&r);
+	return 0;
 }
 
+/*
+ * samtale followups
+ */
+
+static void print_followups(const struct followup_list *l, const char *today, enum cli_format f)
+{
+	struct cli_table *t = cli_table_new();
+
+	cli_table_col(t, col_name(f, "due", "frist"), COL_TEXT);
+	cli_table_col(t, col_name(f, "case", "sag"), COL_TEXT);
+	cli_table_col(t, col_name(f, "assignee", "ansvarlig"), COL_TEXT);
+	cli_table_col(t, col_name(f, "text", "tekst"), COL_TEXT);
+	cli_table_col(t, col_name(f, "overdue_days", "dage over"), COL_NUMBER);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct followup_rec *fu = &l->v[i];
+		long over = date_diff_days(today, fu->due);
+
+		cli_table_row(t);
+		cli_table_cell(t, fu->due);
+		cli_table_cell(t, fu->case_ref);
+		cli_table_cell(t, fu->assignee);
+		cli_table_cell(t, fu->text);
+		if (over > 0)
+			cli_table_cellf(t, "%ld", over);
+		else
+			cli_table_cell(t, NULL);
+	}
+	cli_table_print(t, f, stdout);
+	cli_table_free(t);
+}
+
+CLI_CMD(cmd_followups)
+{
+	static const struct option opts[] = {
+		{ "overdue", no_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct followup_query q = { .assignee = ctx->user };
+	struct followup_list l = { 0 };
+	enum cli_format format = FORMAT_TABLE;
+	enum sam_status st;
+	sam_date today;
+	int c, rc = 0;
+
+	date_today(today);
+	while (!rc && (c = next_option(argc, argv, opts, &rc)) != -1) {
+		switch (c) {
+		case 'o': q.due_before = today; break;
+		case 'a': q.assignee = NULL; break;
+		case 'F': rc = parse_format(optarg, &format); break;
+		}
+	}
+	if (rc || (rc = no_arguments(argc, argv)))
+		return rc;
+	st = store_followup_list(ctx->store, &q, &l);
+	if (st != SAM_OK)
+		return cli_fail(st);
+	print_followups(&l, today, format);
+	followup_list_free(&l);
+	return 0;
+}
