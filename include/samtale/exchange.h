@@ -1,0 +1,105 @@
+#ifndef SAMTALE_EXCHANGE_H
+#define SAMTALE_EXCHANGE_H
+
+/*
+ * Exchange (SPEC §4): cases out of the store as "samtale-export/1" JSON or as
+ * a readable Markdown record for the woman's right of access, and JSON back
+ * in, all or nothing. No curses, no printing: output goes to the caller's
+ * strbuf, failures are explained by sam_errmsg().
+ *
+ * Import is two steps. exchange_parse() turns bytes into an exchange_doc and
+ * checks everything that can be checked without the database (JSON syntax
+ * and types, unknown keys, dates, states, meeting types, item ids against the
+ * guide, duplicate refs, CPR-like text) and touches nothing. exchange_write()
+ * then writes the document inside one transaction and rolls it back on any
+ * error, so a refused import leaves the database as it was.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "samtale/content.h"
+#include "samtale/store.h"
+#include "samtale/util.h"
+
+#define EXCHANGE_FORMAT "samtale-export/1"
+
+/*
+ * Export
+ */
+
+/* Appends the export of the cases named in refs[0..nrefs) (every case when
+ * nrefs is 0) to out, ordered by ref, duplicates once. On error (a ref that
+ * does not exist names it) out is left as it was. */
+enum sam_status exchange_export_json(struct store *st, const char *const *refs, size_t nrefs,
+				     struct strbuf *out);
+
+/* The same cases as a Markdown document in the current UI language, using
+ * g for section and meeting type titles; item wording is the meeting's own. */
+enum sam_status exchange_export_md(struct store *st, const struct content_guide *g,
+				   const char *const *refs, size_t nrefs, struct strbuf *out);
+
+/*
+ * Import: the document model. NULL strings are absent or null values.
+ */
+
+struct exchange_item {
+	char *id;			/* full item id, known to the guide */
+	enum item_state state;
+	char *note;
+};
+
+struct exchange_meeting {
+	char *date;
+	char *type;
+	char *caseworker;		/* NULL: the importing user */
+	char *note, *agreed, *interpreter;
+	struct exchange_item *items;
+	size_t nitems;
+};
+
+struct exchange_followup {
+	char *due;
+	char *text;
+	char *assignee;
+	bool done;
+};
+
+struct exchange_case {
+	char *ref;
+	char *initials;
+	char *caseworker;		/* NULL: the importing user */
+	char *opened;			/* NULL: today */
+	char *closed;
+	char *profile[3];		/* indexed by enum profile_field */
+	struct exchange_meeting *meetings;
+	size_t nmeetings;
+	struct exchange_followup *followups;
+	size_t nfollowups;
+};
+
+struct exchange_doc {
+	struct exchange_case *cases;
+	size_t ncases;
+};
+
+/* Parses and validates data[0..len) against the guide g. name is the file
+ * name used in syntax error positions ("NAME:LINE:COLUMN: ..."). On error
+ * *doc is empty and the message names the case and meeting at fault. */
+enum sam_status exchange_parse(const char *data, size_t len, const char *name,
+			       const struct content_guide *g, struct exchange_doc *doc);
+
+/* Writes a parsed document in one transaction: refuses a ref already in the
+ * database, and rolls back everything on any error. Each meeting holds the
+ * items of g that apply to its type, in content order, with g's wording. */
+enum sam_status exchange_write(struct store *st, const struct content_guide *g,
+			       const struct exchange_doc *doc);
+
+void exchange_doc_free(struct exchange_doc *doc);
+
+/* exchange_parse, then exchange_write; *ncases (may be NULL) how many cases
+ * were imported. */
+enum sam_status exchange_import(struct store *st, const struct content_guide *g,
+				const char *data, size_t len, const char *name, size_t *ncases);
+
+#endif

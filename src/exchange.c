@@ -1,0 +1,966 @@
+#include "samtale/exchange.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REF_MAX 64		/* as the store allows */
+#define SHOWN_COLS 40		/* how much of a foreign value a message repeats */
+
+static const char *const profile_keys[] = {
+	[PROFILE_QUALIFICATIONS] = "qualifications",
+	[PROFILE_JOB_WISHES] = "job_wishes",
+	[PROFILE_EDUCATION_WISHES] = "education_wishes",
+};
+
+/* Bytes of s a message may repeat: a short, whole-character prefix. */
+static int clip(const char *s)
+{
+	return (int)utf8_prefix_for_width(s, SHOWN_COLS);
+}
+
+/*
+ * Choosing the cases to export
+ */
+
+struct id_list {
+	int64_t *v;
+	size_t n;
+};
+
+static bool ref_wanted(const char *ref, const char *const *refs, size_t nrefs)
+{
+	if (!nrefs)
+		return true;
+	for (size_t i = 0; i < nrefs; i++)
+		if (!strcmp(ref, refs[i]))
+			return true;
+	return false;
+}
+
+/* Every named ref must exist; the cases come in the store's ref order, each once. */
+static enum sam_status select_cases(struct store *st, const char *const *refs, size_t nrefs,
+				    struct id_list *out)
+{
+	struct case_list all = { 0 };
+	enum sam_status s;
+
+	out->v = NULL;
+	out->n = 0;
+	for (size_t i = 0; i < nrefs; i++) {
+		struct case_rec c = { 0 };
+
+		if ((s = store_case_get(st, refs[i], &c)) != SAM_OK)
+			return s;
+		case_rec_free(&c);
+	}
+	if ((s = store_case_list(st, NULL, true, &all)) != SAM_OK)
+		return s;
+	out->v = xcalloc(all.n, sizeof(*out->v));
+	for (size_t i = 0; i < all.n; i++)
+		if (ref_wanted(all.v[i].ref, refs, nrefs))
+			out->v[out->n++] = all.v[i].id;
+	case_list_free(&all);
+	return SAM_OK;
+}
+
+/* Everything export needs about one case, read before anything is written. */
+struct case_full {
+	struct case_rec c;
+	struct meeting_rec *meetings;
+	size_t nmeetings;
+	struct followup_list followups;
+};
+
+static void case_full_free(struct case_full *f)
+{
+	case_rec_free(&f->c);
+	for (size_t i = 0; i < f->nmeetings; i++)
+		meeting_rec_free(&f->meetings[i]);
+	free(f->meetings);
+	followup_list_free(&f->followups);
+}
+
+static enum sam_status case_full_read(struct store *st, int64_t id, struct case_full *f)
+{
+	struct followup_query q = { .case_id = id, .include_done = true };
+	struct meeting_list ml = { 0 };
+	enum sam_status s;
+
+	memset(f, 0, sizeof(*f));
+	if ((s = store_case_get_by_id(st, id, &f->c)) != SAM_OK)
+		return s;
+	if ((s = store_meeting_list(st, id, &ml)) != SAM_OK)
+		return s;
+	f->meetings = xcalloc(ml.n, sizeof(*f->meetings));
+	for (size_t i = 0; i < ml.n && s == SAM_OK; i++) {
+		s = store_meeting_get(st, ml.v[i].id, &f->meetings[i]);
+		if (s == SAM_OK)
+			f->nmeetings++;
+	}
+	meeting_list_free(&ml);
+	if (s != SAM_OK)
+		return s;
+	return store_followup_list(st, &q, &f->followups);
+}
+
+/*
+ * Export: JSON
+ */
+
+/* False when s is not valid UTF-8 (jansson refuses it) or memory ran out. */
+static bool jset_str(json_t *obj, const char *key, const char *s)
+{
+	return !json_object_set_new(obj, key, s ? json_string(s) : json_null());
+}
+
+static bool jset(json_t *obj, const char *key, json_t *v)
+{
+	return !json_object_set_new(obj, key, v);
+}
+
+/* The items a meeting's record must carry: all but the untouched ones,
+ * which import recreates as open from the content. */
+static json_t *items_json(const struct meeting_rec *m, bool *ok)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < m->nitems; i++) {
+		const struct meeting_item *it = &m->items[i];
+		json_t *o;
+
+		if (it->state == ITEM_OPEN && !it->note)
+			continue;
+		o = json_object();
+		*ok &= o && jset_str(o, "id", it->item_id);
+		*ok &= o && jset_str(o, "state", item_state_name(it->state));
+		*ok &= o && jset_str(o, "note", it->note);
+		*ok &= !json_array_append_new(arr, o);
+	}
+	*ok &= arr != NULL;
+	return arr;
+}
+
+static json_t *meeting_json(const struct meeting_rec *m, bool *ok)
+{
+	json_t *o = json_object();
+
+	if (!o) {
+		*ok = false;
+		return NULL;
+	}
+	*ok &= jset_str(o, "date", m->date);
+	*ok &= jset_str(o, "type", m->type);
+	*ok &= jset_str(o, "caseworker", m->caseworker);
+	*ok &= jset(o, "items", items_json(m, ok));
+	*ok &= jset_str(o, "note", m->note);
+	*ok &= jset_str(o, "agreed", m->agreed);
+	*ok &= jset_str(o, "interpreter", m->interpreter);
+	return o;
+}
+
+static json_t *followup_json(const struct followup_rec *f, bool *ok)
+{
+	json_t *o = json_object();
+
+	if (!o) {
+		*ok = false;
+		return NULL;
+	}
+	*ok &= jset_str(o, "due", f->due);
+	*ok &= jset_str(o, "text", f->text);
+	*ok &= jset_str(o, "assignee", f->assignee);
+	*ok &= jset(o, "done", json_boolean(f->done));
+	return o;
+}
+
+static json_t *case_json(const struct case_full *f, bool *ok)
+{
+	json_t *o = json_object(), *profile = json_object();
+	json_t *meetings = json_array(), *followups = json_array();
+
+	*ok &= o && profile && meetings && followups;
+	if (!*ok) {
+		json_decref(o);
+		json_decref(profile);
+		json_decref(meetings);
+		json_decref(followups);
+		return NULL;
+	}
+	*ok &= jset_str(o, "ref", f->c.ref);
+	*ok &= jset_str(o, "initials", f->c.initials);
+	*ok &= jset_str(o, "caseworker", f->c.caseworker);
+	*ok &= jset_str(o, "opened", f->c.opened);
+	*ok &= jset_str(o, "closed", f->c.closed);
+	for (size_t i = 0; i < ARRAY_SIZE(profile_keys); i++)
+		*ok &= jset_str(profile, profile_keys[i], f->c.profile[i]);
+	*ok &= jset(o, "profile", profile);
+	for (size_t i = 0; i < f->nmeetings; i++)
+		*ok &= !json_array_append_new(meetings, meeting_json(&f->meetings[i], ok));
+	*ok &= jset(o, "meetings", meetings);
+	for (size_t i = 0; i < f->followups.n; i++)
+		*ok &= !json_array_append_new(followups, followup_json(&f->followups.v[i], ok));
+	*ok &= jset(o, "followups", followups);
+	return o;
+}
+
+static enum sam_status add_case_json(struct store *st, int64_t id, json_t *cases)
+{
+	struct case_full f;
+	enum sam_status s;
+	bool ok = true;
+
+	if ((s = case_full_read(st, id, &f)) == SAM_OK) {
+		ok &= !json_array_append_new(cases, case_json(&f, &ok));
+		if (!ok)
+			s = sam_error(tr("sag %s indeholder tekst, der ikke er gyldig UTF-8",
+					 "case %s holds text that is not valid UTF-8"), f.c.ref);
+	}
+	case_full_free(&f);
+	return s;
+}
+
+enum sam_status exchange_export_json(struct store *st, const char *const *refs, size_t nrefs,
+				     struct strbuf *out)
+{
+	json_t *root = json_object(), *cases = json_array();
+	struct id_list ids;
+	enum sam_status s;
+	char *text = NULL;
+
+	if (!root || !cases || json_object_set_new(root, "format", json_string(EXCHANGE_FORMAT)) ||
+	    json_object_set(root, "cases", cases))
+		sam_oom();
+	if ((s = select_cases(st, refs, nrefs, &ids)) != SAM_OK)
+		goto out;
+	for (size_t i = 0; i < ids.n && s == SAM_OK; i++)
+		s = add_case_json(st, ids.v[i], cases);
+	free(ids.v);
+	if (s != SAM_OK)
+		goto out;
+	/* Fixed indent and key order: the same database always exports the same bytes. */
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!text)
+		sam_oom();
+	strbuf_adds(out, text);
+	strbuf_addc(out, '\n');
+out:
+	free(text);
+	json_decref(cases);
+	json_decref(root);
+	return s;
+}
+
+/*
+ * Export: Markdown, her record in readable form
+ */
+
+/* Her words and the notes, kept line by line as a quotation. */
+static void md_quote(struct strbuf *sb, const char *text)
+{
+	const char *p = text;
+
+	if (str_empty(text)) {
+		strbuf_addf(sb, "*%s*\n\n", tr("(intet skrevet)", "(nothing written)"));
+		return;
+	}
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		strbuf_adds(sb, n ? "> " : ">");
+		strbuf_add(sb, p, n);
+		strbuf_addc(sb, '\n');
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	strbuf_addc(sb, '\n');
+}
+
+static const char *state_box(enum item_state s)
+{
+	switch (s) {
+	case ITEM_DONE: return "[x]";
+	case ITEM_NOT_RELEVANT: return "[-]";
+	case ITEM_OPEN: break;
+	}
+	return "[ ]";
+}
+
+static void md_items(struct strbuf *sb, const struct content_guide *g, const struct meeting_rec *m)
+{
+	const char *section = NULL;
+
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct meeting_item *it = &m->items[i];
+
+		if (!section || strcmp(section, it->section_id)) {
+			const struct content_section *cs = content_section_find(g, it->section_id);
+
+			section = it->section_id;
+			strbuf_addf(sb, "%s#### %s\n\n", i ? "\n" : "", cs ? cs->title : section);
+		}
+		strbuf_addf(sb, "- %s %s\n", state_box(it->state), it->text);
+		if (it->note)
+			strbuf_addf(sb, "  - %s: %s\n", tr("Note", "Note"), it->note);
+	}
+	if (m->nitems)
+		strbuf_addc(sb, '\n');
+}
+
+static void md_meeting(struct strbuf *sb, const struct content_guide *g, const struct meeting_rec *m)
+{
+	const struct content_meeting_type *t = content_meeting_type_find(g, m->type);
+
+	strbuf_addf(sb, "### %s – %s\n\n", m->date, t ? t->title : m->type);
+	strbuf_addf(sb, "- %s: %s\n", tr("Sagsbehandler", "Caseworker"), m->caseworker);
+	strbuf_addf(sb, "- %s: %s\n\n", tr("Tolk", "Interpreter"),
+		    m->interpreter ? m->interpreter : tr("ingen", "none"));
+	md_items(sb, g, m);
+	strbuf_addf(sb, "#### %s\n\n", tr("Noter", "Notes"));
+	md_quote(sb, m->note);
+	strbuf_addf(sb, "#### %s\n\n", tr("Det aftalte", "What was agreed"));
+	md_quote(sb, m->agreed);
+}
+
+static void md_case(struct strbuf *sb, const struct content_guide *g, const struct case_full *f)
+{
+	static const char *const profile_da[] = { "Kvalifikationer", "Ønsker til job",
+						  "Ønsker til uddannelse" };
+	static const char *const profile_en[] = { "Qualifications", "Job wishes", "Education wishes" };
+
+	strbuf_addf(sb, "# %s %s\n\n", tr("Sag", "Case"), f->c.ref);
+	if (f->c.initials)
+		strbuf_addf(sb, "- %s: %s\n", tr("Initialer", "Initials"), f->c.initials);
+	strbuf_addf(sb, "- %s: %s\n", tr("Sagsbehandler", "Caseworker"), f->c.caseworker);
+	strbuf_addf(sb, "- %s: %s\n", tr("Oprettet", "Opened"), f->c.opened);
+	strbuf_addf(sb, "- %s: %s\n\n", tr("Afsluttet", "Closed"),
+		    f->c.closed ? f->c.closed : tr("nej", "no"));
+
+	strbuf_addf(sb, "## %s\n\n", tr("Hendes profil, med hendes ord", "Her profile, in her words"));
+	for (size_t i = 0; i < ARRAY_SIZE(profile_da); i++) {
+		strbuf_addf(sb, "### %s\n\n", tr(profile_da[i], profile_en[i]));
+		md_quote(sb, f->c.profile[i]);
+	}
+
+	strbuf_addf(sb, "## %s\n\n", tr("Samtaler", "Meetings"));
+	if (!f->nmeetings)
+		strbuf_addf(sb, "*%s*\n\n", tr("(ingen samtaler)", "(no meetings)"));
+	else
+		strbuf_addf(sb, "%s\n\n", tr("[x] gjort, [-] ikke relevant, [ ] åben.",
+					     "[x] done, [-] not relevant, [ ] open."));
+	for (size_t i = 0; i < f->nmeetings; i++)
+		md_meeting(sb, g, &f->meetings[i]);
+
+	strbuf_addf(sb, "## %s\n\n", tr("Opfølgninger", "Follow-ups"));
+	if (!f->followups.n)
+		strbuf_addf(sb, "*%s*\n\n", tr("(ingen opfølgninger)", "(no follow-ups)"));
+	for (size_t i = 0; i < f->followups.n; i++) {
+		const struct followup_rec *fu = &f->followups.v[i];
+
+		strbuf_addf(sb, "- %s %s: %s", fu->done ? "[x]" : "[ ]", fu->due, fu->text);
+		if (fu->assignee)
+			strbuf_addf(sb, " (%s)", fu->assignee);
+		strbuf_addc(sb, '\n');
+	}
+	if (f->followups.n)
+		strbuf_addc(sb, '\n');
+}
+
+enum sam_status exchange_export_md(struct store *st, const struct content_guide *g,
+				   const char *const *refs, size_t nrefs, struct strbuf *out)
+{
+	struct strbuf sb = { 0 };
+	struct id_list ids;
+	enum sam_status s;
+
+	if ((s = select_cases(st, refs, nrefs, &ids)) != SAM_OK)
+		return s;
+	for (size_t i = 0; i < ids.n && s == SAM_OK; i++) {
+		struct case_full f;
+
+		if ((s = case_full_read(st, ids.v[i], &f)) == SAM_OK) {
+			if (i)
+				strbuf_adds(&sb, "---\n\n");
+			md_case(&sb, g, &f);
+		}
+		case_full_free(&f);
+	}
+	free(ids.v);
+	if (s == SAM_OK)
+		strbuf_add(out, strbuf_str(&sb), sb.len);
+	strbuf_free(&sb);
+	return s;
+}
+
+/*
+ * Import: parse and validate, touching nothing
+ */
+
+enum field_flags { F_REQUIRED = 1 << 0, F_NULLABLE = 1 << 1 };
+
+static enum sam_status invalid(const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static enum sam_status invalid(const char *where, const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	strbuf_addf(&sb, "%s: ", where);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sam_fail(SAM_ERR_INVALID, "%s", sb.buf);
+	strbuf_free(&sb);
+	return SAM_ERR_INVALID;
+}
+
+static enum sam_status check_keys(json_t *obj, const char *const *known, size_t n,
+				  const char *where)
+{
+	const char *key, *hint;
+	json_t *v;
+
+	json_object_foreach(obj, key, v) {
+		size_t i = 0;
+
+		while (i < n && strcmp(key, known[i]))
+			i++;
+		if (i < n)
+			continue;
+		hint = content_suggest(key, known, n);
+		if (hint)
+			return invalid(where, tr("ukendt nøgle \"%.*s\"; mente du \"%s\"?",
+						 "unknown key \"%.*s\"; did you mean \"%s\"?"),
+				       clip(key), key, hint);
+		return invalid(where, tr("ukendt nøgle \"%.*s\"", "unknown key \"%.*s\""),
+			       clip(key), key);
+	}
+	return SAM_OK;
+}
+
+static enum sam_status get_str(json_t *obj, const char *key, unsigned flags, const char *where,
+			       char **out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v && (flags & F_REQUIRED))
+		return invalid(where, tr("\"%s\" mangler", "\"%s\" is missing"), key);
+	if (!v || (json_is_null(v) && (flags & F_NULLABLE)))
+		return SAM_OK;
+	if (!json_is_string(v))
+		return invalid(where, (flags & F_NULLABLE)
+			       ? tr("\"%s\" skal være en tekst eller null", "\"%s\" must be a string or null")
+			       : tr("\"%s\" skal være en tekst", "\"%s\" must be a string"), key);
+	*out = xstrndup(json_string_value(v), json_string_length(v));
+	return SAM_OK;
+}
+
+/* A list that may be left out (then empty). */
+static enum sam_status get_array(json_t *obj, const char *key, const char *where, json_t **out)
+{
+	*out = json_object_get(obj, key);
+	if (*out && !json_is_array(*out))
+		return invalid(where, tr("\"%s\" skal være en liste", "\"%s\" must be a list"), key);
+	return SAM_OK;
+}
+
+static enum sam_status need_object(json_t *v, const char *where)
+{
+	if (!json_is_object(v))
+		return invalid(where, "%s", tr("skal være et objekt ({...})", "must be an object ({...})"));
+	return SAM_OK;
+}
+
+static enum sam_status get_date(json_t *obj, const char *key, unsigned flags, const char *where,
+				char **out)
+{
+	enum sam_status s = get_str(obj, key, flags, where, out);
+
+	if (s == SAM_OK && *out && !date_valid(*out))
+		return invalid(where, tr("ugyldig dato \"%.*s\" i \"%s\" (ÅÅÅÅ-MM-DD)",
+					 "invalid date \"%.*s\" in \"%s\" (YYYY-MM-DD)"),
+			       clip(*out), *out, key);
+	return s;
+}
+
+/* Free text: a string, and no CPR number in it (the message does not repeat it). */
+static enum sam_status get_text(json_t *obj, const char *key, unsigned flags, const char *where,
+				char **out)
+{
+	enum sam_status s = get_str(obj, key, flags, where, out);
+
+	if (s == SAM_OK && *out && cpr_find(*out, NULL, NULL))
+		return invalid(where, tr("\"%s\" ser ud til at indeholde et CPR-nummer; fjern det",
+					 "\"%s\" looks like it holds a CPR number; remove it"), key);
+	return s;
+}
+
+static enum sam_status parse_item(json_t *jv, const struct content_guide *g,
+				  const struct exchange_meeting *m, size_t idx, const char *mwhere,
+				  struct exchange_item *it)
+{
+	static const char *const keys[] = { "id", "state", "note" };
+	char *where = xasprintf("%s, %s%zu", mwhere, tr("punkt nr. ", "item #"), idx + 1);
+	const struct content_item *ci;
+	enum sam_status s;
+	char *state = NULL;
+
+	if ((s = need_object(jv, where)) || (s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
+	    (s = get_str(jv, "id", F_REQUIRED, where, &it->id)) ||
+	    (s = get_str(jv, "state", F_REQUIRED, where, &state)) ||
+	    (s = get_text(jv, "note", F_NULLABLE, where, &it->note)))
+		goto out;
+	if (!(ci = content_item_find(g, it->id))) {
+		s = invalid(mwhere, tr("ukendt punkt-id '%.*s'", "unknown item id '%.*s'"),
+			    clip(it->id), it->id);
+		goto out;
+	}
+	if (!content_item_applies(ci, m->type)) {
+		s = invalid(mwhere, tr("punkt '%s' hører ikke til en samtale af typen '%s'",
+				       "item '%s' does not apply to a meeting of type '%s'"),
+			    ci->full_id, m->type);
+		goto out;
+	}
+	for (size_t i = 0; i < idx; i++)
+		if (!strcmp(m->items[i].id, it->id)) {
+			s = invalid(mwhere, tr("punkt '%s' står der to gange", "item '%s' is listed twice"),
+				    it->id);
+			goto out;
+		}
+	if (!item_state_parse(state, &it->state))
+		s = invalid(mwhere, tr("punkt '%s': ukendt tilstand '%.*s' (done, not_relevant eller open)",
+				       "item '%s': unknown state '%.*s' (done, not_relevant or open)"),
+			    it->id, clip(state), state);
+out:
+	free(state);
+	free(where);
+	return s;
+}
+
+static enum sam_status parse_meeting(json_t *jv, const struct content_guide *g, size_t idx,
+				     const char *cwhere, struct exchange_meeting *m)
+{
+	static const char *const keys[] = { "date", "type", "caseworker", "items", "note", "agreed",
+					    "interpreter" };
+	char *where = xasprintf("%s, %s%zu", cwhere, tr("samtale nr. ", "meeting #"), idx + 1);
+	enum sam_status s;
+	json_t *items;
+
+	if ((s = need_object(jv, where)) || (s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
+	    (s = get_date(jv, "date", F_REQUIRED, where, &m->date)) ||
+	    (s = get_str(jv, "type", F_REQUIRED, where, &m->type)))
+		goto out;
+	if (!content_meeting_type_find(g, m->type)) {
+		s = invalid(where, tr("ukendt samtaletype '%.*s'", "unknown meeting type '%.*s'"),
+			    clip(m->type), m->type);
+		goto out;
+	}
+	free(where);
+	where = xasprintf("%s, %s %s (%s)", cwhere, tr("samtale", "meeting"), m->date, m->type);
+	if ((s = get_text(jv, "caseworker", F_NULLABLE, where, &m->caseworker)) ||
+	    (s = get_text(jv, "note", F_NULLABLE, where, &m->note)) ||
+	    (s = get_text(jv, "agreed", F_NULLABLE, where, &m->agreed)) ||
+	    (s = get_text(jv, "interpreter", F_NULLABLE, where, &m->interpreter)) ||
+	    (s = get_array(jv, "items", where, &items)) || !items)
+		goto out;
+	m->items = xcalloc(json_array_size(items), sizeof(*m->items));
+	for (size_t i = 0; i < json_array_size(items) && s == SAM_OK; i++) {
+		s = parse_item(json_array_get(items, i), g, m, i, where, &m->items[i]);
+		m->nitems++;
+	}
+out:
+	free(where);
+	return s;
+}
+
+static enum sam_status parse_followup(json_t *jv, size_t idx, const char *cwhere,
+				      struct exchange_followup *f)
+{
+	static const char *const keys[] = { "due", "text", "assignee", "done" };
+	char *where = xasprintf("%s, %s%zu", cwhere, tr("opfølgning nr. ", "follow-up #"), idx + 1);
+	enum sam_status s;
+	json_t *done;
+
+	if ((s = need_object(jv, where)) || (s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
+	    (s = get_date(jv, "due", F_REQUIRED, where, &f->due)) ||
+	    (s = get_text(jv, "text", F_REQUIRED, where, &f->text)) ||
+	    (s = get_text(jv, "assignee", F_NULLABLE, where, &f->assignee)))
+		goto out;
+	if (str_empty(f->text)) {
+		s = invalid(where, "%s", tr("\"text\" er tom", "\"text\" is empty"));
+		goto out;
+	}
+	done = json_object_get(jv, "done");
+	if (done && !json_is_boolean(done))
+		s = invalid(where, "%s", tr("\"done\" skal være true eller false",
+					    "\"done\" must be true or false"));
+	f->done = json_is_true(done);
+out:
+	free(where);
+	return s;
+}
+
+static enum sam_status check_ref(const char *ref, const char *where)
+{
+	if (str_empty(ref))
+		return invalid(where, "%s", tr("\"ref\" er tom", "\"ref\" is empty"));
+	if (strlen(ref) > REF_MAX)
+		return invalid(where, tr("\"ref\" er længere end %d tegn", "\"ref\" is longer than %d bytes"),
+			       REF_MAX);
+	for (const char *p = ref; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return invalid(where, "%s", tr("\"ref\" indeholder et styretegn",
+						       "\"ref\" holds a control character"));
+	if (cpr_find(ref, NULL, NULL))
+		return invalid(where, "%s", tr("\"ref\" ligner et CPR-nummer; brug journalnummeret",
+					       "\"ref\" looks like a CPR number; use the journal number"));
+	return SAM_OK;
+}
+
+static enum sam_status parse_profile(json_t *jv, const char *where, struct exchange_case *c)
+{
+	enum sam_status s = SAM_OK;
+	char *pwhere;
+
+	if (!jv || json_is_null(jv))
+		return SAM_OK;
+	pwhere = xasprintf("%s, %s", where, "profile");
+	if (!(s = need_object(jv, pwhere)) &&
+	    !(s = check_keys(jv, profile_keys, ARRAY_SIZE(profile_keys), pwhere)))
+		for (size_t i = 0; i < ARRAY_SIZE(profile_keys) && s == SAM_OK; i++)
+			s = get_text(jv, profile_keys[i], F_NULLABLE, pwhere, &c->profile[i]);
+	free(pwhere);
+	return s;
+}
+
+static enum sam_status parse_case(json_t *jv, const struct content_guide *g, size_t idx,
+				  struct exchange_case *c)
+{
+	static const char *const keys[] = { "ref", "initials", "caseworker", "opened", "closed",
+					    "profile", "meetings", "followups" };
+	char *where = xasprintf("%s%zu", tr("sag nr. ", "case #"), idx + 1);
+	json_t *meetings, *followups;
+	enum sam_status s;
+
+	if ((s = need_object(jv, where)) || (s = get_str(jv, "ref", F_REQUIRED, where, &c->ref)) ||
+	    (s = check_ref(c->ref, where)))
+		goto out;
+	free(where);
+	where = xasprintf("%s %s", tr("sag", "case"), c->ref);
+	if ((s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
+	    (s = get_text(jv, "initials", F_NULLABLE, where, &c->initials)) ||
+	    (s = get_text(jv, "caseworker", F_NULLABLE, where, &c->caseworker)) ||
+	    (s = get_date(jv, "opened", F_NULLABLE, where, &c->opened)) ||
+	    (s = get_date(jv, "closed", F_NULLABLE, where, &c->closed)) ||
+	    (s = parse_profile(json_object_get(jv, "profile"), where, c)) ||
+	    (s = get_array(jv, "meetings", where, &meetings)) ||
+	    (s = get_array(jv, "followups", where, &followups)))
+		goto out;
+	if (meetings) {
+		c->meetings = xcalloc(json_array_size(meetings), sizeof(*c->meetings));
+		for (size_t i = 0; i < json_array_size(meetings) && s == SAM_OK; i++)
+			s = parse_meeting(json_array_get(meetings, i), g, i, where,
+					  &c->meetings[c->nmeetings++]);
+	}
+	if (followups) {
+		c->followups = xcalloc(json_array_size(followups), sizeof(*c->followups));
+		for (size_t i = 0; i < json_array_size(followups) && s == SAM_OK; i++)
+			s = parse_followup(json_array_get(followups, i), i, where,
+					   &c->followups[c->nfollowups++]);
+	}
+out:
+	free(where);
+	return s;
+}
+
+static int cmp_case_ref(const void *a, const void *b)
+{
+	return strcmp((*(const struct exchange_case *const *)a)->ref,
+		      (*(const struct exchange_case *const *)b)->ref);
+}
+
+static enum sam_status check_unique_refs(const struct exchange_doc *doc)
+{
+	const struct exchange_case **v = xcalloc(doc->ncases, sizeof(*v));
+	enum sam_status s = SAM_OK;
+
+	for (size_t i = 0; i < doc->ncases; i++)
+		v[i] = &doc->cases[i];
+	qsort(v, doc->ncases, sizeof(*v), cmp_case_ref);
+	for (size_t i = 1; i < doc->ncases && s == SAM_OK; i++)
+		if (!strcmp(v[i - 1]->ref, v[i]->ref))
+			s = sam_fail(SAM_ERR_INVALID, tr("sag %s står der to gange", "case %s is listed twice"),
+				     v[i]->ref);
+	free(v);
+	return s;
+}
+
+static enum sam_status parse_root(json_t *root, const char *name, const struct content_guide *g,
+				  struct exchange_doc *doc)
+{
+	static const char *const keys[] = { "format", "cases" };
+	enum sam_status s;
+	char *format = NULL;
+	json_t *cases;
+
+	if ((s = need_object(root, name)) || (s = get_str(root, "format", F_REQUIRED, name, &format)))
+		goto out;
+	if (strcmp(format, EXCHANGE_FORMAT)) {
+		s = invalid(name, tr("ukendt format \"%.*s\" (forventede \"%s\")",
+				     "unknown format \"%.*s\" (expected \"%s\")"),
+			    clip(format), format, EXCHANGE_FORMAT);
+		goto out;
+	}
+	if ((s = check_keys(root, keys, ARRAY_SIZE(keys), name)) ||
+	    (s = get_array(root, "cases", name, &cases)))
+		goto out;
+	if (!cases) {
+		s = invalid(name, "%s", tr("\"cases\" mangler", "\"cases\" is missing"));
+		goto out;
+	}
+	doc->cases = xcalloc(json_array_size(cases), sizeof(*doc->cases));
+	for (size_t i = 0; i < json_array_size(cases) && s == SAM_OK; i++)
+		s = parse_case(json_array_get(cases, i), g, i, &doc->cases[doc->ncases++]);
+	if (s == SAM_OK)
+		s = check_unique_refs(doc);
+out:
+	free(format);
+	return s;
+}
+
+enum sam_status exchange_parse(const char *data, size_t len, const char *name,
+			       const struct content_guide *g, struct exchange_doc *doc)
+{
+	json_error_t err;
+	enum sam_status s;
+	json_t *root;
+
+	memset(doc, 0, sizeof(*doc));
+	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root)
+		return sam_fail(SAM_ERR_INVALID, "%s:%d:%d: %s", name, err.line, err.column, err.text);
+	s = parse_root(root, name, g, doc);
+	json_decref(root);
+	if (s != SAM_OK)
+		exchange_doc_free(doc);
+	return s;
+}
+
+static void exchange_meeting_free(struct exchange_meeting *m)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		free(m->items[i].id);
+		free(m->items[i].note);
+	}
+	free(m->items);
+	free(m->date);
+	free(m->type);
+	free(m->caseworker);
+	free(m->note);
+	free(m->agreed);
+	free(m->interpreter);
+}
+
+static void exchange_case_free(struct exchange_case *c)
+{
+	for (size_t i = 0; i < c->nmeetings; i++)
+		exchange_meeting_free(&c->meetings[i]);
+	free(c->meetings);
+	for (size_t i = 0; i < c->nfollowups; i++) {
+		free(c->followups[i].due);
+		free(c->followups[i].text);
+		free(c->followups[i].assignee);
+	}
+	free(c->followups);
+	for (size_t i = 0; i < ARRAY_SIZE(c->profile); i++)
+		free(c->profile[i]);
+	free(c->ref);
+	free(c->initials);
+	free(c->caseworker);
+	free(c->opened);
+	free(c->closed);
+}
+
+void exchange_doc_free(struct exchange_doc *doc)
+{
+	for (size_t i = 0; i < doc->ncases; i++)
+		exchange_case_free(&doc->cases[i]);
+	free(doc->cases);
+	doc->cases = NULL;
+	doc->ncases = 0;
+}
+
+/*
+ * Import: write, all or nothing
+ */
+
+/* Puts where in front of the message the store saved, keeping its status. */
+static enum sam_status in_context(enum sam_status s, const char *where)
+{
+	char *msg = xstrdup(sam_errmsg());
+
+	sam_fail(s, "%s: %s", where, msg);
+	free(msg);
+	return s;
+}
+
+/* The items a new meeting of this type is held with, as the TUI makes them. */
+static struct meeting_item_spec *meeting_specs(const struct content_guide *g, const char *type,
+					       size_t *n)
+{
+	struct meeting_item_spec *v;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < g->nsections; i++)
+		cap += g->sections[i].nitems;
+	v = xcalloc(cap, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < g->nsections; i++)
+		for (size_t k = 0; k < g->sections[i].nitems; k++) {
+			const struct content_item *it = &g->sections[i].items[k];
+
+			if (content_item_applies(it, type))
+				v[(*n)++] = (struct meeting_item_spec){ it->full_id, g->sections[i].id,
+									it->text };
+		}
+	return v;
+}
+
+static enum sam_status write_meeting(struct store *st, const struct content_guide *g,
+				     const char *importer, int64_t case_id,
+				     const struct exchange_meeting *m)
+{
+	static const enum meeting_field fields[] = { MEETING_NOTE, MEETING_AGREED,
+						     MEETING_INTERPRETER };
+	const char *values[] = { m->note, m->agreed, m->interpreter };
+	size_t n;
+	struct meeting_item_spec *specs = meeting_specs(g, m->type, &n);
+	enum sam_status s;
+	int64_t id;
+
+	store_set_user(st, m->caseworker ? m->caseworker : importer);
+	s = store_meeting_add(st, case_id, m->date, m->type, specs, n, &id);
+	store_set_user(st, importer);
+	free(specs);
+	for (size_t i = 0; i < ARRAY_SIZE(fields) && s == SAM_OK; i++)
+		if (values[i])
+			s = store_meeting_set(st, id, fields[i], values[i]);
+	for (size_t i = 0; i < m->nitems && s == SAM_OK; i++) {
+		const struct exchange_item *it = &m->items[i];
+
+		if (it->state != ITEM_OPEN)
+			s = store_item_set_state(st, id, it->id, it->state);
+		if (s == SAM_OK && it->note)
+			s = store_item_set_note(st, id, it->id, it->note);
+	}
+	return s;
+}
+
+static enum sam_status refuse_existing(struct store *st, const char *ref)
+{
+	struct case_rec old = { 0 };
+	enum sam_status s = store_case_get(st, ref, &old);
+
+	case_rec_free(&old);
+	if (s == SAM_OK)
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("findes allerede i databasen",
+							   "already exists in the database"));
+	if (s == SAM_ERR_NOT_FOUND) {
+		sam_error_clear();
+		return SAM_OK;
+	}
+	return s;
+}
+
+/* A case and a meeting keep the caseworker who made them: the store records
+ * its user as that, so the user is theirs while they are added. */
+static enum sam_status write_case(struct store *st, const struct content_guide *g,
+				  const char *importer, const struct exchange_case *c)
+{
+	char *where = xasprintf("%s %s", tr("sag", "case"), c->ref);
+	enum sam_status s;
+	int64_t id;
+
+	if ((s = refuse_existing(st, c->ref)))
+		goto out;
+	store_set_user(st, c->caseworker ? c->caseworker : importer);
+	s = store_case_add(st, c->ref, c->initials, c->opened, &id);
+	store_set_user(st, importer);
+	if (s != SAM_OK)
+		goto out;
+	for (size_t i = 0; i < ARRAY_SIZE(c->profile) && s == SAM_OK; i++)
+		if (c->profile[i])
+			s = store_case_set_profile(st, id, (enum profile_field)i, c->profile[i]);
+	for (size_t i = 0; i < c->nmeetings && s == SAM_OK; i++) {
+		const struct exchange_meeting *m = &c->meetings[i];
+
+		if ((s = write_meeting(st, g, importer, id, m)) != SAM_OK) {
+			char *mwhere = xasprintf("%s, %s %s (%s)", where, tr("samtale", "meeting"),
+						 m->date, m->type);
+
+			in_context(s, mwhere);
+			free(mwhere);
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < c->nfollowups && s == SAM_OK; i++) {
+		const struct exchange_followup *f = &c->followups[i];
+		int64_t fid;
+
+		s = store_followup_add(st, id, 0, f->due, f->text, f->assignee, &fid);
+		if (s == SAM_OK && f->done)
+			s = store_followup_set_done(st, fid, true);
+	}
+	/* Closed last: a closed case is a finished record. */
+	if (s == SAM_OK && c->closed)
+		s = store_case_close(st, id, c->closed);
+out:
+	if (s != SAM_OK)
+		in_context(s, where);
+done:
+	free(where);
+	return s;
+}
+
+enum sam_status exchange_write(struct store *st, const struct content_guide *g,
+			       const struct exchange_doc *doc)
+{
+	char *importer = xstrdup(store_user(st)), *msg;
+	enum sam_status s;
+
+	if ((s = store_begin(st)) != SAM_OK)
+		goto out;
+	for (size_t i = 0; i < doc->ncases && s == SAM_OK; i++)
+		s = write_case(st, g, importer, &doc->cases[i]);
+	if (s == SAM_OK && (s = store_commit(st)) == SAM_OK)
+		goto out;
+	/* The rollback must not lose the reason it was needed. */
+	msg = xstrdup(sam_errmsg());
+	store_rollback(st);
+	sam_fail(s, "%s", msg);
+	free(msg);
+out:
+	free(importer);
+	return s;
+}
+
+enum sam_status exchange_import(struct store *st, const struct content_guide *g,
+				const char *data, size_t len, const char *name, size_t *ncases)
+{
+	struct exchange_doc doc;
+	enum sam_status s;
+
+	if (ncases)
+		*ncases = 0;
+	if ((s = exchange_parse(data, len, name, g, &doc)) != SAM_OK)
+		return s;
+	s = exchange_write(st, g, &doc);
+	if (s == SAM_OK && ncases)
+		*ncases = doc.ncases;
+	exchange_doc_free(&doc);
+	return s;
+}
