@@ -96,6 +96,13 @@ enum sam_status content_check(const char *root, struct content_diags *diags);
 
 void content_guide_free(struct content_guide *g);
 
+/* Validates one file's bytes without touching the disk (for the fuzzer and
+ * editors' tools): name's base name says what it is, "guide.yaml" or a
+ * section "<id>.yaml". References to other files are not checked. SAM_OK
+ * when no errors. */
+enum sam_status content_check_buffer(const char *name, const char *buf, size_t len,
+				     struct content_diags *diags);
+
 /* The content directory to use: $SAMTALE_CONTENT, else ./content when it
  * holds content (a source tree), else the installed content. */
 const char *content_default_dir(void);
@@ -112,5 +119,9 @@ const struct content_meeting_type *content_meeting_type_find(const struct conten
 bool content_item_applies(const struct content_item *item, const char *meeting_type);
 /* Items of section s that apply to a meeting type. */
 size_t content_section_count_applicable(const struct content_section *s, const char *meeting_type);
+
+/* The candidate closest to word by edit distance, for "did you mean"; NULL
+ * when none is close. */
+const char *content_suggest(const char *word, const char *const *candidates, size_t n);
 
 #endif

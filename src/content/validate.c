@@ -1,0 +1,453 @@
+#include "content_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+
+/*
+ * Content: the schema (SPEC §2), checked node by node
+ */
+
+struct vctx {
+	const char *file;
+	struct content_diags *d;
+};
+
+#define ERR(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, true, __VA_ARGS__)
+#define WARN(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, false, __VA_ARGS__)
+
+struct keyspec {
+	const char *key;
+	bool required;
+};
+
+struct keyval {
+	const struct ynode *key, *val;
+};
+
+static struct src_mark mark_of(const struct ynode *n)
+{
+	return (struct src_mark){ n->line, n->col };
+}
+
+static const char *kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case YN_SEQ: return tr("en liste", "a list");
+	case YN_MAP: return tr("en tabel (nøgle: værdi)", "a mapping (key: value)");
+	case YN_SCALAR: break;
+	}
+	return n->plain && !*n->str ? tr("ingenting", "nothing") : tr("en tekst", "a text");
+}
+
+static void unknown_key(struct vctx *c, const struct ynode *k, const struct keyspec *spec, size_t nspec)
+{
+	const char *names[16];
+	const char *best;
+
+	for (size_t i = 0; i < nspec; i++)
+		names[i] = spec[i].key;
+	best = content_suggest(k->str, names, nspec);
+	if (best)
+		ERR(c, k, tr("ukendt nøgle '%.60s'; mente du '%s'?",
+			     "unknown key '%.60s'; did you mean '%s'?"), k->str, best);
+	else
+		ERR(c, k, tr("ukendt nøgle '%.60s'", "unknown key '%.60s'"), k->str);
+}
+
+/* Checks a mapping's keys against spec; kv[i] gets the key and value of
+ * spec[i] (NULLs when absent). False when node is no mapping at all. */
+static bool check_keys(struct vctx *c, const struct ynode *node, const char *what,
+		       const struct keyspec *spec, size_t nspec, struct keyval *kv)
+{
+	memset(kv, 0, nspec * sizeof(*kv));
+	if (node->kind != YN_MAP) {
+		ERR(c, node, tr("%s skal være en tabel (nøgle: værdi), ikke %s",
+				"%s must be a mapping (key: value), not %s"), what, kind_name(node));
+		return false;
+	}
+	for (size_t i = 0; i + 1 < node->n; i += 2) {
+		const struct ynode *k = node->v[i];
+		size_t j;
+
+		if (k->kind != YN_SCALAR) {
+			ERR(c, k, "%s", tr("en nøgle skal være et ord", "a key must be a word"));
+			continue;
+		}
+		for (j = 0; j < nspec && strcmp(spec[j].key, k->str); j++)
+			;
+		if (j == nspec)
+			unknown_key(c, k, spec, nspec);
+		else if (kv[j].key)
+			ERR(c, k, tr("nøglen '%s' står her igen (første gang i linje %u)",
+				     "duplicate key '%s' (first at line %u)"), k->str, kv[j].key->line);
+		else
+			kv[j] = (struct keyval){ k, node->v[i + 1] };
+	}
+	for (size_t j = 0; j < nspec; j++)
+		if (spec[j].required && !kv[j].key)
+			ERR(c, node, tr("%s mangler nøglen '%s'", "%s is missing the key '%s'"),
+			    what, spec[j].key);
+	return true;
+}
+
+/* A text value, trailing white space removed; NULL (reported) when it is no
+ * text or empty. */
+static char *get_text(struct vctx *c, const struct keyval *kv)
+{
+	const struct ynode *v = kv->val;
+	size_t n;
+
+	if (!v)
+		return NULL;
+	if (v->kind != YN_SCALAR) {
+		ERR(c, v, tr("'%s' skal være en tekst, ikke %s", "'%s' must be a text, not %s"),
+		    kv->key->str, kind_name(v));
+		return NULL;
+	}
+	if (str_empty(v->str)) {
+		ERR(c, v, tr("'%s' er tom", "'%s' is empty"), kv->key->str);
+		return NULL;
+	}
+	n = strlen(v->str);
+	while (n && strchr(" \t\r\n", v->str[n - 1]))
+		n--;
+	return xstrndup(v->str, n);
+}
+
+static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
+{
+	const struct ynode *v = kv->val;
+	const char *s;
+	char *end;
+	long n;
+
+	if (!v)
+		return false;
+	s = v->str;
+	if (v->kind == YN_SCALAR && v->plain && s[*s == '-'] >= '0' && s[*s == '-'] <= '9') {
+		n = strtol(s, &end, 10);
+		if (!*end && n > -100000 && n < 100000) {
+			*out = (int)n;
+			return true;
+		}
+	}
+	if (v->kind == YN_SCALAR)
+		ERR(c, v, tr("'%s' skal være et helt tal, ikke '%.40s'",
+			     "'%s' must be a whole number, not '%.40s'"), kv->key->str, s);
+	else
+		ERR(c, v, tr("'%s' skal være et helt tal, ikke %s", "'%s' must be a whole number, not %s"),
+		    kv->key->str, kind_name(v));
+	return false;
+}
+
+/* An id: lowercase ASCII letters, digits and '-'. NULL (reported) otherwise. */
+static const char *get_id(struct vctx *c, const struct ynode *v, const char *what)
+{
+	if (v->kind != YN_SCALAR) {
+		ERR(c, v, tr("%s skal være et id, ikke %s", "%s must be an id, not %s"), what, kind_name(v));
+		return NULL;
+	}
+	if (!*v->str) {
+		ERR(c, v, tr("%s er tomt", "%s is empty"), what);
+		return NULL;
+	}
+	if (strspn(v->str, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(v->str)) {
+		ERR(c, v, tr("ugyldigt id '%.40s': brug kun a-z, 0-9 og '-'",
+			     "malformed id '%.40s': use only a-z, 0-9 and '-'"), v->str);
+		return NULL;
+	}
+	return v->str;
+}
+
+/* A list value of at most CONTENT_MAX_LIST entries; false (reported) otherwise. */
+static bool get_list(struct vctx *c, const struct keyval *kv, bool may_be_empty)
+{
+	const struct ynode *v = kv->val;
+
+	if (!v)
+		return false;
+	if (v->kind != YN_SEQ) {
+		ERR(c, v, tr("'%s' skal være en liste, ikke %s", "'%s' must be a list, not %s"),
+		    kv->key->str, kind_name(v));
+		return false;
+	}
+	if (!v->n && !may_be_empty) {
+		ERR(c, v, tr("'%s' er en tom liste", "'%s' is an empty list"), kv->key->str);
+		return false;
+	}
+	if (v->n > CONTENT_MAX_LIST) {
+		ERR(c, v, tr("'%s' har over %d punkter", "'%s' has over %d entries"),
+		    kv->key->str, CONTENT_MAX_LIST);
+		return false;
+	}
+	return true;
+}
+
+/* Reports id when an earlier entry of ids[0..n) has it. */
+static bool is_duplicate(struct vctx *c, const struct ynode *v, const char *what,
+			 const char *const *ids, const struct src_mark *marks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(ids[i], v->str))
+			continue;
+		ERR(c, v, tr("%s '%s' findes allerede (linje %u)", "duplicate %s '%s' (first at line %u)"),
+		    what, v->str, marks[i].line);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * guide.yaml
+ */
+
+enum { GK_LANGUAGE, GK_TITLE, GK_INTRO, GK_SECTIONS, GK_MEETING_TYPES, GK_SOURCES, GK_N };
+static const struct keyspec guide_keys[GK_N] = {
+	{ "language", true }, { "title", true }, { "intro", true },
+	{ "sections", true }, { "meeting_types", true }, { "sources", false },
+};
+
+enum { MK_ID, MK_TITLE, MK_DESCRIPTION, MK_N };
+static const struct keyspec meeting_keys[MK_N] = {
+	{ "id", true }, { "title", true }, { "description", false },
+};
+
+enum { RK_TITLE, RK_WHERE, RK_N };
+static const struct keyspec source_keys[RK_N] = { { "title", true }, { "where", true } };
+
+static void guide_meeting_types(struct vctx *c, const struct keyval *kv, struct guide_priv *p)
+{
+	struct content_guide *g = &p->g;
+	const struct ynode *list = kv->val;
+	const char **ids;
+
+	if (!get_list(c, kv, false))
+		return;
+	p->meeting_types_key = mark_of(kv->key);
+	g->meeting_types = xcalloc(list->n, sizeof(*g->meeting_types));
+	p->mt_marks = xcalloc(list->n, sizeof(*p->mt_marks));
+	ids = xcalloc(list->n, sizeof(*ids));
+	for (size_t i = 0; i < list->n; i++) {
+		struct content_meeting_type *mt = &g->meeting_types[g->nmeeting_types];
+		struct keyval f[MK_N];
+		const char *id;
+
+		if (!check_keys(c, list->v[i], tr("en mødetype", "a meeting type"), meeting_keys, MK_N, f)
+		    || !f[MK_ID].val)
+			continue;
+		id = get_id(c, f[MK_ID].val, tr("mødetypens id", "the meeting type's id"));
+		if (!id || is_duplicate(c, f[MK_ID].val, tr("mødetype", "meeting type"), ids,
+					p->mt_marks, g->nmeeting_types))
+			continue;
+		mt->id = xstrdup(id);
+		mt->title = get_text(c, &f[MK_TITLE]);
+		mt->description = get_text(c, &f[MK_DESCRIPTION]);
+		ids[g->nmeeting_types] = mt->id;
+		p->mt_marks[g->nmeeting_types++] = mark_of(f[MK_ID].val);
+	}
+	free(ids);
+}
+
+static void guide_sections(struct vctx *c, const struct keyval *kv, struct guide_priv *p,
+			   struct section_ref **refs, size_t *nrefs)
+{
+	const struct ynode *list = kv->val;
+	const char **ids;
+	struct src_mark *marks;
+
+	if (!get_list(c, kv, false))
+		return;
+	p->sections_key = mark_of(kv->key);
+	*refs = xcalloc(list->n, sizeof(**refs));
+	ids = xcalloc(list->n, sizeof(*ids));
+	marks = xcalloc(list->n, sizeof(*marks));
+	for (size_t i = 0; i < list->n; i++) {
+		const char *id = get_id(c, list->v[i], tr("afsnittets id", "the section id"));
+
+		if (!id || is_duplicate(c, list->v[i], tr("afsnit", "section"), ids, marks, *nrefs))
+			continue;
+		ids[*nrefs] = id;
+		marks[*nrefs] = mark_of(list->v[i]);
+		(*refs)[*nrefs].id = xstrdup(id);
+		(*refs)[*nrefs].mark = marks[*nrefs];
+		(*nrefs)++;
+	}
+	free(ids);
+	free(marks);
+}
+
+static void guide_sources(struct vctx *c, const struct keyval *kv, struct content_guide *g)
+{
+	const struct ynode *list = kv->val;
+
+	if (!get_list(c, kv, true))
+		return;
+	g->sources = xcalloc(list->n ? list->n : 1, sizeof(*g->sources));
+	for (size_t i = 0; i < list->n; i++) {
+		struct content_source *s = &g->sources[g->nsources];
+		struct keyval f[RK_N];
+
+		if (!check_keys(c, list->v[i], tr("en kilde", "a source"), source_keys, RK_N, f))
+			continue;
+		s->title = get_text(c, &f[RK_TITLE]);
+		s->where = get_text(c, &f[RK_WHERE]);
+		g->nsources++;
+	}
+}
+
+void validate_guide(const char *file, const struct ynode *root, const char *expect_lang,
+		    struct guide_priv *p, struct section_ref **refs, size_t *nrefs,
+		    struct content_diags *d)
+{
+	struct vctx c = { file, d };
+	struct keyval kv[GK_N];
+	struct content_guide *g = &p->g;
+
+	*refs = NULL;
+	*nrefs = 0;
+	if (!root) {
+		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		return;
+	}
+	if (!check_keys(&c, root, "guide.yaml", guide_keys, GK_N, kv))
+		return;
+	g->language = get_text(&c, &kv[GK_LANGUAGE]);
+	if (g->language && expect_lang && strcmp(g->language, expect_lang))
+		ERR(&c, kv[GK_LANGUAGE].val,
+		    tr("sproget '%.40s' svarer ikke til mappen '%s'",
+		       "language '%.40s' does not match the folder '%s'"), g->language, expect_lang);
+	g->title = get_text(&c, &kv[GK_TITLE]);
+	g->intro = get_text(&c, &kv[GK_INTRO]);
+	guide_meeting_types(&c, &kv[GK_MEETING_TYPES], p);
+	guide_sections(&c, &kv[GK_SECTIONS], p, refs, nrefs);
+	guide_sources(&c, &kv[GK_SOURCES], g);
+}
+
+void section_refs_free(struct section_ref *refs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(refs[i].id);
+	free(refs);
+}
+
+/*
+ * Section files
+ */
+
+enum { SK_ID, SK_NUMBER, SK_TITLE, SK_SHORT, SK_WHY, SK_ITEMS, SK_N };
+static const struct keyspec section_keys[SK_N] = {
+	{ "id", true }, { "number", true }, { "title", true },
+	{ "short", false }, { "why", true }, { "items", true },
+};
+
+enum { IK_ID, IK_TEXT, IK_HELP, IK_MEETINGS, IK_N };
+static const struct keyspec item_keys[IK_N] = {
+	{ "id", true }, { "text", true }, { "help", false }, { "meetings", false },
+};
+
+static void unknown_meeting_type(struct vctx *c, const struct ynode *v, const struct content_guide *g)
+{
+	const char **ids = xcalloc(g->nmeeting_types, sizeof(*ids));
+	const char *best;
+
+	for (size_t i = 0; i < g->nmeeting_types; i++)
+		ids[i] = g->meeting_types[i].id;
+	best = content_suggest(v->str, ids, g->nmeeting_types);
+	if (best)
+		ERR(c, v, tr("ukendt mødetype '%s'; mente du '%s'?",
+			     "unknown meeting type '%s'; did you mean '%s'?"), v->str, best);
+	else
+		ERR(c, v, tr("ukendt mødetype '%s' (se meeting_types i guide.yaml)",
+			     "unknown meeting type '%s' (see meeting_types in guide.yaml)"), v->str);
+	free(ids);
+}
+
+static void item_meetings(struct vctx *c, const struct keyval *kv, const struct content_guide *g,
+			  struct content_item *it)
+{
+	const struct ynode *list = kv->val;
+
+	if (!get_list(c, kv, false))
+		return;
+	it->meetings = xcalloc(list->n, sizeof(*it->meetings));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *v = list->v[i];
+		const char *id = get_id(c, v, tr("en mødetype", "a meeting type"));
+
+		if (!id)
+			continue;
+		if (g->nmeeting_types && !content_meeting_type_find(g, id)) {
+			unknown_meeting_type(c, v, g);
+			continue;
+		}
+		if (content_item_applies(it, id)) {
+			WARN(c, v, tr("mødetypen '%s' står to gange", "meeting type '%s' is listed twice"), id);
+			continue;
+		}
+		it->meetings[it->nmeetings++] = xstrdup(id);
+	}
+}
+
+static void section_items(struct vctx *c, const struct keyval *kv, struct guide_priv *p, size_t si)
+{
+	struct content_section *s = &p->g.sections[si];
+	const struct ynode *list = kv->val;
+	struct src_mark *marks;
+	const char **ids;
+
+	if (!get_list(c, kv, false))
+		return;
+	p->items_keys[si] = mark_of(kv->key);
+	s->items = xcalloc(list->n, sizeof(*s->items));
+	marks = p->item_marks[si] = xcalloc(list->n, sizeof(*marks));
+	ids = xcalloc(list->n, sizeof(*ids));
+	for (size_t i = 0; i < list->n; i++) {
+		struct content_item *it = &s->items[s->nitems];
+		struct keyval f[IK_N];
+		const char *id;
+
+		if (!check_keys(c, list->v[i], tr("et punkt", "an item"), item_keys, IK_N, f)
+		    || !f[IK_ID].val)
+			continue;
+		id = get_id(c, f[IK_ID].val, tr("punktets id", "the item's id"));
+		if (!id || is_duplicate(c, f[IK_ID].val, tr("punkt-id", "item id"), ids, marks, s->nitems))
+			continue;
+		it->id = xstrdup(id);
+		it->full_id = xasprintf("%s.%s", s->id, id);
+		it->section = s;
+		it->text = get_text(c, &f[IK_TEXT]);
+		it->help = get_text(c, &f[IK_HELP]);
+		if (f[IK_MEETINGS].val)
+			item_meetings(c, &f[IK_MEETINGS], &p->g, it);
+		ids[s->nitems] = it->id;
+		marks[s->nitems++] = mark_of(f[IK_ID].val);
+	}
+	free(ids);
+}
+
+void validate_section(const char *file, const struct ynode *root, const char *expect_id,
+		      struct guide_priv *p, size_t i, struct content_diags *d)
+{
+	struct vctx c = { file, d };
+	struct keyval kv[SK_N];
+	struct content_section *s = &p->g.sections[i];
+	const char *id;
+
+	s->id = xstrdup(expect_id);
+	if (!root) {
+		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		return;
+	}
+	if (!check_keys(&c, root, tr("et afsnit", "a section"), section_keys, SK_N, kv))
+		return;
+	if (kv[SK_ID].val && (id = get_id(&c, kv[SK_ID].val, "id")) && strcmp(id, expect_id))
+		ERR(&c, kv[SK_ID].val, tr("id '%s' svarer ikke til filnavnet '%s.yaml'",
+					  "id '%s' does not match the file name '%s.yaml'"), id, expect_id);
+	get_int(&c, &kv[SK_NUMBER], &s->number);
+	s->title = get_text(&c, &kv[SK_TITLE]);
+	s->short_title = kv[SK_SHORT].val ? get_text(&c, &kv[SK_SHORT]) : xstrdup(s->title);
+	s->why = get_text(&c, &kv[SK_WHY]);
+	section_items(&c, &kv[SK_ITEMS], p, i);
+}

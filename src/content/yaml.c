@@ -1,0 +1,252 @@
+#include "content_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "samtale/util.h"
+
+/*
+ * Content: reading files and turning YAML into a tree with positions
+ */
+
+bool content_read_file(const char *path, char **buf, size_t *len, struct content_diags *d)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f) {
+		diag_add(d, path, 1, 1, true, tr("kan ikke åbne filen: %s", "cannot open the file: %s"),
+			 strerror(errno));
+		return false;
+	}
+	/* One byte more than allowed tells an oversized file without trusting stat. */
+	*buf = xmalloc(CONTENT_MAX_FILE + 2);
+	n = fread(*buf, 1, CONTENT_MAX_FILE + 1, f);
+	if (ferror(f)) {
+		diag_add(d, path, 1, 1, true, tr("kan ikke læse filen: %s", "cannot read the file: %s"),
+			 strerror(errno));
+		fclose(f);
+		free(*buf);
+		*buf = NULL;
+		return false;
+	}
+	fclose(f);
+	(*buf)[n] = '\0';
+	*len = n;
+	return true;
+}
+
+/* Line and column (1-based, columns in characters as libyaml counts them) of
+ * a byte offset. */
+static void offset_position(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static bool check_bytes(const char *file, const char *buf, size_t len, struct content_diags *d)
+{
+	const char *nul;
+	unsigned line, col;
+	size_t bad;
+
+	if (len > CONTENT_MAX_FILE) {
+		diag_add(d, file, 1, 1, true, tr("filen er større end %d KiB; den afvises",
+						 "the file is larger than %d KiB; refused"),
+			 CONTENT_MAX_FILE / 1024);
+		return false;
+	}
+	if (!utf8_valid(buf, len, &bad)) {
+		offset_position(buf, bad, &line, &col);
+		diag_add(d, file, line, col, true,
+			 tr("ugyldig UTF-8 (byte 0x%02x); gem filen som UTF-8",
+			    "invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
+			 (unsigned char)buf[bad]);
+		return false;
+	}
+	nul = memchr(buf, '\0', len);
+	if (nul) {
+		offset_position(buf, (size_t)(nul - buf), &line, &col);
+		diag_add(d, file, line, col, true, "%s", tr("filen indeholder en NUL-byte",
+							    "the file contains a NUL byte"));
+		return false;
+	}
+	return true;
+}
+
+static void syntax_error(const char *file, const char *buf, const yaml_parser_t *p,
+			 struct content_diags *d)
+{
+	unsigned line, col;
+	const char *problem = p->problem ? p->problem : tr("ukendt fejl", "unknown error");
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_position(buf, p->problem_offset, &line, &col);
+	} else {
+		line = (unsigned)p->problem_mark.line + 1;
+		col = (unsigned)p->problem_mark.column + 1;
+	}
+	if (p->context)
+		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s (%s, linje %u)",
+						      "YAML syntax error: %s (%s at line %u)"),
+			 problem, p->context, (unsigned)p->context_mark.line + 1);
+	else
+		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
+			 problem);
+}
+
+static struct ynode *ynode_new(enum ynode_kind kind, const yaml_event_t *ev)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->line = (unsigned)ev->start_mark.line + 1;
+	n->col = (unsigned)ev->start_mark.column + 1;
+	return n;
+}
+
+static void ynode_append(struct ynode *parent, struct ynode *child)
+{
+	parent->v = xrealloc(parent->v, (parent->n + 1) * sizeof(*parent->v));
+	parent->v[parent->n++] = child;
+}
+
+void ynode_free(struct ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		ynode_free(n->v[i]);
+	free(n->v);
+	free(n->str);
+	free(n);
+}
+
+static const unsigned char *event_anchor(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT: return ev->data.scalar.anchor;
+	case YAML_SEQUENCE_START_EVENT: return ev->data.sequence_start.anchor;
+	case YAML_MAPPING_START_EVENT: return ev->data.mapping_start.anchor;
+	default: return NULL;
+	}
+}
+
+struct tree_builder {
+	const char *file;
+	struct content_diags *d;
+	struct ynode *root;
+	struct ynode *stack[CONTENT_MAX_DEPTH];
+	size_t depth;
+	bool documents;		/* a document has started */
+};
+
+/* Places a new node under the open collection; pushes collections. */
+static bool builder_add(struct tree_builder *b, struct ynode *n)
+{
+	if (b->depth)
+		ynode_append(b->stack[b->depth - 1], n);
+	else
+		b->root = n;
+	if (n->kind == YN_SCALAR)
+		return true;
+	if (b->depth == CONTENT_MAX_DEPTH) {
+		diag_add(b->d, b->file, n->line, n->col, true,
+			 tr("for dybt indlejret (over %d niveauer)", "nested too deeply (over %d levels)"),
+			 CONTENT_MAX_DEPTH);
+		return false;
+	}
+	b->stack[b->depth++] = n;
+	return true;
+}
+
+/* Handles one event; false stops the parse with a diagnostic given. */
+static bool builder_event(struct tree_builder *b, const yaml_event_t *ev)
+{
+	struct ynode *n;
+
+	if (ev->type == YAML_ALIAS_EVENT || event_anchor(ev)) {
+		diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
+			 (unsigned)ev->start_mark.column + 1, true, "%s",
+			 tr("ankre og aliaser (& og *) er ikke tilladt; filen afvises",
+			    "anchors and aliases (& and *) are not allowed; the file is refused"));
+		return false;
+	}
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (b->documents) {
+			diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
+				 (unsigned)ev->start_mark.column + 1, true, "%s",
+				 tr("kun ét YAML-dokument pr. fil", "only one YAML document per file"));
+			return false;
+		}
+		b->documents = true;
+		return true;
+	case YAML_SCALAR_EVENT:
+		n = ynode_new(YN_SCALAR, ev);
+		n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return builder_add(b, n);
+	case YAML_SEQUENCE_START_EVENT:
+		return builder_add(b, ynode_new(YN_SEQ, ev));
+	case YAML_MAPPING_START_EVENT:
+		return builder_add(b, ynode_new(YN_MAP, ev));
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		return true;
+	default:
+		return true;
+	}
+}
+
+bool yaml_tree_parse(const char *file, const char *buf, size_t len,
+		     struct ynode **root, struct content_diags *d)
+{
+	struct tree_builder b = { .file = file, .d = d };
+	yaml_parser_t p;
+	bool ok = false, done = false;
+
+	*root = NULL;
+	if (!check_bytes(file, buf, len, d))
+		return false;
+	if (!yaml_parser_initialize(&p))
+		sam_oom();
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!done) {
+		yaml_event_t ev;
+		bool good;
+
+		if (!yaml_parser_parse(&p, &ev)) {
+			if (p.error == YAML_MEMORY_ERROR)
+				sam_oom();
+			syntax_error(file, buf, &p, d);
+			goto out;
+		}
+		good = builder_event(&b, &ev);
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (!good)
+			goto out;
+	}
+	ok = true;
+out:
+	yaml_parser_delete(&p);
+	if (ok)
+		*root = b.root;
+	else
+		ynode_free(b.root);
+	return ok;
+}
