@@ -7,6 +7,8 @@
  * Danish notes and follow-ups around today. Obviously not real people.
  */
 
+#include <stdint.h>
+
 #include "samtale/content.h"
 #include "samtale/store.h"
 
@@ -15,9 +17,18 @@ struct demo_opts {
 	unsigned long seed;		/* the same seed gives the same database */
 };
 
-/* Fills st in one transaction. The caller decides whether st may be written
- * (see store_has_cases). Nothing is written when it fails. */
+/* What demo_fill made. */
+struct demo_stats {
+	long cases, closed, meetings, items, followups;
+};
+
+/* Fills st in one transaction, with the items of g that apply to each
+ * meeting's type, worded as g words them. The same opts and the same today
+ * (date_today) give the same data. The caller decides whether st may be
+ * written (see store_has_cases); when it already holds cases, references
+ * that are taken are skipped. Nothing is written when it fails. stats may
+ * be NULL. */
 enum sam_status demo_fill(struct store *st, const struct content_guide *g,
-			  const struct demo_opts *opts);
+			  const struct demo_opts *opts, struct demo_stats *stats);
 
 #endif

@@ -1,10 +1,94 @@
 #include "samtale/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "samtale/demo.h"
 #include "samtale/util.h"
+
+/* Enough for a job centre ten times the largest; a guard against typos. */
+#define DEMO_MAX_CASES 1000000
+
+static bool parse_count(const char *s, long max, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return !errno && end != s && !*end && *out >= 1 && *out <= max;
+}
+
+static bool parse_seed(const char *s, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return !errno && end != s && !*end && *s != '-';
+}
 
 CLI_CMD(cmd_demo)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
-}
+	static const struct option opts[] = {
+		{ "cases", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ 0 },
+	};
+	struct demo_opts o = { .cases = 40, .seed = 1 };
+	struct demo_stats stats;
+	enum sam_status st;
+	bool yes = false, has_cases;
+	long n;
+	int c;
 
+	opterr = 0;	/* our own messages: "samtale: ..." and exit 2 */
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (!parse_count(optarg, DEMO_MAX_CASES, &n))
+				return cli_usage_error(tr("--cases skal være et tal fra 1 til %d",
+							  "--cases must be a number from 1 to %d"),
+						       DEMO_MAX_CASES);
+			o.cases = (int)n;
+			break;
+		case 's':
+			if (!parse_seed(optarg, &o.seed))
+				return cli_usage_error("%s", tr("--seed skal være et tal",
+								"--seed must be a number"));
+			break;
+		case 'y':
+			yes = true;
+			break;
+		case ':':
+			return cli_usage_error(tr("%s kræver en værdi", "%s needs a value"),
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"),
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+				       argv[optind]);
+	if ((st = store_has_cases(ctx->store, &has_cases)))
+		return cli_fail(st);
+	if (has_cases && !yes) {
+		fprintf(stderr, "samtale: %s\n",
+			tr("databasen indeholder allerede sager; opdigtede sager blandes ikke med "
+			   "rigtige uden --yes (brug hellere en ny database med --db)",
+			   "the database already holds cases; synthetic cases are not mixed with "
+			   "real ones without --yes (better use a new database with --db)"));
+		return 1;
+	}
+	if ((st = demo_fill(ctx->store, ctx->guide, &o, &stats)))
+		return cli_fail(st);
+	printf(tr("%ld opdigtede sager (%ld afsluttede), %ld samtaler, %ld punkter og "
+		  "%ld opfølgninger skrevet til %s\n",
+		  "%ld synthetic cases (%ld closed), %ld meetings, %ld items and "
+		  "%ld follow-ups written to %s\n"),
+	       stats.cases, stats.closed, stats.meetings, stats.items, stats.followups,
+	       store_path(ctx->store));
+	return 0;
+}
