@@ -57,9 +57,9 @@ const char *report_pct_format(int done, int open, char buf[REPORT_PCT_LEN])
  * state encoding is the store's (see store/db.c).
  */
 
-#define STATE_OPEN "0"
-#define STATE_DONE "1"
-#define STATE_NOT_RELEVANT "2"
+#define STATE_OPEN "'open'"
+#define STATE_DONE "'done'"
+#define STATE_NOT_RELEVANT "'not_relevant'"
 #define SQL_COUNTS \
 	"sum(mi.state = " STATE_DONE "), sum(mi.state = " STATE_OPEN "), " \
 	"sum(mi.state = " STATE_NOT_RELEVANT ")"
