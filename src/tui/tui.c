@@ -1,11 +1,437 @@
 #include "samtale/tui.h"
 
-#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samtale/util.h"
+#include "ui.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 12
+
+static volatile sig_atomic_t quit_signal;
+static struct app *the_app;	/* for ui_focus, which draw functions call without app */
+
+/*
+ * Keys common to every screen
+ */
+
+const struct ui_binding ui_common_keys[] = {
+	{ '?', REQ_HELP, "?", "hjælp", "help", true },
+	{ UI_FN(KEY_F(1)), REQ_HELP, NULL, NULL, NULL, false },
+	{ 'q', REQ_BACK, "q", "tilbage", "back", true },
+	{ UI_ESC, REQ_BACK, "Esc", "tilbage", "back", false },
+	{ UI_CTRL('l'), REQ_RELOAD, "Ctrl-L", "hent igen og tegn forfra", "reload and redraw", false },
+	UI_BINDINGS_END,
+};
+
+const struct ui_binding ui_list_keys[] = {
+	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "op", "up", false },
+	{ 'k', REQ_UP, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "ned", "down", false },
+	{ 'j', REQ_DOWN, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", "side op", "page up", false },
+	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", "side ned", "page down", false },
+	{ UI_FN(KEY_HOME), REQ_HOME, "Home", "første", "first", false },
+	{ UI_FN(KEY_END), REQ_END, "End", "sidste", "last", false },
+	{ '\n', REQ_ENTER, "Enter", "åbn", "open", true },
+	{ '\r', REQ_ENTER, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_ENTER, NULL, NULL, NULL, false },
+	{ '/', REQ_FILTER, "/", "filtrér", "filter", true },
+	UI_BINDINGS_END,
+};
+
+static int lookup(const struct ui_binding *b, int ch)
+{
+	for (; b && b->req != REQ_NONE; b++)
+		if (b->key == ch)
+			return b->req;
+	return REQ_NONE;
+}
+
+int ui_request(const struct screen *s, int ch)
+{
+	int req = s ? lookup(s->ops->keys, ch) : REQ_NONE;
+
+	if (req == REQ_NONE && s && s->ops->is_list)
+		req = lookup(ui_list_keys, ch);
+	if (req == REQ_NONE)
+		req = lookup(ui_common_keys, ch);
+	return req;
+}
+
+/*
+ * Status line and attributes
+ */
+
+void ui_status(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	app->status_is_error = false;
+	app->status[0] = '\0';
+	if (!fmt)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	va_end(ap);
+}
+
+unsigned ui_error(struct app *app, enum sam_status st)
+{
+	if (st == SAM_OK)
+		return REACT_REDRAW;
+	snprintf(app->status, sizeof(app->status), "%s", sam_errmsg());
+	app->status_is_error = true;
+	sam_error_clear();
+	return REACT_REDRAW;
+}
+
+enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_DIM, PAIR_WARN, PAIR_ERROR };
+
+static void colors_init(struct app *app)
+{
+	const char *no = getenv("NO_COLOR");
+
+	app->color = !(no && *no) && has_colors();
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
+	init_pair(PAIR_DIM, COLOR_BLUE, -1);
+	init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+}
+
+attr_t ui_attr(enum ui_attr a)
+{
+	bool c = the_app && the_app->color;
+
+	switch (a) {
+	case UI_TITLE:
+		return A_REVERSE | (c ? COLOR_PAIR(PAIR_TITLE) : 0);
+	case UI_SELECTED:
+		return A_REVERSE;
+	case UI_HEADING:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_HEADING) : 0);
+	case UI_DIM:
+		return c ? COLOR_PAIR(PAIR_DIM) : A_NORMAL;
+	case UI_WARN:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_WARN) : 0);
+	case UI_ERROR:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_ERROR) : 0);
+	case UI_NORMAL:
+		break;
+	}
+	return A_NORMAL;
+}
+
+void ui_focus(WINDOW *win, int y, int x)
+{
+	int by, bx;
+
+	if (!the_app)
+		return;
+	getbegyx(win, by, bx);
+	the_app->focus_y = by + y;
+	the_app->focus_x = bx + x;
+}
+
+/*
+ * Drawing the frame: title bar, body, status line, footer
+ */
+
+static void draw_footer(const struct screen *s, int y)
+{
+	const struct ui_binding *tables[] = { s->ops->keys, s->ops->is_list ? ui_list_keys : NULL,
+					      ui_common_keys };
+	int x = 0;
+
+	move(y, 0);
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (const struct ui_binding *b = tables[t]; b && b->req != REQ_NONE; b++) {
+			const char *what;
+			int need;
+
+			if (!b->footer || !b->keyname)
+				continue;
+			what = tr(b->da, b->en);
+			if (b->req == REQ_BACK && !s->below)
+				what = tr("afslut", "quit");
+			need = (int)(utf8_width(b->keyname) + 1 + utf8_width(what)) + 2;
+			if (x + need > COLS)
+				return;
+			x += ui_text(stdscr, y, x, COLS - x, UI_HEADING, b->keyname);
+			x += ui_text(stdscr, y, x, COLS - x, UI_NORMAL, " ");
+			x += ui_text(stdscr, y, x, COLS - x, UI_NORMAL, what);
+			x += ui_text(stdscr, y, x, COLS - x, UI_NORMAL, "  ");
+		}
+	}
+}
+
+static void draw_too_small(void)
+{
+	const char *msg = tr("Vinduet er for lille", "The window is too small");
+	char size[64];
+	int w = (int)utf8_width(msg);
+
+	snprintf(size, sizeof(size), "%dx%d < %dx%d", COLS, LINES, MIN_COLS, MIN_LINES);
+	ui_text(stdscr, LINES / 2 > 0 ? LINES / 2 - 1 : 0, w < COLS ? (COLS - w) / 2 : 0, COLS,
+		UI_WARN, msg);
+	if (LINES > 2)
+		ui_text(stdscr, LINES / 2, (int)strlen(size) < COLS ? (COLS - (int)strlen(size)) / 2 : 0,
+			COLS, UI_NORMAL, size);
+	move(0, 0);
+}
+
+bool ui_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+void ui_draw_all(struct app *app)
+{
+	struct screen *s = app->top;
+	sam_date today;
+	char right[128];
+	WINDOW *body;
+	int rw;
+
+	werase(stdscr);
+	if (ui_too_small()) {
+		draw_too_small();
+		return;
+	}
+	date_today(today);
+	snprintf(right, sizeof(right), " %s · %s ", app->user, today);
+	rw = (int)utf8_width(right);
+	ui_fill(stdscr, 0, 0, COLS, UI_TITLE);
+	ui_text(stdscr, 0, 1, COLS - rw - 2, UI_TITLE, s->title);
+	if (rw < COLS / 2)
+		ui_text(stdscr, 0, COLS - rw, rw, UI_TITLE, right);
+
+	app->focus_y = -1;
+	body = derwin(stdscr, LINES - 3, COLS, 1, 0);
+	if (body) {
+		s->ops->draw(s, body);
+		delwin(body);
+	}
+	if (app->status[0])
+		ui_text(stdscr, LINES - 2, 0, COLS, app->status_is_error ? UI_ERROR : UI_NORMAL,
+			app->status);
+	draw_footer(s, LINES - 1);
+	if (app->focus_y >= 0)
+		move(app->focus_y, app->focus_x);
+	else
+		move(LINES - 2, 0);
+}
+
+/*
+ * Keys and signals
+ */
+
+static void on_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+static void signals_init(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;	/* no SA_RESTART: get_wch returns at once */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+bool ui_quitting(void)
+{
+	return quit_signal != 0;
+}
+
+int ui_getkey(void)
+{
+	wint_t wc;
+	int r;
+
+	if (quit_signal)
+		return ERR;
+	r = get_wch(&wc);
+	if (r == KEY_CODE_YES)
+		return UI_FN((int)wc);
+	if (r == OK)
+		return (int)wc;
+	return ERR;
+}
+
+/*
+ * The screen stack
+ */
+
+static void screen_free(struct screen *s)
+{
+	if (s->ops->close)
+		s->ops->close(s);
+	free(s);
+}
+
+unsigned ui_push(struct app *app, const struct screen_ops *ops, int64_t arg)
+{
+	struct screen *s = xcalloc(1, sizeof(*s));
+	enum sam_status st;
+
+	s->ops = ops;
+	s->app = app;
+	s->arg = arg;
+	s->below = app->top;
+	st = ops->open(s, app);
+	if (st != SAM_OK) {
+		screen_free(s);
+		return ui_error(app, st);
+	}
+	app->top = s;
+	return REACT_PUSH | REACT_REDRAW;
+}
+
+static void reload_top(struct app *app)
+{
+	enum sam_status st = app->top->ops->open(app->top, app);
+
+	if (st != SAM_OK)
+		ui_error(app, st);
+}
+
+static void pop(struct app *app)
+{
+	struct screen *s = app->top;
+
+	app->top = s->below;
+	screen_free(s);
+	if (app->top)
+		reload_top(app);
+}
+
+/* Keys the screen left alone: help, back, reload. Returns REACT_* bits. */
+static unsigned common_key(struct app *app, int ch)
+{
+	switch (ui_request(app->top, ch)) {
+	case REQ_HELP:
+		return scr_help_push(app);
+	case REQ_BACK:
+		return app->top->below ? REACT_POP : REACT_QUIT;
+	case REQ_RELOAD:
+		clearok(curscr, TRUE);
+		return REACT_RELOAD;
+	default:
+		return REACT_NONE;
+	}
+}
+
+/* Applies a handler's reactions; false when the program should end. */
+static bool react(struct app *app, unsigned r)
+{
+	if (r & REACT_QUIT)
+		return false;
+	if (r & REACT_POP) {
+		pop(app);
+		if (!app->top)
+			return false;
+	} else if (r & REACT_RELOAD) {
+		reload_top(app);
+	}
+	return true;
+}
+
+static void run_loop(struct app *app)
+{
+	bool quit_after_draw = str_eq(getenv("SAMTALE_QUIT_AFTER_DRAW"), "1");
+
+	for (;;) {
+		unsigned r;
+		int ch;
+
+		ui_draw_all(app);
+		refresh();
+		if (quit_after_draw)
+			return;
+		do {
+			ch = ui_getkey();
+			if (quit_signal)
+				return;
+		} while (ch == ERR);
+		if (ch == UI_FN(KEY_RESIZE))
+			continue;
+		if (ui_too_small() && ch != 'q')
+			continue;	/* nothing shown: no key acts blindly */
+		r = app->top->ops->key(app->top, ch);
+		if (r == REACT_NONE)
+			r = common_key(app, ch);
+		if (!react(app, r))
+			return;
+	}
+}
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
 
 int tui_run(struct cli_ctx *ctx)
 {
-	(void)ctx;
-	initscr();
-	endwin();
-	return 0;
+	struct app app = { .store = ctx->store, .guide = ctx->guide, .user = ctx->user };
+	SCREEN *term;
+	int rc = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "samtale: %s\n", tr("samtaleguiden kræver en terminal; se 'samtale --help'",
+						    "the conversation guide needs a terminal; see 'samtale --help'"));
+		return 1;
+	}
+	signals_init();
+	term = newterm(NULL, stdout, stdin);
+	if (!term) {
+		fprintf(stderr, "samtale: %s '%s'\n", tr("kan ikke bruge terminaltypen", "cannot use the terminal type"),
+			getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	atexit(restore_terminal);
+	the_app = &app;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(1000);		/* wake now and then to notice SIGTERM */
+	curs_set(1);
+	colors_init(&app);
+
+	if (!(scr_cases_push(&app) & REACT_PUSH)) {
+		endwin();
+		fprintf(stderr, "samtale: %s\n", app.status);
+		rc = 1;
+	} else {
+		run_loop(&app);
+		endwin();
+	}
+	while (app.top) {
+		struct screen *s = app.top;
+
+		app.top = s->below;
+		screen_free(s);
+	}
+	the_app = NULL;
+	delscreen(term);
+	if (quit_signal)
+		rc = 128 + quit_signal;
+	return rc;
 }

@@ -1,0 +1,281 @@
+#ifndef SAMTALE_UI_H
+#define SAMTALE_UI_H
+
+/*
+ * The TUI framework: a stack of screens over one store and one guide, a key
+ * table that feeds both the footer and the ? help, and the widgets every
+ * screen shares (a scrolling list with / filter, a one-line UTF-8 editor,
+ * modal prompts and choices, $EDITOR, clipped and wrapped UTF-8 text).
+ *
+ * A screen is one scr_*.c file that defines a static struct screen_ops and a
+ * push function. Handlers never repaint: they return what changed as REACT_*
+ * bits and the loop in tui.c redraws, reloads, pushes or pops.
+ *
+ * Keys: a key is an int, either a Unicode character (get_wch's wint_t, so æ,
+ * ø, å arrive whole) or UI_FN(KEY_x) for a curses function key.
+ */
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "samtale/content.h"
+#include "samtale/err.h"
+#include "samtale/store.h"
+
+/* Function keys live above the Unicode range so that they never collide
+ * with a character: case UI_FN(KEY_UP): ... */
+#define UI_FN(k) (0x110000 + (k))
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+
+struct app;
+struct screen;
+
+/*
+ * Reactions: what a key handler changed.
+ */
+
+enum react {
+	REACT_NONE = 0,
+	REACT_REDRAW = 1 << 0,	/* draw the screen again */
+	REACT_RELOAD = 1 << 1,	/* call open() again on the top screen, then redraw */
+	REACT_PUSH = 1 << 2,	/* a screen was pushed (by a *_push function) */
+	REACT_POP = 1 << 3,	/* close this screen; the one below reloads */
+	REACT_QUIT = 1 << 4,	/* leave the program */
+};
+
+/*
+ * Requests and the key table (tig's REQ_INFO): one table per screen says
+ * which key does what; the footer and the ? help are drawn from it, and the
+ * key handler switches on the request, not on the key.
+ */
+
+enum ui_req {
+	REQ_NONE = 0,
+	/* common to every screen (ui_common_keys) */
+	REQ_HELP,
+	REQ_BACK,
+	/* lists (ui_list_keys) */
+	REQ_UP, REQ_DOWN, REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
+	REQ_ENTER,
+	REQ_FILTER,
+	/* used by more than one screen */
+	REQ_ADD,
+	REQ_EDIT,		/* E: multi-line text in $EDITOR */
+	REQ_FOLLOWUP,		/* f: add a follow-up */
+	REQ_FOLLOWUPS,		/* F: the follow-ups screen */
+	REQ_REPORT,		/* R: the report screen */
+	REQ_PROFILE,		/* p: her profile */
+	REQ_RELOAD,		/* Ctrl-L: read the store again */
+	/* a screen's own requests start here (enum { REQ_X = REQ_SCREEN, ... }) */
+	REQ_SCREEN = 100,
+};
+
+struct ui_binding {
+	int key;		/* a character or UI_FN(KEY_x) */
+	int req;		/* enum ui_req or a screen's own, >= REQ_SCREEN */
+	const char *keyname;	/* as shown: "Space", "Tab", "a"; NULL = an alias not listed */
+	const char *da, *en;	/* what it does, short: "tilføj sag" / "add case" */
+	bool footer;		/* shown in the footer too, not only in ? help */
+};
+#define UI_BINDINGS_END { 0, REQ_NONE, NULL, NULL, NULL, false }
+
+/* ?, q, Esc (and Ctrl-L), for every screen. */
+extern const struct ui_binding ui_common_keys[];
+/* Movement, Enter and /, for screens built on struct ui_list. */
+extern const struct ui_binding ui_list_keys[];
+
+/*
+ * Screens
+ */
+
+struct screen_ops {
+	const char *name;
+	/* Loads (or, called again, reloads) the screen's data from the store:
+	 * called when pushed, on REACT_RELOAD, and when the screen above is
+	 * popped, so that another instance's changes appear. Must free what
+	 * an earlier call loaded. On failure the message is in sam_errmsg();
+	 * a failed first open leaves the screen unpushed. */
+	enum sam_status (*open)(struct screen *s, struct app *app);
+	/* Draws the body (win is the area between title and status line).
+	 * Calls ui_focus() for the focused item so the cursor sits there. */
+	void (*draw)(struct screen *s, WINDOW *win);
+	/* Returns REACT_* bits. */
+	unsigned (*key)(struct screen *s, int ch);
+	/* Frees s->data. */
+	void (*close)(struct screen *s);
+	/* This screen's keys, ended by UI_BINDINGS_END; ui_common_keys (and
+	 * ui_list_keys when is_list) follow them in lookup, footer and help. */
+	const struct ui_binding *keys;
+	bool is_list;
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct app *app;
+	int64_t arg;		/* what it was pushed with (a case or meeting id) */
+	void *data;		/* the screen's own state */
+	char title[256];	/* drawn in the title bar; set in open() */
+	struct screen *below;
+};
+
+struct app {
+	struct store *store;
+	const struct content_guide *guide;
+	const char *user;
+	struct screen *top;		/* the stack, through screen->below */
+	char status[512];		/* one line under the body */
+	bool status_is_error;
+	bool color;			/* false under NO_COLOR or a terminal without colours */
+	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
+};
+
+/* Pushes a screen made with ops and arg and opens it. Returns
+ * REACT_PUSH|REACT_REDRAW, or REACT_REDRAW with the error in the status
+ * line when open() failed (nothing is pushed then). */
+unsigned ui_push(struct app *app, const struct screen_ops *ops, int64_t arg);
+
+/* The request for key ch on screen s (its keys, then the common and list keys). */
+int ui_request(const struct screen *s, int ch);
+
+/* Sets the status line; a NULL fmt clears it. ui_error shows sam_errmsg()
+ * for st (never crashes, never leaves the screen). */
+void ui_status(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+unsigned ui_error(struct app *app, enum sam_status st);
+
+/* Draws every layer of the screen into stdscr (title, body, status,
+ * footer) and puts the cursor on the focus; the caller refresh()es. Modal
+ * widgets call it, then draw themselves on top. */
+void ui_draw_all(struct app *app);
+/* Below 40x12 only "Vinduet er for lille" is drawn; modal widgets draw nothing. */
+bool ui_too_small(void);
+/* Reads one key (get_wch, mapped as above). ERR on timeout or signal.
+ * Sets app-wide quit when SIGINT/SIGTERM arrived: check ui_quitting(). */
+int ui_getkey(void);
+bool ui_quitting(void);
+
+/* Records where the cursor should sit: y, x inside win. */
+void ui_focus(WINDOW *win, int y, int x);
+
+/*
+ * Colours and attributes: never the only carrier of a state (the text has
+ * [x], [-], [ ], "forfalden"); all plain attributes under NO_COLOR.
+ */
+
+enum ui_attr { UI_NORMAL, UI_TITLE, UI_SELECTED, UI_HEADING, UI_DIM, UI_WARN, UI_ERROR };
+attr_t ui_attr(enum ui_attr a);
+
+/*
+ * Text: UTF-8, clipped to a width in columns (utf8_prefix_for_width),
+ * control characters (newlines in notes) drawn as spaces.
+ */
+
+/* Draws s at y, x in at most width columns; returns the columns used. */
+int ui_text(WINDOW *win, int y, int x, int width, enum ui_attr a, const char *s);
+/* Pads the rest of a width with spaces in attribute a (for selection bars). */
+void ui_fill(WINDOW *win, int y, int x, int width, enum ui_attr a);
+/* Word-wraps s (honouring its newlines) into rows y.. of width columns, at
+ * most maxrows rows; returns the rows used. Draws nothing when win is NULL
+ * (to measure). */
+int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, const char *s);
+/* Draws a horizontal rule with an optional title. */
+void ui_rule(WINDOW *win, int y, int x, int width, const char *title);
+
+/*
+ * A scrolling list: selection, paging, and / filter-as-you-type. The screen
+ * keeps the rows; the list keeps the position. Rows that are not selectable
+ * (headings, note lines) are skipped when moving.
+ */
+
+#define UI_FILTER_MAX 128
+
+struct ui_list {
+	size_t n;			/* rows */
+	size_t sel;			/* selected row */
+	size_t top;			/* first row drawn */
+	int height;			/* rows drawn last time (for paging) */
+	bool filtering;			/* / was pressed: keys go to the filter */
+	char filter[UI_FILTER_MAX];	/* UTF-8, "" = no filter */
+	bool (*selectable)(void *ctx, size_t row);	/* NULL = every row */
+	void *ctx;
+};
+
+enum ui_list_result {
+	UI_LIST_IGNORED,		/* not a list key: the screen handles it */
+	UI_LIST_MOVED,			/* redraw */
+	UI_LIST_FILTER_CHANGED,		/* the screen re-filters its rows (then ui_list_set_rows) */
+	UI_LIST_ACTIVATE,		/* Enter on the selected row */
+};
+
+/* Handles movement, Enter and / (and, while filtering, the filter text:
+ * Enter keeps the filter, Esc clears it). */
+enum ui_list_result ui_list_key(struct ui_list *l, const struct screen *s, int ch);
+/* Sets the number of rows after a (re)load, keeping the selection in range
+ * and on a selectable row. */
+void ui_list_set_rows(struct ui_list *l, size_t n);
+/* Scrolls so that the selection is visible in height rows; returns top. */
+size_t ui_list_scroll(struct ui_list *l, int height);
+/* Case-insensitive (ASCII and æøå) substring match against the filter. */
+bool ui_list_match(const struct ui_list *l, const char *text);
+/* Draws the filter prompt ("/ text") on row y when filtering or filtered;
+ * returns true when it drew it. */
+bool ui_list_draw_filter(const struct ui_list *l, WINDOW *win, int y, int width);
+/* Moves the selection to the first selectable row at or after row. */
+void ui_list_select(struct ui_list *l, size_t row);
+
+/*
+ * A one-line UTF-8 editor (for prompts and the item note).
+ */
+
+#define UI_EDIT_MAX 1024
+
+struct ui_edit {
+	char buf[UI_EDIT_MAX];	/* UTF-8, NUL-terminated */
+	size_t len;		/* bytes */
+	size_t cur;		/* byte offset of the cursor, on a character boundary */
+};
+
+enum ui_edit_result { UI_EDIT_CONTINUE, UI_EDIT_ACCEPT, UI_EDIT_CANCEL };
+
+void ui_edit_set(struct ui_edit *e, const char *text);
+/* Enter accepts, Esc cancels; ←/→, Home/End, Backspace, Delete, Ctrl-U
+ * (clear), Ctrl-W (word) edit. */
+enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch);
+/* Draws the editor at y, x in width columns, scrolled so the cursor shows,
+ * and puts the cursor there. */
+void ui_edit_draw(const struct ui_edit *e, WINDOW *win, int y, int x, int width);
+
+/*
+ * Modal widgets: they run their own key loop over the drawn screen and
+ * return when the user answers. Resizes redraw underneath.
+ */
+
+/* Asks one line at the bottom: label, then the editor prefilled with
+ * initial (may be NULL). Returns a malloc'd answer on Enter, NULL on Esc
+ * (or on quit). */
+char *ui_prompt(struct app *app, const char *label, const char *initial);
+/* Lets the user pick one of n options in a box; returns its index, or -1
+ * on Esc. */
+int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
+	      size_t initial);
+/* Edits text in $EDITOR (vi when unset) through a 0600 temp file that is
+ * removed afterwards; curses is suspended and restored. Returns the new
+ * text (malloc'd, trailing newlines removed) or NULL when the editor
+ * failed (message in the status line). */
+char *ui_edit_external(struct app *app, const char *text);
+
+/*
+ * Screens: each push function returns REACT_* bits for the caller to return.
+ */
+
+unsigned scr_cases_push(struct app *app);
+unsigned scr_case_push(struct app *app, int64_t case_id);
+unsigned scr_meeting_push(struct app *app, int64_t meeting_id);
+unsigned scr_profile_push(struct app *app, int64_t case_id);
+unsigned scr_help_push(struct app *app);
+unsigned scr_followups_push(struct app *app);
+unsigned scr_report_push(struct app *app);
+
+#endif

@@ -1,0 +1,786 @@
+#include "ui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samtale/util.h"
+
+/*
+ * UTF-8 helpers
+ */
+
+/* Length of the valid UTF-8 character at s, or 0 when s does not start one. */
+static size_t utf8_char_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+
+	if (p[0] < 0x80)
+		return 1;
+	if ((p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2)
+		len = 2;
+	else if ((p[0] & 0xf0) == 0xe0)
+		len = 3;
+	else if ((p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+static size_t utf8_encode(unsigned long cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			return 0;
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	if (cp < 0x110000) {
+		out[0] = (char)(0xf0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[3] = (char)(0x80 | (cp & 0x3f));
+		return 4;
+	}
+	return 0;
+}
+
+/* A copy of s[0..n) safe to hand to curses: control characters become
+ * spaces and bytes that are not UTF-8 become '?', so nothing draws as ^X
+ * or M-x sequences wider than measured. Caller frees. */
+static char *printable(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t i = 0;
+
+	while (i < n) {
+		size_t len = utf8_char_len(s + i);
+
+		if (len == 0 || i + len > n) {
+			out[i++] = '?';
+			continue;
+		}
+		if (len == 1 && ((unsigned char)s[i] < 0x20 || s[i] == 0x7f))
+			out[i] = ' ';
+		else
+			memcpy(out + i, s + i, len);
+		i += len;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/*
+ * Text
+ */
+
+int ui_text(WINDOW *win, int y, int x, int width, enum ui_attr a, const char *s)
+{
+	char *p;
+	size_t n;
+	int cols;
+
+	if (!s || width <= 0 || y < 0 || y >= getmaxy(win) || x >= getmaxx(win))
+		return 0;
+	if (width > getmaxx(win) - x)
+		width = getmaxx(win) - x;
+	p = printable(s, strlen(s));
+	n = utf8_prefix_for_width(p, (size_t)width);
+	p[n] = '\0';
+	cols = (int)utf8_width(p);
+	wattrset(win, ui_attr(a));
+	mvwaddnstr(win, y, x, p, (int)n);
+	wattrset(win, A_NORMAL);
+	free(p);
+	return cols;
+}
+
+void ui_fill(WINDOW *win, int y, int x, int width, enum ui_attr a)
+{
+	int maxx = getmaxx(win);
+
+	if (y < 0 || y >= getmaxy(win))
+		return;
+	wattrset(win, ui_attr(a));
+	for (int i = x; i < x + width && i < maxx; i++)
+		mvwaddch(win, y, i, ' ');
+	wattrset(win, A_NORMAL);
+}
+
+static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a,
+			  const char *p, size_t plen)
+{
+	char *para = xstrndup(p, plen);
+	const char *rest = para;
+	int rows = 0;
+
+	do {
+		size_t cut;
+
+		if (rows >= maxrows)
+			break;
+		cut = utf8_prefix_for_width(rest, (size_t)width);
+		if (rest[cut] != '\0') {
+			size_t k = cut;
+
+			while (k > 0 && rest[k] != ' ')
+				k--;
+			if (k > 0)
+				cut = k;
+			else if (cut == 0)
+				cut = utf8_char_len(rest) ? utf8_char_len(rest) : 1;
+		}
+		if (win) {
+			char *line = xstrndup(rest, cut);
+
+			ui_text(win, y + rows, x, width, a, line);
+			free(line);
+		}
+		rows++;
+		rest += cut;
+		while (*rest == ' ')
+			rest++;
+	} while (*rest);
+	free(para);
+	return rows;
+}
+
+int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, const char *s)
+{
+	int rows = 0;
+
+	if (!s || width <= 0)
+		return 0;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (rows >= maxrows)
+			break;
+		if (len == 0)
+			rows++;
+		else
+			rows += wrap_paragraph(win, y + rows, x, width, maxrows - rows, a, s, len);
+		if (!nl || !nl[1])
+			break;
+		s = nl + 1;
+	}
+	return rows;
+}
+
+void ui_rule(WINDOW *win, int y, int x, int width, const char *title)
+{
+	int used = 0;
+
+	if (y < 0 || y >= getmaxy(win))
+		return;
+	wattrset(win, ui_attr(UI_DIM));
+	mvwhline(win, y, x, ACS_HLINE, width);
+	wattrset(win, A_NORMAL);
+	if (title && width > 6) {
+		used = ui_text(win, y, x + 2, width - 4, UI_HEADING, " ");
+		used += ui_text(win, y, x + 2 + used, width - 4 - used, UI_HEADING, title);
+		ui_text(win, y, x + 2 + used, width - 4 - used, UI_HEADING, " ");
+	}
+}
+
+/*
+ * The list
+ */
+
+static bool row_ok(const struct ui_list *l, size_t i)
+{
+	return i < l->n && (!l->selectable || l->selectable(l->ctx, i));
+}
+
+/* Selects the nearest selectable row from target in direction dir (+1/-1),
+ * else the other way. */
+static void move_to(struct ui_list *l, size_t target, int dir)
+{
+	if (l->n == 0) {
+		l->sel = 0;
+		return;
+	}
+	if (target >= l->n)
+		target = l->n - 1;
+	for (int pass = 0; pass < 2; pass++, dir = -dir) {
+		size_t i = target;
+
+		for (;;) {
+			if (row_ok(l, i)) {
+				l->sel = i;
+				return;
+			}
+			if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= l->n))
+				break;
+			i = dir > 0 ? i + 1 : i - 1;
+		}
+	}
+	l->sel = target;
+}
+
+void ui_list_select(struct ui_list *l, size_t row)
+{
+	move_to(l, row, +1);
+}
+
+void ui_list_set_rows(struct ui_list *l, size_t n)
+{
+	l->n = n;
+	move_to(l, l->sel, -1);
+	if (l->top >= n)
+		l->top = 0;
+}
+
+size_t ui_list_scroll(struct ui_list *l, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1, bottom = l->sel;
+
+	l->height = (int)h;
+	if (l->n <= h) {
+		l->top = 0;
+		return 0;
+	}
+	if (l->sel < l->top) {
+		l->top = l->sel;
+		/* show the heading above the first item of a group */
+		while (l->top > 0 && !row_ok(l, l->top - 1) && l->sel - (l->top - 1) < h)
+			l->top--;
+	}
+	/* and the note lines below the selected item */
+	while (bottom + 1 < l->n && !row_ok(l, bottom + 1) && bottom + 1 - l->top < h &&
+	       bottom + 1 - l->sel < 3)
+		bottom++;
+	if (bottom >= l->top + h)
+		l->top = bottom - h + 1;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	if (l->top + h > l->n)
+		l->top = l->n - h;
+	return l->top;
+}
+
+static void filter_backspace(struct ui_list *l)
+{
+	size_t n = strlen(l->filter);
+
+	while (n > 0 && ((unsigned char)l->filter[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	l->filter[n] = '\0';
+}
+
+static bool is_text_key(int ch)
+{
+	return ch >= 0x20 && ch != 0x7f && ch < 0x110000;
+}
+
+static enum ui_list_result filter_key(struct ui_list *l, int ch)
+{
+	char enc[4];
+	size_t n, len;
+
+	switch (ch) {
+	case '\n':
+	case '\r':
+	case UI_FN(KEY_ENTER):
+		l->filtering = false;
+		return UI_LIST_MOVED;
+	case UI_ESC:
+		l->filtering = false;
+		l->filter[0] = '\0';
+		return UI_LIST_FILTER_CHANGED;
+	case UI_FN(KEY_BACKSPACE):
+	case 0x7f:
+	case '\b':
+		filter_backspace(l);
+		return UI_LIST_FILTER_CHANGED;
+	case UI_CTRL('u'):
+		l->filter[0] = '\0';
+		return UI_LIST_FILTER_CHANGED;
+	default:
+		break;
+	}
+	if (!is_text_key(ch))
+		return UI_LIST_IGNORED;
+	len = utf8_encode((unsigned long)ch, enc);
+	n = strlen(l->filter);
+	if (len && n + len < sizeof(l->filter)) {
+		memcpy(l->filter + n, enc, len);
+		l->filter[n + len] = '\0';
+	}
+	return UI_LIST_FILTER_CHANGED;
+}
+
+enum ui_list_result ui_list_key(struct ui_list *l, const struct screen *s, int ch)
+{
+	size_t page = l->height > 1 ? (size_t)l->height - 1 : 1;
+
+	if (l->filtering) {
+		enum ui_list_result r = filter_key(l, ch);
+
+		if (r != UI_LIST_IGNORED)
+			return r;
+		if (ch < UI_FN(0))
+			return UI_LIST_MOVED;	/* swallowed: typing must not trigger commands */
+	} else if (ch == UI_ESC && l->filter[0]) {
+		l->filter[0] = '\0';
+		return UI_LIST_FILTER_CHANGED;
+	}
+	switch (ui_request(s, ch)) {
+	case REQ_UP:
+		if (l->sel > 0)
+			move_to(l, l->sel - 1, -1);
+		return UI_LIST_MOVED;
+	case REQ_DOWN:
+		move_to(l, l->sel + 1, +1);
+		return UI_LIST_MOVED;
+	case REQ_PAGE_UP:
+		move_to(l, l->sel > page ? l->sel - page : 0, -1);
+		return UI_LIST_MOVED;
+	case REQ_PAGE_DOWN:
+		move_to(l, l->sel + page, +1);
+		return UI_LIST_MOVED;
+	case REQ_HOME:
+		move_to(l, 0, +1);
+		return UI_LIST_MOVED;
+	case REQ_END:
+		move_to(l, l->n ? l->n - 1 : 0, -1);
+		return UI_LIST_MOVED;
+	case REQ_ENTER:
+		return l->n && row_ok(l, l->sel) ? UI_LIST_ACTIVATE : UI_LIST_MOVED;
+	case REQ_FILTER:
+		l->filtering = true;
+		return UI_LIST_MOVED;
+	default:
+		return UI_LIST_IGNORED;
+	}
+}
+
+/* Lower-cases ASCII and the Latin-1 capitals (Æ, Ø, Å among them). */
+static char *fold(const char *s)
+{
+	char *out = xstrdup(s);
+
+	for (unsigned char *p = (unsigned char *)out; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p + 32);
+		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97)
+			p[1] = (unsigned char)(p[1] + 0x20), p++;
+	}
+	return out;
+}
+
+bool ui_list_match(const struct ui_list *l, const char *text)
+{
+	char *h, *n;
+	bool yes;
+
+	if (!l->filter[0])
+		return true;
+	if (!text)
+		return false;
+	h = fold(text);
+	n = fold(l->filter);
+	yes = strstr(h, n) != NULL;
+	free(h);
+	free(n);
+	return yes;
+}
+
+bool ui_list_draw_filter(const struct ui_list *l, WINDOW *win, int y, int width)
+{
+	int x;
+
+	if (!l->filtering && !l->filter[0])
+		return false;
+	x = ui_text(win, y, 0, width, UI_HEADING, "/ ");
+	x += ui_text(win, y, x, width - x, UI_NORMAL, l->filter);
+	if (l->filtering)
+		ui_focus(win, y, x);
+	else
+		ui_text(win, y, x, width - x, UI_DIM, tr("   (Esc fjerner filteret)", "   (Esc clears the filter)"));
+	return true;
+}
+
+/*
+ * The one-line editor
+ */
+
+void ui_edit_set(struct ui_edit *e, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+
+	if (n >= sizeof(e->buf)) {
+		n = sizeof(e->buf) - 1;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (n)
+		memcpy(e->buf, text, n);
+	e->buf[n] = '\0';
+	e->len = e->cur = n;
+}
+
+static size_t prev_char(const struct ui_edit *e, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)e->buf[at] & 0xc0) == 0x80)
+		at--;
+	return at;
+}
+
+static size_t next_char(const struct ui_edit *e, size_t at)
+{
+	if (at >= e->len)
+		return e->len;
+	at++;
+	while (at < e->len && ((unsigned char)e->buf[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+static void edit_delete(struct ui_edit *e, size_t from, size_t to)
+{
+	memmove(e->buf + from, e->buf + to, e->len - to + 1);
+	e->len -= to - from;
+	if (e->cur > to)
+		e->cur -= to - from;
+	else if (e->cur > from)
+		e->cur = from;
+}
+
+static void edit_insert(struct ui_edit *e, int ch)
+{
+	char enc[4];
+	size_t len = utf8_encode((unsigned long)ch, enc);
+
+	if (!len || e->len + len >= sizeof(e->buf))
+		return;
+	memmove(e->buf + e->cur + len, e->buf + e->cur, e->len - e->cur + 1);
+	memcpy(e->buf + e->cur, enc, len);
+	e->len += len;
+	e->cur += len;
+}
+
+enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
+{
+	size_t p;
+
+	switch (ch) {
+	case '\n':
+	case '\r':
+	case UI_FN(KEY_ENTER):
+		return UI_EDIT_ACCEPT;
+	case UI_ESC:
+		return UI_EDIT_CANCEL;
+	case UI_FN(KEY_LEFT):
+		e->cur = prev_char(e, e->cur);
+		break;
+	case UI_FN(KEY_RIGHT):
+		e->cur = next_char(e, e->cur);
+		break;
+	case UI_FN(KEY_HOME):
+	case UI_CTRL('a'):
+		e->cur = 0;
+		break;
+	case UI_FN(KEY_END):
+	case UI_CTRL('e'):
+		e->cur = e->len;
+		break;
+	case UI_FN(KEY_BACKSPACE):
+	case 0x7f:
+	case '\b':
+		edit_delete(e, prev_char(e, e->cur), e->cur);
+		break;
+	case UI_FN(KEY_DC):
+	case UI_CTRL('d'):
+		edit_delete(e, e->cur, next_char(e, e->cur));
+		break;
+	case UI_CTRL('u'):
+		edit_delete(e, 0, e->cur);
+		break;
+	case UI_CTRL('w'):
+		p = e->cur;
+		while (p > 0 && e->buf[p - 1] == ' ')
+			p--;
+		while (p > 0 && e->buf[p - 1] != ' ')
+			p--;
+		edit_delete(e, p, e->cur);
+		break;
+	default:
+		if (is_text_key(ch))
+			edit_insert(e, ch);
+		break;
+	}
+	return UI_EDIT_CONTINUE;
+}
+
+void ui_edit_draw(const struct ui_edit *e, WINDOW *win, int y, int x, int width)
+{
+	size_t start = 0;
+	char *before;
+	int cx;
+
+	if (width < 2)
+		return;
+	/* scroll so that the cursor stays inside the field */
+	for (;;) {
+		before = xstrndup(e->buf + start, e->cur - start);
+		cx = (int)utf8_width(before);
+		free(before);
+		if (cx < width || start >= e->cur)
+			break;
+		start = next_char(e, start);
+	}
+	ui_text(win, y, x, width, UI_NORMAL, e->buf + start);
+	ui_focus(win, y, x + cx);
+}
+
+/*
+ * Modal widgets
+ */
+
+static void place_cursor(struct app *app)
+{
+	if (app->focus_y >= 0)
+		move(app->focus_y, app->focus_x);
+}
+
+char *ui_prompt(struct app *app, const char *label, const char *initial)
+{
+	struct ui_edit e;
+
+	ui_edit_set(&e, initial);
+	for (;;) {
+		enum ui_edit_result r;
+		int ch, x;
+
+		ui_draw_all(app);
+		if (!ui_too_small()) {
+			if (!app->status[0])
+				ui_text(stdscr, LINES - 2, 0, COLS, UI_DIM,
+					tr("Enter gemmer · Esc fortryder", "Enter keeps · Esc cancels"));
+			move(LINES - 1, 0);
+			clrtoeol();
+			x = ui_text(stdscr, LINES - 1, 0, COLS / 2, UI_HEADING, label);
+			x += ui_text(stdscr, LINES - 1, x, 2, UI_NORMAL, ": ");
+			ui_edit_draw(&e, stdscr, LINES - 1, x, COLS - x - 1);
+			place_cursor(app);
+		}
+		refresh();
+		ch = ui_getkey();
+		if (ui_quitting())
+			return NULL;
+		if (ch == ERR || ch == UI_FN(KEY_RESIZE))
+			continue;
+		r = ui_edit_key(&e, ch);
+		if (r == UI_EDIT_ACCEPT)
+			return xstrdup(e.buf);
+		if (r == UI_EDIT_CANCEL)
+			return NULL;
+	}
+}
+
+static void draw_choice(const char *title, const char *const *options, size_t n, size_t sel)
+{
+	int w = (int)utf8_width(title) + 4, h, y0, x0;
+	size_t top = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if ((int)utf8_width(options[i]) + 8 > w)
+			w = (int)utf8_width(options[i]) + 8;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	h = (int)n + 2 < LINES - 2 ? (int)n + 2 : LINES - 2;
+	y0 = (LINES - h) / 2;
+	x0 = (COLS - w) / 2;
+	if ((size_t)(h - 2) <= sel)
+		top = sel - (size_t)(h - 2) + 1;
+	for (int y = 0; y < h; y++)
+		ui_fill(stdscr, y0 + y, x0, w, UI_NORMAL);
+	wattrset(stdscr, ui_attr(UI_HEADING));
+	mvwhline(stdscr, y0, x0, ACS_HLINE, w);
+	mvwhline(stdscr, y0 + h - 1, x0, ACS_HLINE, w);
+	wattrset(stdscr, A_NORMAL);
+	ui_text(stdscr, y0, x0 + 2, w - 4, UI_HEADING, title);
+	for (size_t i = top; i < n && (int)(i - top) < h - 2; i++) {
+		int y = y0 + 1 + (int)(i - top);
+		char num[8];
+
+		snprintf(num, sizeof(num), "%zu ", i + 1);
+		if (i == sel)
+			ui_fill(stdscr, y, x0, w, UI_SELECTED);
+		ui_text(stdscr, y, x0 + 1, 2, i == sel ? UI_SELECTED : UI_NORMAL, i == sel ? ">" : " ");
+		ui_text(stdscr, y, x0 + 3, 3, i == sel ? UI_SELECTED : UI_DIM, n < 10 ? num : "");
+		ui_text(stdscr, y, x0 + 5, w - 6, i == sel ? UI_SELECTED : UI_NORMAL, options[i]);
+		if (i == sel)
+			move(y, x0 + 1);
+	}
+}
+
+int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
+	      size_t initial)
+{
+	size_t sel = initial < n ? initial : 0;
+
+	if (n == 0)
+		return -1;
+	for (;;) {
+		int ch;
+
+		ui_draw_all(app);
+		if (!ui_too_small()) {
+			ui_text(stdscr, LINES - 2, 0, COLS, UI_DIM,
+				tr("↑↓ vælg · Enter tag den · Esc fortryd", "↑↓ choose · Enter take it · Esc cancel"));
+			draw_choice(title, options, n, sel);
+		}
+		refresh();
+		ch = ui_getkey();
+		if (ui_quitting())
+			return -1;
+		switch (ch) {
+		case UI_FN(KEY_UP):
+		case 'k':
+			sel = sel > 0 ? sel - 1 : n - 1;
+			break;
+		case UI_FN(KEY_DOWN):
+		case 'j':
+		case '\t':
+			sel = sel + 1 < n ? sel + 1 : 0;
+			break;
+		case '\n':
+		case '\r':
+		case UI_FN(KEY_ENTER):
+			return (int)sel;
+		case UI_ESC:
+		case 'q':
+			return -1;
+		default:
+			if (n < 10 && ch >= '1' && ch < '1' + (int)n)
+				return ch - '1';
+			break;
+		}
+	}
+}
+
+/* 'path' quoted for sh. */
+static char *shell_quote(const char *path)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addc(&sb, '\'');
+	for (const char *p = path; *p; p++) {
+		if (*p == '\'')
+			strbuf_adds(&sb, "'\\''");
+		else
+			strbuf_addc(&sb, *p);
+	}
+	strbuf_addc(&sb, '\'');
+	return strbuf_detach(&sb);
+}
+
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+static char *read_back(const char *path)
+{
+	struct strbuf sb = { 0 };
+	char buf[4096];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	while (sb.len > 0 && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == '\r'))
+		sb.buf[--sb.len] = '\0';
+	return strbuf_detach(&sb);
+}
+
+char *ui_edit_external(struct app *app, const char *text)
+{
+	const char *editor = getenv("EDITOR"), *tmp = getenv("TMPDIR");
+	char *path, *quoted, *cmd, *out = NULL;
+	int fd, rc;
+
+	if (str_empty(editor))
+		editor = "vi";
+	path = xasprintf("%s/samtale-XXXXXX", str_empty(tmp) ? "/tmp" : tmp);
+	fd = mkstemp(path);	/* 0600 */
+	if (fd < 0) {
+		ui_status(app, "%s: %s", tr("kan ikke lave en midlertidig fil", "cannot make a temporary file"),
+			  strerror(errno));
+		app->status_is_error = true;
+		free(path);
+		return NULL;
+	}
+	if (!write_all(fd, text ? text : "", text ? strlen(text) : 0) ||
+	    (text && *text && !write_all(fd, "\n", 1))) {
+		ui_status(app, "%s", tr("kan ikke skrive den midlertidige fil", "cannot write the temporary file"));
+		app->status_is_error = true;
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	quoted = shell_quote(path);
+	cmd = xasprintf("%s %s", editor, quoted);
+	free(quoted);
+	def_prog_mode();
+	endwin();
+	rc = system(cmd);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	free(cmd);
+	if (rc != 0) {
+		ui_status(app, tr("editoren (%s) sluttede med en fejl; intet er ændret",
+				  "the editor (%s) failed; nothing was changed"), editor);
+		app->status_is_error = true;
+		goto out;
+	}
+	out = read_back(path);
+	if (!out) {
+		ui_status(app, "%s", tr("kan ikke læse den midlertidige fil", "cannot read the temporary file"));
+		app->status_is_error = true;
+	}
+out:
+	unlink(path);
+	free(path);
+	return out;
+}
