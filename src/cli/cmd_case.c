@@ -1,34 +1,371 @@
 #include "samtale/cli.h"
 
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "samtale/util.h"
+
+/*
+ * Shared by the case and db commands' option parsing
+ */
+
+/* getopt_long with our own messages; -1 at the end or after an error (then
+ * *rc is the exit status). */
+static int next_opt(int argc, char **argv, const struct option *opts, int *rc)
+{
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, NULL);
+	if (c == '?' || c == ':') {
+		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
+					       : tr("%s kræver en værdi", "%s needs a value"),
+				      argv[optind - 1]);
+		return -1;
+	}
+	return c;
+}
+
+/* Exactly one argument after the options: the case reference. */
+static const char *one_ref(int argc, char **argv, int *rc)
+{
+	if (optind >= argc) {
+		*rc = cli_usage_error("%s", tr("angiv et sagsnummer", "give a case reference"));
+		return NULL;
+	}
+	if (optind + 1 < argc) {
+		*rc = cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+				      argv[optind + 1]);
+		return NULL;
+	}
+	return argv[optind];
+}
+
+/*
+ * samtale case add REF [--initials XX]
+ */
 
 CLI_CMD(cmd_case_add)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = {
+		{ "initials", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *initials = NULL, *ref;
+	enum sam_status st;
+	int c, rc = 0;
+
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 'i')
+			initials = optarg;
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
+	if ((st = store_case_add(ctx->store, ref, initials, NULL, NULL)) != SAM_OK)
+		return cli_fail(st);
+	printf(tr("Sagen %s er oprettet.\n", "Case %s added.\n"), ref);
+	return 0;
+}
+
+/*
+ * samtale case list [--all] [--format F]
+ */
+
+/* Column names are fixed in CSV and JSON (another program reads them) and
+ * in the language of the user interface in a table. */
+static void column(struct cli_table *t, enum cli_format f, const char *name, const char *da,
+		   enum cli_col_kind kind)
+{
+	cli_table_col(t, f == FORMAT_TABLE ? tr(da, name) : name, kind);
 }
 
 CLI_CMD(cmd_case_list)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum cli_format format = FORMAT_TABLE;
+	struct case_list l;
+	struct cli_table *t;
+	enum sam_status st;
+	bool all = false;
+	int c, rc = 0;
+
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1) {
+		if (c == 'a')
+			all = true;
+		else if (c == 'f' && !cli_format_parse(optarg, &format))
+			return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
+						  "unknown format '%s' (table, csv or json)"), optarg);
+	}
+	if (rc)
+		return rc;
+	if (optind < argc)
+		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind]);
+	if ((st = store_case_list(ctx->store, NULL, all, &l)) != SAM_OK)
+		return cli_fail(st);
+	t = cli_table_new();
+	column(t, format, "ref", "sag", COL_TEXT);
+	column(t, format, "initials", "initialer", COL_TEXT);
+	column(t, format, "caseworker", "sagsbehandler", COL_TEXT);
+	column(t, format, "opened", "oprettet", COL_TEXT);
+	if (all)
+		column(t, format, "closed", "afsluttet", COL_TEXT);
+	column(t, format, "last_meeting", "seneste samtale", COL_TEXT);
+	column(t, format, "followups_open", "opfølgninger", COL_NUMBER);
+	column(t, format, "followups_overdue", "overskredne", COL_NUMBER);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct case_rec *r = &l.v[i];
+
+		cli_table_row(t);
+		cli_table_cell(t, r->ref);
+		cli_table_cell(t, r->initials);
+		cli_table_cell(t, r->caseworker);
+		cli_table_cell(t, r->opened);
+		if (all)
+			cli_table_cell(t, r->closed);
+		cli_table_cell(t, r->last_meeting);
+		cli_table_cellf(t, "%d", r->followups_open);
+		cli_table_cellf(t, "%d", r->followups_overdue);
+	}
+	cli_table_print(t, format, stdout);
+	cli_table_free(t);
+	case_list_free(&l);
+	return 0;
+}
+
+/*
+ * samtale case show REF
+ */
+
+static const char *section_title(const struct content_guide *g, const char *id)
+{
+	const struct content_section *s = g ? content_section_find(g, id) : NULL;
+
+	return s ? s->title : id;
+}
+
+static const char *type_title(const struct content_guide *g, const char *id)
+{
+	const struct content_meeting_type *m = g ? content_meeting_type_find(g, id) : NULL;
+
+	return m ? m->title : id;
+}
+
+/* Multi-line text indented under its heading. */
+static void print_block(const char *label, const char *text, const char *indent)
+{
+	printf("%s%s:", indent, label);
+	if (str_empty(text)) {
+		printf(" -\n");
+		return;
+	}
+	printf("\n");
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+
+		printf("%s  %.*s\n", indent, (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+}
+
+static void print_profile(const struct case_rec *c)
+{
+	printf("\n%s\n", tr("Hendes profil (med hendes ord)", "Her profile (in her words)"));
+	print_block(tr("Kvalifikationer", "Qualifications"), c->profile[PROFILE_QUALIFICATIONS], "  ");
+	print_block(tr("Jobønsker", "Job wishes"), c->profile[PROFILE_JOB_WISHES], "  ");
+	print_block(tr("Uddannelsesønsker", "Education wishes"), c->profile[PROFILE_EDUCATION_WISHES],
+		    "  ");
+}
+
+static enum sam_status print_meeting(struct cli_ctx *ctx, const struct meeting_rec *m)
+{
+	struct section_progress *p;
+	size_t n;
+	enum sam_status st = store_meeting_progress(ctx->store, m->id, &p, &n);
+
+	if (st != SAM_OK)
+		return st;
+	printf("  %s  %s  (%s)", m->date, type_title(ctx->guide, m->type), m->caseworker);
+	if (m->interpreter)
+		printf("  %s: %s", tr("tolk", "interpreter"), m->interpreter);
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		printf("    %s: %d/%d %s", section_title(ctx->guide, p[i].section_id), p[i].done,
+		       p[i].done + p[i].open, tr("gjort", "done"));
+		if (p[i].not_relevant)
+			printf(tr(" (%d ikke relevant)", " (%d not relevant)"), p[i].not_relevant);
+		printf("\n");
+	}
+	section_progress_free(p, n);
+	if (m->note)
+		print_block(tr("Note", "Note"), m->note, "    ");
+	if (m->agreed)
+		print_block(tr("Aftalt", "Agreed"), m->agreed, "    ");
+	return SAM_OK;
+}
+
+static enum sam_status print_left_open(struct cli_ctx *ctx, const struct case_rec *c)
+{
+	char **ids;
+	size_t n;
+	enum sam_status st = store_items_left_open(ctx->store, c->id, &ids, &n);
+
+	if (st != SAM_OK || !n)
+		return st;
+	printf("\n%s\n", tr("Punkter der stod åbne sidst", "Items left open last time"));
+	for (size_t i = 0; i < n; i++) {
+		const struct content_item *it = ctx->guide ? content_item_find(ctx->guide, ids[i]) : NULL;
+
+		printf("  %s%s%s\n", ids[i], it ? "  " : "", it ? it->text : "");
+	}
+	string_array_free(ids, n);
+	return SAM_OK;
+}
+
+static enum sam_status print_followups(struct cli_ctx *ctx, const struct case_rec *c)
+{
+	struct followup_query q = { .case_id = c->id };
+	struct followup_list l;
+	sam_date today;
+	enum sam_status st = store_followup_list(ctx->store, &q, &l);
+
+	if (st != SAM_OK)
+		return st;
+	date_today(today);
+	printf("\n%s\n", tr("Åbne opfølgninger", "Open follow-ups"));
+	if (!l.n)
+		printf("  -\n");
+	for (size_t i = 0; i < l.n; i++)
+		printf("  %s  %s  (%s)%s\n", l.v[i].due, l.v[i].text, l.v[i].assignee,
+		       strcmp(l.v[i].due, today) < 0 ? tr("  OVERSKREDET", "  OVERDUE") : "");
+	followup_list_free(&l);
+	return SAM_OK;
+}
+
+static enum sam_status show_case(struct cli_ctx *ctx, const struct case_rec *c)
+{
+	struct meeting_list ml;
+	enum sam_status st;
+
+	printf("%s %s%s%s%s\n", tr("Sag", "Case"), c->ref, c->initials ? " (" : "",
+	       c->initials ? c->initials : "", c->initials ? ")" : "");
+	printf("%s: %s\n", tr("Sagsbehandler", "Caseworker"), c->caseworker);
+	printf("%s: %s\n", tr("Oprettet", "Opened"), c->opened);
+	if (c->closed)
+		printf("%s: %s\n", tr("Afsluttet", "Closed"), c->closed);
+	print_profile(c);
+	if ((st = store_meeting_list(ctx->store, c->id, &ml)) != SAM_OK)
+		return st;
+	printf("\n%s\n", tr("Samtaler", "Meetings"));
+	if (!ml.n)
+		printf("  -\n");
+	for (size_t i = 0; i < ml.n && st == SAM_OK; i++) {
+		struct meeting_rec m;
+
+		if ((st = store_meeting_get(ctx->store, ml.v[i].id, &m)) == SAM_OK) {
+			st = print_meeting(ctx, &m);
+			meeting_rec_free(&m);
+		}
+	}
+	meeting_list_free(&ml);
+	if (st == SAM_OK)
+		st = print_left_open(ctx, c);
+	if (st == SAM_OK)
+		st = print_followups(ctx, c);
+	return st;
 }
 
 CLI_CMD(cmd_case_show)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct case_rec c;
+	const char *ref;
+	enum sam_status st;
+	int rc = 0;
+
+	while (next_opt(argc, argv, opts, &rc) != -1)
+		;
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
+	if ((st = store_case_get(ctx->store, ref, &c)) != SAM_OK)
+		return cli_fail(st);
+	st = show_case(ctx, &c);
+	case_rec_free(&c);
+	return st == SAM_OK ? 0 : cli_fail(st);
 }
+
+/*
+ * samtale case close REF [--date D]
+ */
 
 CLI_CMD(cmd_case_close)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *date = NULL, *ref;
+	sam_date d;
+	struct case_rec cr;
+	enum sam_status st;
+	int c, rc = 0;
+
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 'd')
+			date = optarg;
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
+	if (date && !date_parse_user(date, d))
+		return cli_usage_error(tr("ugyldig dato '%s' (brug ÅÅÅÅ-MM-DD)",
+					  "invalid date '%s' (use YYYY-MM-DD)"), date);
+	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
+		return cli_fail(st);
+	if (cr.closed) {
+		rc = cli_fail(sam_error(tr("sagen %s blev allerede afsluttet %s",
+					   "the case %s was already closed on %s"), cr.ref, cr.closed));
+	} else if ((st = store_case_close(ctx->store, cr.id, date ? d : NULL)) != SAM_OK) {
+		rc = cli_fail(st);
+	} else {
+		printf(tr("Sagen %s er afsluttet.\n", "Case %s closed.\n"), cr.ref);
+	}
+	case_rec_free(&cr);
+	return rc;
 }
+
+/*
+ * samtale case delete REF --yes
+ */
 
 CLI_CMD(cmd_case_delete)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
-}
+	static const struct option opts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *ref;
+	struct case_rec cr;
+	enum sam_status st;
+	bool yes = false;
+	int c, rc = 0;
 
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 'y')
+			yes = true;
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
+	if (!yes)
+		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
+						"erasure cannot be undone; confirm with --yes"));
+	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
+		return cli_fail(st);
+	if ((st = store_case_delete(ctx->store, cr.id)) != SAM_OK)
+		rc = cli_fail(st);
+	else
+		printf(tr("Sagen %s og alt om den er slettet.\n", "Case %s and everything about it erased.\n"),
+		       cr.ref);
+	case_rec_free(&cr);
+	return rc;
+}

@@ -1,28 +1,159 @@
 #include "samtale/cli.h"
 
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "samtale/util.h"
+
+/* getopt_long with our own messages; -1 at the end or after an error (then
+ * *rc is the exit status). */
+static int next_opt(int argc, char **argv, const struct option *opts, int *rc)
+{
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, NULL);
+	if (c == '?' || c == ':') {
+		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
+					       : tr("%s kræver en værdi", "%s needs a value"),
+				      argv[optind - 1]);
+		return -1;
+	}
+	return c;
+}
+
+static int no_more_args(int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind]);
+	return 0;
+}
+
+/*
+ * samtale db init [--shared GROUP]
+ */
 
 CLI_CMD(cmd_db_init)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = {
+		{ "shared", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *group = NULL;
+	enum sam_status st;
+	int c, rc = 0;
+
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 's')
+			group = optarg;
+	if (rc || (rc = no_more_args(argc, argv)))
+		return rc;
+	if (group) {
+		if ((st = store_init_shared(ctx->db_path, group, ctx->user)) != SAM_OK)
+			return cli_fail(st);
+		printf(tr("Fælles database for gruppen %s oprettet: %s\n"
+			  "Hvert medlem af gruppen bruger den med --db %s eller SAMTALE_DB=%s\n",
+			  "Team database for the group %s created: %s\n"
+			  "Every member of the group uses it with --db %s or SAMTALE_DB=%s\n"),
+		       group, ctx->db_path, ctx->db_path, ctx->db_path);
+		return 0;
+	}
+	/* Creates the database or brings an existing one up to date. */
+	if ((rc = cli_open_store(ctx, NEED_DB)))
+		return rc;
+	printf(tr("Databasen er klar: %s\n", "The database is ready: %s\n"), ctx->db_path);
+	return 0;
 }
+
+/*
+ * samtale db backup FILE
+ */
 
 CLI_CMD(cmd_db_backup)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	enum sam_status st;
+	int rc = 0;
+
+	while (next_opt(argc, argv, opts, &rc) != -1)
+		;
+	if (rc)
+		return rc;
+	if (optind + 1 != argc)
+		return cli_usage_error("%s", tr("angiv én fil til sikkerhedskopien",
+						"give one file for the backup"));
+	if ((st = store_backup(ctx->store, argv[optind])) != SAM_OK)
+		return cli_fail(st);
+	printf(tr("Sikkerhedskopi gemt i %s\n", "Backup written to %s\n"), argv[optind]);
+	return 0;
 }
+
+/*
+ * samtale db check
+ */
 
 CLI_CMD(cmd_db_check)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	enum sam_status st;
+	char *report = NULL;
+	bool ok;
+	int rc = 0;
+
+	while (next_opt(argc, argv, opts, &rc) != -1)
+		;
+	if (rc || (rc = no_more_args(argc, argv)))
+		return rc;
+	if ((st = store_check(ctx->store, &ok, &report)) != SAM_OK) {
+		free(report);
+		return cli_fail(st);
+	}
+	if (ok) {
+		printf(tr("Databasen %s er i orden.\n", "The database %s is fine.\n"), ctx->db_path);
+	} else {
+		fputs(report, stdout);
+		fprintf(stderr, tr("samtale: databasen %s har fejl (se ovenfor); gendan en sikkerhedskopi\n",
+				   "samtale: the database %s has errors (see above); restore a backup\n"),
+			ctx->db_path);
+		rc = 1;
+	}
+	free(report);
+	return rc;
 }
+
+/*
+ * samtale db purge --closed-before D --yes
+ */
 
 CLI_CMD(cmd_db_purge)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return cli_fail(sam_error("not implemented yet"));
-}
+	static const struct option opts[] = {
+		{ "closed-before", required_argument, NULL, 'c' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *before = NULL;
+	enum sam_status st;
+	bool yes = false;
+	int c, n, rc = 0;
 
+	while ((c = next_opt(argc, argv, opts, &rc)) != -1) {
+		if (c == 'c')
+			before = optarg;
+		else if (c == 'y')
+			yes = true;
+	}
+	if (rc || (rc = no_more_args(argc, argv)))
+		return rc;
+	if (!before || !date_valid(before))
+		return cli_usage_error("%s", tr("angiv --closed-before ÅÅÅÅ-MM-DD",
+						"give --closed-before YYYY-MM-DD"));
+	if (!yes)
+		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
+						"erasure cannot be undone; confirm with --yes"));
+	if ((st = store_purge_closed_before(ctx->store, before, &n)) != SAM_OK)
+		return cli_fail(st);
+	printf(tr("%d afsluttede sager slettet.\n", "%d closed cases erased.\n"), n);
+	return 0;
+}

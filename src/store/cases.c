@@ -1,0 +1,399 @@
+#include "samtale/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: cases
+ */
+
+static const char *const profile_columns[] = { "qualifications", "job_wishes", "education_wishes" };
+
+#define CASE_SELECT \
+	"SELECT c.id, c.ref, c.initials, c.caseworker, c.opened, c.closed," \
+	" c.qualifications, c.job_wishes, c.education_wishes," \
+	" (SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id)," \
+	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done)," \
+	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done AND f.due < :today)" \
+	" FROM cases c "
+
+static void read_case(sqlite3_stmt *stmt, struct case_rec *c)
+{
+	c->id = sqlite3_column_int64(stmt, 0);
+	c->ref = db_col_str(stmt, 1);
+	c->initials = db_col_str(stmt, 2);
+	c->caseworker = db_col_str(stmt, 3);
+	c->opened = db_col_str(stmt, 4);
+	c->closed = db_col_str(stmt, 5);
+	for (int i = 0; i < 3; i++)
+		c->profile[i] = db_col_str(stmt, 6 + i);
+	c->last_meeting = db_col_str(stmt, 9);
+	c->followups_open = sqlite3_column_int(stmt, 10);
+	c->followups_overdue = sqlite3_column_int(stmt, 11);
+}
+
+static void bind_today(sqlite3_stmt *stmt)
+{
+	sam_date today;
+
+	date_today(today);
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":today"), today, -1,
+			  SQLITE_TRANSIENT);
+}
+
+static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct case_rec *out,
+			       const char *ref)
+{
+	int rc = sqlite3_step(stmt);
+
+	memset(out, 0, sizeof(*out));
+	if (rc == SQLITE_ROW) {
+		read_case(stmt, out);
+		return SAM_OK;
+	}
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc);
+	if (ref)
+		return sam_fail(SAM_ERR_NOT_FOUND, tr("der er ingen sag '%s'", "there is no case '%s'"), ref);
+	return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+						    "the case does not exist (any more)"));
+}
+
+enum sam_status store_case_get(struct store *st, const char *ref, struct case_rec *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+
+	memset(out, 0, sizeof(*out));
+	if (!ref)
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("sagsnummeret mangler", "the reference is missing"));
+	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref", &stmt)) != SAM_OK)
+		return status;
+	bind_today(stmt);
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":ref"), ref, -1, SQLITE_STATIC);
+	/* The reference is echoed only when it cannot be a CPR number. */
+	status = get_one(st, stmt, out, cpr_find(ref, NULL, NULL) ? NULL : ref);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_case_get_by_id(struct store *st, int64_t id, struct case_rec *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+
+	memset(out, 0, sizeof(*out));
+	if ((status = db_prepare(st, CASE_SELECT "WHERE c.id = :id", &stmt)) != SAM_OK)
+		return status;
+	bind_today(stmt);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	status = get_one(st, stmt, out, NULL);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* A LIKE pattern matching filter anywhere, with LIKE's own characters quoted. */
+static char *like_pattern(const char *filter)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addc(&sb, '%');
+	for (const char *p = filter; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			strbuf_addc(&sb, '\\');
+		strbuf_addc(&sb, *p);
+	}
+	strbuf_addc(&sb, '%');
+	return strbuf_detach(&sb);
+}
+
+enum sam_status store_case_list(struct store *st, const char *filter, bool include_closed,
+				struct case_list *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	char *pattern = filter && *filter ? like_pattern(filter) : NULL;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	status = db_prepare(st, CASE_SELECT
+			    "WHERE (:all OR c.closed IS NULL)"
+			    " AND (:pat IS NULL OR c.ref LIKE :pat ESCAPE '\\'"
+			    "      OR c.initials LIKE :pat ESCAPE '\\')"
+			    " ORDER BY c.ref", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	bind_today(stmt);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all"), include_closed);
+	db_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":pat"), pattern);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		memset(&out->v[out->n], 0, sizeof(out->v[0]));
+		read_case(stmt, &out->v[out->n++]);
+	}
+	if (rc != SQLITE_DONE) {
+		status = db_error(st, rc);
+		case_list_free(out);
+	}
+out:
+	sqlite3_finalize(stmt);
+	free(pattern);
+	return status;
+}
+
+static enum sam_status case_exists(struct store *st, int64_t id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "SELECT 1 FROM cases WHERE id = ?1", &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE)
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+							      "the case does not exist (any more)"));
+	else if (rc != SQLITE_ROW)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_case_add(struct store *st, const char *ref, const char *initials,
+			       const char *opened, int64_t *id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	sam_date today;
+	int rc;
+
+	if ((status = check_label(tr("sagsnummeret", "the reference"), ref, REF_MAX)) != SAM_OK)
+		return status;
+	if (!str_empty(initials) &&
+	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)
+		return status;
+	if (!opened) {
+		date_today(today);
+		opened = today;
+	}
+	if ((status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) != SAM_OK)
+		return status;
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	status = db_prepare(st, "SELECT 1 FROM cases WHERE ref = ?1", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		status = sam_fail(SAM_ERR_INVALID, tr("der er allerede en sag '%s'",
+						      "there is already a case '%s'"), ref);
+	else if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (status != SAM_OK)
+		goto out;
+	status = db_prepare(st, "INSERT INTO cases (ref, initials, caseworker, opened) "
+			    "VALUES (?1, ?2, ?3, ?4)", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+	db_bind_text(stmt, 2, str_empty(initials) ? NULL : initials);
+	sqlite3_bind_text(stmt, 3, st->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
+	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		goto out;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	status = audit_log(st, "case.add", sqlite3_last_insert_rowid(st->db),
+			   sqlite3_last_insert_rowid(st->db), NULL);
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+/* One UPDATE of one column of one case, with its audit line. */
+static enum sam_status update_case(struct store *st, int64_t case_id, const char *column,
+				   const char *value, const char *action)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *sql = xasprintf("UPDATE cases SET %s = ?1 WHERE id = ?2", column);
+	enum sam_status status = write_begin(st);
+
+	if (status != SAM_OK)
+		goto out;
+	if ((status = case_exists(st, case_id)) != SAM_OK ||
+	    (status = db_prepare(st, sql, &stmt)) != SAM_OK)
+		goto end;
+	db_bind_text(stmt, 1, value);
+	sqlite3_bind_int64(stmt, 2, case_id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK)
+		status = audit_log(st, action, case_id, case_id, column);
+end:
+	sqlite3_finalize(stmt);
+	status = write_end(st, status);
+out:
+	free(sql);
+	return status;
+}
+
+enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
+				       enum profile_field field, const char *text)
+{
+	static const char *const names_da[] = { "kvalifikationerne", "jobønskerne", "uddannelsesønskerne" };
+	static const char *const names_en[] = { "the qualifications", "the job wishes",
+						"the education wishes" };
+	enum sam_status status;
+
+	if ((unsigned)field >= ARRAY_SIZE(profile_columns))
+		return sam_fail(SAM_ERR_INVALID, "unknown profile field %d", (int)field);
+	if ((status = check_text(tr(names_da[field], names_en[field]), text, NOTE_MAX)) != SAM_OK)
+		return status;
+	return update_case(st, case_id, profile_columns[field], str_empty(text) ? NULL : text,
+			   "case.profile");
+}
+
+enum sam_status store_case_set_initials(struct store *st, int64_t case_id, const char *initials)
+{
+	enum sam_status status;
+
+	if (!str_empty(initials) &&
+	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)
+		return status;
+	return update_case(st, case_id, "initials", str_empty(initials) ? NULL : initials,
+			   "case.initials");
+}
+
+enum sam_status store_case_close(struct store *st, int64_t case_id, const char *date)
+{
+	struct case_rec c;
+	sam_date today;
+	enum sam_status status;
+
+	if (!date) {
+		date_today(today);
+		date = today;
+	}
+	if ((status = check_date(tr("afslutningsdatoen", "the closing date"), date)) != SAM_OK)
+		return status;
+	if ((status = store_case_get_by_id(st, case_id, &c)) != SAM_OK)
+		return status;
+	if (strcmp(date, c.opened) < 0)
+		status = sam_fail(SAM_ERR_INVALID, tr("sagen kan ikke afsluttes før den blev oprettet (%s)",
+						      "the case cannot close before it opened (%s)"),
+				  c.opened);
+	case_rec_free(&c);
+	if (status != SAM_OK)
+		return status;
+	return update_case(st, case_id, "closed", date, "case.close");
+}
+
+/*
+ * Erasure
+ */
+
+/* Removes the case's rows (meetings, items and follow-ups by cascade) and
+ * its audit lines, leaving one line that says a case was erased. The WAL is
+ * wiped when the transaction commits. */
+static enum sam_status erase(struct store *st, int64_t case_id, const char *action)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+
+	if ((status = audit_forget_case(st, case_id)) != SAM_OK ||
+	    (status = db_prepare(st, "DELETE FROM cases WHERE id = ?1", &stmt)) != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	status = db_step_done(st, stmt);
+	sqlite3_finalize(stmt);
+	if (status == SAM_OK)
+		status = audit_log(st, action, 0, case_id, NULL);
+	if (status == SAM_OK)
+		st->wipe_wal = true;
+	return status;
+}
+
+enum sam_status store_case_delete(struct store *st, int64_t case_id)
+{
+	enum sam_status status = write_begin(st);
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = case_exists(st, case_id)) == SAM_OK)
+		status = erase(st, case_id, "case.delete");
+	return write_end(st, status);
+}
+
+enum sam_status store_purge_closed_before(struct store *st, const char *date, int *n)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t *ids = NULL;
+	size_t count = 0, cap = 0;
+	enum sam_status status;
+	int rc;
+
+	*n = 0;
+	if ((status = check_date(tr("datoen", "the date"), date)) != SAM_OK)
+		return status;
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	status = db_prepare(st, "SELECT id FROM cases WHERE closed IS NOT NULL AND closed < ?1", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? 2 * cap : 16;
+			ids = xrealloc(ids, cap * sizeof(*ids));
+		}
+		ids[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	for (size_t i = 0; i < count && status == SAM_OK; i++)
+		status = erase(st, ids[i], "case.purge");
+	if (status == SAM_OK)
+		*n = (int)count;
+out:
+	sqlite3_finalize(stmt);
+	free(ids);
+	status = write_end(st, status);
+	if (status != SAM_OK)
+		*n = 0;
+	return status;
+}
+
+void case_rec_free(struct case_rec *c)
+{
+	if (!c)
+		return;
+	free(c->ref);
+	free(c->initials);
+	free(c->caseworker);
+	free(c->opened);
+	free(c->closed);
+	for (int i = 0; i < 3; i++)
+		free(c->profile[i]);
+	free(c->last_meeting);
+	memset(c, 0, sizeof(*c));
+}
+
+void case_list_free(struct case_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		case_rec_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

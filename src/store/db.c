@@ -1,0 +1,988 @@
+#include "samtale/store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * The schema
+ *
+ * One migration per schema version, applied in order inside one write
+ * transaction; PRAGMA user_version is the number of migrations applied.
+ * A released migration never changes: tests/fixtures/db/ keeps a database
+ * made by each released version, and the tests open it under this one.
+ *
+ *   cases          one woman's case: ref (journal number, unique), initials,
+ *                  caseworker, opened/closed, her profile in her words
+ *   meetings       case_id → cases ON DELETE CASCADE; date, type (content
+ *                  meeting type id), caseworker, note, agreed (the summary
+ *                  for her), interpreter (language, NULL = none)
+ *   meeting_items  meeting_id → meetings ON DELETE CASCADE; the items the
+ *                  meeting was held with, snapshotted at creation with the
+ *                  wording of the day (text), position, state, note.
+ *                  Reports are counts over this table alone.
+ *   followups      case_id → cases CASCADE, meeting_id → meetings SET NULL;
+ *                  due, text, assignee, done
+ *   audit          at (UTC), user (--user), login (the process's login
+ *                  name), action, case_id, object_id, detail. Never
+ *                  personal data: no notes, profile text or references.
+ */
+
+#define SAMTALE_APP_ID 0x53414d54	/* "SAMT" in the file header */
+
+static const char *const migrations[] = {
+	/* 1: the first release */
+	"CREATE TABLE cases ("
+	" id INTEGER PRIMARY KEY,"
+	" ref TEXT NOT NULL UNIQUE,"
+	" initials TEXT,"
+	" caseworker TEXT NOT NULL,"
+	" opened TEXT NOT NULL,"
+	" closed TEXT,"
+	" qualifications TEXT,"
+	" job_wishes TEXT,"
+	" education_wishes TEXT);"
+	"CREATE TABLE meetings ("
+	" id INTEGER PRIMARY KEY,"
+	" case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	" date TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" caseworker TEXT NOT NULL,"
+	" note TEXT,"
+	" agreed TEXT);"
+	"CREATE INDEX meetings_case ON meetings(case_id, date);"
+	"CREATE TABLE meeting_items ("
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" item_id TEXT NOT NULL,"
+	" section_id TEXT NOT NULL,"
+	" position INTEGER NOT NULL,"
+	" text TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'not_relevant')),"
+	" note TEXT,"
+	" PRIMARY KEY (meeting_id, item_id));"
+	"CREATE TABLE followups ("
+	" id INTEGER PRIMARY KEY,"
+	" case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	" meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,"
+	" due TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" assignee TEXT NOT NULL,"
+	" done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)));"
+	"CREATE INDEX followups_case ON followups(case_id);"
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" user TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" case_id INTEGER,"
+	" object_id INTEGER);",
+
+	/* 2: interpreter, the login name in the audit log (team databases),
+	 * and the indexes the reports and follow-up lists need. */
+	"ALTER TABLE meetings ADD COLUMN interpreter TEXT;"
+	"ALTER TABLE audit ADD COLUMN login TEXT;"
+	"ALTER TABLE audit ADD COLUMN detail TEXT;"
+	"CREATE INDEX meetings_date ON meetings(date);"
+	"CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id, position);"
+	"CREATE INDEX followups_due ON followups(done, due);"
+	"CREATE INDEX followups_assignee ON followups(assignee, done, due);"
+	"CREATE INDEX audit_case ON audit(case_id);",
+};
+
+#define SCHEMA_VERSION ((int)ARRAY_SIZE(migrations))
+
+/* How long one attempt waits for another writer, and how many attempts. A
+ * meeting's change is tiny, so a writer holds the lock for milliseconds;
+ * a minute in all covers a demo import running beside a meeting. */
+#define BUSY_TIMEOUT_MS 10000
+#define BUSY_ATTEMPTS 6
+
+/*
+ * Errors
+ */
+
+enum sam_status db_error(struct store *st, int rc)
+{
+	const char *path = st && st->path ? st->path : "";
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return sam_fail(SAM_ERR_IO, tr("disken er fuld; ændringen blev ikke gemt (%s)",
+					       "the disk is full; the change was not saved (%s)"), path);
+	case SQLITE_READONLY:
+		return sam_fail(SAM_ERR_IO, tr("databasen %s er skrivebeskyttet; ændringen blev ikke gemt",
+					       "the database %s is read-only; the change was not saved"),
+				path);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return sam_fail(SAM_ERR_BUSY, tr("databasen %s er optaget af en anden; prøv igen om lidt",
+						 "the database %s is busy elsewhere; try again in a moment"),
+				path);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return sam_fail(SAM_ERR_DB, tr("%s er ikke en samtale-database, eller den er beskadiget "
+					       "(prøv 'samtale db check' og en sikkerhedskopi)",
+					       "%s is not a samtale database, or it is damaged "
+					       "(try 'samtale db check' and a backup)"), path);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH: {
+		int e = st && st->db ? sqlite3_system_errno(st->db) : 0;
+
+		return sam_fail(SAM_ERR_IO, tr("kan ikke åbne databasen %s: %s",
+					       "cannot open the database %s: %s"), path,
+				e ? strerror(e) : tr("adgang nægtet", "permission denied"));
+	}
+	case SQLITE_IOERR:
+		return sam_fail(SAM_ERR_IO, tr("ind-/uddatafejl i databasen %s: %s",
+					       "input/output error in the database %s: %s"), path,
+				st && st->db && sqlite3_system_errno(st->db)
+					? strerror(sqlite3_system_errno(st->db))
+					: sqlite3_errstr(rc));
+	case SQLITE_CONSTRAINT:
+		return sam_fail(SAM_ERR_INVALID, tr("ændringen strider mod databasens regler (%s)",
+						    "the change breaks a rule of the database (%s)"),
+				st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	case SQLITE_NOMEM:
+		sam_oom();
+	}
+	return sam_fail(SAM_ERR_DB, tr("databasefejl i %s: %s", "database error in %s: %s"), path,
+			st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+}
+
+/*
+ * Statements
+ */
+
+enum sam_status db_exec(struct store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? SAM_OK : db_error(st, rc);
+}
+
+enum sam_status db_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+
+	return rc == SQLITE_OK ? SAM_OK : db_error(st, rc);
+}
+
+enum sam_status db_step_done(struct store *st, sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+
+	return rc == SQLITE_DONE ? SAM_OK : db_error(st, rc);
+}
+
+void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, idx);
+}
+
+char *db_col_str(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static enum sam_status query_int(struct store *st, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, sql, &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/*
+ * Input checks shared by cases, meetings and follow-ups
+ */
+
+enum sam_status check_text(const char *what, const char *text, size_t max)
+{
+	size_t n = text ? strlen(text) : 0, bad;
+
+	if (!text)
+		return SAM_OK;
+	if (!utf8_valid(text, n, &bad))
+		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke gyldig UTF-8 (byte %zu)",
+						    "%s is not valid UTF-8 (byte %zu)"), what, bad + 1);
+	if (n > max)
+		return sam_fail(SAM_ERR_INVALID, tr("%s er for lang (højst %zu byte)",
+						    "%s is too long (at most %zu bytes)"), what, max);
+	if (cpr_find(text, NULL, NULL))
+		return sam_fail(SAM_ERR_INVALID,
+				tr("%s ligner et CPR-nummer; CPR-numre må ikke gemmes her. Fjern det og prøv igen",
+				   "%s looks like it holds a CPR number; CPR numbers must not be stored here. "
+				   "Remove it and try again"), what);
+	return SAM_OK;
+}
+
+enum sam_status check_label(const char *what, const char *text, size_t max)
+{
+	if (str_empty(text))
+		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke være tom", "%s must not be empty"), what);
+	for (const char *p = text; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde kontroltegn",
+							    "%s must not contain control characters"),
+					what);
+	return check_text(what, text, max);
+}
+
+enum sam_status check_date(const char *what, const char *date)
+{
+	if (!date || !date_valid(date))
+		return sam_fail(SAM_ERR_INVALID, tr("%s skal være en dato som ÅÅÅÅ-MM-DD",
+						    "%s must be a date as YYYY-MM-DD"), what);
+	return SAM_OK;
+}
+
+/*
+ * Transactions
+ */
+
+/* BEGIN IMMEDIATE takes the write lock at once, so a transaction never has
+ * to give up half-way for a lock it could not upgrade. Each attempt waits
+ * BUSY_TIMEOUT_MS in SQLite's busy handler. */
+static enum sam_status begin_immediate(struct store *st)
+{
+	int rc = SQLITE_BUSY;
+
+	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
+		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY)
+			break;
+	}
+	return rc == SQLITE_OK ? SAM_OK : db_error(st, rc);
+}
+
+/* Overwrites what an erasure left in the WAL: secure_delete zeroes the pages
+ * in the new frames, but older frames still hold the data until the WAL is
+ * checkpointed and truncated. */
+static void wipe_wal(struct store *st)
+{
+	st->wipe_wal = false;
+	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
+		int rc = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE,
+						   NULL, NULL);
+
+		if ((rc & 0xff) != SQLITE_BUSY)
+			return;
+	}
+	/* Readers kept the WAL busy for a minute: the next checkpoint (at the
+	 * latest when the last connection closes) overwrites those frames. */
+}
+
+static enum sam_status commit(struct store *st)
+{
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		enum sam_status status = db_error(st, rc);
+
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->wipe_wal = false;
+		return status;
+	}
+	if (st->wipe_wal)
+		wipe_wal(st);
+	return SAM_OK;
+}
+
+enum sam_status write_begin(struct store *st)
+{
+	if (st->flags & STORE_READONLY)
+		return sam_fail(SAM_ERR_INVALID, tr("databasen er åbnet skrivebeskyttet",
+						    "the database was opened read-only"));
+	if (st->in_tx)
+		return db_exec(st, "SAVEPOINT w");
+	return begin_immediate(st);
+}
+
+enum sam_status write_end(struct store *st, enum sam_status status)
+{
+	if (st->in_tx) {
+		if (status != SAM_OK)
+			sqlite3_exec(st->db, "ROLLBACK TO w", NULL, NULL, NULL);
+		sqlite3_exec(st->db, "RELEASE w", NULL, NULL, NULL);
+		return status;
+	}
+	if (status != SAM_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->wipe_wal = false;
+		return status;
+	}
+	return commit(st);
+}
+
+enum sam_status store_begin(struct store *st)
+{
+	enum sam_status status;
+
+	if (st->in_tx)
+		return sam_error("store_begin: a transaction is already open");
+	status = write_begin(st);
+	if (status == SAM_OK)
+		st->in_tx = true;
+	return status;
+}
+
+enum sam_status store_commit(struct store *st)
+{
+	if (!st->in_tx)
+		return sam_error("store_commit: no transaction is open");
+	st->in_tx = false;
+	return commit(st);
+}
+
+void store_rollback(struct store *st)
+{
+	if (!st || !st->in_tx)
+		return;
+	st->in_tx = false;
+	st->wipe_wal = false;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * Files: modes, network file systems
+ */
+
+/* statfs magic numbers (linux/magic.h and the file systems' sources) of file
+ * systems whose locking SQLite's WAL cannot rely on. */
+static const struct {
+	unsigned long magic;
+	const char *name;
+} network_fs[] = {
+	{ 0x6969, "NFS" },
+	{ 0x517b, "SMB" },
+	{ 0xff534d42, "CIFS" },
+	{ 0xfe534d42, "SMB2" },
+	{ 0x5346414f, "AFS" },
+	{ 0x6b414653, "AFS" },
+	{ 0x73757245, "Coda" },
+	{ 0x01021997, "9P" },
+	{ 0x00c36400, "Ceph" },
+	{ 0x564c, "NCP" },
+	{ 0x0bd00bd0, "Lustre" },
+	{ 0x47504653, "GPFS" },
+	{ 0x013111a8, "IBRIX" },
+	{ 0x19830326, "FhGFS" },
+};
+
+/* FUSE file systems that reach another machine, by their mount subtype. */
+static const char *const network_fuse[] = {
+	"sshfs", "rclone", "s3fs", "gcsfuse", "curlftpfs", "glusterfs", "smbnetfs",
+	"davfs", "ceph", "ceph-fuse", "juicefs", "blobfuse", "blobfuse2", "goofys", "afpfs",
+};
+
+#define FUSE_SUPER_MAGIC 0x65735546UL
+
+const char *store_network_fs_name(unsigned long magic, const char *fuse_type);
+
+/* The name of a network file system by statfs magic (and for FUSE the
+ * subtype from mountinfo, "fuse.sshfs"), or NULL for a local one. Not
+ * static so that the unit tests can reach it. */
+const char *store_network_fs_name(unsigned long magic, const char *fuse_type)
+{
+	magic &= 0xffffffffUL;
+	for (size_t i = 0; i < ARRAY_SIZE(network_fs); i++)
+		if (network_fs[i].magic == magic)
+			return network_fs[i].name;
+	if (magic != FUSE_SUPER_MAGIC || !fuse_type)
+		return NULL;
+	if (!strncmp(fuse_type, "fuse.", 5))
+		fuse_type += 5;
+	else if (!strncmp(fuse_type, "fuseblk.", 8))
+		fuse_type += 8;
+	for (size_t i = 0; i < ARRAY_SIZE(network_fuse); i++)
+		if (!strcmp(fuse_type, network_fuse[i]))
+			return network_fuse[i];
+	return NULL;
+}
+
+/* Undoes mountinfo's octal escapes ("\040" for a space) in place. */
+static void unescape_mount(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
+		    s[3] >= '0' && s[3] <= '7') {
+			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+/* The file system type ("fuse.sshfs") of the mount holding dir, from
+ * /proc/self/mountinfo: the longest mount point that prefixes it. */
+static char *mount_type(const char *dir)
+{
+	char *real = realpath(dir, NULL), *best = NULL, *line = NULL;
+	size_t best_len = 0, cap = 0;
+	FILE *f;
+
+	if (!real)
+		return NULL;
+	f = fopen("/proc/self/mountinfo", "re");
+	while (f && getline(&line, &cap, f) > 0) {
+		char mnt[4096], type[256];
+		size_t n;
+		char *dash = strstr(line, " - ");
+
+		if (!dash || sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1 ||
+		    sscanf(dash + 3, "%255s", type) != 1)
+			continue;
+		unescape_mount(mnt);
+		n = strlen(mnt);
+		if (strncmp(real, mnt, n) || (n > 1 && real[n] != '/' && real[n] != '\0'))
+			continue;
+		if (n >= best_len) {
+			free(best);
+			best = xstrdup(type);
+			best_len = n;
+		}
+	}
+	if (f)
+		fclose(f);
+	free(line);
+	free(real);
+	return best;
+}
+
+static enum sam_status refuse_network_fs(const char *dir)
+{
+	struct statfs sfs;
+	const char *name;
+	char *type = NULL;
+
+	if (statfs(dir, &sfs))
+		return SAM_OK;	/* the open that follows reports what is wrong */
+	if ((unsigned long)sfs.f_type == FUSE_SUPER_MAGIC)
+		type = mount_type(dir);
+	name = store_network_fs_name((unsigned long)sfs.f_type, type);
+	free(type);
+	if (!name)
+		return SAM_OK;
+	return sam_error(tr("databasen skal ligge på en lokal disk, men %s er på et netværksdrev (%s); "
+			    "SQLite kan ikke låse den sikkert dér",
+			    "the database must be on a local disk, but %s is on a network file system (%s); "
+			    "SQLite cannot lock it safely there"), dir, name);
+}
+
+static enum sam_status io_fail(const char *what_da, const char *what_en, const char *path, int e)
+{
+	return sam_fail(SAM_ERR_IO, "%s %s: %s", tr(what_da, what_en), path, strerror(e));
+}
+
+/* Creates the database file with mode (umask-proof) when missing. SQLite
+ * gives its -wal and -shm files the mode of the database file. */
+static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, bool *created)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+
+	*created = false;
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return SAM_OK;
+		return io_fail("kan ikke oprette databasen", "cannot create the database", path, errno);
+	}
+	*created = true;
+	if ((gid != (gid_t)-1 && fchown(fd, (uid_t)-1, gid)) || fchmod(fd, mode)) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		return io_fail("kan ikke sætte rettigheder på", "cannot set the permissions of", path, e);
+	}
+	if (close(fd))
+		return io_fail("kan ikke oprette databasen", "cannot create the database", path, errno);
+	return SAM_OK;
+}
+
+/* Makes sure the directory of path exists (creating it 0700 when allowed),
+ * is local, and that the file exists (creating it 0600 when allowed). */
+static enum sam_status prepare_path(const char *path, unsigned flags)
+{
+	char *dir = path_dirname(path);
+	struct stat sb;
+	enum sam_status status = SAM_OK;
+	bool created;
+
+	if (stat(dir, &sb)) {
+		if (errno != ENOENT || !(flags & STORE_CREATE)) {
+			status = io_fail("kan ikke bruge mappen", "cannot use the directory", dir, errno);
+			goto out;
+		}
+		/* A personal database: nobody but its owner may even list it. */
+		if ((status = path_mkdir_p(dir, 0700)) != SAM_OK)
+			goto out;
+		if (chmod(dir, 0700)) {
+			status = io_fail("kan ikke sætte rettigheder på", "cannot set the permissions of",
+					 dir, errno);
+			goto out;
+		}
+	} else if (!S_ISDIR(sb.st_mode)) {
+		status = io_fail("kan ikke bruge mappen", "cannot use the directory", dir, ENOTDIR);
+		goto out;
+	}
+	if ((status = refuse_network_fs(dir)) != SAM_OK)
+		goto out;
+	if (stat(path, &sb)) {
+		if (errno != ENOENT) {
+			status = io_fail("kan ikke åbne databasen", "cannot open the database", path, errno);
+		} else if (!(flags & STORE_CREATE) || (flags & STORE_READONLY)) {
+			status = sam_fail(SAM_ERR_NOT_FOUND,
+					  tr("der er ingen database i %s (opret den med 'samtale db init')",
+					     "there is no database at %s (create it with 'samtale db init')"),
+					  path);
+		} else {
+			status = create_file(path, 0600, (gid_t)-1, &created);
+		}
+	} else if (!S_ISREG(sb.st_mode)) {
+		status = sam_fail(SAM_ERR_IO, tr("%s er ikke en almindelig fil", "%s is not a regular file"),
+				  path);
+	}
+out:
+	free(dir);
+	return status;
+}
+
+/*
+ * Backups
+ */
+
+/* Copies the database src into dest (a new file of the given mode, put in
+ * place by rename so that a failed backup never leaves half a file). */
+static enum sam_status backup_to(struct store *st, const char *dest, mode_t mode)
+{
+	char *tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());
+	sqlite3 *d = NULL;
+	sqlite3_backup *b;
+	enum sam_status status = SAM_OK;
+	bool created;
+	int rc;
+
+	unlink(tmp);
+	if ((status = create_file(tmp, mode, (gid_t)-1, &created)) != SAM_OK)
+		goto out;
+	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(d, "main", st->db, "main");
+		if (!b) {
+			rc = sqlite3_errcode(d);
+		} else {
+			for (int i = 0; i < BUSY_ATTEMPTS * 100; i++) {
+				rc = sqlite3_backup_step(b, -1);
+				if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+					break;
+				sqlite3_sleep(100);
+			}
+			sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		status = sam_fail(SAM_ERR_IO, tr("sikkerhedskopien %s mislykkedes: %s",
+						 "the backup %s failed: %s"), dest,
+				  (rc & 0xff) == SQLITE_FULL ? tr("disken er fuld", "the disk is full")
+							     : sqlite3_errstr(rc));
+	}
+	if (sqlite3_close(d) != SQLITE_OK && status == SAM_OK)
+		status = sam_fail(SAM_ERR_IO, tr("sikkerhedskopien %s mislykkedes", "the backup %s failed"),
+				  dest);
+	if (status == SAM_OK && rename(tmp, dest))
+		status = io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", dest, errno);
+out:
+	if (status != SAM_OK)
+		unlink(tmp);
+	free(tmp);
+	return status;
+}
+
+enum sam_status store_backup(struct store *st, const char *dest)
+{
+	char *dir;
+	enum sam_status status;
+
+	if (str_empty(dest))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("angiv en fil til sikkerhedskopien",
+							  "name a file for the backup"));
+	dir = path_dirname(dest);
+	status = path_exists(dir) ? SAM_OK : io_fail("kan ikke bruge mappen", "cannot use the directory",
+						     dir, ENOENT);
+	free(dir);
+	if (status == SAM_OK)
+		status = backup_to(st, dest, 0600);
+	return status;
+}
+
+/*
+ * Opening and migrating
+ */
+
+struct header {
+	int64_t version, app_id, objects;
+};
+
+static enum sam_status read_header(struct store *st, struct header *h)
+{
+	enum sam_status status = SAM_OK;
+
+	/* A reader can meet a lock only while another process recovers the
+	 * WAL; the busy handler waits, and a few attempts cover a slow one. */
+	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
+		if ((status = query_int(st, "PRAGMA user_version", &h->version)) == SAM_OK &&
+		    (status = query_int(st, "PRAGMA application_id", &h->app_id)) == SAM_OK &&
+		    (status = query_int(st, "SELECT count(*) FROM sqlite_schema", &h->objects)) == SAM_OK)
+			break;
+		if (status != SAM_ERR_BUSY)
+			break;
+	}
+	return status;
+}
+
+static enum sam_status check_header(struct store *st, const struct header *h)
+{
+	if (h->version > SCHEMA_VERSION && h->app_id == SAMTALE_APP_ID)
+		return sam_fail(SAM_ERR_INVALID,
+				tr("databasen %s er lavet af en nyere samtale (skema %d; denne version kender "
+				   "op til %d); opdatér samtale",
+				   "the database %s was made by a newer samtale (schema %d; this version knows "
+				   "up to %d); update samtale"), st->path, (int)h->version, SCHEMA_VERSION);
+	if (h->app_id != SAMTALE_APP_ID && (h->version || h->app_id || h->objects))
+		return sam_fail(SAM_ERR_DB, tr("%s er en SQLite-database, men ikke en samtale-database",
+					       "%s is an SQLite database, but not a samtale database"),
+				st->path);
+	return SAM_OK;
+}
+
+/* WAL lets readers (the team lead's report) run beside a writer. */
+static enum sam_status ensure_wal(struct store *st)
+{
+	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
+		sqlite3_stmt *stmt = NULL;
+		enum sam_status status = db_prepare(st, "PRAGMA journal_mode=WAL", &stmt);
+		int rc;
+
+		if (status != SAM_OK)
+			return status;
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(stmt, 0), "wal")) {
+			sqlite3_finalize(stmt);
+			return SAM_OK;
+		}
+		status = rc == SQLITE_ROW ? SAM_ERR_BUSY : db_error(st, rc);
+		sqlite3_finalize(stmt);
+		if (status != SAM_ERR_BUSY)
+			return status;
+		sqlite3_sleep(50);
+	}
+	return db_error(st, SQLITE_BUSY);
+}
+
+static enum sam_status migrate(struct store *st)
+{
+	struct header h;
+	enum sam_status status;
+
+	if ((status = begin_immediate(st)) != SAM_OK)
+		return status;
+	/* Another process may have migrated while this one waited. */
+	if ((status = read_header(st, &h)) != SAM_OK || (status = check_header(st, &h)) != SAM_OK)
+		goto out;
+	if (h.version >= SCHEMA_VERSION)
+		goto out;
+	if (h.version > 0) {
+		char *backup = xasprintf("%s.v%d-backup", st->path, (int)h.version);
+
+		status = backup_to(st, backup, 0600);
+		free(backup);
+		if (status != SAM_OK)
+			goto out;
+	}
+	for (int v = (int)h.version; v < SCHEMA_VERSION && status == SAM_OK; v++)
+		status = db_exec(st, migrations[v]);
+	if (status == SAM_OK) {
+		char *sql = xasprintf("PRAGMA application_id=%d; PRAGMA user_version=%d",
+				      SAMTALE_APP_ID, SCHEMA_VERSION);
+
+		status = db_exec(st, sql);
+		free(sql);
+	}
+	if (status == SAM_OK)
+		status = audit_log(st, h.version ? "db.migrate" : "db.create", 0, SCHEMA_VERSION, NULL);
+out:
+	if (status != SAM_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return status;
+	}
+	return commit(st);
+}
+
+static enum sam_status configure(struct store *st)
+{
+	struct header h;
+	enum sam_status status;
+	bool readonly = sqlite3_db_readonly(st->db, "main") == 1;
+
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	/* synchronous=FULL: with WAL, NORMAL may lose the last commits on a power
+	 * cut, and a caseworker must not lose what the screen showed as saved;
+	 * one fsync per change is nothing at typing speed. */
+	if ((status = db_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+				  "PRAGMA synchronous=FULL")) != SAM_OK)
+		return status;
+	if ((status = read_header(st, &h)) != SAM_OK || (status = check_header(st, &h)) != SAM_OK)
+		return status;
+	if (readonly && (h.version < SCHEMA_VERSION || !(st->flags & STORE_READONLY)))
+		return db_error(st, SQLITE_READONLY);
+	if (!readonly) {
+		if ((status = ensure_wal(st)) != SAM_OK)
+			return status;
+		if (h.version < SCHEMA_VERSION && (status = migrate(st)) != SAM_OK)
+			return status;
+	}
+	if (st->flags & STORE_READONLY)
+		status = db_exec(st, "PRAGMA query_only=ON");
+	return status;
+}
+
+enum sam_status store_open(const char *path, const char *user, unsigned flags,
+			   struct store **out)
+{
+	struct store *st;
+	enum sam_status status;
+	int rc;
+
+	*out = NULL;
+	if (str_empty(path))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("ingen database angivet", "no database given"));
+	if ((status = check_label(tr("brugernavnet", "the user name"), user, NAME_MAX_BYTES)) != SAM_OK)
+		return status;
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	st->user = xstrdup(user);
+	st->flags = flags;
+	if (strcmp(path, ":memory:") && (status = prepare_path(path, flags)) != SAM_OK)
+		goto fail;
+	/* No SQLITE_OPEN_CREATE: prepare_path created the file with its mode. */
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		status = db_error(st, rc);
+		goto fail;
+	}
+	if ((status = configure(st)) != SAM_OK)
+		goto fail;
+	*out = st;
+	return SAM_OK;
+fail:
+	store_close(st);
+	return status;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	store_rollback(st);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st->user);
+	free(st);
+}
+
+const char *store_user(const struct store *st)
+{
+	return st->user;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+struct sqlite3 *store_sqlite(struct store *st)
+{
+	return st->db;
+}
+
+/*
+ * Team databases
+ */
+
+static bool dir_empty(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	bool empty = d != NULL;
+
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = false;
+	if (d)
+		closedir(d);
+	return empty;
+}
+
+/* The directory of a team database must be the team's own: 2770 and the
+ * group. One that exists already is taken only when it is so, or when it
+ * is empty and ours (so that an admin may create it first). */
+static enum sam_status prepare_team_dir(const char *dir, gid_t gid, const char *group)
+{
+	struct stat sb;
+	bool fix = false;
+
+	if (stat(dir, &sb)) {
+		char *parent = path_dirname(dir);
+		enum sam_status status = path_mkdir_p(parent, 0755);
+
+		free(parent);
+		if (status != SAM_OK)
+			return status;
+		if (mkdir(dir, 0700) && errno != EEXIST)
+			return io_fail("kan ikke oprette mappen", "cannot create the directory", dir, errno);
+		fix = true;
+	} else if (!S_ISDIR(sb.st_mode)) {
+		return io_fail("kan ikke bruge mappen", "cannot use the directory", dir, ENOTDIR);
+	} else if (sb.st_gid != gid || (sb.st_mode & 07777) != 02770) {
+		if (sb.st_uid != geteuid() || !dir_empty(dir))
+			return sam_error(tr("mappen %s findes allerede; en fælles database skal have sin egen "
+					    "mappe (gruppe %s, rettigheder 2770)",
+					    "the directory %s exists already; a team database needs a directory "
+					    "of its own (group %s, mode 2770)"), dir, group);
+		fix = true;
+	}
+	if (fix && (chown(dir, (uid_t)-1, gid) || chmod(dir, 02770)))
+		return io_fail("kan ikke give gruppen mappen", "cannot give the group the directory", dir,
+			       errno);
+	return refuse_network_fs(dir);
+}
+
+enum sam_status store_init_shared(const char *path, const char *group, const char *user)
+{
+	struct group *gr;
+	struct store *st;
+	char *dir;
+	enum sam_status status;
+	bool created;
+
+	if (str_empty(group) || !(gr = getgrnam(group)))
+		return sam_fail(SAM_ERR_INVALID, tr("ukendt gruppe '%s'", "unknown group '%s'"),
+				group ? group : "");
+	dir = path_dirname(path);
+	status = prepare_team_dir(dir, gr->gr_gid, group);
+	free(dir);
+	if (status != SAM_OK)
+		return status;
+	if (path_exists(path))
+		return sam_error(tr("der er allerede en database i %s", "there is already a database at %s"),
+				 path);
+	if ((status = create_file(path, 0660, gr->gr_gid, &created)) != SAM_OK)
+		return status;
+	if ((status = store_open(path, user, 0, &st)) != SAM_OK)
+		return status;
+	status = write_begin(st);
+	if (status == SAM_OK)
+		status = write_end(st, audit_log(st, "db.init-shared", 0, (int64_t)gr->gr_gid, NULL));
+	store_close(st);
+	return status;
+}
+
+/*
+ * Checks
+ */
+
+static enum sam_status collect(struct store *st, const char *sql, bool skip_ok, struct strbuf *out,
+			       int *problems)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, sql, &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(stmt);
+		const char *first = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (skip_ok && first && !strcmp(first, "ok"))
+			continue;
+		for (int c = 0; c < n; c++) {
+			const char *s = (const char *)sqlite3_column_text(stmt, c);
+
+			strbuf_addf(out, "%s%s", c ? " " : "", s ? s : "-");
+		}
+		strbuf_addc(out, '\n');
+		(*problems)++;
+	}
+	if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_check(struct store *st, bool *ok, char **report)
+{
+	struct strbuf sb = { 0 };
+	int problems = 0, fk = 0;
+	enum sam_status status = collect(st, "PRAGMA integrity_check", true, &sb, &problems);
+
+	if (status == SAM_OK) {
+		status = collect(st, "SELECT 'foreign key:', \"table\", rowid, parent FROM "
+				 "pragma_foreign_key_check", false, &sb, &fk);
+		problems += fk;
+	}
+	*ok = status == SAM_OK && problems == 0;
+	*report = strbuf_detach(&sb);
+	if (status != SAM_OK && (status == SAM_ERR_DB || status == SAM_ERR_IO)) {
+		/* A damaged file fails the check itself: that is its answer. */
+		char *msg = xasprintf("%s\n", sam_errmsg());
+
+		free(*report);
+		*report = msg;
+		*ok = false;
+		return SAM_OK;
+	}
+	return status;
+}
+
+enum sam_status store_has_cases(struct store *st, bool *yes)
+{
+	int64_t n = 0;
+	enum sam_status status = query_int(st, "SELECT EXISTS (SELECT 1 FROM cases)", &n);
+
+	*yes = n != 0;
+	return status;
+}

@@ -1,0 +1,183 @@
+#include "samtale/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: follow-ups
+ */
+
+enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t meeting_id,
+				   const char *due, const char *text, const char *assignee,
+				   int64_t *id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	int64_t fid = 0;
+
+	if (!assignee)
+		assignee = st->user;
+	if ((status = check_date(tr("fristen", "the due date"), due)) != SAM_OK)
+		return status;
+	if (str_empty(text))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
+							  "the follow-up needs a text"));
+	if ((status = check_text(tr("opfølgningen", "the follow-up"), text, NOTE_MAX)) != SAM_OK ||
+	    (status = check_label(tr("den ansvarlige", "the assignee"), assignee, NAME_MAX_BYTES)) != SAM_OK)
+		return status;
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	/* The meeting, when given, must be one of the case's own. */
+	status = db_prepare(st,
+		"INSERT INTO followups (case_id, meeting_id, due, text, assignee)"
+		" SELECT c.id, ?2, ?3, ?4, ?5 FROM cases c WHERE c.id = ?1"
+		" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.id = ?2 AND m.case_id = c.id))",
+		&stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	if (meeting_id)
+		sqlite3_bind_int64(stmt, 2, meeting_id);
+	sqlite3_bind_text(stmt, 3, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, assignee, -1, SQLITE_STATIC);
+	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		goto out;
+	if (!sqlite3_changes(st->db)) {
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen eller samtalen findes ikke (længere)",
+							      "the case or meeting does not exist (any more)"));
+		goto out;
+	}
+	fid = sqlite3_last_insert_rowid(st->db);
+	status = audit_log(st, "followup.add", case_id, fid, NULL);
+out:
+	sqlite3_finalize(stmt);
+	status = write_end(st, status);
+	if (status == SAM_OK && id)
+		*id = fid;
+	return status;
+}
+
+enum sam_status store_followup_list(struct store *st, const struct followup_query *q,
+				    struct followup_list *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((q->due_before && (status = check_date("due_before", q->due_before)) != SAM_OK) ||
+	    (q->due_until && (status = check_date("due_until", q->due_until)) != SAM_OK))
+		return status;
+	status = db_prepare(st,
+		"SELECT f.id, f.case_id, f.meeting_id, c.ref, f.due, f.text, f.assignee, f.done"
+		" FROM followups f JOIN cases c ON c.id = f.case_id"
+		" WHERE (?1 = 0 OR f.case_id = ?1)"
+		" AND (?2 IS NULL OR f.assignee = ?2)"
+		" AND (?3 OR NOT f.done)"
+		" AND (?4 IS NULL OR f.due < ?4)"
+		" AND (?5 IS NULL OR f.due <= ?5)"
+		" ORDER BY f.due, c.ref, f.id", &stmt);
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, q->case_id);
+	db_bind_text(stmt, 2, q->assignee);
+	sqlite3_bind_int(stmt, 3, q->include_done);
+	db_bind_text(stmt, 4, q->due_before);
+	db_bind_text(stmt, 5, q->due_until);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct followup_rec *f;
+
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		f = &out->v[out->n++];
+		f->id = sqlite3_column_int64(stmt, 0);
+		f->case_id = sqlite3_column_int64(stmt, 1);
+		f->meeting_id = sqlite3_column_int64(stmt, 2);
+		f->case_ref = db_col_str(stmt, 3);
+		f->due = db_col_str(stmt, 4);
+		f->text = db_col_str(stmt, 5);
+		f->assignee = db_col_str(stmt, 6);
+		f->done = sqlite3_column_int(stmt, 7) != 0;
+	}
+	if (rc != SQLITE_DONE) {
+		status = db_error(st, rc);
+		followup_list_free(out);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* Sets one column of a follow-up, with its audit line. */
+static enum sam_status update_followup(struct store *st, int64_t id, const char *sql,
+				       sqlite3_int64 ival, const char *tval, const char *detail)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t case_id = 0;
+	enum sam_status status = write_begin(st);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = db_prepare(st, "SELECT case_id FROM followups WHERE id = ?1", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		case_id = sqlite3_column_int64(stmt, 0);
+	else
+		status = rc == SQLITE_DONE
+			? sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("opfølgningen findes ikke (længere)",
+							       "the follow-up does not exist (any more)"))
+			: db_error(st, rc);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (status != SAM_OK || (status = db_prepare(st, sql, &stmt)) != SAM_OK)
+		goto out;
+	if (tval)
+		sqlite3_bind_text(stmt, 1, tval, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(stmt, 1, ival);
+	sqlite3_bind_int64(stmt, 2, id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK)
+		status = audit_log(st, "followup.set", case_id, id, detail);
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done)
+{
+	return update_followup(st, id, "UPDATE followups SET done = ?1 WHERE id = ?2", done, NULL,
+			       done ? "done" : "undone");
+}
+
+enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due)
+{
+	enum sam_status status = check_date(tr("fristen", "the due date"), due);
+
+	if (status != SAM_OK)
+		return status;
+	return update_followup(st, id, "UPDATE followups SET due = ?1 WHERE id = ?2", 0, due, "due");
+}
+
+void followup_list_free(struct followup_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].case_ref);
+		free(l->v[i].due);
+		free(l->v[i].text);
+		free(l->v[i].assignee);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,458 @@
+#include "samtale/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: meetings and their checklist
+ */
+
+static const char *const state_names[] = { "open", "done", "not_relevant" };
+
+const char *item_state_name(enum item_state s)
+{
+	return (unsigned)s < ARRAY_SIZE(state_names) ? state_names[s] : "open";
+}
+
+bool item_state_parse(const char *name, enum item_state *out)
+{
+	for (size_t i = 0; name && i < ARRAY_SIZE(state_names); i++) {
+		if (!strcmp(name, state_names[i])) {
+			*out = (enum item_state)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static enum item_state state_from_db(const unsigned char *s)
+{
+	enum item_state state = ITEM_OPEN;
+
+	item_state_parse((const char *)s, &state);
+	return state;
+}
+
+/* Content ids (meeting types, items, sections): lowercase ASCII, digits,
+ * '-' and, in a full item id, '.'. */
+static enum sam_status check_id(const char *what, const char *id, bool dots)
+{
+	if (str_empty(id) || strlen(id) > 128)
+		return sam_fail(SAM_ERR_INVALID, tr("%s mangler eller er for lang", "%s is missing or too long"),
+				what);
+	for (const char *p = id; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || (dots && *p == '.'))
+			continue;
+		return sam_fail(SAM_ERR_INVALID, tr("%s '%s' er ikke et gyldigt id", "%s '%s' is not a valid id"),
+				what, id);
+	}
+	return SAM_OK;
+}
+
+/* The case a meeting belongs to; SAM_ERR_NOT_FOUND when the meeting is gone. */
+static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_t *case_id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "SELECT case_id FROM meetings WHERE id = ?1", &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, meeting_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*case_id = sqlite3_column_int64(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
+							      "the meeting does not exist (any more)"));
+	else
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+static enum sam_status insert_items(struct store *st, int64_t meeting_id,
+				   const struct meeting_item_spec *items, size_t n)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st,
+		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)", &stmt);
+
+	for (size_t i = 0; i < n && status == SAM_OK; i++) {
+		if ((status = check_id(tr("punktet", "the item"), items[i].item_id, true)) != SAM_OK ||
+		    (status = check_id(tr("afsnittet", "the section"), items[i].section_id, false)) != SAM_OK)
+			break;
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, meeting_id);
+		sqlite3_bind_text(stmt, 2, items[i].item_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, items[i].section_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 4, (int64_t)i);
+		sqlite3_bind_text(stmt, 5, items[i].text ? items[i].text : "", -1, SQLITE_STATIC);
+		status = db_step_done(st, stmt);
+		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
+			status = sam_fail(SAM_ERR_INVALID, tr("punktet %s står to gange i samtalen",
+							      "the item %s is in the meeting twice"),
+					  items[i].item_id);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char *date,
+				  const char *type, const struct meeting_item_spec *items,
+				  size_t n, int64_t *id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	sam_date today;
+	int64_t mid = 0;
+
+	if (!date) {
+		date_today(today);
+		date = today;
+	}
+	if ((status = check_date(tr("samtalens dato", "the meeting's date"), date)) != SAM_OK ||
+	    (status = check_id(tr("samtaletypen", "the meeting type"), type, false)) != SAM_OK)
+		return status;
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	status = db_prepare(st, "INSERT INTO meetings (case_id, date, type, caseworker) "
+			    "SELECT id, ?2, ?3, ?4 FROM cases WHERE id = ?1", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, st->user, -1, SQLITE_STATIC);
+	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		goto out;
+	if (!sqlite3_changes(st->db)) {
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+							      "the case does not exist (any more)"));
+		goto out;
+	}
+	mid = sqlite3_last_insert_rowid(st->db);
+	if ((status = insert_items(st, mid, items, n)) == SAM_OK)
+		status = audit_log(st, "meeting.add", case_id, mid, type);
+out:
+	sqlite3_finalize(stmt);
+	status = write_end(st, status);
+	if (status == SAM_OK && id)
+		*id = mid;
+	return status;
+}
+
+#define MEETING_SELECT \
+	"SELECT id, case_id, date, type, caseworker, note, agreed, interpreter FROM meetings "
+
+static void read_meeting(sqlite3_stmt *stmt, struct meeting_rec *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = sqlite3_column_int64(stmt, 0);
+	m->case_id = sqlite3_column_int64(stmt, 1);
+	m->date = db_col_str(stmt, 2);
+	m->type = db_col_str(stmt, 3);
+	m->caseworker = db_col_str(stmt, 4);
+	m->note = db_col_str(stmt, 5);
+	m->agreed = db_col_str(stmt, 6);
+	m->interpreter = db_col_str(stmt, 7);
+}
+
+enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct meeting_list *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((status = db_prepare(st, MEETING_SELECT "WHERE case_id = ?1 ORDER BY date, id", &stmt)) != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		read_meeting(stmt, &out->v[out->n++]);
+	}
+	if (rc != SQLITE_DONE) {
+		status = db_error(st, rc);
+		meeting_list_free(out);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+static enum sam_status read_items(struct store *st, struct meeting_rec *m)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	status = db_prepare(st, "SELECT item_id, section_id, text, state, note FROM meeting_items "
+			    "WHERE meeting_id = ?1 ORDER BY position", &stmt);
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, m->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct meeting_item *it;
+
+		if (m->nitems == cap) {
+			cap = cap ? 2 * cap : 16;
+			m->items = xrealloc(m->items, cap * sizeof(*m->items));
+		}
+		it = &m->items[m->nitems++];
+		it->item_id = db_col_str(stmt, 0);
+		it->section_id = db_col_str(stmt, 1);
+		it->text = db_col_str(stmt, 2);
+		it->state = state_from_db(sqlite3_column_text(stmt, 3));
+		it->note = db_col_str(stmt, 4);
+	}
+	if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct meeting_rec *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((status = db_prepare(st, MEETING_SELECT "WHERE id = ?1", &stmt)) != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, meeting_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		read_meeting(stmt, out);
+	else if (rc == SQLITE_DONE)
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
+							      "the meeting does not exist (any more)"));
+	else
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	if (status == SAM_OK && (status = read_items(st, out)) != SAM_OK)
+		meeting_rec_free(out);
+	return status;
+}
+
+/* Runs one UPDATE on a meeting's row or one of its items, bound as
+ * ?1 = value, ?2 = meeting id, ?3 = item id, with its audit line. */
+static enum sam_status update_meeting(struct store *st, int64_t meeting_id, const char *sql,
+				      const char *value, const char *item_id, const char *action,
+				      const char *detail)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t case_id = 0;
+	enum sam_status status = write_begin(st);
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = meeting_case(st, meeting_id, &case_id)) != SAM_OK ||
+	    (status = db_prepare(st, sql, &stmt)) != SAM_OK)
+		goto out;
+	db_bind_text(stmt, 1, value);
+	sqlite3_bind_int64(stmt, 2, meeting_id);
+	if (item_id)
+		sqlite3_bind_text(stmt, 3, item_id, -1, SQLITE_STATIC);
+	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		goto out;
+	if (!sqlite3_changes(st->db))
+		status = sam_fail(SAM_ERR_NOT_FOUND, tr("punktet %s hører ikke til samtalen",
+							"the item %s is not part of the meeting"),
+				  item_id ? item_id : "?");
+	else
+		status = audit_log(st, action, case_id, meeting_id, detail);
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum meeting_field field,
+				  const char *text)
+{
+	static const char *const sql[] = {
+		"UPDATE meetings SET note = ?1 WHERE id = ?2",
+		"UPDATE meetings SET agreed = ?1 WHERE id = ?2",
+		"UPDATE meetings SET interpreter = ?1 WHERE id = ?2",
+	};
+	static const char *const detail[] = { "note", "agreed", "interpreter" };
+	enum sam_status status;
+
+	if ((unsigned)field >= ARRAY_SIZE(sql))
+		return sam_fail(SAM_ERR_INVALID, "unknown meeting field %d", (int)field);
+	switch (field) {
+	case MEETING_NOTE:
+		status = check_text(tr("noten", "the note"), text, NOTE_MAX);
+		break;
+	case MEETING_AGREED:
+		status = check_text(tr("aftalen", "the agreed summary"), text, NOTE_MAX);
+		break;
+	default:
+		status = str_empty(text) ? SAM_OK
+					 : check_label(tr("tolkesproget", "the interpreted language"), text,
+						       NAME_MAX_BYTES);
+		break;
+	}
+	if (status != SAM_OK)
+		return status;
+	return update_meeting(st, meeting_id, sql[field], str_empty(text) ? NULL : text, NULL,
+			      "meeting.set", detail[field]);
+}
+
+enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const char *item_id,
+				     enum item_state state)
+{
+	char *detail;
+	enum sam_status status;
+
+	if ((unsigned)state >= ARRAY_SIZE(state_names))
+		return sam_fail(SAM_ERR_INVALID, "unknown item state %d", (int)state);
+	if ((status = check_id(tr("punktet", "the item"), item_id, true)) != SAM_OK)
+		return status;
+	detail = xasprintf("%s=%s", item_id, state_names[state]);
+	status = update_meeting(st, meeting_id,
+				"UPDATE meeting_items SET state = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
+				state_names[state], item_id, "item.state", detail);
+	free(detail);
+	return status;
+}
+
+enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const char *item_id,
+				    const char *note)
+{
+	enum sam_status status;
+
+	if ((status = check_id(tr("punktet", "the item"), item_id, true)) != SAM_OK ||
+	    (status = check_text(tr("noten", "the note"), note, NOTE_MAX)) != SAM_OK)
+		return status;
+	return update_meeting(st, meeting_id,
+			      "UPDATE meeting_items SET note = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
+			      str_empty(note) ? NULL : note, item_id, "item.note", item_id);
+}
+
+enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	status = db_prepare(st,
+		"SELECT item_id FROM meeting_items WHERE state = 'open' AND meeting_id = "
+		" (SELECT id FROM meetings WHERE case_id = ?1 ORDER BY date DESC, id DESC LIMIT 1)"
+		" ORDER BY position", &stmt);
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = db_col_str(stmt, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		status = db_error(st, rc);
+		string_array_free(*ids, *n);
+		*ids = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
+				       struct section_progress **out, size_t *n)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(st,
+		"SELECT section_id, sum(state = 'done'), sum(state = 'open'), sum(state = 'not_relevant')"
+		" FROM meeting_items WHERE meeting_id = ?1 GROUP BY section_id ORDER BY min(position)",
+		&stmt);
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, meeting_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct section_progress *p;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		p = &(*out)[(*n)++];
+		p->section_id = db_col_str(stmt, 0);
+		p->done = sqlite3_column_int(stmt, 1);
+		p->open = sqlite3_column_int(stmt, 2);
+		p->not_relevant = sqlite3_column_int(stmt, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		status = db_error(st, rc);
+		section_progress_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+void meeting_rec_free(struct meeting_rec *m)
+{
+	if (!m)
+		return;
+	free(m->date);
+	free(m->type);
+	free(m->caseworker);
+	free(m->note);
+	free(m->agreed);
+	free(m->interpreter);
+	for (size_t i = 0; i < m->nitems; i++) {
+		free(m->items[i].item_id);
+		free(m->items[i].section_id);
+		free(m->items[i].text);
+		free(m->items[i].note);
+	}
+	free(m->items);
+	memset(m, 0, sizeof(*m));
+}
+
+void meeting_list_free(struct meeting_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		meeting_rec_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void section_progress_free(struct section_progress *p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++)
+		free(p[i].section_id);
+	free(p);
+}
+
+void string_array_free(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
