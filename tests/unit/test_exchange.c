@@ -1,0 +1,507 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "samtale/exchange.h"
+
+#define RICH FIXTURES "/exchange/rich.json"
+#define HEAD "{\"format\": \"samtale-export/1\", \"cases\": ["
+#define TAIL "]}"
+#define FOERSTE "\"date\": \"2026-01-10\", \"type\": \"foerste\""
+
+static struct content_guide *guide;
+static char tmpdir[] = "/tmp/samtale-exchange.XXXXXX";
+
+static int load_guide(void **state)
+{
+	struct content_diags diags = { 0 };
+	enum sam_status s;
+
+	(void)state;
+	if (!mkdtemp(tmpdir))
+		return -1;
+	sam_set_lang(SAM_LANG_EN);
+	s = content_load(SOURCE_DIR "/content", "da", &guide, &diags);
+	content_diags_print(&diags, stderr);
+	content_diags_free(&diags);
+	return s == SAM_OK ? 0 : -1;
+}
+
+static int free_guide(void **state)
+{
+	char *rm = xasprintf("rm -rf '%s'", tmpdir);
+
+	(void)state;
+	content_guide_free(guide);
+	if (system(rm) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmpdir);
+	free(rm);
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	struct strbuf sb = { 0 };
+	FILE *f = fopen(path, "rb");
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(f);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	*len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+/* A fresh database in its own directory, removed when the test program ends. */
+static struct store *mem_store(void)
+{
+	static int n;
+	struct store *st = NULL;
+	char *path = xasprintf("%s/%d.db", tmpdir, ++n);
+	enum sam_status s = store_open(path, "anna", STORE_CREATE, &st);
+
+	if (s != SAM_OK)
+		fail_msg("%s", sam_errmsg());
+	free(path);
+	return st;
+}
+
+/* Every row of every table, the audit log included: what "changes nothing" means. */
+static long count_rows(struct store *st)
+{
+	sqlite3 *db = store_sqlite(st);
+	sqlite3_stmt *tables;
+	long total = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'",
+					    -1, &tables, NULL), SQLITE_OK);
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		char *sql = xasprintf("SELECT count(*) FROM \"%s\"", sqlite3_column_text(tables, 0));
+		sqlite3_stmt *count;
+
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &count, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(count), SQLITE_ROW);
+		total += sqlite3_column_int64(count, 0);
+		sqlite3_finalize(count);
+		free(sql);
+	}
+	sqlite3_finalize(tables);
+	return total;
+}
+
+static enum sam_status import_str(struct store *st, const char *json)
+{
+	return exchange_import(st, guide, json, strlen(json), "t.json", NULL);
+}
+
+static void import_rich(struct store *st)
+{
+	size_t len, n;
+	char *data = slurp(RICH, &len);
+
+	assert_int_equal(exchange_import(st, guide, data, len, "rich.json", &n), SAM_OK);
+	assert_int_equal(n, 3);
+	free(data);
+}
+
+static char *export_all(struct store *st)
+{
+	struct strbuf out = { 0 };
+
+	assert_int_equal(exchange_export_json(st, NULL, 0, &out), SAM_OK);
+	return strbuf_detach(&out);
+}
+
+/*
+ * The round trip
+ */
+
+static void test_round_trip_byte_identical(void **state)
+{
+	struct store *one = mem_store(), *two = mem_store();
+	size_t len;
+	char *fixture = slurp(RICH, &len), *a, *b;
+
+	(void)state;
+	import_rich(one);
+	a = export_all(one);
+	/* The fixture is written as export writes: importing it changes no byte. */
+	assert_string_equal(a, fixture);
+	assert_int_equal(import_str(two, a), SAM_OK);
+	b = export_all(two);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(fixture);
+	store_close(one);
+	store_close(two);
+}
+
+static void test_export_empty_database(void **state)
+{
+	struct store *st = mem_store();
+	char *out = export_all(st);
+
+	(void)state;
+	assert_string_equal(out, "{\n  \"format\": \"samtale-export/1\",\n  \"cases\": []\n}\n");
+	free(out);
+	store_close(st);
+}
+
+static void test_export_named_refs_in_ref_order_once(void **state)
+{
+	static const char *const refs[] = { "2026-0117", "2025-0999", "2026-0117" };
+	struct store *st = mem_store();
+	struct strbuf out = { 0 };
+	const char *first, *second;
+
+	(void)state;
+	import_rich(st);
+	assert_int_equal(exchange_export_json(st, refs, ARRAY_SIZE(refs), &out), SAM_OK);
+	first = strstr(out.buf, "\"ref\": \"2025-0999\"");
+	second = strstr(out.buf, "\"ref\": \"2026-0117\"");
+	assert_non_null(first);
+	assert_non_null(second);
+	assert_true(first < second);
+	assert_null(strstr(second + 1, "\"ref\": \"2026-0117\""));
+	assert_null(strstr(out.buf, "2026-0042"));
+	strbuf_free(&out);
+	store_close(st);
+}
+
+static void test_export_unknown_ref_writes_nothing(void **state)
+{
+	static const char *const refs[] = { "2026-0117", "1999-0001" };
+	struct store *st = mem_store();
+	struct strbuf out = { 0 };
+
+	(void)state;
+	import_rich(st);
+	assert_int_equal(exchange_export_json(st, refs, 2, &out), SAM_ERR_NOT_FOUND);
+	assert_int_equal(out.len, 0);
+	assert_non_null(strstr(sam_errmsg(), "1999-0001"));
+	assert_int_equal(exchange_export_md(st, guide, refs, 2, &out), SAM_ERR_NOT_FOUND);
+	assert_int_equal(out.len, 0);
+	strbuf_free(&out);
+	store_close(st);
+}
+
+/*
+ * What import makes
+ */
+
+static void test_meeting_holds_content_items(void **state)
+{
+	struct store *st = mem_store();
+	struct meeting_list ml = { 0 };
+	struct meeting_rec m = { 0 };
+	struct case_rec c = { 0 };
+	size_t expected = 0, k = 0;
+
+	(void)state;
+	import_rich(st);
+	assert_int_equal(store_case_get(st, "2026-0117", &c), SAM_OK);
+	assert_string_equal(c.caseworker, "mette");
+	assert_int_equal(store_meeting_list(st, c.id, &ml), SAM_OK);
+	assert_int_equal(ml.n, 2);
+	assert_int_equal(store_meeting_get(st, ml.v[0].id, &m), SAM_OK);
+	assert_string_equal(m.caseworker, "mette");
+	assert_string_equal(m.interpreter, "arabisk");
+	/* Every item of a first meeting, in content order, worded as the content words it. */
+	for (size_t i = 0; i < guide->nsections; i++)
+		expected += content_section_count_applicable(&guide->sections[i], "foerste");
+	assert_int_equal(m.nitems, expected);
+	for (size_t i = 0; i < guide->nsections; i++)
+		for (size_t j = 0; j < guide->sections[i].nitems; j++) {
+			const struct content_item *it = &guide->sections[i].items[j];
+
+			if (!content_item_applies(it, "foerste"))
+				continue;
+			assert_string_equal(m.items[k].item_id, it->full_id);
+			assert_string_equal(m.items[k].text, it->text);
+			k++;
+		}
+	assert_string_equal(m.items[0].item_id, "tro.afdaek-kvalifikationer");
+	assert_int_equal(m.items[0].state, ITEM_DONE);
+	assert_string_equal(store_user(st), "anna");
+	meeting_rec_free(&m);
+	meeting_list_free(&ml);
+	case_rec_free(&c);
+	store_close(st);
+}
+
+static void test_absent_caseworker_is_the_importer(void **state)
+{
+	struct store *st = mem_store();
+	struct case_rec c = { 0 };
+
+	(void)state;
+	assert_int_equal(import_str(st, HEAD "{\"ref\": \"A-1\"}" TAIL), SAM_OK);
+	assert_int_equal(store_case_get(st, "A-1", &c), SAM_OK);
+	assert_string_equal(c.caseworker, "anna");
+	assert_string_equal(c.opened, "2026-03-01");
+	assert_null(c.closed);
+	case_rec_free(&c);
+	store_close(st);
+}
+
+/*
+ * Refusals: every class, with the exact message
+ */
+
+struct refusal {
+	const char *json;
+	const char *message;
+};
+
+static const struct refusal refusals[] = {
+	{ "[]", "t.json: must be an object ({...})" },
+	{ "{\"cases\": []}", "t.json: \"format\" is missing" },
+	{ "{\"format\": \"samtale-export/2\", \"cases\": []}",
+	  "t.json: unknown format \"samtale-export/2\" (expected \"samtale-export/1\")" },
+	{ "{\"format\": \"samtale-export/1\"}", "t.json: \"cases\" is missing" },
+	{ "{\"format\": \"samtale-export/1\", \"cases\": {}}", "t.json: \"cases\" must be a list" },
+	{ "{\"format\": \"samtale-export/1\", \"cases\": [], \"when\": 1}",
+	  "t.json: unknown key \"when\"" },
+	{ HEAD "7" TAIL, "case #1: must be an object ({...})" },
+	{ HEAD "{}" TAIL, "case #1: \"ref\" is missing" },
+	{ HEAD "{\"ref\": 17}" TAIL, "case #1: \"ref\" must be a string" },
+	{ HEAD "{\"ref\": \"\"}" TAIL, "case #1: \"ref\" is empty" },
+	{ HEAD "{\"ref\": \"010190-1234\"}" TAIL,
+	  "case #1: \"ref\" looks like a CPR number; use the journal number" },
+	{ HEAD "{\"ref\": \"0101901234\"}" TAIL,
+	  "case #1: \"ref\" looks like a CPR number; use the journal number" },
+	{ HEAD "{\"ref\": \"A-1\", \"opend\": \"2026-01-01\"}" TAIL,
+	  "case A-1: unknown key \"opend\"; did you mean \"opened\"?" },
+	{ HEAD "{\"ref\": \"A-1\", \"opened\": \"2026-02-30\"}" TAIL,
+	  "case A-1: invalid date \"2026-02-30\" in \"opened\" (YYYY-MM-DD)" },
+	{ HEAD "{\"ref\": \"A-1\", \"closed\": 5}" TAIL,
+	  "case A-1: \"closed\" must be a string or null" },
+	{ HEAD "{\"ref\": \"A-1\", \"profile\": {\"qualifications\": \"nr. 010190-1234\"}}" TAIL,
+	  "case A-1, profile: \"qualifications\" looks like it holds a CPR number; remove it" },
+	{ HEAD "{\"ref\": \"A-1\", \"profile\": {\"hobbies\": \"\"}}" TAIL,
+	  "case A-1, profile: unknown key \"hobbies\"" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": {}}" TAIL, "case A-1: \"meetings\" must be a list" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"date\": \"2026-01-10\", \"type\": \"te\"}]}" TAIL,
+	  "case A-1, meeting #1: unknown meeting type 'te'" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"type\": \"foerste\"}]}" TAIL,
+	  "case A-1, meeting #1: \"date\" is missing" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"items\": "
+	  "[{\"id\": \"tro.xyz\", \"state\": \"done\"}]}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste): unknown item id 'tro.xyz'" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"items\": "
+	  "[{\"id\": \"tro.afdaek-kvalifikationer\", \"state\": \"half\"}]}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste): item 'tro.afdaek-kvalifikationer': "
+	  "unknown state 'half' (done, not_relevant or open)" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"items\": "
+	  "[{\"id\": \"tro.sig-det\", \"state\": \"done\"}, "
+	  "{\"id\": \"tro.sig-det\", \"state\": \"open\"}]}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste): item 'tro.sig-det' is listed twice" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"items\": "
+	  "[{\"id\": \"tro.sig-det\"}]}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste), item #1: \"state\" is missing" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"note\": \"ring 0101901234\"}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste): \"note\" looks like it holds a CPR number; "
+	  "remove it" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"interpreter\": false}]}" TAIL,
+	  "case A-1, meeting 2026-01-10 (foerste): \"interpreter\" must be a string or null" },
+	{ HEAD "{\"ref\": \"A-1\", \"followups\": [{\"due\": \"snart\", \"text\": \"x\"}]}" TAIL,
+	  "case A-1, follow-up #1: invalid date \"snart\" in \"due\" (YYYY-MM-DD)" },
+	{ HEAD "{\"ref\": \"A-1\", \"followups\": [{\"due\": \"2026-03-01\", \"text\": \"x\", "
+	  "\"done\": \"yes\"}]}" TAIL,
+	  "case A-1, follow-up #1: \"done\" must be true or false" },
+	{ HEAD "{\"ref\": \"A-1\"}, {\"ref\": \"B-2\"}, {\"ref\": \"A-1\"}" TAIL,
+	  "case A-1 is listed twice" },
+	{ "{\"format\": \"samtale-export/1\", \"cases\": [], \"cases\": []}",
+	  "t.json:1:51: duplicate object key near '\"cases\"'" },
+	{ "{\"format\": \"samtale-export/1\",\n \"cases\": [{\"ref\": \"A-1\"}",
+	  "t.json:2:25: ']' expected near end of file" },
+	{ "", "t.json:1:0: '[' or '{' expected near end of file" },
+};
+
+static void test_refusals(void **state)
+{
+	struct store *st = mem_store();
+	long before = count_rows(st);
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(refusals); i++) {
+		struct exchange_doc doc;
+
+		sam_error_clear();
+		assert_int_equal(exchange_parse(refusals[i].json, strlen(refusals[i].json), "t.json",
+						guide, &doc), SAM_ERR_INVALID);
+		assert_null(doc.cases);
+		assert_string_equal(sam_errmsg(), refusals[i].message);
+		assert_int_not_equal(import_str(st, refusals[i].json), SAM_OK);
+		assert_string_equal(sam_errmsg(), refusals[i].message);
+	}
+	assert_int_equal(count_rows(st), before);
+	store_close(st);
+}
+
+static void test_item_outside_meeting_type_refused(void **state)
+{
+	const struct content_item *narrow = NULL;
+	const char *other = NULL;
+	char *json, *want;
+	struct exchange_doc doc;
+
+	(void)state;
+	/* Any item that some meeting type leaves out. */
+	for (size_t i = 0; i < guide->nsections && !narrow; i++)
+		for (size_t j = 0; j < guide->sections[i].nitems && !narrow; j++)
+			for (size_t t = 0; t < guide->nmeeting_types; t++)
+				if (!content_item_applies(&guide->sections[i].items[j],
+							  guide->meeting_types[t].id)) {
+					narrow = &guide->sections[i].items[j];
+					other = guide->meeting_types[t].id;
+					break;
+				}
+	if (!narrow)
+		skip();
+	json = xasprintf(HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"date\": \"2026-01-10\", "
+			 "\"type\": \"%s\", \"items\": [{\"id\": \"%s\", \"state\": \"done\"}]}]}" TAIL,
+			 other, narrow->full_id);
+	want = xasprintf("case A-1, meeting 2026-01-10 (%s): item '%s' does not apply to a meeting "
+			 "of type '%s'", other, narrow->full_id, other);
+	assert_int_equal(exchange_parse(json, strlen(json), "t.json", guide, &doc), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), want);
+	free(json);
+	free(want);
+}
+
+static void test_messages_in_danish(void **state)
+{
+	static const char json[] = HEAD "{\"ref\": \"A-1\", \"meetings\": [{" FOERSTE ", \"items\": "
+		"[{\"id\": \"tro.xyz\", \"state\": \"done\"}]}]}" TAIL;
+	struct exchange_doc doc;
+
+	(void)state;
+	sam_set_lang(SAM_LANG_DA);
+	assert_int_equal(exchange_parse(json, strlen(json), "t.json", guide, &doc), SAM_ERR_INVALID);
+	sam_set_lang(SAM_LANG_EN);
+	assert_string_equal(sam_errmsg(),
+			    "sag A-1, samtale 2026-01-10 (foerste): ukendt punkt-id 'tro.xyz'");
+}
+
+/*
+ * All or nothing
+ */
+
+static void test_bad_item_changes_nothing(void **state)
+{
+	static const char json[] = HEAD "{\"ref\": \"B-1\"}, {\"ref\": \"B-2\", \"meetings\": [{"
+		FOERSTE ", \"items\": [{\"id\": \"tro.sig-det\", \"state\": \"done\"}, "
+		"{\"id\": \"dialog.nope\", \"state\": \"done\"}]}]}" TAIL;
+	struct store *st = mem_store();
+	char *before, *after;
+	long rows;
+
+	(void)state;
+	import_rich(st);
+	rows = count_rows(st);
+	before = export_all(st);
+	assert_int_equal(import_str(st, json), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(),
+			    "case B-2, meeting 2026-01-10 (foerste): unknown item id 'dialog.nope'");
+	assert_int_equal(count_rows(st), rows);
+	after = export_all(st);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	store_close(st);
+}
+
+/* Refusals the database finds, after earlier cases were written: rolled back. */
+static void test_write_failure_rolls_back(void **state)
+{
+	static const char existing[] = HEAD "{\"ref\": \"C-1\", \"meetings\": [{" FOERSTE "}]}, "
+		"{\"ref\": \"2026-0117\"}" TAIL;
+	static const char too_long[] = HEAD "{\"ref\": \"C-1\"}, {\"ref\": \"C-2\", "
+		"\"initials\": \"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"}" TAIL;
+	struct store *st = mem_store();
+	struct case_rec c = { 0 };
+	long rows;
+
+	(void)state;
+	import_rich(st);
+	rows = count_rows(st);
+	assert_int_equal(import_str(st, existing), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "case 2026-0117: already exists in the database");
+	assert_int_equal(count_rows(st), rows);
+	assert_int_equal(store_case_get(st, "C-1", &c), SAM_ERR_NOT_FOUND);
+
+	assert_int_not_equal(import_str(st, too_long), SAM_OK);
+	assert_non_null(strstr(sam_errmsg(), "case C-2: "));
+	assert_int_equal(count_rows(st), rows);
+	assert_int_equal(store_case_get(st, "C-1", &c), SAM_ERR_NOT_FOUND);
+	assert_string_equal(store_user(st), "anna");
+	store_close(st);
+}
+
+/*
+ * Her record as a document
+ */
+
+static void test_markdown_record(void **state)
+{
+	static const char *const refs[] = { "2026-0117" };
+	struct store *st = mem_store();
+	struct strbuf out = { 0 };
+	const struct content_item *first = content_item_find(guide, "tro.afdaek-kvalifikationer");
+	char *line;
+
+	(void)state;
+	import_rich(st);
+	sam_set_lang(SAM_LANG_DA);
+	assert_int_equal(exchange_export_md(st, guide, refs, 1, &out), SAM_OK);
+	sam_set_lang(SAM_LANG_EN);
+	assert_non_null(strstr(out.buf, "# Sag 2026-0117\n"));
+	assert_non_null(strstr(out.buf, "## Hendes profil, med hendes ord\n"));
+	assert_non_null(strstr(out.buf, "> Sygeplejerske fra Aleppo, 6 års erfaring.\n"
+				       "> Taler arabisk, kurdisk og lidt dansk.\n"));
+	assert_non_null(strstr(out.buf, "> Vil gerne arbejde på et plejehjem.\n"));
+	line = xasprintf("- [x] %s\n  - Note: Hun fortalte selv om sin uddannelse.\n", first->text);
+	assert_non_null(strstr(out.buf, line));
+	free(line);
+	assert_non_null(strstr(out.buf, "### 2026-01-10 – Første samtale\n"));
+	assert_non_null(strstr(out.buf, "- Tolk: arabisk\n"));
+	assert_non_null(strstr(out.buf, "- Tolk: ingen\n"));
+	assert_non_null(strstr(out.buf, "> Praktik på plejecenter Solgården fra 1. februar.\n"));
+	assert_non_null(strstr(out.buf, "- [x] 2026-01-24: Søg om merit for sygeplejeuddannelsen (mette)\n"));
+	assert_non_null(strstr(out.buf, "- [-] "));
+	assert_non_null(strstr(out.buf, "- [ ] "));
+	assert_null(strstr(out.buf, "2026-0042"));
+	strbuf_free(&out);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip_byte_identical),
+		cmocka_unit_test(test_export_empty_database),
+		cmocka_unit_test(test_export_named_refs_in_ref_order_once),
+		cmocka_unit_test(test_export_unknown_ref_writes_nothing),
+		cmocka_unit_test(test_meeting_holds_content_items),
+		cmocka_unit_test(test_absent_caseworker_is_the_importer),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_item_outside_meeting_type_refused),
+		cmocka_unit_test(test_messages_in_danish),
+		cmocka_unit_test(test_bad_item_changes_nothing),
+		cmocka_unit_test(test_write_failure_rolls_back),
+		cmocka_unit_test(test_markdown_record),
+	};
+
+	return cmocka_run_group_tests(tests, load_guide, free_guide);
+}
