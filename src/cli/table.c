@@ -151,7 +151,7 @@ static void print_csv(const struct cli_table *t, FILE *out)
 	for (size_t r = SIZE_MAX;; r++) {
 		if (r == t->nrows)
 			break;
-		if (r == t->total_row)
+		if (r != SIZE_MAX && r == t->total_row)
 			continue;
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
