@@ -54,39 +54,49 @@ void content_diags_print(const struct content_diags *d, FILE *out)
 	}
 }
 
-/* Levenshtein distance, giving up (returning limit + 1) past limit. */
+/* Edit distance counting a swap of neighbours as one edit (optimal string
+ * alignment), giving up (returning limit + 1) past limit. */
 static size_t edit_distance(const char *a, const char *b, size_t limit)
 {
-	size_t la = strlen(a), lb = strlen(b), *row, best = limit + 1;
+	size_t la = strlen(a), lb = strlen(b), best = limit + 1;
+	size_t *mem, *prev2, *prev, *cur;
 
 	if ((la > lb ? la - lb : lb - la) > limit)
 		return limit + 1;
-	row = xmalloc((lb + 1) * sizeof(*row));
+	mem = prev2 = xcalloc(3 * (lb + 1), sizeof(*mem));
+	prev = prev2 + lb + 1;
+	cur = prev + lb + 1;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], rowmin;
+		size_t rowmin;
+		size_t *t;
 
-		row[0] = i;
-		rowmin = row[0];
+		cur[0] = rowmin = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+			    && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
 			if (v < rowmin)
 				rowmin = v;
 		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 		if (rowmin > limit)
 			goto out;
 	}
-	best = row[lb];
+	best = prev[lb];
 out:
-	free(row);
+	free(mem);
 	return best;
 }
 
@@ -100,7 +110,7 @@ const char *content_suggest(const char *word, const char *const *candidates, siz
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t clen = strlen(candidates[i]);
-		size_t limit = (clen > wlen ? clen : wlen) / 3;
+		size_t limit = ((clen > wlen ? clen : wlen) + 1) / 3;
 		size_t dist;
 
 		if (limit < 1)
