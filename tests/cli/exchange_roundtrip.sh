@@ -1,0 +1,54 @@
+#!/bin/bash
+# export → import into an empty database → export is byte-identical (SPEC §4).
+. "$(dirname "$0")/../lib.sh"
+
+rich=$SOURCE_DIR/tests/fixtures/exchange/rich.json
+
+expect_status 0 samtale --db "$T/one.db" --user anna import "$rich"
+assert_eq "Importerede 3 sager." "$(cat "$T/out")" "import summary"
+expect_status 0 samtale --db "$T/one.db" export
+cp "$T/out" "$T/a.json"
+# The fixture is written as export writes it, nulls, æøå and all.
+cmp "$rich" "$T/a.json" || fail "export of the imported fixture differs: $(diff "$rich" "$T/a.json")"
+
+# From stdin into a second, empty database, and out again.
+expect_status 0 samtale --db "$T/two.db" --user bo import - <"$T/a.json"
+expect_status 0 samtale --db "$T/two.db" --lang en export --format json
+cp "$T/out" "$T/b.json"
+cmp "$T/a.json" "$T/b.json" || fail "round trip differs: $(diff "$T/a.json" "$T/b.json")"
+
+# The importer is not the caseworker: the record keeps who did what.
+assert_eq "jonas" "$(sql "$T/two.db" "SELECT caseworker FROM meetings WHERE date = '2026-01-12'")" \
+	"meeting caseworker"
+assert_eq "sara|" "$(sql "$T/two.db" "SELECT caseworker, interpreter FROM meetings WHERE date = '2026-02-03'")" \
+	"second meeting"
+
+# Named cases: ref order, each once; a single case round-trips on its own.
+expect_status 0 samtale --db "$T/one.db" export 2026-0117 2025-0999 2026-0117
+assert_eq "2025-0999 2026-0117" "$(grep -o '"ref": "[^"]*"' "$T/out" | cut -d'"' -f4 | tr '\n' ' ' | sed 's/ $//')" \
+	"refs exported"
+expect_status 0 samtale --db "$T/one.db" export 2026-0042
+cp "$T/out" "$T/c.json"
+expect_status 0 samtale --db "$T/three.db" import "$T/c.json"
+assert_eq "Importerede 1 sag." "$(cat "$T/out")" "import summary, one case"
+expect_status 0 samtale --db "$T/three.db" export
+cmp "$T/c.json" "$T/out" || fail "single case round trip differs"
+
+# An unknown ref: exit 1, a message, and nothing at all on stdout.
+expect_status 1 samtale --db "$T/one.db" export 2026-0117 1999-0001
+assert_eq "" "$(cat "$T/out")" "stdout of a failed export"
+assert_contains "$(cat "$T/err")" "samtale: "
+assert_contains "$(cat "$T/err")" "1999-0001"
+
+# An empty database exports an empty list.
+expect_status 0 samtale --db "$T/empty.db" import - <<<'{"format": "samtale-export/1", "cases": []}'
+assert_eq "Importerede 0 sager." "$(cat "$T/out")"
+expect_status 0 samtale --db "$T/empty.db" export
+assert_eq '{
+  "format": "samtale-export/1",
+  "cases": []
+}' "$(cat "$T/out")" "empty export"
+
+expect_status 2 samtale --db "$T/one.db" export --format yaml
+assert_contains "$(cat "$T/err")" "samtale: ukendt format 'yaml'"
+echo ok
