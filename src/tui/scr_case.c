@@ -1,29 +1,563 @@
 #include "ui.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "samtale/util.h"
 
-/* Placeholders until the case, meeting and profile screens land. */
+/*
+ * Case: her profile in her words, the meetings over time with completion
+ * per section, open follow-ups and the items left open last time. Drawn as
+ * one list of rows; meetings and follow-ups are the rows one can select.
+ */
 
-static unsigned not_yet(struct app *app)
+enum { REQ_NEW_MEETING = REQ_SCREEN, REQ_FOLLOWUP_DONE };
+
+enum row_kind { ROW_HEADING, ROW_PROFILE, ROW_MEETING, ROW_FOLLOWUP, ROW_LEFT_OPEN, ROW_HINT };
+
+struct row {
+	enum row_kind kind;
+	size_t index;		/* into meetings, followups, left_open or the profile fields */
+	const char *text;	/* headings and hints */
+};
+
+struct case_screen {
+	struct case_rec rec;
+	struct meeting_list meetings;
+	struct section_progress **progress;	/* per meeting */
+	size_t *nprogress;
+	struct followup_list followups;
+	char **left_open;
+	size_t nleft_open;
+	struct row *rows;
+	size_t nrows, caprows;
+	struct ui_list ui;
+	sam_date today;
+};
+
+static const struct ui_binding case_keys[] = {
+	{ 'm', REQ_NEW_MEETING, "m", "ny samtale", "new meeting", true },
+	{ 'p', REQ_PROFILE, "p", "profil", "profile", true },
+	{ 'E', REQ_EDIT, "E", "ret profilen", "edit profile", true },
+	{ 'f', REQ_FOLLOWUP, "f", "ny opfølgning", "new follow-up", true },
+	{ ' ', REQ_FOLLOWUP_DONE, "Space", "opfølgning udført / ikke udført", "follow-up done / not done",
+	  false },
+	{ 'F', REQ_FOLLOWUPS, "F", "alle opfølgninger", "all follow-ups", false },
+	UI_BINDINGS_END,
+};
+
+static const char *profile_label(enum profile_field f)
 {
-	ui_status(app, "%s", tr("Kommer snart.", "Coming soon."));
+	switch (f) {
+	case PROFILE_QUALIFICATIONS:
+		return tr("Kvalifikationer", "Qualifications");
+	case PROFILE_JOB_WISHES:
+		return tr("Jobønsker", "Job wishes");
+	case PROFILE_EDUCATION_WISHES:
+		return tr("Uddannelsesønsker", "Education wishes");
+	}
+	return "";
+}
+
+static const char *meeting_type_title(const struct app *app, const char *type)
+{
+	const struct content_meeting_type *t = content_meeting_type_find(app->guide, type);
+
+	return t ? t->title : type;
+}
+
+/*
+ * Shared with the meeting and profile screens: follow-ups and the profile
+ */
+
+unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
+{
+	char *text = NULL, *due_s = NULL;
+	sam_date due;
+	enum sam_status st;
+	int64_t id;
+
+	for (;;) {
+		char *t = ui_prompt(app, tr("Opfølgning (hvad skal ske)", "Follow-up (what is to happen)"), text);
+
+		free(text);
+		text = t;
+		if (!text)
+			goto cancel;
+		if (str_empty(text))
+			continue;
+		ui_status(app, NULL);
+		for (;;) {
+			char *d = ui_prompt(app, tr("Frist (ÅÅÅÅ-MM-DD, +7 = om en uge)",
+						    "Due (YYYY-MM-DD, +7 = in a week)"), due_s ? due_s : "+7");
+
+			free(due_s);
+			due_s = d;
+			if (!due_s)
+				goto cancel;
+			if (date_parse_user(due_s, due))
+				break;
+			ui_status(app, tr("'%s' er ikke en dato; skriv fx 2026-04-01 eller +7",
+					  "'%s' is not a date; write e.g. 2026-04-01 or +7"), due_s);
+			app->status_is_error = true;
+		}
+		st = store_followup_add(app->store, case_id, meeting_id, due, text, app->user, &id);
+		if (st == SAM_OK)
+			break;
+		ui_error(app, st);	/* e.g. a CPR number in the text: ask again, keeping it */
+	}
+	ui_status(app, tr("Opfølgning med frist %s er gemt.", "Follow-up due %s saved."), due);
+	free(text);
+	free(due_s);
+	return REACT_RELOAD | REACT_REDRAW;
+cancel:
+	free(text);
+	free(due_s);
+	ui_status(app, NULL);
 	return REACT_REDRAW;
 }
 
+/* The three fields in one text, split again by their headings. */
+static const char *profile_heading(enum profile_field f)
+{
+	switch (f) {
+	case PROFILE_QUALIFICATIONS:
+		return tr("# Kvalifikationer, med hendes ord (uddannelse, arbejde, også fra hjemlandet, sprog, andet)",
+			  "# Qualifications, in her words (education, work, also from her home country, languages, other)");
+	case PROFILE_JOB_WISHES:
+		return tr("# Jobønsker, hendes egne", "# Job wishes, her own");
+	case PROFILE_EDUCATION_WISHES:
+		return tr("# Uddannelsesønsker, hendes egne", "# Education wishes, her own");
+	}
+	return "";
+}
+
+static char *profile_to_text(const struct case_rec *c)
+{
+	struct strbuf sb = { 0 };
+
+	for (int f = 0; f < 3; f++)
+		strbuf_addf(&sb, "%s\n%s%s\n", profile_heading(f), c->profile[f] ? c->profile[f] : "",
+			    c->profile[f] && *c->profile[f] ? "\n" : "");
+	return strbuf_detach(&sb);
+}
+
+static char *trim_blank_lines(const char *s, size_t n)
+{
+	while (n > 0 && (*s == '\n' || *s == ' ' || *s == '\r'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* Splits text at the heading lines; a field whose heading is gone is left
+ * as it was (NULL in out). */
+static void profile_from_text(const char *text, char *out[3])
+{
+	const char *start[3] = { NULL, NULL, NULL }, *body[3] = { NULL, NULL, NULL };
+	const char *line = text;
+
+	while (line && *line) {
+		const char *nl = strchr(line, '\n');
+
+		for (int f = 0; f < 3; f++) {
+			const char *h = profile_heading(f);
+			/* the heading's first words are enough: "# Jobønsker" */
+			const char *cut = strchr(h, ',');
+			size_t hn = cut ? (size_t)(cut - h) : strlen(h);
+
+			if (!start[f] && !strncmp(line, h, hn)) {
+				start[f] = line;
+				body[f] = nl ? nl + 1 : line + strlen(line);
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	for (int f = 0; f < 3; f++) {
+		const char *end = text + strlen(text);
+
+		out[f] = NULL;
+		if (!start[f])
+			continue;
+		for (int g = 0; g < 3; g++)
+			if (start[g] && start[g] > start[f] && start[g] < end)
+				end = start[g];
+		out[f] = trim_blank_lines(body[f], body[f] <= end ? (size_t)(end - body[f]) : 0);
+	}
+}
+
+unsigned ui_edit_profile(struct app *app, int64_t case_id)
+{
+	struct case_rec c = { 0 };
+	enum sam_status st = store_case_get_by_id(app->store, case_id, &c);
+	char *text, *fields[3];
+	bool saved = false;
+
+	if (st != SAM_OK)
+		return ui_error(app, st);
+	text = profile_to_text(&c);
+	for (;;) {
+		char *edited = ui_edit_external(app, text);
+		int f;
+
+		if (!edited)
+			break;
+		free(text);
+		text = edited;
+		profile_from_text(text, fields);
+		st = SAM_OK;
+		for (f = 0; f < 3 && st == SAM_OK; f++)
+			if (fields[f] && !str_eq(fields[f], c.profile[f] ? c.profile[f] : ""))
+				st = store_case_set_profile(app->store, case_id, f, *fields[f] ? fields[f] : NULL);
+		for (f = 0; f < 3; f++)
+			free(fields[f]);
+		if (st == SAM_OK) {
+			saved = true;
+			break;
+		}
+		ui_error(app, st);
+		{
+			const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
+					       tr("Kassér ændringen", "Discard the change") };
+
+			if (ui_choose(app, app->status, opts, 2, 0) != 0)
+				break;
+		}
+		/* fields saved before the refused one stay saved: compare afresh */
+		case_rec_free(&c);
+		if (store_case_get_by_id(app->store, case_id, &c) != SAM_OK)
+			break;
+	}
+	if (saved)
+		ui_status(app, "%s", tr("Profilen er gemt.", "The profile was saved."));
+	free(text);
+	case_rec_free(&c);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
+{
+	const struct content_guide *g = app->guide;
+	const char **titles = xcalloc(g->nmeeting_types, sizeof(*titles));
+	struct meeting_item_spec *specs = NULL;
+	size_t n = 0, initial = 0;
+	int64_t id;
+	enum sam_status st;
+	int pick;
+
+	for (size_t i = 0; i < g->nmeeting_types; i++) {
+		titles[i] = g->meeting_types[i].title;
+		if (!first && str_eq(g->meeting_types[i].id, "opfoelgning"))
+			initial = i;
+	}
+	pick = ui_choose(app, tr("Hvilken slags samtale?", "What kind of meeting?"), titles,
+			 g->nmeeting_types, initial);
+	free(titles);
+	if (pick < 0)
+		return REACT_REDRAW;
+	for (size_t s = 0; s < g->nsections; s++) {
+		const struct content_section *sec = &g->sections[s];
+
+		for (size_t i = 0; i < sec->nitems; i++) {
+			if (!content_item_applies(&sec->items[i], g->meeting_types[pick].id))
+				continue;
+			specs = xrealloc(specs, (n + 1) * sizeof(*specs));
+			specs[n++] = (struct meeting_item_spec){ sec->items[i].full_id, sec->id,
+								  sec->items[i].text };
+		}
+	}
+	st = store_meeting_add(app->store, case_id, NULL, g->meeting_types[pick].id, specs, n, &id);
+	free(specs);
+	if (st != SAM_OK)
+		return ui_error(app, st);
+	ui_status(app, NULL);
+	return scr_meeting_push(app, id);
+}
+
+/*
+ * Loading
+ */
+
+static void add_row(struct case_screen *c, enum row_kind kind, size_t index, const char *text)
+{
+	if (c->nrows == c->caprows) {
+		c->caprows = c->caprows ? 2 * c->caprows : 32;
+		c->rows = xrealloc(c->rows, c->caprows * sizeof(*c->rows));
+	}
+	c->rows[c->nrows++] = (struct row){ kind, index, text };
+}
+
+static bool row_selectable(void *ctx, size_t i)
+{
+	const struct case_screen *c = ctx;
+
+	return c->rows[i].kind == ROW_MEETING || c->rows[i].kind == ROW_FOLLOWUP;
+}
+
+static void case_free_data(struct case_screen *c)
+{
+	case_rec_free(&c->rec);
+	for (size_t i = 0; i < c->meetings.n; i++)
+		section_progress_free(c->progress[i], c->nprogress[i]);
+	free(c->progress);
+	free(c->nprogress);
+	c->progress = NULL;
+	c->nprogress = NULL;
+	meeting_list_free(&c->meetings);
+	followup_list_free(&c->followups);
+	string_array_free(c->left_open, c->nleft_open);
+	c->left_open = NULL;
+	c->nleft_open = 0;
+	c->nrows = 0;
+}
+
+static void build_rows(struct case_screen *c)
+{
+	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
+	for (size_t f = 0; f < 3; f++)
+		add_row(c, ROW_PROFILE, f, NULL);
+	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
+	for (size_t i = c->meetings.n; i-- > 0;)	/* newest first */
+		add_row(c, ROW_MEETING, i, NULL);
+	if (!c->meetings.n)
+		add_row(c, ROW_HINT, 0, tr("Ingen samtaler endnu. Tryk m for at holde den første.",
+					   "No meetings yet. Press m to hold the first."));
+	add_row(c, ROW_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
+	for (size_t i = 0; i < c->followups.n; i++)
+		add_row(c, ROW_FOLLOWUP, i, NULL);
+	if (!c->followups.n)
+		add_row(c, ROW_HINT, 0, tr("Ingen. Tryk f for at aftale en.", "None. Press f to agree one."));
+	if (c->nleft_open) {
+		add_row(c, ROW_HEADING, 0, tr("Ikke nået ved sidste samtale", "Left open at the last meeting"));
+		for (size_t i = 0; i < c->nleft_open; i++)
+			add_row(c, ROW_LEFT_OPEN, i, NULL);
+	}
+}
+
+static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t case_id)
+{
+	struct followup_query q = { .case_id = case_id };
+	enum sam_status st;
+
+	if ((st = store_case_get_by_id(app->store, case_id, &c->rec)) != SAM_OK ||
+	    (st = store_meeting_list(app->store, case_id, &c->meetings)) != SAM_OK ||
+	    (st = store_followup_list(app->store, &q, &c->followups)) != SAM_OK ||
+	    (st = store_items_left_open(app->store, case_id, &c->left_open, &c->nleft_open)) != SAM_OK)
+		return st;
+	c->progress = xcalloc(c->meetings.n + 1, sizeof(*c->progress));
+	c->nprogress = xcalloc(c->meetings.n + 1, sizeof(*c->nprogress));
+	for (size_t i = 0; i < c->meetings.n; i++)
+		if ((st = store_meeting_progress(app->store, c->meetings.v[i].id, &c->progress[i],
+						 &c->nprogress[i])) != SAM_OK)
+			return st;
+	return SAM_OK;
+}
+
+static enum sam_status case_open(struct screen *s, struct app *app)
+{
+	struct case_screen *c = s->data;
+	enum sam_status st;
+	size_t keep;
+
+	if (!c) {
+		s->data = c = xcalloc(1, sizeof(*c));
+		c->ui.selectable = row_selectable;
+		c->ui.ctx = c;
+	}
+	keep = c->ui.sel;
+	case_free_data(c);
+	st = case_load(c, app, s->arg);
+	if (st != SAM_OK)
+		return st;
+	date_today(c->today);
+	build_rows(c);
+	c->ui.sel = keep;
+	ui_list_set_rows(&c->ui, c->nrows);
+	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s", tr("Sag", "Case"), c->rec.ref,
+		 c->rec.initials ? " · " : "", c->rec.initials ? c->rec.initials : "",
+		 tr("åbnet", "opened"), c->rec.opened);
+	return SAM_OK;
+}
+
+/*
+ * Drawing
+ */
+
+static void draw_progress(const struct app *app, const struct case_screen *c, size_t m, WINDOW *win,
+			  int y, int x, int width, enum ui_attr a)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < c->nprogress[m]; i++) {
+		const struct section_progress *p = &c->progress[m][i];
+		const struct content_section *sec = content_section_find(app->guide, p->section_id);
+
+		if (sb.len)
+			strbuf_adds(&sb, "  ");
+		if (sec)
+			strbuf_addf(&sb, "%d:", sec->number);
+		else
+			strbuf_addf(&sb, "%s:", p->section_id);
+		strbuf_addf(&sb, "%d/%d", p->done, p->done + p->open);
+	}
+	ui_text(win, y, x, width, a, strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
+{
+	struct case_screen *c = s->data;
+	const struct row *r = &c->rows[i];
+	bool sel = i == c->ui.sel;
+	enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
+	int x;
+
+	if (sel) {
+		ui_fill(win, y, 0, width, UI_SELECTED);
+		ui_text(win, y, 0, 1, a, ">");
+		ui_focus(win, y, 2);
+	}
+	switch (r->kind) {
+	case ROW_HEADING:
+		ui_rule(win, y, 0, width, r->text);
+		break;
+	case ROW_HINT:
+		ui_text(win, y, 2, width - 2, UI_DIM, r->text);
+		break;
+	case ROW_PROFILE: {
+		const char *v = c->rec.profile[r->index];
+
+		x = 2 + ui_text(win, y, 2, width / 3, UI_HEADING, profile_label(r->index));
+		x += ui_text(win, y, x, 2, UI_NORMAL, ": ");
+		ui_text(win, y, x, width - x, v ? UI_NORMAL : UI_DIM,
+			v ? v : tr("(tom; tryk E)", "(empty; press E)"));
+		break;
+	}
+	case ROW_MEETING: {
+		const struct meeting_rec *m = &c->meetings.v[r->index];
+
+		x = 2 + ui_text(win, y, 2, 11, a, m->date);
+		x += 1 + ui_text(win, y, x + 1, width / 3, a, meeting_type_title(s->app, m->type));
+		if (x < 36 && width > 60)
+			x = 36;
+		draw_progress(s->app, c, r->index, win, y, x + 1, width - x - 1, a);
+		break;
+	}
+	case ROW_FOLLOWUP: {
+		const struct followup_rec *f = &c->followups.v[r->index];
+		bool overdue = !f->done && strcmp(f->due, c->today) < 0;
+
+		x = 2 + ui_text(win, y, 2, 4, a, f->done ? "[x]" : "[ ]");
+		x += 1 + ui_text(win, y, x + 1, 11, sel ? a : overdue ? UI_WARN : a, f->due);
+		if (overdue)
+			x += 1 + ui_text(win, y, x + 1, 12, sel ? a : UI_WARN, tr("FORFALDEN", "OVERDUE"));
+		ui_text(win, y, x + 1, width - x - 1, a, f->text);
+		break;
+	}
+	case ROW_LEFT_OPEN: {
+		const struct content_item *it = content_item_find(s->app->guide, c->left_open[r->index]);
+
+		x = 2 + ui_text(win, y, 2, 4, UI_NORMAL, "↻ ");
+		ui_text(win, y, x, width - x, UI_NORMAL, it ? it->text : c->left_open[r->index]);
+		break;
+	}
+	}
+}
+
+static void case_draw(struct screen *s, WINDOW *win)
+{
+	struct case_screen *c = s->data;
+	int height = getmaxy(win), width = getmaxx(win);
+	size_t top = ui_list_scroll(&c->ui, height);
+
+	for (int y = 0; y < height && top + (size_t)y < c->nrows; y++)
+		draw_row(s, win, top + (size_t)y, y, width);
+	if (!row_selectable(c, c->ui.sel))
+		ui_focus(win, 0, 0);
+}
+
+/*
+ * Keys
+ */
+
+static unsigned toggle_followup(struct screen *s)
+{
+	struct case_screen *c = s->data;
+	const struct row *r = c->nrows ? &c->rows[c->ui.sel] : NULL;
+	enum sam_status st;
+	bool done;
+
+	if (!r || r->kind != ROW_FOLLOWUP) {
+		ui_status(s->app, "%s", tr("Vælg en opfølgning først.", "Select a follow-up first."));
+		return REACT_REDRAW;
+	}
+	done = !c->followups.v[r->index].done;
+	st = store_followup_set_done(s->app->store, c->followups.v[r->index].id, done);
+	if (st != SAM_OK)
+		return ui_error(s->app, st);
+	ui_status(s->app, "%s", done ? tr("Opfølgningen er markeret udført.", "The follow-up is marked done.")
+				     : tr("Opfølgningen er åben igen.", "The follow-up is open again."));
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+static unsigned case_key(struct screen *s, int ch)
+{
+	struct case_screen *c = s->data;
+
+	switch (ui_list_key(&c->ui, s, ch)) {
+	case UI_LIST_MOVED:
+	case UI_LIST_FILTER_CHANGED:
+		return REACT_REDRAW;
+	case UI_LIST_ACTIVATE:
+		if (c->rows[c->ui.sel].kind == ROW_MEETING)
+			return scr_meeting_push(s->app, c->meetings.v[c->rows[c->ui.sel].index].id);
+		return toggle_followup(s);
+	case UI_LIST_IGNORED:
+		break;
+	}
+	switch (ui_request(s, ch)) {
+	case REQ_NEW_MEETING:
+		return ui_new_meeting(s->app, s->arg, c->meetings.n == 0);
+	case REQ_PROFILE:
+		return scr_profile_push(s->app, s->arg);
+	case REQ_EDIT:
+		return ui_edit_profile(s->app, s->arg);
+	case REQ_FOLLOWUP:
+		return ui_add_followup(s->app, s->arg, 0);
+	case REQ_FOLLOWUP_DONE:
+		return toggle_followup(s);
+	case REQ_FOLLOWUPS:
+		return scr_followups_push(s->app);
+	default:
+		return REACT_NONE;
+	}
+}
+
+static void case_close(struct screen *s)
+{
+	struct case_screen *c = s->data;
+
+	if (!c)
+		return;
+	case_free_data(c);
+	free(c->rows);
+	free(c);
+}
+
+static const struct screen_ops case_ops = {
+	.name = "case",
+	.open = case_open,
+	.draw = case_draw,
+	.key = case_key,
+	.close = case_close,
+	.keys = case_keys,
+	.is_list = true,
+	.no_filter = true,
+};
+
 unsigned scr_case_push(struct app *app, int64_t case_id)
 {
-	(void)case_id;
-	return not_yet(app);
-}
-
-unsigned scr_meeting_push(struct app *app, int64_t meeting_id)
-{
-	(void)meeting_id;
-	return not_yet(app);
-}
-
-unsigned scr_profile_push(struct app *app, int64_t case_id)
-{
-	(void)case_id;
-	return not_yet(app);
+	return ui_push(app, &case_ops, case_id);
 }

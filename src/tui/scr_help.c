@@ -14,10 +14,10 @@ struct help {
 	struct ui_list list;
 };
 
-static void add_table(struct help *h, const struct ui_binding *b)
+static void add_table(struct help *h, const struct screen *about, const struct ui_binding *b)
 {
 	for (; b && b->req != REQ_NONE; b++) {
-		if (!b->keyname)
+		if (!ui_binding_shown(about, b))
 			continue;
 		h->rows = xrealloc(h->rows, (h->n + 1) * sizeof(*h->rows));
 		h->rows[h->n++] = b;
@@ -35,12 +35,12 @@ static enum sam_status help_open(struct screen *s, struct app *app)
 	free(h->rows);
 	h->rows = NULL;
 	h->n = 0;
-	add_table(h, about->ops->keys);
+	add_table(h, about, about->ops->keys);
 	if (about->ops->is_list)
-		add_table(h, ui_list_keys);
-	add_table(h, ui_common_keys);
+		add_table(h, about, ui_list_keys);
+	add_table(h, about, ui_common_keys);
 	ui_list_set_rows(&h->list, h->n);
-	snprintf(s->title, sizeof(s->title), "%s: %s", tr("Hjælp", "Help"), about->title);
+	snprintf(s->title, sizeof(s->title), "%s: %.200s", tr("Hjælp", "Help"), about->title);
 	return SAM_OK;
 }
 

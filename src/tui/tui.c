@@ -53,12 +53,19 @@ static int lookup(const struct ui_binding *b, int ch)
 	return REQ_NONE;
 }
 
+bool ui_binding_shown(const struct screen *s, const struct ui_binding *b)
+{
+	return b->keyname && !(b->req == REQ_FILTER && s->ops->no_filter);
+}
+
 int ui_request(const struct screen *s, int ch)
 {
 	int req = s ? lookup(s->ops->keys, ch) : REQ_NONE;
 
 	if (req == REQ_NONE && s && s->ops->is_list)
 		req = lookup(ui_list_keys, ch);
+	if (req == REQ_FILTER && s && s->ops->no_filter)
+		req = REQ_NONE;
 	if (req == REQ_NONE)
 		req = lookup(ui_common_keys, ch);
 	return req;
@@ -159,7 +166,7 @@ static void draw_footer(const struct screen *s, int y)
 			const char *what;
 			int need;
 
-			if (!b->footer || !b->keyname)
+			if (!b->footer || !ui_binding_shown(s, b))
 				continue;
 			what = tr(b->da, b->en);
 			if (b->req == REQ_BACK && !s->below)

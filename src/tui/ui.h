@@ -110,6 +110,7 @@ struct screen_ops {
 	 * ui_list_keys when is_list) follow them in lookup, footer and help. */
 	const struct ui_binding *keys;
 	bool is_list;
+	bool no_filter;		/* a list without / (its rows are not worth filtering) */
 };
 
 struct screen {
@@ -137,6 +138,8 @@ struct app {
  * line when open() failed (nothing is pushed then). */
 unsigned ui_push(struct app *app, const struct screen_ops *ops, int64_t arg);
 
+/* False for aliases and for keys the screen turned off (no_filter). */
+bool ui_binding_shown(const struct screen *s, const struct ui_binding *b);
 /* The request for key ch on screen s (its keys, then the common and list keys). */
 int ui_request(const struct screen *s, int ch);
 
@@ -275,6 +278,15 @@ unsigned scr_case_push(struct app *app, int64_t case_id);
 unsigned scr_meeting_push(struct app *app, int64_t meeting_id);
 unsigned scr_profile_push(struct app *app, int64_t case_id);
 unsigned scr_help_push(struct app *app);
+
+/* Dialogs that more than one screen offers (scr_case.c). */
+/* f: asks the text, then the due date; saves it for the case (and meeting, or 0). */
+unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id);
+/* E: her three profile fields in $EDITOR, saved field by field. */
+unsigned ui_edit_profile(struct app *app, int64_t case_id);
+/* m: asks the meeting type, creates the meeting with the guide's items for
+ * it and opens it. first preselects the first meeting. */
+unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first);
 unsigned scr_followups_push(struct app *app);
 unsigned scr_report_push(struct app *app);
 

@@ -628,7 +628,7 @@ static void draw_choice(const char *title, const char *const *options, size_t n,
 	ui_text(stdscr, y0, x0 + 2, w - 4, UI_HEADING, title);
 	for (size_t i = top; i < n && (int)(i - top) < h - 2; i++) {
 		int y = y0 + 1 + (int)(i - top);
-		char num[8];
+		char num[24];
 
 		snprintf(num, sizeof(num), "%zu ", i + 1);
 		if (i == sel)

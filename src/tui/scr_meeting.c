@@ -1,0 +1,542 @@
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+
+/*
+ * Meeting: the checklist for this meeting's type, one section at a time,
+ * with the section's why and the selected item's help beside it (two panes
+ * from 100 columns, else below). The items are the ones stored with the
+ * meeting, in the wording of the day it was held. Every key that changes
+ * something writes it through the store at once.
+ */
+
+enum {
+	REQ_DONE = REQ_SCREEN,
+	REQ_NOT_RELEVANT,
+	REQ_ITEM_NOTE,
+	REQ_AGREED,
+	REQ_INTERPRETER,
+	REQ_NEXT_SECTION,
+	REQ_PREV_SECTION,
+};
+
+#define TWO_PANES_FROM 100
+
+struct mrow {
+	size_t item;		/* index into m.items */
+	bool note;		/* the item's note line, not selectable */
+};
+
+struct meeting_screen {
+	struct meeting_rec m;
+	char *case_ref;
+	char **prev_open;	/* items left open at the meeting before this one */
+	size_t nprev_open;
+	const char **sections;	/* distinct section ids, in item order (point into m) */
+	size_t nsections;
+	size_t cur;		/* the section shown */
+	char *cur_id;		/* ... by id, kept across reloads */
+	struct mrow *rows;
+	size_t nrows;
+	struct ui_list ui;
+	sam_date today;
+};
+
+static const struct ui_binding meeting_keys[] = {
+	{ ' ', REQ_DONE, "Space", "gjort / ikke gjort", "done / not done", true },
+	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
+	{ 'e', REQ_ITEM_NOTE, "e", "note til punktet", "item note", true },
+	{ '\t', REQ_NEXT_SECTION, "Tab", "næste afsnit", "next section", true },
+	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", "forrige afsnit", "previous section", false },
+	{ 'E', REQ_EDIT, "E", "mødenote", "meeting note", true },
+	{ 'A', REQ_AGREED, "A", "det aftalte, til hende", "what was agreed, for her", true },
+	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
+	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
+	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
+	UI_BINDINGS_END,
+};
+
+/*
+ * Loading
+ */
+
+static bool row_selectable(void *ctx, size_t i)
+{
+	const struct meeting_screen *ms = ctx;
+
+	return !ms->rows[i].note;
+}
+
+static bool left_open_before(const struct meeting_screen *ms, const char *item_id)
+{
+	for (size_t i = 0; i < ms->nprev_open; i++)
+		if (str_eq(ms->prev_open[i], item_id))
+			return true;
+	return false;
+}
+
+static void build_sections(struct meeting_screen *ms)
+{
+	free(ms->sections);
+	ms->sections = xcalloc(ms->m.nitems + 1, sizeof(*ms->sections));
+	ms->nsections = 0;
+	ms->cur = 0;
+	for (size_t i = 0; i < ms->m.nitems; i++) {
+		const char *sid = ms->m.items[i].section_id;
+		bool seen = false;
+
+		for (size_t k = 0; k < ms->nsections && !seen; k++)
+			seen = str_eq(ms->sections[k], sid);
+		if (seen)
+			continue;
+		if (str_eq(sid, ms->cur_id))
+			ms->cur = ms->nsections;
+		ms->sections[ms->nsections++] = sid;
+	}
+}
+
+static void build_rows(struct meeting_screen *ms)
+{
+	const char *sid = ms->nsections ? ms->sections[ms->cur] : NULL;
+
+	free(ms->rows);
+	ms->rows = xcalloc(2 * ms->m.nitems + 1, sizeof(*ms->rows));
+	ms->nrows = 0;
+	for (size_t i = 0; i < ms->m.nitems; i++) {
+		if (!str_eq(ms->m.items[i].section_id, sid))
+			continue;
+		ms->rows[ms->nrows++] = (struct mrow){ i, false };
+		if (!str_empty(ms->m.items[i].note))
+			ms->rows[ms->nrows++] = (struct mrow){ i, true };
+	}
+	ui_list_set_rows(&ms->ui, ms->nrows);
+}
+
+/* The items still open when the meeting before this one ended. */
+static enum sam_status load_prev_open(struct meeting_screen *ms, struct store *st)
+{
+	struct meeting_list list = { 0 };
+	struct meeting_rec prev = { 0 };
+	enum sam_status status = store_meeting_list(st, ms->m.case_id, &list);
+	size_t at = 0;
+
+	if (status != SAM_OK)
+		return status;
+	while (at < list.n && list.v[at].id != ms->m.id)
+		at++;
+	if (at > 0 && at < list.n && (status = store_meeting_get(st, list.v[at - 1].id, &prev)) == SAM_OK) {
+		ms->prev_open = xcalloc(prev.nitems + 1, sizeof(*ms->prev_open));
+		for (size_t i = 0; i < prev.nitems; i++)
+			if (prev.items[i].state == ITEM_OPEN)
+				ms->prev_open[ms->nprev_open++] = xstrdup(prev.items[i].item_id);
+	}
+	meeting_rec_free(&prev);
+	meeting_list_free(&list);
+	return status;
+}
+
+static void meeting_free_data(struct meeting_screen *ms)
+{
+	meeting_rec_free(&ms->m);
+	memset(&ms->m, 0, sizeof(ms->m));
+	free(ms->case_ref);
+	ms->case_ref = NULL;
+	string_array_free(ms->prev_open, ms->nprev_open);
+	ms->prev_open = NULL;
+	ms->nprev_open = 0;
+}
+
+static const char *type_title(const struct app *app, const char *type)
+{
+	const struct content_meeting_type *t = content_meeting_type_find(app->guide, type);
+
+	return t ? t->title : type;
+}
+
+static enum sam_status meeting_open(struct screen *s, struct app *app)
+{
+	struct meeting_screen *ms = s->data;
+	struct case_rec c = { 0 };
+	enum sam_status st;
+
+	if (!ms) {
+		s->data = ms = xcalloc(1, sizeof(*ms));
+		ms->ui.selectable = row_selectable;
+		ms->ui.ctx = ms;
+	}
+	meeting_free_data(ms);
+	if ((st = store_meeting_get(app->store, s->arg, &ms->m)) != SAM_OK ||
+	    (st = store_case_get_by_id(app->store, ms->m.case_id, &c)) != SAM_OK ||
+	    (st = load_prev_open(ms, app->store)) != SAM_OK) {
+		case_rec_free(&c);
+		return st;
+	}
+	ms->case_ref = xstrdup(c.ref);
+	case_rec_free(&c);
+	date_today(ms->today);
+	build_sections(ms);
+	build_rows(ms);
+	snprintf(s->title, sizeof(s->title), "%s %s · %s · %s", tr("Sag", "Case"), ms->case_ref,
+		 type_title(app, ms->m.type), ms->m.date);
+	return SAM_OK;
+}
+
+/*
+ * Drawing
+ */
+
+static const char *state_box(enum item_state st)
+{
+	switch (st) {
+	case ITEM_DONE:
+		return "[x]";
+	case ITEM_NOT_RELEVANT:
+		return "[-]";
+	case ITEM_OPEN:
+		break;
+	}
+	return "[ ]";
+}
+
+static void draw_section_header(struct screen *s, WINDOW *win, int width)
+{
+	struct meeting_screen *ms = s->data;
+	const struct content_section *sec =
+		ms->nsections ? content_section_find(s->app->guide, ms->sections[ms->cur]) : NULL;
+	char head[64];
+	int x;
+
+	snprintf(head, sizeof(head), "%s %zu/%zu: ", tr("Afsnit", "Section"),
+		 ms->nsections ? ms->cur + 1 : 0, ms->nsections);
+	x = ui_text(win, 0, 1, width - 1, UI_HEADING, head);
+	ui_text(win, 0, 1 + x, width - 1 - x, UI_HEADING,
+		sec ? sec->title : ms->nsections ? ms->sections[ms->cur] : tr("(ingen punkter)", "(no items)"));
+}
+
+static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int width)
+{
+	struct meeting_screen *ms = s->data;
+	size_t top = ui_list_scroll(&ms->ui, height);
+
+	for (int y = 0; y < height && top + (size_t)y < ms->nrows; y++) {
+		const struct mrow *r = &ms->rows[top + (size_t)y];
+		const struct meeting_item *it = &ms->m.items[r->item];
+		bool sel = top + (size_t)y == ms->ui.sel;
+		enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
+		int x = 1;
+
+		if (r->note) {
+			x = 7 + ui_text(win, y0 + y, 7, width - 7, UI_DIM, tr("Note: ", "Note: "));
+			ui_text(win, y0 + y, x, width - x, UI_NORMAL, it->note);
+			continue;
+		}
+		if (sel)
+			ui_fill(win, y0 + y, 0, width, UI_SELECTED);
+		x += ui_text(win, y0 + y, x, 4, a, state_box(it->state));
+		x += ui_text(win, y0 + y, x, 3, a, left_open_before(ms, it->item_id) ? " ↻ " : "   ");
+		ui_text(win, y0 + y, x, width - x, a, it->text);
+		if (sel)
+			ui_focus(win, y0 + y, 2);
+	}
+	if (!ms->nrows)
+		ui_focus(win, y0, 1);
+}
+
+/* The why of the section, then the selected item's help and note. */
+static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int height, int width)
+{
+	struct meeting_screen *ms = s->data;
+	const struct content_section *sec =
+		ms->nsections ? content_section_find(s->app->guide, ms->sections[ms->cur]) : NULL;
+	const struct meeting_item *it = ms->nrows ? &ms->m.items[ms->rows[ms->ui.sel].item] : NULL;
+	const struct content_item *ci = it ? content_item_find(s->app->guide, it->item_id) : NULL;
+	int end = y + height;
+
+	if (it && left_open_before(ms, it->item_id) && y < end)
+		y += ui_wrap(win, y, x, width, end - y, UI_WARN,
+			     tr("↻ Ikke nået ved sidste samtale.", "↻ Left open at the last meeting."));
+	if (ci && ci->help && y < end) {
+		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Om punktet", "About the item"));
+		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, ci->help);
+	}
+	if (it && !str_empty(it->note) && y < end) {
+		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Note", "Note"));
+		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, it->note);
+	}
+	if (sec && y + 1 < end) {
+		if (y > end - height)
+			y++;
+		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Hvorfor", "Why"));
+		ui_wrap(win, y, x, width, end - y, UI_DIM, sec->why);
+	}
+}
+
+static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
+{
+	struct meeting_screen *ms = s->data;
+	struct strbuf sb = { 0 };
+
+	strbuf_addf(&sb, "%s: %s · %s: %s · %s: %s", tr("Tolk", "Interpreter"),
+		    ms->m.interpreter ? ms->m.interpreter : tr("ingen (i)", "none (i)"),
+		    tr("Mødenote", "Meeting note"),
+		    str_empty(ms->m.note) ? tr("ingen (E)", "none (E)") : tr("skrevet", "written"),
+		    tr("Aftalt", "Agreed"),
+		    str_empty(ms->m.agreed) ? tr("mangler (A)", "missing (A)") : ms->m.agreed);
+	ui_text(win, y, 1, width - 1, UI_DIM, strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+static void meeting_draw(struct screen *s, WINDOW *win)
+{
+	int height = getmaxy(win), width = getmaxx(win);
+
+	draw_section_header(s, win, width);
+	draw_meeting_line(s, win, height - 1, width);
+	height -= 2;	/* header and meeting line */
+	if (width >= TWO_PANES_FROM) {
+		int lw = width * 11 / 20;
+
+		draw_items(s, win, 1, height, lw);
+		wattrset(win, ui_attr(UI_DIM));
+		mvwvline(win, 1, lw, ACS_VLINE, height);
+		wattrset(win, A_NORMAL);
+		draw_guidance(s, win, 1, lw + 2, height, width - lw - 3);
+	} else {
+		struct meeting_screen *ms = s->data;
+		int lh = (int)ms->nrows;
+
+		if (lh > height / 2)
+			lh = height / 2 > 3 ? height / 2 : 3;
+		if (lh > height)
+			lh = height;
+		draw_items(s, win, 1, lh, width);
+		if (height - lh > 2) {
+			ui_rule(win, 1 + lh, 0, width, NULL);
+			draw_guidance(s, win, 2 + lh, 1, height - lh - 1, width - 2);
+		}
+	}
+}
+
+/*
+ * Keys
+ */
+
+static struct meeting_item *selected(struct meeting_screen *ms)
+{
+	return ms->nrows ? &ms->m.items[ms->rows[ms->ui.sel].item] : NULL;
+}
+
+static unsigned set_state(struct screen *s, enum item_state toggled)
+{
+	struct meeting_screen *ms = s->data;
+	struct meeting_item *it = selected(ms);
+	enum item_state next;
+	enum sam_status st;
+
+	if (!it)
+		return REACT_REDRAW;
+	next = it->state == toggled ? ITEM_OPEN : toggled;
+	st = store_item_set_state(s->app->store, ms->m.id, it->item_id, next);
+	if (st != SAM_OK)
+		return ui_error(s->app, st);
+	it->state = next;	/* shown at once; the reload confirms it */
+	ui_status(s->app, NULL);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+static unsigned edit_item_note(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	struct meeting_item *it = selected(ms);
+	char *note;
+	enum sam_status st;
+
+	if (!it)
+		return REACT_REDRAW;
+	note = xstrdup(it->note);
+	for (;;) {
+		char *answer = ui_prompt(s->app, tr("Note", "Note"), note);
+
+		free(note);
+		note = answer;
+		if (!note)
+			break;
+		st = store_item_set_note(s->app->store, ms->m.id, it->item_id, str_empty(note) ? NULL : note);
+		if (st == SAM_OK) {
+			ui_status(s->app, "%s", tr("Noten er gemt.", "The note was saved."));
+			break;
+		}
+		ui_error(s->app, st);	/* a CPR number: ask again with the text kept */
+	}
+	if (!note)
+		ui_status(s->app, NULL);
+	free(note);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+/* E and A: the meeting note or the agreed summary in $EDITOR. */
+static unsigned edit_field(struct screen *s, enum meeting_field field)
+{
+	struct meeting_screen *ms = s->data;
+	char *text = xstrdup(field == MEETING_NOTE ? ms->m.note : ms->m.agreed);
+	const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
+			       tr("Kassér ændringen", "Discard the change") };
+
+	for (;;) {
+		char *edited = ui_edit_external(s->app, text);
+		enum sam_status st;
+
+		if (!edited)
+			break;
+		free(text);
+		text = edited;
+		st = store_meeting_set(s->app->store, ms->m.id, field, *text ? text : NULL);
+		if (st == SAM_OK) {
+			ui_status(s->app, "%s", field == MEETING_NOTE ? tr("Mødenoten er gemt.", "The meeting note was saved.")
+					       : tr("Det aftalte er gemt.", "What was agreed was saved."));
+			break;
+		}
+		ui_error(s->app, st);
+		if (ui_choose(s->app, s->app->status, opts, 2, 0) != 0)
+			break;
+	}
+	free(text);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+static unsigned edit_interpreter(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	char *lang = ui_prompt(s->app, tr("Tolkning til sprog (tomt = ingen tolk)",
+					  "Interpreted language (empty = no interpreter)"),
+			       ms->m.interpreter);
+	enum sam_status st;
+
+	if (!lang) {
+		ui_status(s->app, NULL);
+		return REACT_REDRAW;
+	}
+	st = store_meeting_set(s->app->store, ms->m.id, MEETING_INTERPRETER, str_empty(lang) ? NULL : lang);
+	free(lang);
+	if (st != SAM_OK)
+		return ui_error(s->app, st);
+	ui_status(s->app, NULL);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
+/* Before a meeting of today is left, the plain-language summary for her is
+ * asked for (Esc skips it). */
+static unsigned leave(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	char *agreed;
+	enum sam_status st;
+
+	if (!str_empty(ms->m.agreed) || strcmp(ms->m.date, ms->today))
+		return REACT_POP;
+	ui_status(s->app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
+				   "What did you agree? Write it so she can have it (Esc skips)."));
+	for (;;) {
+		agreed = ui_prompt(s->app, tr("Aftalt", "Agreed"), NULL);
+		if (!agreed || str_empty(agreed))
+			break;
+		st = store_meeting_set(s->app->store, ms->m.id, MEETING_AGREED, agreed);
+		free(agreed);
+		agreed = NULL;
+		if (st == SAM_OK)
+			break;
+		ui_error(s->app, st);
+	}
+	free(agreed);
+	ui_status(s->app, NULL);
+	return REACT_POP;
+}
+
+static unsigned change_section(struct screen *s, int dir)
+{
+	struct meeting_screen *ms = s->data;
+
+	if (ms->nsections < 2)
+		return REACT_REDRAW;
+	ms->cur = dir > 0 ? (ms->cur + 1) % ms->nsections : (ms->cur + ms->nsections - 1) % ms->nsections;
+	free(ms->cur_id);
+	ms->cur_id = xstrdup(ms->sections[ms->cur]);
+	ms->ui.sel = 0;
+	ms->ui.top = 0;
+	build_rows(ms);
+	return REACT_REDRAW;
+}
+
+static unsigned meeting_key(struct screen *s, int ch)
+{
+	struct meeting_screen *ms = s->data;
+
+	switch (ui_list_key(&ms->ui, s, ch)) {
+	case UI_LIST_MOVED:
+	case UI_LIST_FILTER_CHANGED:
+		return REACT_REDRAW;
+	case UI_LIST_ACTIVATE:
+		return set_state(s, ITEM_DONE);
+	case UI_LIST_IGNORED:
+		break;
+	}
+	switch (ui_request(s, ch)) {
+	case REQ_DONE:
+		return set_state(s, ITEM_DONE);
+	case REQ_NOT_RELEVANT:
+		return set_state(s, ITEM_NOT_RELEVANT);
+	case REQ_ITEM_NOTE:
+		return edit_item_note(s);
+	case REQ_EDIT:
+		return edit_field(s, MEETING_NOTE);
+	case REQ_AGREED:
+		return edit_field(s, MEETING_AGREED);
+	case REQ_INTERPRETER:
+		return edit_interpreter(s);
+	case REQ_FOLLOWUP:
+		return ui_add_followup(s->app, ms->m.case_id, ms->m.id);
+	case REQ_NEXT_SECTION:
+		return change_section(s, +1);
+	case REQ_PREV_SECTION:
+		return change_section(s, -1);
+	case REQ_PROFILE:
+		return scr_profile_push(s->app, ms->m.case_id);
+	case REQ_BACK:
+		return leave(s);
+	default:
+		return REACT_NONE;
+	}
+}
+
+static void meeting_close(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+
+	if (!ms)
+		return;
+	meeting_free_data(ms);
+	free(ms->sections);
+	free(ms->rows);
+	free(ms->cur_id);
+	free(ms);
+}
+
+static const struct screen_ops meeting_ops = {
+	.name = "meeting",
+	.open = meeting_open,
+	.draw = meeting_draw,
+	.key = meeting_key,
+	.close = meeting_close,
+	.keys = meeting_keys,
+	.is_list = true,
+	.no_filter = true,
+};
+
+unsigned scr_meeting_push(struct app *app, int64_t meeting_id)
+{
+	return ui_push(app, &meeting_ops, meeting_id);
+}
