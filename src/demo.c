@@ -360,7 +360,6 @@ struct demo_meeting {
 	char *note, *agreed;		/* owned; NULL when none */
 	enum item_state *states;	/* one per item of the type */
 	const char **notes;
-	int64_t id;			/* once written */
 };
 
 struct demo_followup {
@@ -566,19 +565,19 @@ static void add_followup(struct demo *d, struct rng *r, struct demo_case *c, siz
 		f->done = rng_chance(r, due < d->today ? 78 : 10);
 }
 
-/* Meetings every 10 to 40 days from the day the case opened, up to
+/* Meetings every 10 to 35 days from the day the case opened, up to
  * yesterday; a case quiet for months is often closed. */
 static void make_meetings(struct demo *d, struct rng *r, struct demo_case *c)
 {
 	const char *interpreter = rng_chance(r, c->cw->interpreter_pct) ? PICK(r, interpreters) : NULL;
-	int want = rng_range(r, 2, 18);
+	int want = rng_range(r, 4, 26);
 	enum demo_type type = T_FOERSTE;
 	long day, last = 0;
 
 	date_to_days(c->opened, &day);
 	day += rng_range(r, 0, 10);
 	c->m = xcalloc((size_t)want, sizeof(*c->m));
-	for (; c->nm < (size_t)want && day < d->today; day += rng_range(r, 10, 40)) {
+	for (; c->nm < (size_t)want && day < d->today; day += rng_range(r, 10, 35)) {
 		struct demo_meeting *m = &c->m[c->nm];
 
 		date_from_days(day, m->date);
@@ -593,7 +592,7 @@ static void make_meetings(struct demo *d, struct rng *r, struct demo_case *c)
 		c->nm++;
 		type = next_type(r, type);
 	}
-	if (c->nm && ((last < d->today - 120 && rng_chance(r, 75)) || rng_chance(r, 4))) {
+	if (c->nm && ((last < d->today - 120 && rng_chance(r, 65)) || rng_chance(r, 3))) {
 		long closed = last + rng_range(r, 7, 60);
 
 		if (closed < d->today) {
@@ -667,60 +666,41 @@ static enum sam_status make_case(struct demo *d, struct rng *r, int i, int n,
 }
 
 /*
- * Demo: writing, through the store as the screens write.
+ * Demo: writing, a whole case at a time.
  */
 
-static enum sam_status write_meeting(struct demo *d, int64_t case_id, struct demo_meeting *m)
+static enum sam_status write_case(struct demo *d, struct store_bulk *b, const struct demo_case *c)
 {
-	const struct type_items *ti = &d->items[m->type];
+	struct store_bulk_meeting *m = xcalloc(c->nm ? c->nm : 1, sizeof(*m));
+	struct store_bulk_followup *f = xcalloc(c->nf ? c->nf : 1, sizeof(*f));
+	struct store_bulk_case bc = {
+		.ref = c->ref, .initials = c->initials, .caseworker = c->cw->name,
+		.opened = c->opened, .closed = c->closed[0] ? c->closed : NULL,
+		.meetings = m, .nmeetings = c->nm, .followups = f, .nfollowups = c->nf,
+	};
 	enum sam_status st;
 
-	store_set_user(d->st, m->caseworker);
-	if ((st = store_meeting_add(d->st, case_id, m->date, type_ids[m->type], ti->v, ti->n, &m->id)))
-		return st;
-	if (m->note && (st = store_meeting_set(d->st, m->id, MEETING_NOTE, m->note)))
-		return st;
-	if (m->agreed && (st = store_meeting_set(d->st, m->id, MEETING_AGREED, m->agreed)))
-		return st;
-	if (m->interpreter &&
-	    (st = store_meeting_set(d->st, m->id, MEETING_INTERPRETER, m->interpreter)))
-		return st;
-	for (size_t i = 0; i < ti->n; i++) {
-		if (m->states[i] != ITEM_OPEN &&
-		    (st = store_item_set_state(d->st, m->id, ti->v[i].item_id, m->states[i])))
-			return st;
-		if (m->notes[i] && (st = store_item_set_note(d->st, m->id, ti->v[i].item_id, m->notes[i])))
-			return st;
-	}
-	return SAM_OK;
-}
-
-static enum sam_status write_case(struct demo *d, struct demo_case *c)
-{
-	enum sam_status st;
-	int64_t case_id, id;
-
-	store_set_user(d->st, c->cw->name);
-	if ((st = store_case_add(d->st, c->ref, c->initials, c->opened, &case_id)))
-		return st;
 	for (int p = 0; p < 3; p++)
-		if (c->profile[p] && (st = store_case_set_profile(d->st, case_id, p, c->profile[p])))
-			return st;
-	for (size_t i = 0; i < c->nm; i++)
-		if ((st = write_meeting(d, case_id, &c->m[i])))
-			return st;
-	for (size_t i = 0; i < c->nf; i++) {
-		const struct demo_followup *f = &c->f[i];
+		bc.profile[p] = c->profile[p];
+	for (size_t i = 0; i < c->nm; i++) {
+		const struct demo_meeting *dm = &c->m[i];
 
-		if ((st = store_followup_add(d->st, case_id, c->m[f->meeting].id, f->due, f->text,
-					     f->assignee, &id)))
-			return st;
-		if (f->done && (st = store_followup_set_done(d->st, id, true)))
-			return st;
+		m[i] = (struct store_bulk_meeting){
+			.date = dm->date, .type = type_ids[dm->type], .caseworker = dm->caseworker,
+			.note = dm->note, .agreed = dm->agreed, .interpreter = dm->interpreter,
+			.items = d->items[dm->type].v, .nitems = d->items[dm->type].n,
+			.states = dm->states, .notes = dm->notes,
+		};
 	}
-	if (c->closed[0] && (st = store_case_close(d->st, case_id, c->closed)))
-		return st;
-	return SAM_OK;
+	for (size_t i = 0; i < c->nf; i++)
+		f[i] = (struct store_bulk_followup){
+			.due = c->f[i].due, .text = c->f[i].text, .assignee = c->f[i].assignee,
+			.done = c->f[i].done, .meeting = c->f[i].meeting,
+		};
+	st = store_bulk_case(b, &bc);
+	free(m);
+	free(f);
+	return st;
 }
 
 enum sam_status demo_fill(struct store *st, const struct content_guide *g,
@@ -728,7 +708,7 @@ enum sam_status demo_fill(struct store *st, const struct content_guide *g,
 {
 	struct demo d = { .st = st, .g = g };
 	struct rng seeder = { opts->seed };
-	char *user = xstrdup(store_user(st));
+	struct store_bulk *b = NULL;
 	enum sam_status status;
 	sam_date today;
 
@@ -738,22 +718,25 @@ enum sam_status demo_fill(struct store *st, const struct content_guide *g,
 	if ((status = store_has_cases(st, &d.check_refs)) || (status = build_type_items(&d)) ||
 	    (status = store_begin(st)))
 		goto out;
+	if ((status = store_bulk_open(st, &b)))
+		goto rollback;
 	for (int i = 0; i < opts->cases && !status; i++) {
 		/* A stream per case, so that one case's draws never shift another's. */
 		struct rng r = { rng_next(&seeder) };
 		struct demo_case c;
 
 		if (!(status = make_case(&d, &r, i, opts->cases, &c)))
-			status = write_case(&d, &c);
+			status = write_case(&d, b, &c);
 		case_free(&c);
 	}
-	if (status)
-		store_rollback(st);
-	else
+	store_bulk_close(b);
+	if (!status) {
 		status = store_commit(st);
+		goto out;
+	}
+rollback:
+	store_rollback(st);
 out:
-	store_set_user(st, user);
-	free(user);
 	free_type_items(&d);
 	if (stats)
 		*stats = d.stats;

@@ -38,8 +38,8 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 void store_close(struct store *st);
 
 const char *store_user(const struct store *st);
-/* The caseworker recorded on the changes that follow (demo data is made by
- * several caseworkers in one transaction). */
+/* The caseworker recorded on the changes that follow (import and demo write
+ * changes made by several caseworkers in one transaction). */
 void store_set_user(struct store *st, const char *user);
 const char *store_path(const struct store *st);
 /* For the report module's SQL only; the schema is described in store/db.c. */
@@ -224,5 +224,41 @@ enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done)
 enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due);
 
 void followup_list_free(struct followup_list *l);
+
+/*
+ * Bulk writing (demo data): whole cases, each by its own caseworker, with
+ * statements prepared once. Only inside store_begin()/store_commit(). Texts
+ * are checked as everywhere (no CPR numbers); each case gets one audit line.
+ */
+
+struct store_bulk_meeting {
+	const char *date, *type, *caseworker;
+	const char *note, *agreed, *interpreter;	/* NULL when none */
+	const struct meeting_item_spec *items;
+	size_t nitems;
+	const enum item_state *states;			/* per item; NULL = all open */
+	const char *const *notes;			/* per item, NULL entries; NULL = none */
+};
+
+struct store_bulk_followup {
+	const char *due, *text, *assignee;
+	bool done;
+	size_t meeting;				/* index in the case's meetings */
+};
+
+struct store_bulk_case {
+	const char *ref, *initials, *caseworker, *opened;
+	const char *closed;			/* NULL while open */
+	const char *profile[3];			/* by enum profile_field; NULL when empty */
+	const struct store_bulk_meeting *meetings;
+	size_t nmeetings;
+	const struct store_bulk_followup *followups;
+	size_t nfollowups;
+};
+
+struct store_bulk;
+enum sam_status store_bulk_open(struct store *st, struct store_bulk **out);
+enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c);
+void store_bulk_close(struct store_bulk *b);
 
 #endif

@@ -260,7 +260,12 @@ static void test_looks_real(void **state)
 		else if (strcmp(first_cw, c->caseworker))
 			other_cw = true;
 		assert_int_equal(store_meeting_list(st, c->id, &ml), SAM_OK);
-		assert_true(ml.n >= 1);
+		/* Only a case opened in the last days may still wait for its first meeting. */
+		if (ml.n == 0) {
+			assert_true(date_diff_days(today, c->opened) <= 10);
+			meeting_list_free(&ml);
+			continue;
+		}
 		assert_string_equal(ml.v[0].type, "foerste");
 		assert_true(strcmp(c->opened, ml.v[0].date) <= 0);
 		assert_true(strcmp(ml.v[ml.n - 1].date, today) < 0);
