@@ -66,35 +66,52 @@ CLI_CMD(cmd_content_list)
 	return 0;
 }
 
-/* Prints text word-wrapped to SHOW_WIDTH columns, each line indented; the
- * text's own line breaks are kept. */
+static bool is_bullet(const char *line)
+{
+	return !strncmp(line, "• ", strlen("• ")) || !strncmp(line, "- ", 2);
+}
+
+/* Prints one line of text word-wrapped to SHOW_WIDTH columns, indented, a
+ * bullet's continuation lines under its text. */
+static void print_wrapped_line(char *line, int indent)
+{
+	int hang = indent + (is_bullet(line) ? 2 : 0);
+	char *word, *save = NULL;
+	size_t col = 0;
+
+	for (word = strtok_r(line, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
+		size_t w = utf8_width(word);
+
+		if (col && col + 1 + w > SHOW_WIDTH) {
+			putchar('\n');
+			col = 0;
+		}
+		if (!col)
+			col = (size_t)printf("%*s", indent, "");
+		else
+			col += (size_t)printf(" ");
+		fputs(word, stdout);
+		col += w;
+		indent = hang;
+	}
+	putchar('\n');
+}
+
+/* Prints text's lines wrapped, with a blank line between paragraphs; bullets
+ * stay together with the paragraph they follow. */
 static void print_wrapped(const char *text, int indent)
 {
 	const char *p = text;
 
 	while (*p) {
-		size_t linelen = strcspn(p, "\n");
-		char *line = xstrndup(p, linelen);
-		char *word, *save = NULL;
-		size_t col = 0;
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
 
-		for (word = strtok_r(line, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
-			size_t w = utf8_width(word);
-
-			if (col && col + 1 + w > SHOW_WIDTH - (size_t)indent) {
-				putchar('\n');
-				col = 0;
-			}
-			if (!col)
-				printf("%*s", indent, "");
-			else
-				putchar(' ');
-			fputs(word, stdout);
-			col += (col ? 1 : 0) + w;
-		}
-		putchar('\n');
+		if (p != text && !is_bullet(line))
+			putchar('\n');
+		print_wrapped_line(line, indent);
 		free(line);
-		p += linelen;
+		p += len;
 		if (*p == '\n')
 			p++;
 	}
@@ -145,8 +162,10 @@ static void show_meeting_type(const struct content_guide *g, const struct conten
 		for (size_t j = 0; j < g->sections[i].nitems; j++) {
 			const struct content_item *it = &g->sections[i].items[j];
 
-			if (content_item_applies(it, mt->id))
-				printf("  %s\t%s\n", it->full_id, it->text);
+			if (content_item_applies(it, mt->id)) {
+				printf("- %s\n", it->full_id);
+				print_wrapped(it->text, 2);
+			}
 		}
 }
 
