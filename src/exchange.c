@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/import_support.h"
+
 #define REF_MAX 64		/* as the store allows */
 #define SHOWN_COLS 40		/* how much of a foreign value a message repeats */
 
@@ -831,8 +833,7 @@ static struct meeting_item_spec *meeting_specs(const struct content_guide *g, co
 }
 
 static enum sam_status write_meeting(struct store *st, const struct content_guide *g,
-				     const char *importer, int64_t case_id,
-				     const struct exchange_meeting *m)
+				     int64_t case_id, const struct exchange_meeting *m)
 {
 	static const enum meeting_field fields[] = { MEETING_NOTE, MEETING_AGREED,
 						     MEETING_INTERPRETER };
@@ -842,10 +843,10 @@ static enum sam_status write_meeting(struct store *st, const struct content_guid
 	enum sam_status s;
 	int64_t id;
 
-	store_set_user(st, m->caseworker ? m->caseworker : importer);
 	s = store_meeting_add(st, case_id, m->date, m->type, specs, n, &id);
-	store_set_user(st, importer);
 	free(specs);
+	if (s == SAM_OK && m->caseworker)
+		s = store_meeting_set_caseworker(st, id, m->caseworker);
 	for (size_t i = 0; i < ARRAY_SIZE(fields) && s == SAM_OK; i++)
 		if (values[i])
 			s = store_meeting_set(st, id, fields[i], values[i]);
@@ -876,21 +877,16 @@ static enum sam_status refuse_existing(struct store *st, const char *ref)
 	return s;
 }
 
-/* A case and a meeting keep the caseworker who made them: the store records
- * its user as that, so the user is theirs while they are added. */
 static enum sam_status write_case(struct store *st, const struct content_guide *g,
-				  const char *importer, const struct exchange_case *c)
+				  const struct exchange_case *c)
 {
 	char *where = xasprintf("%s %s", tr("sag", "case"), c->ref);
 	enum sam_status s;
 	int64_t id;
 
-	if ((s = refuse_existing(st, c->ref)))
-		goto out;
-	store_set_user(st, c->caseworker ? c->caseworker : importer);
-	s = store_case_add(st, c->ref, c->initials, c->opened, &id);
-	store_set_user(st, importer);
-	if (s != SAM_OK)
+	if ((s = refuse_existing(st, c->ref)) ||
+	    (s = store_case_add(st, c->ref, c->initials, c->opened, &id)) ||
+	    (c->caseworker && (s = store_case_set_caseworker(st, id, c->caseworker))))
 		goto out;
 	for (size_t i = 0; i < ARRAY_SIZE(c->profile) && s == SAM_OK; i++)
 		if (c->profile[i])
@@ -898,7 +894,7 @@ static enum sam_status write_case(struct store *st, const struct content_guide *
 	for (size_t i = 0; i < c->nmeetings && s == SAM_OK; i++) {
 		const struct exchange_meeting *m = &c->meetings[i];
 
-		if ((s = write_meeting(st, g, importer, id, m)) != SAM_OK) {
+		if ((s = write_meeting(st, g, id, m)) != SAM_OK) {
 			char *mwhere = xasprintf("%s, %s %s (%s)", where, tr("samtale", "meeting"),
 						 m->date, m->type);
 
@@ -929,22 +925,20 @@ done:
 enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 			       const struct exchange_doc *doc)
 {
-	char *importer = xstrdup(store_user(st)), *msg;
 	enum sam_status s;
+	char *msg;
 
 	if ((s = store_begin(st)) != SAM_OK)
-		goto out;
+		return s;
 	for (size_t i = 0; i < doc->ncases && s == SAM_OK; i++)
-		s = write_case(st, g, importer, &doc->cases[i]);
+		s = write_case(st, g, &doc->cases[i]);
 	if (s == SAM_OK && (s = store_commit(st)) == SAM_OK)
-		goto out;
+		return SAM_OK;
 	/* The rollback must not lose the reason it was needed. */
 	msg = xstrdup(sam_errmsg());
 	store_rollback(st);
 	sam_fail(s, "%s", msg);
 	free(msg);
-out:
-	free(importer);
 	return s;
 }
 
