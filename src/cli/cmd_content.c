@@ -39,8 +39,8 @@ CLI_CMD(cmd_content_check)
 		printf("%s: %s\n", dir, tr("indholdet er i orden", "the content is valid"));
 		rc = 0;
 	} else {
-		fprintf(stderr, tr("samtale: %zu fejl i indholdet i %s\n",
-				   "samtale: %zu errors in the content in %s\n"), d.nerrors, dir);
+		fprintf(stderr, tr("samtale: indholdet i %s har fejl (%zu)\n",
+				   "samtale: the content in %s has errors (%zu)\n"), dir, d.nerrors);
 		rc = 1;
 	}
 	content_diags_free(&d);
