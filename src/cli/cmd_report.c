@@ -95,8 +95,8 @@ static void add_columns(struct cli_table *t, enum report_by by, enum cli_format 
 	}
 }
 
-static void add_row(struct cli_table *t, enum report_by by, const struct report_row *r,
-		    const char *key)
+static void add_row(struct cli_table *t, enum cli_format f, enum report_by by,
+		    const struct report_row *r, const char *key)
 {
 	char pct[REPORT_PCT_LEN];
 
@@ -107,7 +107,9 @@ static void add_row(struct cli_table *t, enum report_by by, const struct report_
 	cli_table_cellf(t, "%d", r->done);
 	cli_table_cellf(t, "%d", r->open);
 	cli_table_cellf(t, "%d", r->not_relevant);
-	cli_table_cell(t, report_pct_format(r->done, r->open, pct));
+	report_pct_format(r->done, r->open, pct);
+	/* Empty in CSV and null in JSON; a dash where a person reads it. */
+	cli_table_cell(t, !pct[0] && f == FORMAT_TABLE ? "-" : pct);
 	if (by == REPORT_BY_CASE) {
 		cli_table_cellf(t, "%d", r->followups_open);
 		cli_table_cellf(t, "%d", r->followups_overdue);
@@ -121,10 +123,10 @@ static void print_report(const struct report *r, enum cli_format f)
 	add_columns(t, r->by, f);
 	for (size_t i = 0; i < r->n; i++) {
 		cli_table_row(t);
-		add_row(t, r->by, &r->rows[i], r->rows[i].key);
+		add_row(t, f, r->by, &r->rows[i], r->rows[i].key);
 	}
 	cli_table_total_row(t);
-	add_row(t, r->by, &r->total, tr("I alt", "Total"));
+	add_row(t, f, r->by, &r->total, tr("I alt", "Total"));
 	cli_table_print(t, f, stdout);
 	cli_table_free(t);
 }
