@@ -47,13 +47,13 @@ struct meeting_screen {
 };
 
 static const struct ui_binding meeting_keys[] = {
-	{ ' ', REQ_DONE, "Space", "gjort / ikke gjort", "done / not done", true },
+	{ ' ', REQ_DONE, "Space", "gjort", "done", true },
 	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
-	{ 'e', REQ_ITEM_NOTE, "e", "note til punktet", "item note", true },
-	{ '\t', REQ_NEXT_SECTION, "Tab", "næste afsnit", "next section", true },
+	{ 'e', REQ_ITEM_NOTE, "e", "note", "note", true },
+	{ '\t', REQ_NEXT_SECTION, "Tab", "afsnit", "section", true },
 	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", "forrige afsnit", "previous section", false },
 	{ 'E', REQ_EDIT, "E", "mødenote", "meeting note", true },
-	{ 'A', REQ_AGREED, "A", "det aftalte, til hende", "what was agreed, for her", true },
+	{ 'A', REQ_AGREED, "A", "aftalt", "agreed", true },
 	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
 	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
 	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
@@ -246,7 +246,8 @@ static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int wi
 		ui_focus(win, y0, 1);
 }
 
-/* The why of the section, then the selected item's help and note. */
+/* The section's why (at most 40% of the pane when the item has help), the
+ * selected item's help and its note. */
 static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int height, int width)
 {
 	struct meeting_screen *ms = s->data;
@@ -259,19 +260,21 @@ static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int heigh
 	if (it && left_open_before(ms, it->item_id) && y < end)
 		y += ui_wrap(win, y, x, width, end - y, UI_WARN,
 			     tr("↻ Ikke nået ved sidste samtale.", "↻ Left open at the last meeting."));
-	if (ci && ci->help && y < end) {
+	if (sec && y + 1 < end) {
+		int max = ci && ci->help ? (end - y) * 2 / 5 : end - y;
+
+		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Hvorfor", "Why"));
+		y += ui_wrap(win, y, x, width, max > 1 ? max - 1 : 1, UI_DIM, sec->why);
+	}
+	if (ci && ci->help && y + 2 < end) {
+		y++;
 		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Om punktet", "About the item"));
 		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, ci->help);
 	}
-	if (it && !str_empty(it->note) && y < end) {
+	if (it && !str_empty(it->note) && y + 2 < end) {
+		y++;
 		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Note", "Note"));
-		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, it->note);
-	}
-	if (sec && y + 1 < end) {
-		if (y > end - height)
-			y++;
-		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Hvorfor", "Why"));
-		ui_wrap(win, y, x, width, end - y, UI_DIM, sec->why);
+		ui_wrap(win, y, x, width, end - y, UI_NORMAL, it->note);
 	}
 }
 
@@ -301,9 +304,7 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 		int lw = width * 11 / 20;
 
 		draw_items(s, win, 1, height, lw);
-		wattrset(win, ui_attr(UI_DIM));
-		mvwvline(win, 1, lw, ACS_VLINE, height);
-		wattrset(win, A_NORMAL);
+		ui_vline(win, 1, lw, height);
 		draw_guidance(s, win, 1, lw + 2, height, width - lw - 3);
 	} else {
 		struct meeting_screen *ms = s->data;

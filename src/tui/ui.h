@@ -183,8 +183,9 @@ void ui_fill(WINDOW *win, int y, int x, int width, enum ui_attr a);
  * most maxrows rows; returns the rows used. Draws nothing when win is NULL
  * (to measure). */
 int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, const char *s);
-/* Draws a horizontal rule with an optional title. */
+/* Draws a horizontal rule with an optional title, or a vertical line. */
 void ui_rule(WINDOW *win, int y, int x, int width, const char *title);
+void ui_vline(WINDOW *win, int y, int x, int height);
 
 /*
  * A scrolling list: selection, paging, and / filter-as-you-type. The screen

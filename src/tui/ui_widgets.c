@@ -187,15 +187,29 @@ int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, c
 	return rows;
 }
 
+/* Box-drawing lines as text: the alternate character set comes out as
+ * letters in some terminals and in tmux's capture, a UTF-8 "─" does not. */
+static const char *line_char(bool vertical)
+{
+	if (MB_CUR_MAX == 1)
+		return vertical ? "|" : "-";
+	return vertical ? "│" : "─";
+}
+
+void ui_vline(WINDOW *win, int y, int x, int height)
+{
+	for (int i = 0; i < height; i++)
+		ui_text(win, y + i, x, 1, UI_DIM, line_char(true));
+}
+
 void ui_rule(WINDOW *win, int y, int x, int width, const char *title)
 {
 	int used = 0;
 
 	if (y < 0 || y >= getmaxy(win))
 		return;
-	wattrset(win, ui_attr(UI_DIM));
-	mvwhline(win, y, x, ACS_HLINE, width);
-	wattrset(win, A_NORMAL);
+	for (int i = 0; i < width; i++)
+		ui_text(win, y, x + i, 1, UI_DIM, line_char(false));
 	if (title && width > 6) {
 		used = ui_text(win, y, x + 2, width - 4, UI_HEADING, " ");
 		used += ui_text(win, y, x + 2 + used, width - 4 - used, UI_HEADING, title);
@@ -606,7 +620,7 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 
 static void draw_choice(const char *title, const char *const *options, size_t n, size_t sel)
 {
-	int w = (int)utf8_width(title) + 4, h, y0, x0;
+	int w = (int)utf8_width(title) + 8, h, y0, x0;
 	size_t top = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -621,11 +635,8 @@ static void draw_choice(const char *title, const char *const *options, size_t n,
 		top = sel - (size_t)(h - 2) + 1;
 	for (int y = 0; y < h; y++)
 		ui_fill(stdscr, y0 + y, x0, w, UI_NORMAL);
-	wattrset(stdscr, ui_attr(UI_HEADING));
-	mvwhline(stdscr, y0, x0, ACS_HLINE, w);
-	mvwhline(stdscr, y0 + h - 1, x0, ACS_HLINE, w);
-	wattrset(stdscr, A_NORMAL);
-	ui_text(stdscr, y0, x0 + 2, w - 4, UI_HEADING, title);
+	ui_rule(stdscr, y0, x0, w, title);
+	ui_rule(stdscr, y0 + h - 1, x0, w, NULL);
 	for (size_t i = top; i < n && (int)(i - top) < h - 2; i++) {
 		int y = y0 + 1 + (int)(i - top);
 		char num[24];
