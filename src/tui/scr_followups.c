@@ -39,10 +39,10 @@ enum {
 static const struct ui_binding followups_keys[] = {
 	{ ' ', REQ_DONE, "Space", "udført", "done", true },
 	{ 'd', REQ_DONE, "d", "udført", "done", false },
-	{ '+', REQ_WEEK, "+", "en uge frem", "a week on", true },
-	{ 'm', REQ_MOVE, "m", "ny frist", "new due date", true },
-	{ 'a', REQ_EVERYBODY, "a", "mine/alles", "mine/everybody's", true },
-	{ 'l', REQ_LATER, "l", "vis også senere", "show later ones too", true },
+	{ '+', REQ_WEEK, "+", "uge frem", "week on", true },
+	{ 'm', REQ_MOVE, "m", "flyt", "move", true },
+	{ 'a', REQ_EVERYBODY, "a", "alle/mine", "all/mine", true },
+	{ 'l', REQ_LATER, "l", "vis også senere", "show later ones too", false },
 	{ 'u', REQ_UNDO, "u", "fortryd", "undo", false },
 	UI_BINDINGS_END,
 };
@@ -150,15 +150,16 @@ static void followups_draw(struct screen *s, WINDOW *win)
 
 	if (ui_list_draw_filter(&f->ui, win, height - 1, width))
 		height--;
+	else if (height > 4)
+		ui_text(win, --height, 1, width - 2, UI_DIM, f->later
+			? tr("l: kun forfaldne og i dag · u: fortryd", "l: only overdue and today · u: undo")
+			: tr("l: vis også senere · u: fortryd", "l: show later ones too · u: undo"));
 	if (!f->n) {
 		ui_text(win, 1, 2, width - 4, UI_NORMAL,
 			f->ui.filter[0] ? tr("Ingen opfølgninger passer til filteret.",
 					     "No follow-up matches the filter.") :
 			f->later ? tr("Ingen åbne opfølgninger.", "No open follow-ups.")
 				 : tr("Intet forfaldent i dag.", "Nothing due today."));
-		if (!f->later && !f->ui.filter[0])
-			ui_text(win, 2, 2, width - 4, UI_DIM,
-				tr("Tryk l for at se dem, der kommer senere.", "Press l to see later ones."));
 		ui_focus(win, 1, 2);
 		return;
 	}

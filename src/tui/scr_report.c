@@ -226,8 +226,7 @@ static void report_draw(struct screen *s, WINDOW *win)
 	int y;
 
 	ui_text(win, 0, 1, lo.label, UI_DIM, view_name(rs->by));
-	ui_text(win, 0, 1 + lo.label + 1, lo.bar + 2 + 7, UI_DIM,
-		tr("udført af udført+åbne", "done of done+open"));
+	ui_text(win, 0, 1 + lo.label + 1, lo.bar + 2 + 7, UI_DIM, tr("udført i %", "completion"));
 	if (lo.counts) {
 		snprintf(head, sizeof(head), "%6s %6s %6s %6s", tr("møder", "meets"), tr("udført", "done"),
 			 tr("åbne", "open"), tr("i.rel.", "n/r"));

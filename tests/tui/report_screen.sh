@@ -1,0 +1,44 @@
+#!/bin/bash
+# The report screen: sections, items, caseworkers and types, bars that carry
+# the number too (read the same under NO_COLOR), and the period switch.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../cli/report_fixture.inc"
+report_fixture
+export NO_COLOR=1
+
+tui_start 80 24 --db "$SAMTALE_DB" --user mette
+tui_wait "2026-0003"
+tui_keys R
+tui_wait "Rapport: Afsnit, alle møder"
+screen=$(tui_screen)
+assert_contains "$screen" " 1. Tro på kvinden              [######....]  57.1%      5      4      3      1"
+assert_contains "$screen" " 2. Dialog med kvinden          [####......]  40.0%      5      2      3      2"
+assert_contains "$screen" " I alt                          [#####.....]  50.0%      5      6      6      3"
+
+tui_keys i
+tui_wait "Rapport: Punkter"
+assert_contains "$(tui_screen)" " Punkt c                        [###.......]  33.3%      5      1      2      2"
+tui_keys c
+tui_wait "Rapport: Sagsbehandlere"
+assert_contains "$(tui_screen)" " søren                          [####......]  42.9%      3      3      4      2"
+tui_keys t
+tui_wait "Rapport: Mødetyper"
+assert_contains "$(tui_screen)" " Før praktik                    [..........]      -      0      0      0      0"
+assert_contains "$(tui_screen)" " Opfølgningssamtale             [######....]  60.0%      2      3      2      1"
+
+# Period: the last 30 days (from 2026-01-31), then this year.
+tui_keys s p
+tui_wait "Rapport: Afsnit, seneste 30 dage"
+assert_contains "$(tui_screen)" " 1. Tro på kvinden              [..........]   0.0%      2      0      3      0"
+assert_contains "$(tui_screen)" " 2. Dialog med kvinden          [#####.....]  50.0%      2      1      1      1"
+tui_keys p
+tui_wait "Rapport: Afsnit, i år"
+assert_contains "$(tui_screen)" " 1. Tro på kvinden              [###.......]  25.0%      3      1      3      0"
+tui_keys p
+tui_wait "Rapport: Afsnit, alle møder"
+
+# Two panes' width: longer bars.
+tui_resize 120 30
+tui_wait "[###########.........]  57.1%"
+tui_keys q
+tui_wait "2026-0003"
