@@ -221,6 +221,12 @@ bool yaml_tree_parse(const char *file, const char *buf, size_t len,
 	*root = NULL;
 	if (!check_bytes(file, buf, len, d))
 		return false;
+	/* An editor's byte order mark is harmless; libyaml only skips it when
+	 * it guesses the encoding itself. */
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
 	if (!yaml_parser_initialize(&p))
 		sam_oom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);

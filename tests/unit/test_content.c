@@ -327,6 +327,35 @@ static void test_buffer(void **state)
 	content_diags_free(&d);
 }
 
+/* A byte order mark is skipped; positions stay as the editor shows them. */
+static void test_byte_order_mark(void **state)
+{
+	static const char text[] = "\xef\xbb\xbfid: tro\nnumber: x\ntitle: T\nwhy: W\n"
+				   "items: [{id: a, text: A}]\n";
+	struct content_diags d = { 0 };
+
+	(void)state;
+	assert_int_equal(content_check_buffer("tro.yaml", text, strlen(text), &d), SAM_ERR_INVALID);
+	assert_diag(&d, "tro.yaml", 2, 9, "'number' must be a whole number, not 'x'");
+	assert_int_equal(d.nerrors, 1);
+	content_diags_free(&d);
+}
+
+/* Nesting no guide needs is refused before it costs anything. */
+static void test_deep_nesting(void **state)
+{
+	struct content_diags d = { 0 };
+	char text[200];
+
+	(void)state;
+	memset(text, '[', 100);
+	text[100] = '\0';
+	assert_int_equal(content_check_buffer("tro.yaml", text, strlen(text), &d), SAM_ERR_INVALID);
+	assert_diag(&d, "tro.yaml", 1, 17, "nested too deeply");
+	assert_int_equal(d.nerrors, 1);
+	content_diags_free(&d);
+}
+
 static void test_fourth_section(void **state)
 {
 	struct content_diags d = { 0 };
@@ -429,6 +458,8 @@ int main(void)
 		cmocka_unit_test(test_missing_section_file_warns_unlisted),
 		cmocka_unit_test(test_oversized),
 		cmocka_unit_test(test_buffer),
+		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_fourth_section),
 		cmocka_unit_test(test_messages_in_danish),
 		cmocka_unit_test(test_print_format),
