@@ -234,7 +234,7 @@ static void guide_meeting_types(struct vctx *c, const struct keyval *kv, struct 
 		struct keyval f[MK_N];
 		const char *id;
 
-		if (!check_keys(c, list->v[i], tr("en mødetype", "a meeting type"), meeting_keys, MK_N, f)
+		if (!check_keys(c, list->v[i], tr("mødetypen", "the meeting type"), meeting_keys, MK_N, f)
 		    || !f[MK_ID].val)
 			continue;
 		id = get_id(c, f[MK_ID].val, tr("mødetypens id", "the meeting type's id"));
@@ -289,7 +289,7 @@ static void guide_sources(struct vctx *c, const struct keyval *kv, struct conten
 		struct content_source *s = &g->sources[g->nsources];
 		struct keyval f[RK_N];
 
-		if (!check_keys(c, list->v[i], tr("en kilde", "a source"), source_keys, RK_N, f))
+		if (!check_keys(c, list->v[i], tr("kilden", "the source"), source_keys, RK_N, f))
 			continue;
 		s->title = get_text(c, &f[RK_TITLE]);
 		s->where = get_text(c, &f[RK_WHERE]);
@@ -408,7 +408,7 @@ static void section_items(struct vctx *c, const struct keyval *kv, struct guide_
 		struct keyval f[IK_N];
 		const char *id;
 
-		if (!check_keys(c, list->v[i], tr("et punkt", "an item"), item_keys, IK_N, f)
+		if (!check_keys(c, list->v[i], tr("punktet", "the item"), item_keys, IK_N, f)
 		    || !f[IK_ID].val)
 			continue;
 		id = get_id(c, f[IK_ID].val, tr("punktets id", "the item's id"));
@@ -440,7 +440,7 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
 		return;
 	}
-	if (!check_keys(&c, root, tr("et afsnit", "a section"), section_keys, SK_N, kv))
+	if (!check_keys(&c, root, tr("afsnittet", "the section"), section_keys, SK_N, kv))
 		return;
 	if (kv[SK_ID].val && (id = get_id(&c, kv[SK_ID].val, "id")) && strcmp(id, expect_id))
 		ERR(&c, kv[SK_ID].val, tr("id '%s' svarer ikke til filnavnet '%s.yaml'",
