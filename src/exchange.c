@@ -16,10 +16,16 @@ static const char *const profile_keys[] = {
 	[PROFILE_EDUCATION_WISHES] = "education_wishes",
 };
 
-/* Bytes of s a message may repeat: a short, whole-character prefix. */
+/* Bytes of s a message may repeat: a short, whole-character prefix that
+ * stops before any control character (no escape sequences to the terminal). */
 static int clip(const char *s)
 {
-	return (int)utf8_prefix_for_width(s, SHOWN_COLS);
+	size_t n = utf8_prefix_for_width(s, SHOWN_COLS);
+
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return (int)i;
+	return (int)n;
 }
 
 /*

@@ -319,6 +319,7 @@ static const struct refusal refusals[] = {
 	{ HEAD "{\"ref\": \"A-1\", \"followups\": [{\"due\": \"2026-03-01\", \"text\": \"x\", "
 	  "\"done\": \"yes\"}]}" TAIL,
 	  "case A-1, follow-up #1: \"done\" must be true or false" },
+	{ HEAD "{\"ref\": \"A-1\", \"x\\u001b[2Jy\": 1}" TAIL, "case A-1: unknown key \"x\"" },
 	{ HEAD "{\"ref\": \"A-1\"}, {\"ref\": \"B-2\"}, {\"ref\": \"A-1\"}" TAIL,
 	  "case A-1 is listed twice" },
 	{ "{\"format\": \"samtale-export/1\", \"cases\": [], \"cases\": []}",
