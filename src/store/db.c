@@ -583,7 +583,7 @@ out:
 
 /* Copies the database src into dest (a new file of the given mode, put in
  * place by rename so that a failed backup never leaves half a file). */
-static enum sam_status backup_to(struct store *st, const char *dest, mode_t mode)
+static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode)
 {
 	char *tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());
 	sqlite3 *d = NULL;
@@ -597,7 +597,7 @@ static enum sam_status backup_to(struct store *st, const char *dest, mode_t mode
 		goto out;
 	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
-		b = sqlite3_backup_init(d, "main", st->db, "main");
+		b = sqlite3_backup_init(d, "main", src, "main");
 		if (!b) {
 			rc = sqlite3_errcode(d);
 		} else {
@@ -643,7 +643,7 @@ enum sam_status store_backup(struct store *st, const char *dest)
 						     dir, ENOENT);
 	free(dir);
 	if (status == SAM_OK)
-		status = backup_to(st, dest, 0600);
+		status = backup_to(st->db, dest, 0600);
 	return status;
 }
 
@@ -711,6 +711,28 @@ static enum sam_status ensure_wal(struct store *st)
 	return db_error(st, SQLITE_BUSY);
 }
 
+/* Copies the database as it is, next to it, before a migration changes it.
+ * The copy is read through a second connection: this one holds the write
+ * lock (so that only one process migrates), and SQLite's backup cannot
+ * read from a connection inside a write transaction. */
+static enum sam_status backup_before_migration(struct store *st, int version)
+{
+	char *dest = xasprintf("%s.v%d-backup", st->path, version);
+	sqlite3 *src = NULL;
+	enum sam_status status;
+	int rc = sqlite3_open_v2(st->path, &src, SQLITE_OPEN_READONLY, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(src, BUSY_TIMEOUT_MS);
+		status = backup_to(src, dest, 0600);
+	} else {
+		status = db_error(st, rc);
+	}
+	sqlite3_close(src);
+	free(dest);
+	return status;
+}
+
 static enum sam_status migrate(struct store *st)
 {
 	struct header h;
@@ -723,14 +745,8 @@ static enum sam_status migrate(struct store *st)
 		goto out;
 	if (h.version >= SCHEMA_VERSION)
 		goto out;
-	if (h.version > 0) {
-		char *backup = xasprintf("%s.v%d-backup", st->path, (int)h.version);
-
-		status = backup_to(st, backup, 0600);
-		free(backup);
-		if (status != SAM_OK)
-			goto out;
-	}
+	if (h.version > 0 && (status = backup_before_migration(st, (int)h.version)) != SAM_OK)
+		goto out;
 	for (int v = (int)h.version; v < SCHEMA_VERSION && status == SAM_OK; v++)
 		status = db_exec(st, migrations[v]);
 	if (status == SAM_OK) {
@@ -769,7 +785,7 @@ static enum sam_status configure(struct store *st)
 	if (readonly && (h.version < SCHEMA_VERSION || !(st->flags & STORE_READONLY)))
 		return db_error(st, SQLITE_READONLY);
 	if (!readonly) {
-		if ((status = ensure_wal(st)) != SAM_OK)
+		if (strcmp(st->path, ":memory:") && (status = ensure_wal(st)) != SAM_OK)
 			return status;
 		if (h.version < SCHEMA_VERSION && (status = migrate(st)) != SAM_OK)
 			return status;

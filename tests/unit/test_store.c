@@ -1,0 +1,887 @@
+/* Unit tests for src/store: cases, meetings, items, follow-ups, audit,
+ * transactions, erasure, migrations and the database file itself. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "samtale/store.h"
+#include "samtale/util.h"
+
+/* Not in store.h: reached here so that the refusal of network file systems
+ * can be tested without one. */
+const char *store_network_fs_name(unsigned long magic, const char *fuse_type);
+
+/*
+ * Helpers
+ */
+
+static struct store *mem_store(void)
+{
+	struct store *st = NULL;
+
+	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &st), SAM_OK);
+	return st;
+}
+
+static int64_t query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int64_t v;
+
+	assert_int_equal(sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static char *tmpdir(void)
+{
+	char tmpl[] = "/tmp/samtale-store-XXXXXX";
+
+	assert_non_null(mkdtemp(tmpl));
+	return xstrdup(tmpl);
+}
+
+static void rmtree(char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+static mode_t file_mode(const char *path)
+{
+	struct stat sb;
+
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_mode & 07777;
+}
+
+static int64_t add_case(struct store *st, const char *ref)
+{
+	int64_t id = 0;
+
+	assert_int_equal(store_case_add(st, ref, NULL, NULL, &id), SAM_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static const struct meeting_item_spec items[] = {
+	{ "tro.afdaek-kvalifikationer", "tro", "Afdæk hendes kvalifikationer" },
+	{ "tro.sig-det", "tro", "Sig det" },
+	{ "dialog.lyt-inddrag", "dialog", "Lyt og inddrag" },
+	{ "forventning.formaal", "forventning", "Formålet" },
+};
+
+static int64_t add_meeting(struct store *st, int64_t case_id, const char *date)
+{
+	int64_t id = 0;
+
+	assert_int_equal(store_meeting_add(st, case_id, date, "foerste", items, ARRAY_SIZE(items), &id),
+			 SAM_OK);
+	return id;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	sam_set_lang(SAM_LANG_EN);
+	setenv("SAMTALE_TODAY", "2026-03-01", 1);
+	return 0;
+}
+
+/*
+ * Cases
+ */
+
+static void test_case_add_get(void **state)
+{
+	struct store *st = mem_store();
+	struct case_rec c;
+	int64_t id = 0;
+
+	(void)state;
+	assert_int_equal(store_case_add(st, "2026-0117", "AB", NULL, &id), SAM_OK);
+	assert_int_equal(store_case_get(st, "2026-0117", &c), SAM_OK);
+	assert_int_equal(c.id, id);
+	assert_string_equal(c.ref, "2026-0117");
+	assert_string_equal(c.initials, "AB");
+	assert_string_equal(c.caseworker, "mette");
+	assert_string_equal(c.opened, "2026-03-01");
+	assert_null(c.closed);
+	assert_null(c.profile[PROFILE_QUALIFICATIONS]);
+	case_rec_free(&c);
+
+	assert_int_equal(store_case_add(st, "2026-0117", NULL, NULL, NULL), SAM_ERR_INVALID);
+	assert_non_null(strstr(sam_errmsg(), "already"));
+	assert_int_equal(store_case_get(st, "nope", &c), SAM_ERR_NOT_FOUND);
+	assert_non_null(strstr(sam_errmsg(), "nope"));
+	assert_int_equal(store_case_get_by_id(st, id, &c), SAM_OK);
+	assert_string_equal(c.ref, "2026-0117");
+	case_rec_free(&c);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add'"), 1);
+	store_close(st);
+}
+
+static void test_case_refs_refused(void **state)
+{
+	static const char *const bad[] = { "", "  ", "010190-1234", "0101901234", "J 010190-1234",
+					   "a\tb", "a\nb", "\x7f" };
+	struct store *st = mem_store();
+	char longref[66];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		assert_int_equal(store_case_add(st, bad[i], NULL, NULL, NULL), SAM_ERR_INVALID);
+		assert_null(strstr(sam_errmsg(), "1234"));
+	}
+	memset(longref, 'x', 65);
+	longref[65] = '\0';
+	assert_int_equal(store_case_add(st, longref, NULL, NULL, NULL), SAM_ERR_INVALID);
+	longref[64] = '\0';
+	assert_int_equal(store_case_add(st, longref, NULL, NULL, NULL), SAM_OK);
+	assert_int_equal(store_case_add(st, "2026-1", "010190-1234", NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_case_add(st, "2026-2", NULL, "2026-02-30", NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_case_add(st, "bad\xff", NULL, NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
+	store_close(st);
+}
+
+static void test_case_profile_and_cpr_in_text(void **state)
+{
+	struct store *st = mem_store();
+	int64_t id = add_case(st, "2026-0001");
+	struct case_rec c;
+
+	(void)state;
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_JOB_WISHES, "Arbejde i en børnehave"),
+			 SAM_OK);
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_QUALIFICATIONS,
+						"Født 010190-1234, lærer"), SAM_ERR_INVALID);
+	assert_null(strstr(sam_errmsg(), "010190"));
+	assert_non_null(strstr(sam_errmsg(), "CPR"));
+	assert_int_equal(store_case_set_initials(st, id, "FH"), SAM_OK);
+	assert_int_equal(store_case_get_by_id(st, id, &c), SAM_OK);
+	assert_string_equal(c.profile[PROFILE_JOB_WISHES], "Arbejde i en børnehave");
+	assert_null(c.profile[PROFILE_QUALIFICATIONS]);
+	assert_string_equal(c.initials, "FH");
+	case_rec_free(&c);
+	/* Empty text clears the field. */
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_JOB_WISHES, ""), SAM_OK);
+	assert_int_equal(store_case_get_by_id(st, id, &c), SAM_OK);
+	assert_null(c.profile[PROFILE_JOB_WISHES]);
+	case_rec_free(&c);
+	assert_int_equal(store_case_set_profile(st, 999, PROFILE_JOB_WISHES, "x"), SAM_ERR_NOT_FOUND);
+	/* The audit log names the field, never the text. */
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE detail LIKE '%rnehave%'"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.profile'"
+				       " AND detail = 'job_wishes'"), 2);
+	store_close(st);
+}
+
+static void test_case_list_close(void **state)
+{
+	struct store *st = mem_store();
+	int64_t b = add_case(st, "2026-0002"), a, m;
+	struct case_list l;
+
+	(void)state;
+	assert_int_equal(store_case_add(st, "2026-0001", "ZZ", "2026-01-05", &a), SAM_OK);
+	add_case(st, "2025-0100");
+	m = add_meeting(st, a, "2026-02-01");
+	add_meeting(st, a, "2026-02-20");
+	assert_int_equal(store_followup_add(st, a, m, "2026-02-15", "Ring", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-03-01", "Skriv", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-01-01", "Gjort", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_set_done(st, 3, true), SAM_OK);
+
+	assert_int_equal(store_case_close(st, b, "2026-01-01"), SAM_ERR_INVALID);	/* before opened */
+	assert_int_equal(store_case_close(st, b, NULL), SAM_OK);
+	assert_int_equal(store_case_list(st, NULL, false, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].ref, "2025-0100");
+	assert_string_equal(l.v[1].ref, "2026-0001");
+	assert_string_equal(l.v[1].last_meeting, "2026-02-20");
+	assert_int_equal(l.v[1].followups_open, 2);
+	assert_int_equal(l.v[1].followups_overdue, 1);
+	assert_null(l.v[0].last_meeting);
+	case_list_free(&l);
+
+	assert_int_equal(store_case_list(st, NULL, true, &l), SAM_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[2].ref, "2026-0002");
+	assert_string_equal(l.v[2].closed, "2026-03-01");
+	case_list_free(&l);
+
+	assert_int_equal(store_case_list(st, "zz", true, &l), SAM_OK);	/* initials, any case */
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].ref, "2026-0001");
+	case_list_free(&l);
+	assert_int_equal(store_case_list(st, "%", true, &l), SAM_OK);	/* LIKE quoted */
+	assert_int_equal(l.n, 0);
+	case_list_free(&l);
+	assert_int_equal(store_case_list(st, "-0", false, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	case_list_free(&l);
+	store_close(st);
+}
+
+/*
+ * Meetings and items
+ */
+
+static void test_meeting_items(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m;
+	struct meeting_rec r;
+
+	(void)state;
+	m = add_meeting(st, c, NULL);
+	assert_int_equal(store_meeting_get(st, m, &r), SAM_OK);
+	assert_int_equal(r.case_id, c);
+	assert_string_equal(r.date, "2026-03-01");
+	assert_string_equal(r.type, "foerste");
+	assert_string_equal(r.caseworker, "mette");
+	assert_null(r.note);
+	assert_null(r.interpreter);
+	assert_int_equal(r.nitems, 4);
+	for (size_t i = 0; i < r.nitems; i++) {
+		assert_string_equal(r.items[i].item_id, items[i].item_id);
+		assert_string_equal(r.items[i].section_id, items[i].section_id);
+		assert_string_equal(r.items[i].text, items[i].text);
+		assert_int_equal(r.items[i].state, ITEM_OPEN);
+		assert_null(r.items[i].note);
+	}
+	meeting_rec_free(&r);
+
+	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "dialog.lyt-inddrag", ITEM_NOT_RELEVANT), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_OPEN), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "tro.ukendt", ITEM_DONE), SAM_ERR_NOT_FOUND);
+	assert_int_equal(store_item_set_state(st, 999, "tro.sig-det", ITEM_DONE), SAM_ERR_NOT_FOUND);
+	assert_int_equal(store_item_set_note(st, m, "tro.sig-det", "Hun vil være sygeplejerske"), SAM_OK);
+	assert_int_equal(store_item_set_note(st, m, "tro.sig-det", "CPR 0101901234"), SAM_ERR_INVALID);
+	assert_null(strstr(sam_errmsg(), "0101901234"));
+	assert_int_equal(store_meeting_set(st, m, MEETING_NOTE, "God samtale"), SAM_OK);
+	assert_int_equal(store_meeting_set(st, m, MEETING_AGREED, "Du starter i praktik"), SAM_OK);
+	assert_int_equal(store_meeting_set(st, m, MEETING_INTERPRETER, "arabisk"), SAM_OK);
+	assert_int_equal(store_meeting_set(st, m, MEETING_AGREED, "nr. 010190-1234"), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set(st, m, MEETING_NOTE, "010190-1234"), SAM_ERR_INVALID);
+
+	assert_int_equal(store_meeting_get(st, m, &r), SAM_OK);
+	assert_int_equal(r.items[0].state, ITEM_OPEN);
+	assert_int_equal(r.items[1].state, ITEM_DONE);
+	assert_int_equal(r.items[2].state, ITEM_NOT_RELEVANT);
+	assert_string_equal(r.items[1].note, "Hun vil være sygeplejerske");
+	assert_string_equal(r.note, "God samtale");
+	assert_string_equal(r.agreed, "Du starter i praktik");
+	assert_string_equal(r.interpreter, "arabisk");
+	meeting_rec_free(&r);
+
+	assert_int_equal(store_meeting_set(st, m, MEETING_INTERPRETER, NULL), SAM_OK);
+	assert_int_equal(store_meeting_get(st, m, &r), SAM_OK);
+	assert_null(r.interpreter);
+	meeting_rec_free(&r);
+	store_close(st);
+}
+
+static void test_meeting_refused(void **state)
+{
+	static const struct meeting_item_spec twice[] = {
+		{ "tro.sig-det", "tro", "a" },
+		{ "tro.sig-det", "tro", "b" },
+	};
+	static const struct meeting_item_spec bad_id[] = { { "Tro.X", "tro", "a" } };
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001");
+
+	(void)state;
+	assert_int_equal(store_meeting_add(st, c, "2026-13-01", "foerste", items, 1, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_add(st, c, NULL, "Første", items, 1, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_add(st, c, NULL, "foerste", twice, 2, NULL), SAM_ERR_INVALID);
+	assert_non_null(strstr(sam_errmsg(), "tro.sig-det"));
+	assert_int_equal(store_meeting_add(st, c, NULL, "foerste", bad_id, 1, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_add(st, 999, NULL, "foerste", items, 1, NULL), SAM_ERR_NOT_FOUND);
+	/* Nothing of the refused meetings is left behind. */
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	store_close(st);
+}
+
+static void test_meeting_keeps_wording(void **state)
+{
+	struct meeting_item_spec v2[] = { { "tro.sig-det", "tro", "Sig det – ny ordlyd" } };
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), old, now;
+	struct meeting_rec r;
+
+	(void)state;
+	old = add_meeting(st, c, "2026-01-01");
+	assert_int_equal(store_meeting_add(st, c, "2026-02-01", "opfoelgning", v2, 1, &now), SAM_OK);
+	assert_int_equal(store_meeting_get(st, old, &r), SAM_OK);
+	assert_string_equal(r.items[1].text, "Sig det");
+	meeting_rec_free(&r);
+	assert_int_equal(store_meeting_get(st, now, &r), SAM_OK);
+	assert_int_equal(r.nitems, 1);
+	assert_string_equal(r.items[0].text, "Sig det – ny ordlyd");
+	meeting_rec_free(&r);
+	store_close(st);
+}
+
+static void test_progress_and_left_open(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m1, m2, m3;
+	struct section_progress *p;
+	struct meeting_list ml;
+	char **ids;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
+	assert_int_equal(n, 0);
+	string_array_free(ids, n);
+
+	m2 = add_meeting(st, c, "2026-02-01");
+	m1 = add_meeting(st, c, "2026-01-01");	/* added later, held earlier */
+	assert_int_equal(store_item_set_state(st, m1, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m2, "tro.afdaek-kvalifikationer", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m2, "dialog.lyt-inddrag", ITEM_NOT_RELEVANT), SAM_OK);
+
+	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ids[0], "tro.sig-det");
+	assert_string_equal(ids[1], "forventning.formaal");
+	string_array_free(ids, n);
+
+	assert_int_equal(store_meeting_progress(st, m2, &p, &n), SAM_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[0].section_id, "tro");
+	assert_int_equal(p[0].done, 1);
+	assert_int_equal(p[0].open, 1);
+	assert_int_equal(p[0].not_relevant, 0);
+	assert_string_equal(p[1].section_id, "dialog");
+	assert_int_equal(p[1].done, 0);
+	assert_int_equal(p[1].open, 0);
+	assert_int_equal(p[1].not_relevant, 1);
+	assert_string_equal(p[2].section_id, "forventning");
+	assert_int_equal(p[2].open, 1);
+	section_progress_free(p, n);
+
+	assert_int_equal(store_meeting_list(st, c, &ml), SAM_OK);
+	assert_int_equal(ml.n, 2);
+	assert_int_equal(ml.v[0].id, m1);
+	assert_int_equal(ml.v[1].id, m2);
+	assert_int_equal(ml.v[0].nitems, 0);
+	meeting_list_free(&ml);
+
+	/* Two meetings on one day: the one added last is the latest. */
+	m3 = add_meeting(st, c, "2026-02-01");
+	assert_int_equal(store_item_set_state(st, m3, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(ids[0], "tro.afdaek-kvalifikationer");
+	string_array_free(ids, n);
+	store_close(st);
+}
+
+/*
+ * Follow-ups
+ */
+
+static void test_followups(void **state)
+{
+	struct store *st = mem_store();
+	int64_t a = add_case(st, "2026-0002"), b = add_case(st, "2026-0001"), m = add_meeting(st, a, NULL);
+	int64_t f1, f2, f3, f4;
+	struct followup_query q = { 0 };
+	struct followup_list l;
+
+	(void)state;
+	assert_int_equal(store_followup_add(st, a, m, "2026-02-20", "Ring til sprogskolen", NULL, &f1),
+			 SAM_OK);
+	assert_int_equal(store_followup_add(st, b, 0, "2026-02-20", "Find praktik", "anna", &f2), SAM_OK);
+	assert_int_equal(store_followup_add(st, b, 0, "2026-03-01", "Møde", NULL, &f3), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-04-01", "Opfølgning", "anna", &f4), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-04-31", "x", NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-04-01", "", NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-04-01", "ring 010190-1234", NULL, NULL),
+			 SAM_ERR_INVALID);
+	assert_null(strstr(sam_errmsg(), "010190"));
+	assert_int_equal(store_followup_add(st, 999, 0, "2026-04-01", "x", NULL, NULL), SAM_ERR_NOT_FOUND);
+	/* A meeting of another case is refused. */
+	assert_int_equal(store_followup_add(st, b, m, "2026-04-01", "x", NULL, NULL), SAM_ERR_NOT_FOUND);
+
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 4);
+	assert_int_equal(l.v[0].id, f2);	/* same due: by ref */
+	assert_string_equal(l.v[0].case_ref, "2026-0001");
+	assert_string_equal(l.v[0].assignee, "anna");
+	assert_int_equal(l.v[0].meeting_id, 0);
+	assert_int_equal(l.v[1].id, f1);
+	assert_int_equal(l.v[1].meeting_id, m);
+	assert_string_equal(l.v[1].assignee, "mette");
+	assert_string_equal(l.v[1].text, "Ring til sprogskolen");
+	assert_int_equal(l.v[2].id, f3);
+	assert_int_equal(l.v[3].id, f4);
+	followup_list_free(&l);
+
+	q.due_before = "2026-03-01";
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	followup_list_free(&l);
+	q.due_before = NULL;
+	q.due_until = "2026-03-01";
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 3);
+	followup_list_free(&l);
+	q.due_until = NULL;
+	q.assignee = "anna";
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, f2);
+	assert_int_equal(l.v[1].id, f4);
+	followup_list_free(&l);
+	q.assignee = NULL;
+	q.case_id = a;
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	followup_list_free(&l);
+
+	assert_int_equal(store_followup_set_done(st, f1, true), SAM_OK);
+	assert_int_equal(store_followup_set_due(st, f4, "2026-01-01"), SAM_OK);
+	assert_int_equal(store_followup_set_due(st, f4, "soon"), SAM_ERR_INVALID);
+	assert_int_equal(store_followup_set_done(st, 999, true), SAM_ERR_NOT_FOUND);
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, f4);
+	assert_string_equal(l.v[0].due, "2026-01-01");
+	followup_list_free(&l);
+	q.include_done = true;
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 2);
+	assert_true(l.v[1].done);
+	followup_list_free(&l);
+
+	/* Follow-ups stay when their meeting goes, without the meeting. */
+	assert_int_equal(sqlite3_exec(store_sqlite(st), "DELETE FROM meetings", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL"), 4);
+	store_close(st);
+}
+
+/*
+ * Transactions
+ */
+
+static void test_transactions(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c;
+
+	(void)state;
+	assert_int_equal(store_begin(st), SAM_OK);
+	assert_int_not_equal(store_begin(st), SAM_OK);
+	c = add_case(st, "2026-0001");
+	add_meeting(st, c, NULL);
+	store_rollback(st);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action != 'db.create'"), 0);
+
+	/* A failing step inside a transaction undoes only itself. */
+	assert_int_equal(store_begin(st), SAM_OK);
+	c = add_case(st, "2026-0001");
+	assert_int_equal(store_meeting_add(st, c, NULL, "foerste", items, 2, NULL), SAM_OK);
+	assert_int_equal(store_case_add(st, "2026-0001", NULL, NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_commit(st), SAM_OK);
+	assert_int_not_equal(store_commit(st), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 2);
+	store_close(st);
+}
+
+/*
+ * Erasure
+ */
+
+static void test_delete_and_purge(void **state)
+{
+	struct store *st = mem_store();
+	int64_t a = add_case(st, "2026-0001"), b = add_case(st, "2026-0002"), c = add_case(st, "2026-0003");
+	int64_t m = add_meeting(st, a, NULL);
+	int n = -1;
+
+	(void)state;
+	add_meeting(st, b, NULL);
+	assert_int_equal(store_followup_add(st, a, m, "2026-04-01", "Ring", NULL, NULL), SAM_OK);
+	assert_int_equal(store_case_set_profile(st, a, PROFILE_QUALIFICATIONS, "Ingeniør"), SAM_OK);
+	assert_int_equal(store_case_delete(st, a), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 2);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meetings"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 4);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE case_id = 1"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.delete'"
+				       " AND case_id IS NULL AND object_id = 1"), 1);
+	assert_int_equal(store_case_delete(st, a), SAM_ERR_NOT_FOUND);
+
+	assert_int_equal(store_case_close(st, b, "2026-03-01"), SAM_OK);
+	assert_int_equal(store_case_close(st, c, "2026-03-05"), SAM_OK);
+	assert_int_equal(store_purge_closed_before(st, "2026-03-01", &n), SAM_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_purge_closed_before(st, "2026-03-02", &n), SAM_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.purge'"), 1);
+	assert_int_equal(store_purge_closed_before(st, "yesterday", &n), SAM_ERR_INVALID);
+	store_close(st);
+}
+
+static bool file_contains(const char *path, const char *word)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = strlen(word), got;
+	char buf[65536 + 64];
+	bool found = false;
+
+	if (!f)
+		return false;
+	memset(buf, 0, sizeof(buf));
+	while (!found && (got = fread(buf + n, 1, sizeof(buf) - n, f)) > 0) {
+		for (size_t i = 0; i + n <= got + n && !found; i++)
+			found = !memcmp(buf + i, word, n);
+		memmove(buf, buf + got, n);
+	}
+	fclose(f);
+	return found;
+}
+
+static void test_delete_leaves_no_trace(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *wal = xasprintf("%s/s.db-wal", dir);
+	struct store *st, *reader;
+	int64_t a, m;
+
+	(void)state;
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	a = add_case(st, "Zebrafinke-77");
+	add_case(st, "2026-0002");
+	m = add_meeting(st, a, NULL);
+	assert_int_equal(store_meeting_set(st, m, MEETING_NOTE, "Kvindens drøm er Trompetfisk"), SAM_OK);
+	assert_int_equal(store_case_set_profile(st, a, PROFILE_JOB_WISHES, "Blæksprutte-kok"), SAM_OK);
+	/* A second connection keeps the database open, as a colleague would. */
+	assert_int_equal(store_open(db, "anna", STORE_READONLY, &reader), SAM_OK);
+	assert_true(file_contains(wal, "Trompetfisk") || file_contains(db, "Trompetfisk"));
+	assert_int_equal(store_case_delete(st, a), SAM_OK);
+	assert_false(file_contains(db, "Trompetfisk"));
+	assert_false(file_contains(wal, "Trompetfisk"));
+	assert_false(file_contains(db, "Zebrafinke"));
+	assert_false(file_contains(wal, "Zebrafinke"));
+	assert_false(file_contains(db, "Blæksprutte"));
+	assert_true(file_contains(db, "2026-0002") || file_contains(wal, "2026-0002"));
+	store_close(reader);
+	store_close(st);
+	free(db);
+	free(wal);
+	rmtree(dir);
+}
+
+/*
+ * The database file
+ */
+
+static void test_file_modes(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/a/b/s.db", dir), *sub = xasprintf("%s/a/b", dir);
+	char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
+	mode_t old = umask(0);
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	add_case(st, "2026-0001");
+	umask(old);
+	assert_int_equal(file_mode(sub), 0700);
+	assert_int_equal(file_mode(db), 0600);
+	assert_int_equal(file_mode(wal), 0600);
+	assert_int_equal(file_mode(shm), 0600);
+	assert_int_equal(query_int(st, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(query_int(st, "PRAGMA secure_delete"), 1);
+	assert_int_equal(query_int(st, "PRAGMA synchronous"), 2);
+	store_close(st);
+	free(db);
+	free(sub);
+	free(wal);
+	free(shm);
+	rmtree(dir);
+}
+
+static void test_open_refusals(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *junk = xasprintf("%s/junk", dir);
+	char *missing = xasprintf("%s/nope/s.db", dir);
+	struct store *st = NULL;
+	sqlite3 *h;
+	FILE *f;
+
+	(void)state;
+	/* Newer schema */
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	store_close(st);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version=99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_ERR_INVALID);
+	assert_null(st);
+	assert_non_null(strstr(sam_errmsg(), "newer samtale"));
+
+	/* Random bytes */
+	f = fopen(junk, "wb");
+	assert_non_null(f);
+	for (int i = 0; i < 8192; i++)
+		fputc((i * 7919 + 13) & 0xff, f);
+	fclose(f);
+	assert_int_equal(store_open(junk, "mette", STORE_CREATE, &st), SAM_ERR_DB);
+	assert_non_null(strstr(sam_errmsg(), "not a samtale database"));
+	assert_int_equal(store_open(junk, "mette", STORE_READONLY, &st), SAM_ERR_DB);
+
+	/* Another program's SQLite database */
+	unlink(junk);
+	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(store_open(junk, "mette", STORE_CREATE, &st), SAM_ERR_DB);
+	assert_non_null(strstr(sam_errmsg(), "not a samtale database"));
+
+	/* Missing file, read-only or without STORE_CREATE; a directory */
+	assert_int_equal(store_open(missing, "mette", STORE_READONLY, &st), SAM_ERR_IO);
+	assert_false(path_exists(missing));
+	unlink(db);
+	assert_int_equal(store_open(db, "mette", STORE_READONLY, &st), SAM_ERR_NOT_FOUND);
+	assert_int_equal(store_open(db, "mette", 0, &st), SAM_ERR_NOT_FOUND);
+	assert_false(path_exists(db));
+	assert_int_not_equal(store_open(dir, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_not_equal(store_open(db, "", STORE_CREATE, &st), SAM_OK);
+	free(db);
+	free(junk);
+	free(missing);
+	rmtree(dir);
+}
+
+static void test_readonly_store(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir);
+	struct store *st;
+	struct case_list l;
+
+	(void)state;
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	add_case(st, "2026-0001");
+	store_close(st);
+	assert_int_equal(store_open(db, "mette", STORE_READONLY, &st), SAM_OK);
+	assert_int_equal(store_case_list(st, NULL, false, &l), SAM_OK);
+	assert_int_equal(l.n, 1);
+	case_list_free(&l);
+	assert_int_not_equal(store_case_add(st, "2026-0002", NULL, NULL, NULL), SAM_OK);
+	assert_int_not_equal(sqlite3_exec(store_sqlite(st), "DELETE FROM cases", NULL, NULL, NULL),
+			     SQLITE_OK);
+	store_close(st);
+	free(db);
+	rmtree(dir);
+}
+
+static void test_disk_full(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir);
+	struct store *st;
+	char *big = xmalloc(60000);
+	int64_t c;
+	enum sam_status s = SAM_OK;
+
+	(void)state;
+	memset(big, 'x', 59999);
+	big[59999] = '\0';
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	c = add_case(st, "2026-0001");
+	/* The file may not grow: the next page SQLite needs is a full disk. */
+	assert_int_equal(sqlite3_exec(store_sqlite(st), "PRAGMA max_page_count = 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 5 && s == SAM_OK; i++)
+		s = store_case_set_profile(st, c, PROFILE_QUALIFICATIONS, big);
+	assert_int_equal(s, SAM_ERR_IO);
+	assert_non_null(strstr(sam_errmsg(), "disk is full"));
+	assert_int_equal(query_int(st, "SELECT qualifications IS NULL FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.profile'"), 0);
+	store_close(st);
+	free(big);
+	free(db);
+	rmtree(dir);
+}
+
+static void test_backup_and_check(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *bak = xasprintf("%s/copy.db", dir);
+	struct store *st, *copy;
+	char *report = NULL;
+	bool ok = false, yes = true;
+
+	(void)state;
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(store_has_cases(st, &yes), SAM_OK);
+	assert_false(yes);
+	add_case(st, "2026-0001");
+	assert_int_equal(store_has_cases(st, &yes), SAM_OK);
+	assert_true(yes);
+	assert_int_equal(store_backup(st, bak), SAM_OK);
+	assert_int_equal(file_mode(bak), 0600);
+	assert_int_equal(store_open(bak, "mette", STORE_READONLY, &copy), SAM_OK);
+	assert_int_equal(query_int(copy, "SELECT count(*) FROM cases"), 1);
+	store_close(copy);
+	assert_int_not_equal(store_backup(st, "/nonexistent-dir/x.db"), SAM_OK);
+
+	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+	assert_true(ok);
+	assert_string_equal(report, "");
+	free(report);
+	assert_int_equal(sqlite3_exec(store_sqlite(st), "PRAGMA foreign_keys=OFF;"
+				      "INSERT INTO meetings (case_id, date, type, caseworker)"
+				      " VALUES (42, '2026-01-01', 'foerste', 'x')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+	assert_false(ok);
+	assert_non_null(strstr(report, "foreign key: meetings"));
+	free(report);
+	store_close(st);
+	free(db);
+	free(bak);
+	rmtree(dir);
+}
+
+static void test_migrate_v1_fixture(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
+	char *bak = xasprintf("%s.v1-backup", db);
+	char *cmd = xasprintf("cp '%s/db/v1.db' '%s'", FIXTURES, db);
+	struct store *st;
+	struct case_rec c;
+	struct meeting_rec m;
+	struct followup_list l;
+	struct followup_query q = { 0 };
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 2);
+	assert_int_equal(file_mode(bak), 0600);
+	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
+	assert_string_equal(c.initials, "FH");
+	assert_string_equal(c.profile[PROFILE_JOB_WISHES], "Arbejde på et plejehjem");
+	assert_string_equal(c.last_meeting, "2025-11-03");
+	assert_int_equal(c.followups_overdue, 1);
+	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
+	assert_null(m.interpreter);
+	assert_int_equal(m.nitems, 3);
+	assert_int_equal(m.items[2].state, ITEM_NOT_RELEVANT);
+	assert_string_equal(m.items[2].note, "ikke i dag");
+	meeting_rec_free(&m);
+	assert_int_equal(store_meeting_set(st, 1, MEETING_INTERPRETER, "arabisk"), SAM_OK);
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 1);
+	followup_list_free(&l);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"
+				       " AND login IS NOT NULL"), 1);
+	case_rec_free(&c);
+	store_close(st);
+
+	/* The backup is the database as it was, still schema 1. */
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
+	store_close(st);
+	{
+		sqlite3 *h;
+		sqlite3_stmt *s;
+
+		assert_int_equal(sqlite3_open_v2(bak, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(s, 0), 1);
+		sqlite3_finalize(s);
+		sqlite3_close(h);
+	}
+	free(cmd);
+	free(bak);
+	free(db);
+	rmtree(dir);
+}
+
+static void test_network_fs(void **state)
+{
+	(void)state;
+	assert_string_equal(store_network_fs_name(0x6969, NULL), "NFS");
+	assert_string_equal(store_network_fs_name(0xff534d42UL, NULL), "CIFS");
+	assert_string_equal(store_network_fs_name(0xfe534d42UL, NULL), "SMB2");
+	assert_string_equal(store_network_fs_name(0x517b, NULL), "SMB");
+	assert_string_equal(store_network_fs_name(0x65735546UL, "fuse.sshfs"), "sshfs");
+	assert_null(store_network_fs_name(0x65735546UL, "fuseblk"));
+	assert_null(store_network_fs_name(0x65735546UL, NULL));
+	assert_null(store_network_fs_name(0xef53, NULL));	/* ext4 */
+	assert_null(store_network_fs_name(0x01021994, NULL));	/* tmpfs */
+}
+
+static void test_item_states(void **state)
+{
+	enum item_state s = ITEM_DONE;
+
+	(void)state;
+	assert_string_equal(item_state_name(ITEM_OPEN), "open");
+	assert_string_equal(item_state_name(ITEM_DONE), "done");
+	assert_string_equal(item_state_name(ITEM_NOT_RELEVANT), "not_relevant");
+	assert_true(item_state_parse("not_relevant", &s));
+	assert_int_equal(s, ITEM_NOT_RELEVANT);
+	assert_false(item_state_parse("Done", &s));
+	assert_false(item_state_parse(NULL, &s));
+	assert_int_equal(s, ITEM_NOT_RELEVANT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_add_get),
+		cmocka_unit_test(test_case_refs_refused),
+		cmocka_unit_test(test_case_profile_and_cpr_in_text),
+		cmocka_unit_test(test_case_list_close),
+		cmocka_unit_test(test_meeting_items),
+		cmocka_unit_test(test_meeting_refused),
+		cmocka_unit_test(test_meeting_keeps_wording),
+		cmocka_unit_test(test_progress_and_left_open),
+		cmocka_unit_test(test_followups),
+		cmocka_unit_test(test_transactions),
+		cmocka_unit_test(test_delete_and_purge),
+		cmocka_unit_test(test_delete_leaves_no_trace),
+		cmocka_unit_test(test_file_modes),
+		cmocka_unit_test(test_open_refusals),
+		cmocka_unit_test(test_readonly_store),
+		cmocka_unit_test(test_disk_full),
+		cmocka_unit_test(test_backup_and_check),
+		cmocka_unit_test(test_migrate_v1_fixture),
+		cmocka_unit_test(test_network_fs),
+		cmocka_unit_test(test_item_states),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
