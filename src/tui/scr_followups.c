@@ -124,15 +124,17 @@ static const char *due_text(const struct followups *f, const char *due, char *bu
 static void draw_row(const struct followups *f, WINDOW *win, int y, const struct followup_rec *fu,
 		     bool sel)
 {
-	int width = getmaxx(win), x = 1, refw = 12, whow = f->everybody ? 10 : 0;
+	int width = getmaxx(win), x = 1;
+	bool wide = width >= 60;
+	int duew = wide ? 17 : 15, refw = wide ? 12 : 10, whow = f->everybody && wide ? 10 : 0;
 	bool late = strcmp(fu->due, f->today) < 0;
 	char buf[64];
 
 	if (sel)
 		ui_fill(win, y, 0, width, UI_SELECTED);
-	ui_text(win, y, x, 17, sel ? UI_SELECTED : late ? UI_WARN : UI_NORMAL,
+	ui_text(win, y, x, duew, sel ? UI_SELECTED : late ? UI_WARN : UI_NORMAL,
 		due_text(f, fu->due, buf, sizeof(buf)));
-	x += 18;
+	x += duew + 1;
 	ui_text(win, y, x, refw, sel ? UI_SELECTED : UI_HEADING, fu->case_ref);
 	x += refw + 1;
 	if (whow) {

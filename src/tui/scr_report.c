@@ -259,6 +259,19 @@ static unsigned set_view(struct report_screen *rs, enum report_by by)
 	return REACT_RELOAD;
 }
 
+/* Enter on a section shows its items: the item view filtered on "<id>.",
+ * which every full item id of the section starts with (Esc clears it). */
+static unsigned open_section(struct report_screen *rs)
+{
+	const struct report_row *row;
+
+	if (rs->by != REPORT_BY_SECTION || rs->list.sel >= rs->n)
+		return REACT_NONE;
+	row = &rs->r.rows[rs->rows[rs->list.sel]];
+	snprintf(rs->list.filter, sizeof(rs->list.filter), "%s.", row->key);
+	return set_view(rs, REPORT_BY_ITEM);
+}
+
 static unsigned report_key(struct screen *s, int ch)
 {
 	static const enum report_by cycle[] = { REPORT_BY_SECTION, REPORT_BY_ITEM, REPORT_BY_CASEWORKER,
@@ -267,7 +280,7 @@ static unsigned report_key(struct screen *s, int ch)
 
 	switch (ui_list_key(&rs->list, s, ch)) {
 	case UI_LIST_IGNORED: break;
-	case UI_LIST_ACTIVATE: return REACT_NONE;
+	case UI_LIST_ACTIVATE: return open_section(rs);
 	case UI_LIST_FILTER_CHANGED:
 		apply_filter(rs);
 		return REACT_REDRAW;

@@ -42,3 +42,15 @@ tui_resize 120 30
 tui_wait "[###########.........]  57.1%"
 tui_keys q
 tui_wait "2026-0003"
+
+# Enter on a section shows its items; Esc clears the filter.
+tui_resize 80 24
+tui_keys R
+tui_wait "Rapport: Afsnit"
+tui_keys j Enter
+tui_wait "Rapport: Punkter"
+assert_contains "$(tui_screen)" "/ dialog."
+assert_contains "$(tui_screen)" " Punkt d                        [#####.....]  50.0%"
+assert_not_contains "$(tui_screen)" "Punkt a"
+tui_keys Escape
+tui_wait "Punkt a"
