@@ -67,13 +67,14 @@ sql() {
 tui_start() {
 	local cols=$1 rows=$2
 	shift 2
-	tmux -L "$TMUX_SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+	# remain-on-exit from the start, so that a quick exit still leaves its status.
+	printf 'set -g remain-on-exit on\nset -g status off\n' >"$T/tmux.conf"
+	tmux -L "$TMUX_SOCKET" -f "$T/tmux.conf" new-session -d -s t -x "$cols" -y "$rows" \
 		env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		SAMTALE_CONTENT="$SAMTALE_CONTENT" SAMTALE_TODAY="$SAMTALE_TODAY" TZ=UTC \
 		LC_ALL=C.UTF-8 LANG=C.UTF-8 ${NO_COLOR:+NO_COLOR=1} \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
 		"$SAMTALE_BIN" "$@"
-	tmux -L "$TMUX_SOCKET" set-option -t t remain-on-exit on >/dev/null
 }
 
 tui_keys() {
@@ -91,7 +92,7 @@ tui_screen() {
 
 # tui_wait TEXT [SECONDS]: polls the screen until TEXT shows (no fixed sleeps).
 tui_wait() {
-	local text=$1 limit=${2:-10} i
+	local text=$1 limit=${2:-20} i
 	for ((i = 0; i < limit * 20; i++)); do
 		tui_screen | grep -qF -- "$text" && return 0
 		sleep 0.05
@@ -101,7 +102,7 @@ $(tui_screen)"
 }
 
 tui_wait_gone() {
-	local text=$1 limit=${2:-10} i
+	local text=$1 limit=${2:-20} i
 	for ((i = 0; i < limit * 20; i++)); do
 		tui_screen | grep -qF -- "$text" || return 0
 		sleep 0.05
@@ -123,16 +124,23 @@ tui_dead() {
 	[ "$(tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_dead}')" = 1 ]
 }
 
+# tmux records the status a moment after the pane dies: poll for it.
 tui_status() {
-	tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_dead_status}'
+	local i s
+	for ((i = 0; i < 100; i++)); do
+		s=$(tmux -L "$TMUX_SOCKET" display-message -p -t t '#{pane_dead_status}')
+		[ -n "$s" ] && break
+		sleep 0.05
+	done
+	echo "$s"
 }
 
 tui_wait_exit() {
 	local i
-	for ((i = 0; i < 200; i++)); do
+	for ((i = 0; i < 600; i++)); do
 		tui_dead && return 0
 		sleep 0.05
 	done
-	fail "samtale did not exit; screen:
+	fail "samtale did not exit ($(tmux -L "$TMUX_SOCKET" display-message -p -t t 'dead=#{pane_dead} pid=#{pane_pid} cmd=#{pane_current_command}' 2>&1)); screen:
 $(tui_screen)"
 }
