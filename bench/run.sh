@@ -32,7 +32,6 @@ install_missing() {
 	[ -x /usr/bin/time ] || pkgs+=(time)
 	command -v sqlite3 >/dev/null || pkgs+=(sqlite3)
 	command -v jq >/dev/null || pkgs+=(jq)
-	command -v script >/dev/null || pkgs+=(bsdutils)
 	command -v cmake >/dev/null || pkgs+=(cmake)
 	pkg-config --exists ncursesw yaml-0.1 2>/dev/null || pkgs+=(libncurses-dev libyaml-dev)
 	[ ${#pkgs[@]} -eq 0 ] && return 0
@@ -58,6 +57,7 @@ build() {
 	cc -O2 -o "$WORK/bare_curses" "$BENCH/bare_curses.c" $(pkg-config --cflags --libs ncursesw)
 	# shellcheck disable=SC2046
 	cc -O2 -o "$WORK/yaml_parse" "$BENCH/yaml_parse.c" $(pkg-config --cflags --libs yaml-0.1)
+	cc -O2 -o "$WORK/pty_run" "$BENCH/pty_run.c" -lutil
 }
 
 #
@@ -69,30 +69,12 @@ setup_env() {
 	SAMTALE=$WORK/build/samtale
 	export HOME=$WORK/home XDG_DATA_HOME=$WORK/home/.local/share
 	export SAMTALE_CONTENT=$SRC/content TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm
-	export COLUMNS=100 LINES=30 NO_COLOR=1
+	export NO_COLOR=1
 	# The TUI exits right after its first complete draw.
 	export SAMTALE_QUIT_AFTER_DRAW=1
 	unset SAMTALE_TODAY SAMTALE_DB
 	mkdir -p "$HOME"
 	TODAY=$(date +%F)
-}
-
-# Curses wants a terminal on some systems and not on others: run both curses
-# programs straight with output to /dev/null when both can, else both in a
-# pseudo-terminal made by script(1).
-choose_screen_mode() {
-	local db=$1
-
-	if "$WORK/bare_curses" </dev/null >/dev/null 2>&1 &&
-		"$SAMTALE" --db "$db" </dev/null >/dev/null 2>&1; then
-		SCREEN_MODE=direct
-		BARE_CMD="$WORK/bare_curses"
-		TUI_CMD="$SAMTALE --db $db"
-	else
-		SCREEN_MODE=pty
-		BARE_CMD="script -qfec $WORK/bare_curses /dev/null"
-		TUI_CMD="script -qfec '$SAMTALE --db $db' /dev/null"
-	fi
 }
 
 #
@@ -118,9 +100,11 @@ sql_followups() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# make_demo N: the database, timed; N=50,000 is made once, the others three times.
+# make_demo N: the database, timed; N=50,000 is made once, the others three
+# times, and up to 5,000 each one's export is compared: the same seed must
+# give the same database.
 make_demo() {
-	local n=$1 db=$WORK/demo-$n.db reps=3 i secs=() rss=()
+	local n=$1 db=$WORK/demo-$n.db reps=3 i secs=() rss=() sums=()
 
 	[ "$n" -ge 50000 ] && reps=1
 	for ((i = 0; i < reps; i++)); do
@@ -129,7 +113,16 @@ make_demo() {
 			"$SAMTALE" --db "$db" --user bench demo --cases "$n" --seed 1 >/dev/null
 		secs+=("$(cut -d' ' -f1 "$WORK/time.out")")
 		rss+=("$(cut -d' ' -f2 "$WORK/time.out")")
+		[ "$n" -le 5000 ] && sums+=("$("$SAMTALE" --db "$db" export | sha256sum | cut -c1-16)")
 	done
+	if [ ${#sums[@]} -eq 0 ]; then
+		R[same_export,$n]="not compared"
+	elif [ "$(printf '%s\n' "${sums[@]}" | sort -u | wc -l)" = 1 ]; then
+		R[same_export,$n]="identical (${#sums[@]} runs)"
+	else
+		R[same_export,$n]="**DIFFERENT**"
+		say "warning: $n cases: the same seed gave different exports"
+	fi
 	R[demo_s,$n]=$(printf '%s\n' "${secs[@]}" | median)
 	R[demo_rss,$n]=$(printf '%s\n' "${rss[@]}" | median)
 	R[demo_reps,$n]=$reps
@@ -165,9 +158,9 @@ count_check() {
 
 	R[overdue,$n]=$(sqlite3 "$db" "SELECT count(*) FROM followups WHERE NOT done AND due < '$TODAY';")
 	R[task_overdue,$n]=$(TASKRC=$WORK/task-$n/taskrc task rc.verbose=nothing +OVERDUE count)
-	R[meetings,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meetings;")
-	R[items,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meeting_items;")
-	R[followups,$n]=$(sqlite3 "$db" "SELECT count(*) FROM followups;")
+	R[n_meetings,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meetings;")
+	R[n_items,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meeting_items;")
+	R[n_followups,$n]=$(sqlite3 "$db" "SELECT count(*) FROM followups;")
 	R[dbsize,$n]=$(du -m "$db" | cut -f1)
 	if [ "${R[overdue,$n]}" != "${R[task_overdue,$n]}" ]; then
 		say "warning: $n cases: samtale has ${R[overdue,$n]} overdue follow-ups, taskwarrior ${R[task_overdue,$n]}"
@@ -191,8 +184,11 @@ measure() {
 	TASKRC=$WORK/task-$n/taskrc hyperfine -N --style none --warmup "$warmup" --runs "$runs" \
 		--export-json "$json" \
 		-n floor "true" \
-		-n bare_curses "$BARE_CMD" \
-		-n tui "$TUI_CMD" \
+		-n pty_floor "$WORK/pty_run true" \
+		-n version "$SAMTALE --version" \
+		-n bare_curses "$WORK/pty_run $WORK/bare_curses" \
+		-n tui "$WORK/pty_run $SAMTALE --db $db" \
+		-n case_list "$SAMTALE --db $db case list" \
 		-n sql_report "sqlite3 -readonly -header -column $db \"$SQL_REPORT\"" \
 		-n report "$SAMTALE --db $db report --by section" \
 		-n sql_followups "sqlite3 -readonly -header -column $db \"$(sql_followups)\"" \
@@ -200,7 +196,7 @@ measure() {
 		-n task "task overdue" \
 		-n yaml "$WORK/yaml_parse ${yaml_files[*]}" \
 		-n content_check "$SAMTALE content check" >/dev/null
-	for name in floor bare_curses tui sql_report report sql_followups followups task yaml content_check; do
+	for name in floor pty_floor version bare_curses tui case_list sql_report report sql_followups followups task yaml content_check; do
 		R[$name,$n]=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .median * 1000' "$json")
 	done
 	R[runs,$n]=$runs
@@ -209,21 +205,23 @@ measure() {
 # rss N: peak resident set of each samtale command (and the anchors), in KB.
 rss_of() {
 	/usr/bin/time -o "$WORK/time.out" -f '%M' "$@" >/dev/null 2>&1 </dev/null || true
-	cat "$WORK/time.out" | tail -1
+	tail -1 "$WORK/time.out"
 }
 
 measure_rss() {
 	local n=$1 db=$WORK/demo-$n.db
 
-	if [ "$SCREEN_MODE" = direct ]; then
-		R[rss_tui,$n]=$(rss_of "$SAMTALE" --db "$db")
-	else
-		R[rss_tui,$n]=$(rss_of script -qfec "$SAMTALE --db $db" /dev/null)
-	fi
+	R[rss_tui,$n]=$(rss_of "$WORK/pty_run" "$SAMTALE" --db "$db")
+	R[rss_bare_curses,$n]=$(rss_of "$WORK/pty_run" "$WORK/bare_curses")
 	R[rss_report,$n]=$(rss_of "$SAMTALE" --db "$db" report --by section)
 	R[rss_followups,$n]=$(rss_of "$SAMTALE" --db "$db" followups --all --overdue)
 	R[rss_content_check,$n]=$(rss_of "$SAMTALE" content check)
-	R[rss_export,$n]=$(rss_of "$SAMTALE" --db "$db" export)
+	# The export holds everything in memory: at 50,000 cases gigabytes.
+	if [ "$n" -le 5000 ]; then
+		R[rss_export,$n]=$(rss_of "$SAMTALE" --db "$db" export)
+	else
+		R[rss_export,$n]=
+	fi
 	R[rss_sqlite3,$n]=$(rss_of sqlite3 -readonly "$db" "$SQL_REPORT")
 	R[rss_task,$n]=$(TASKRC=$WORK/task-$n/taskrc rss_of task overdue)
 }
@@ -235,7 +233,7 @@ measure_rss() {
 ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.2f" : (v < 100 ? "%.1f" : "%.0f")), v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 mb() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1024 }'; }
-thousands() { printf "%'d" "$1" 2>/dev/null || printf '%s' "$1"; }
+thousands() { printf '%s' "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 
 row() {
 	local label=$1 fn=$2 a=$3 b=${4:-}
@@ -245,9 +243,10 @@ row() {
 		case $fn in
 		ms) line+=" $(ms "${R[$a,$n]}") |" ;;
 		ratio) line+=" **$(ratio "${R[$a,$n]}" "${R[$b,$n]}")** |" ;;
-		mb) line+=" $(mb "${R[$a,$n]}") |" ;;
+		mb) line+=" $([ -n "${R[$a,$n]}" ] && mb "${R[$a,$n]}" || echo "not measured") |" ;;
+		t) line+=" ${R[$a,$n]} |" ;;
 		s) line+=" ${R[$a,$n]} s |" ;;
-		n) line+=" $(LC_ALL=en_US.UTF-8 thousands "${R[$a,$n]}") |" ;;
+		n) line+=" $(thousands "${R[$a,$n]}") |" ;;
 		esac
 	done
 	echo "$line"
@@ -267,7 +266,7 @@ write_results() {
 	head="| |"
 	sep="|---|"
 	for n in "${SIZES[@]}"; do
-		head+=" $(LC_ALL=en_US.UTF-8 thousands "$n") cases |"
+		head+=" $(thousands "$n") cases |"
 		sep+="---:|"
 	done
 	{
@@ -280,31 +279,36 @@ write_results() {
 		echo
 		echo "Medians in milliseconds from one hyperfine run per size (\`-N\`, no shell; ${R[runs,${SIZES[0]}]} runs, 5 at 50,000 cases),"
 		echo "every command side by side in the same run. Ratios are samtale / anchor, except"
-		echo "taskwarrior, where the ratio is how many times faster samtale is. Curses programs ran"
-		echo "$([ "$SCREEN_MODE" = direct ] && echo "with TERM=xterm and output to /dev/null (both the same way)" || echo "in a pseudo-terminal made by script(1) (both the same way)"); samtale's first"
-		echo "screen is its case list on the demo database, ended by SAMTALE_QUIT_AFTER_DRAW=1."
+		echo "taskwarrior, where the ratio is how many times faster samtale is. Both curses programs"
+		echo "ran the same way, in a 100x30 pseudo-terminal made by bench/pty_run.c (TERM=xterm);"
+		echo "samtale's first screen is its case list on the demo database, ended by"
+		echo "SAMTALE_QUIT_AFTER_DRAW=1."
 		echo
 		echo "## Data (\`samtale demo --seed 1\`)"
 		echo
 		echo "$head"
 		echo "$sep"
-		row "meetings" n meetings
-		row "checklist item rows" n items
-		row "follow-ups" n followups
+		row "meetings" n n_meetings
+		row "checklist item rows" n n_items
+		row "follow-ups" n n_followups
 		row "overdue follow-ups (samtale)" n overdue
 		row "overdue tasks (taskwarrior, same data)" n task_overdue
 		row "database size (MB)" n dbsize
 		row "\`samtale demo\` wall time (median of 3; 1 at 50,000)" s demo_s
 		row "\`samtale demo\` peak RSS (MB)" mb demo_rss
+		row "\`samtale export\` after each \`demo --seed 1\`" t same_export
 		echo
 		echo "## Times (median, ms)"
 		echo
 		echo "$head"
 		echo "$sep"
 		row "process floor: \`true\`" ms floor
-		row "bare curses, one line" ms bare_curses
-		row "samtale, first drawn screen" ms tui
+		row "pty floor: \`pty_run true\`" ms pty_floor
+		row "\`samtale --version\` (the binary and its libraries)" ms version
+		row "bare curses, one line (in pty_run)" ms bare_curses
+		row "samtale, first drawn screen (in pty_run)" ms tui
 		row "ratio samtale / bare curses (aim ≤ 2×)" ratio tui bare_curses
+		row "\`samtale case list\` (the first screen's query, printed)" ms case_list
 		row "sqlite3 shell, report SQL" ms sql_report
 		row "\`samtale report --by section\`" ms report
 		row "ratio report / sqlite3 (aim ≤ 1.5×)" ratio report sql_report
@@ -321,20 +325,21 @@ write_results() {
 		echo
 		echo "$head"
 		echo "$sep"
+		row "bare curses, one line" mb rss_bare_curses
 		row "samtale, first drawn screen" mb rss_tui
 		row "\`samtale report --by section\`" mb rss_report
 		row "\`samtale followups --all --overdue\`" mb rss_followups
 		row "\`samtale content check\`" mb rss_content_check
-		row "\`samtale export\` (all cases)" mb rss_export
+		row "\`samtale export\` (all cases; not in the aim)" mb rss_export
 		row "sqlite3 shell, report SQL" mb rss_sqlite3
 		row "taskwarrior \`task overdue\`" mb rss_task
 		echo
-		echo "## Aims, at $(LC_ALL=en_US.UTF-8 thousands $ref) cases"
+		echo "## Aims, at $(thousands $ref) cases"
 		echo
 		echo "| aim | measured | |"
 		echo "|---|---:|---|"
 		local max_rss=0 k
-		for k in rss_tui rss_report rss_followups rss_content_check rss_export; do
+		for k in rss_tui rss_report rss_followups rss_content_check; do
 			[ "${R[$k,$ref]}" -gt "$max_rss" ] && max_rss=${R[$k,$ref]}
 		done
 		aim "first screen ≤ 2× bare curses" "$(ratio "${R[tui,$ref]}" "${R[bare_curses,$ref]}")" \
@@ -345,7 +350,7 @@ write_results() {
 			"$(at "${R[followups,$ref]}" "${R[sql_followups,$ref]}" 'a <= 1.5 * b')"
 		aim "followups ≥ 10× faster than taskwarrior" "$(ratio "${R[task,$ref]}" "${R[followups,$ref]}")" \
 			"$(at "${R[task,$ref]}" "${R[followups,$ref]}" 'a >= 10 * b')"
-		aim "peak RSS ≤ 16 MB (largest samtale command)" "$(mb "$max_rss") MB" \
+		aim "peak RSS ≤ 16 MB (largest of screen, report, followups, content check)" "$(mb "$max_rss") MB" \
 			"$(at "$max_rss" 16384 'a <= b')"
 	} >"$out"
 	say "wrote $out"
@@ -365,10 +370,7 @@ main() {
 		make_tasks "$n"
 		count_check "$n"
 	done
-	choose_screen_mode "$WORK/demo-${SIZES[0]}.db"
 	for n in "${SIZES[@]}"; do
-		[ "$SCREEN_MODE" = direct ] && TUI_CMD="$SAMTALE --db $WORK/demo-$n.db" ||
-			TUI_CMD="script -qfec '$SAMTALE --db $WORK/demo-$n.db' /dev/null"
 		measure "$n"
 		measure_rss "$n"
 	done
