@@ -208,7 +208,7 @@ void ui_draw_all(struct app *app)
 	sam_date today;
 	char right[128];
 	WINDOW *body;
-	int rw;
+	int rw, tw;
 
 	werase(stdscr);
 	if (ui_too_small()) {
@@ -219,8 +219,8 @@ void ui_draw_all(struct app *app)
 	snprintf(right, sizeof(right), " %s · %s ", app->user, today);
 	rw = (int)utf8_width(right);
 	ui_fill(stdscr, 0, 0, COLS, UI_TITLE);
-	ui_text(stdscr, 0, 1, COLS - rw - 2, UI_TITLE, s->title);
-	if (rw < COLS / 2)
+	tw = ui_text(stdscr, 0, 1, COLS - 2, UI_TITLE, s->title);
+	if (1 + tw + 2 + rw <= COLS)
 		ui_text(stdscr, 0, COLS - rw, rw, UI_TITLE, right);
 
 	app->focus_y = -1;

@@ -4,12 +4,13 @@
 # æøå, agree a follow-up due +7; then kill -9 and find all of it again, on
 # the screen, in the database and in the export.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
 
 DB=$T/db
 W=60		# seconds to wait for a screen: generous, for ASan builds
 NOTE="Hun vil gerne være sygeplejerske – æøå ÆØÅ"
 
-tui_start 80 24 --db "$DB" --user mette
+tui_run 80 24 --db "$DB" --user mette
 tui_wait "Der er ingen sager endnu" $W
 tui_wait "Tryk a for at oprette en sag" $W
 
@@ -69,11 +70,11 @@ assert_eq "2026-03-08|Ring til praktikstedet|mette|0|1" \
 	"$(sql "$DB" "SELECT due, text, assignee, done, meeting_id IS NOT NULL FROM followups")" "follow-up"
 
 # kill -9 mid-meeting: nothing shown as entered may be lost.
-kill -9 "$(tui_pid)"
-tui_wait_exit
-tmux -L "$TMUX_SOCKET" kill-session -t t
+kill -9 "$(tui_samtale_pid)"
+tui_expect_exit 137 $W
 
-tui_start 80 24 --db "$DB" --user mette
+tui_run 80 24 --db "$DB" --user mette
+tui_wait "Sager (1)" $W
 tui_wait "2026-0117" $W
 tui_wait "2026-03-01" $W	# its last meeting
 tui_keys Enter
@@ -108,5 +109,4 @@ assert_eq "Du ringer til praktikstedet, jeg sender papirerne" \
 tui_keys q
 tui_wait "Sager (1)" $W
 tui_keys q
-tui_wait_exit
-assert_eq 0 "$(tui_status)" "exit status"
+tui_expect_exit 0 $W
