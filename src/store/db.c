@@ -317,8 +317,8 @@ static enum sam_status commit(struct store *st)
 enum sam_status write_begin(struct store *st)
 {
 	if (st->flags & STORE_READONLY)
-		return sam_fail(SAM_ERR_INVALID, tr("databasen er åbnet skrivebeskyttet",
-						    "the database was opened read-only"));
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("databasen er åbnet skrivebeskyttet",
+							  "the database was opened read-only"));
 	if (st->in_tx)
 		return db_exec(st, "SAVEPOINT w");
 	return begin_immediate(st);
