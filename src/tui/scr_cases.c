@@ -18,7 +18,9 @@ enum { REQ_DEMO = REQ_SCREEN };
 #define DEMO_CASES 25
 
 struct cases {
-	struct case_list list;
+	struct case_list list;		/* every open case */
+	size_t *vis;			/* the ones matching the filter: indexes into list */
+	size_t nvis;
 	struct ui_list ui;
 	bool db_empty;		/* no case at all, not just none matching */
 	int64_t keep_id;	/* the case to select after a reload */
@@ -32,6 +34,25 @@ static const struct ui_binding cases_keys[] = {
 	UI_BINDINGS_END,
 };
 
+/* Filters in memory, folding æøå as well as ASCII, on every key typed. */
+static void apply_filter(struct screen *s)
+{
+	struct cases *c = s->data;
+
+	free(c->vis);
+	c->vis = xcalloc(c->list.n + 1, sizeof(*c->vis));
+	c->nvis = 0;
+	for (size_t i = 0; i < c->list.n; i++)
+		if (ui_list_match(&c->ui, c->list.v[i].ref) || ui_list_match(&c->ui, c->list.v[i].initials))
+			c->vis[c->nvis++] = i;
+	ui_list_set_rows(&c->ui, c->nvis);
+	for (size_t i = 0; c->keep_id && i < c->nvis; i++)
+		if (c->list.v[c->vis[i]].id == c->keep_id)
+			ui_list_select(&c->ui, i);
+	c->keep_id = 0;
+	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->nvis);
+}
+
 static enum sam_status cases_open(struct screen *s, struct app *app)
 {
 	struct cases *c = s->data;
@@ -39,14 +60,14 @@ static enum sam_status cases_open(struct screen *s, struct app *app)
 
 	if (!c)
 		s->data = c = xcalloc(1, sizeof(*c));
-	else if (c->ui.sel < c->list.n)
-		c->keep_id = c->list.v[c->ui.sel].id;
+	else if (c->ui.sel < c->nvis)
+		c->keep_id = c->list.v[c->vis[c->ui.sel]].id;
 	case_list_free(&c->list);
-	st = store_case_list(app->store, c->ui.filter[0] ? c->ui.filter : NULL, false, &c->list);
+	st = store_case_list(app->store, NULL, false, &c->list);
 	if (st != SAM_OK)
 		return st;
 	c->db_empty = false;
-	if (c->list.n == 0 && !c->ui.filter[0]) {
+	if (c->list.n == 0) {
 		bool yes = true;
 
 		st = store_has_cases(app->store, &yes);
@@ -54,12 +75,7 @@ static enum sam_status cases_open(struct screen *s, struct app *app)
 			return st;
 		c->db_empty = !yes;
 	}
-	ui_list_set_rows(&c->ui, c->list.n);
-	for (size_t i = 0; c->keep_id && i < c->list.n; i++)
-		if (c->list.v[i].id == c->keep_id)
-			ui_list_select(&c->ui, i);
-	c->keep_id = 0;
-	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->list.n);
+	apply_filter(s);
 	return SAM_OK;
 }
 
@@ -107,7 +123,7 @@ static void cases_draw(struct screen *s, WINDOW *win)
 
 	if (filter_line)
 		height--;
-	if (c->list.n == 0) {
+	if (c->nvis == 0) {
 		if (c->db_empty)
 			draw_empty(c, win, width);
 		else
@@ -118,9 +134,9 @@ static void cases_draw(struct screen *s, WINDOW *win)
 			ui_list_draw_filter(&c->ui, win, getmaxy(win) - 1, width);
 		return;
 	}
-	for (size_t i = 0; i < c->list.n; i++)
-		if ((int)utf8_width(c->list.v[i].ref) > refw)
-			refw = (int)utf8_width(c->list.v[i].ref);
+	for (size_t i = 0; i < c->nvis; i++)
+		if ((int)utf8_width(c->list.v[c->vis[i]].ref) > refw)
+			refw = (int)utf8_width(c->list.v[c->vis[i]].ref);
 	if (refw > width / 3)
 		refw = width / 3;
 	initw = 10;
@@ -132,9 +148,9 @@ static void cases_draw(struct screen *s, WINDOW *win)
 	ui_text(win, 0, 5 + refw + initw + datew, width - (5 + refw + initw + datew), UI_HEADING,
 		tr("Opfølgninger", "Follow-ups"));
 	top = ui_list_scroll(&c->ui, height);
-	for (int y = 0; y < height && top + (size_t)y < c->list.n; y++) {
+	for (int y = 0; y < height && top + (size_t)y < c->nvis; y++) {
 		size_t i = top + (size_t)y;
-		const struct case_rec *r = &c->list.v[i];
+		const struct case_rec *r = &c->list.v[c->vis[i]];
 		bool sel = i == c->ui.sel;
 		enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
 		char fu[64];
@@ -231,9 +247,10 @@ static unsigned cases_key(struct screen *s, int ch)
 	case UI_LIST_FILTER_CHANGED:
 		c->ui.sel = 0;
 		c->ui.top = 0;
-		return REACT_RELOAD;
+		apply_filter(s);
+		return REACT_REDRAW;
 	case UI_LIST_ACTIVATE:
-		return scr_case_push(s->app, c->list.v[c->ui.sel].id);
+		return scr_case_push(s->app, c->list.v[c->vis[c->ui.sel]].id);
 	case UI_LIST_IGNORED:
 		break;
 	}
@@ -255,8 +272,10 @@ static void cases_close(struct screen *s)
 {
 	struct cases *c = s->data;
 
-	if (c)
+	if (c) {
 		case_list_free(&c->list);
+		free(c->vis);
+	}
 	free(c);
 }
 

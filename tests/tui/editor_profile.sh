@@ -1,0 +1,65 @@
+#!/bin/bash
+# E edits her profile in $EDITOR through a private temporary file that is
+# removed afterwards; each field is saved at once; a CPR number is refused
+# and the text offered again. The profile is one key away from the meeting.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
+
+DB=$T/db
+W=60
+
+# The "editor": records the file it got and its mode, then writes into it.
+cat >"$T/editor.sh" <<'ED'
+#!/bin/sh
+echo "$1" >>"$EDITOR_LOG"
+stat -c %a "$1" >>"$EDITOR_LOG"
+sed -i "/^# Jobønsker/a $EDITOR_TEXT" "$1"
+ED
+chmod +x "$T/editor.sh"
+export EDITOR="env EDITOR_LOG=$T/editor.log EDITOR_TEXT=Sygeplejerske,_gerne_på_plejehjem_æøå $T/editor.sh"
+
+samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
+tui_run 80 24 --db "$DB" --user mette
+tui_wait "2026-0117" $W
+tui_keys Enter
+tui_wait "Jobønsker: (tom; tryk E)" $W
+tui_keys E
+tui_wait "Profilen er gemt." $W
+tui_wait "Jobønsker: Sygeplejerske,_gerne_på_plejehjem_æøå" $W
+assert_eq "Sygeplejerske,_gerne_på_plejehjem_æøå" \
+	"$(sql "$DB" "SELECT job_wishes FROM cases")" "job wishes"
+assert_eq "" "$(sql "$DB" "SELECT coalesce(qualifications, '') || coalesce(education_wishes, '') FROM cases")" \
+	"other fields untouched"
+tmp=$(head -1 "$T/editor.log")
+assert_eq 600 "$(sed -n 2p "$T/editor.log")" "temporary file mode"
+[ ! -e "$tmp" ] || fail "temporary file $tmp left behind"
+
+# p: the whole profile.
+tui_keys p
+tui_wait "Hendes jobønsker" $W
+tui_wait "Sygeplejerske,_gerne_på_plejehjem_æøå" $W
+tui_keys q
+tui_wait "Samtaler (gennemført pr. afsnit)" $W
+
+# A CPR number in the profile is refused; "discard" leaves it as it was.
+tui_keys q
+tui_wait "Sager (1)" $W
+tui_keys q
+tui_expect_exit 0 $W
+export EDITOR="env EDITOR_LOG=$T/editor.log EDITOR_TEXT=cpr_010190-1234 $T/editor.sh"
+tui_run 80 24 --db "$DB" --user mette
+tui_wait "2026-0117" $W
+tui_keys Enter
+tui_wait "Sag 2026-0117" $W
+tui_keys E
+tui_wait "CPR" $W
+tui_wait "Kassér ændringen" $W
+tui_keys Down Enter
+tui_wait "Jobønsker: Sygeplejerske" $W
+assert_eq "Sygeplejerske,_gerne_på_plejehjem_æøå" \
+	"$(sql "$DB" "SELECT job_wishes FROM cases")" "job wishes after a refused edit"
+assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases WHERE job_wishes LIKE '%010190%'")" "no CPR saved"
+tui_keys q
+tui_wait "Sager (1)" $W
+tui_keys q
+tui_expect_exit 0 $W
