@@ -40,3 +40,14 @@ tui_wait "again-echoed" $W
 SAMTALE_QUIT_AFTER_DRAW=1 timeout 60 script -qec "'$SAMTALE_BIN' --db '$DB' --user mette" /dev/null \
 	>"$T/out" </dev/null || fail "SAMTALE_QUIT_AFTER_DRAW run failed"
 assert_contains "$(cat "$T/out")" "2026-0117" "first screen"
+
+# NO_COLOR: not one colour sequence; without it the title bar has colour.
+SAMTALE_QUIT_AFTER_DRAW=1 NO_COLOR=1 TERM=xterm-256color timeout 60 \
+	script -qec "'$SAMTALE_BIN' --db '$DB' --user mette" /dev/null >"$T/out" </dev/null ||
+	fail "NO_COLOR run failed"
+assert_eq 0 "$(grep -caP '\x1b\[(3[0-7]|4[0-7]|39|49|[0-9;]*;[34][0-9])m' "$T/out" || true)" "colour sequences under NO_COLOR"
+SAMTALE_QUIT_AFTER_DRAW=1 NO_COLOR= TERM=xterm-256color timeout 60 \
+	script -qec "'$SAMTALE_BIN' --db '$DB' --user mette" /dev/null >"$T/out" </dev/null ||
+	fail "colour run failed"
+[ "$(grep -caP '\x1b\[(3[0-7]|4[0-7]|39|49|[0-9;]*;[34][0-9])m' "$T/out" || true)" -gt 0 ] ||
+	fail "no colour without NO_COLOR (the test would not see it)"
