@@ -1,0 +1,66 @@
+#!/bin/bash
+# Bad conditions give a clean "samtale: ..." and exit status 1 (never a
+# signal, never a half-written change): a corrupt file, a read-only
+# database, a missing or unwritable directory, a newer schema.
+. "$(dirname "$0")/../lib.sh"
+
+# expect_clean_failure CMD...: exit status 1 and one "samtale: " line.
+expect_clean_failure() {
+	expect_status 1 "$@"
+	assert_eq 1 "$(wc -l <"$T/err")" "lines on stderr of '$*'"
+	assert_contains "$(cat "$T/err")" "samtale: "
+}
+
+# Random bytes.
+head -c 65536 /dev/urandom >"$T/junk.db"
+cp "$T/junk.db" "$T/junk.orig"
+for cmd in "case list" "case add 2026-0001" "db check" "case show X" "db backup $T/b.db"; do
+	# shellcheck disable=SC2086
+	expect_clean_failure samtale --db "$T/junk.db" $cmd
+	assert_contains "$(cat "$T/err")" "ikke en samtale-database"
+done
+cmp -s "$T/junk.db" "$T/junk.orig" || fail "the corrupt file was changed"
+[ ! -e "$T/b.db" ] || fail "a backup of a corrupt file was written"
+
+# Another program's SQLite database.
+sql "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+expect_clean_failure samtale --db "$T/other.db" case add 2026-0001
+assert_contains "$(cat "$T/err")" "ikke en samtale-database"
+
+# A newer schema.
+expect_status 0 samtale --db "$T/new.db" case add 2026-0001
+sql "$T/new.db" "PRAGMA user_version = 99"
+expect_clean_failure samtale --db "$T/new.db" case list
+assert_contains "$(cat "$T/err")" "lavet af en nyere samtale"
+expect_clean_failure samtale --lang en --db "$T/new.db" case add 2026-0002
+assert_contains "$(cat "$T/err")" "made by a newer samtale"
+
+# A directory that is a file; a database that is a directory; no database.
+touch "$T/plain"
+expect_clean_failure samtale --db "$T/plain/s.db" case add 2026-0001
+expect_clean_failure samtale --db "$T" case list
+expect_clean_failure samtale --db "$T/none.db" case list
+assert_contains "$(cat "$T/err")" "der er ingen database"
+[ ! -e "$T/none.db" ] || fail "a read-only command created a database"
+
+# Read-only: root passes permission bits, so run as an unprivileged user.
+if [ "$(id -u)" = 0 ]; then
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	chmod 0711 "$T"
+else
+	as_user() { "$@"; }
+fi
+mkdir "$T/ro"
+[ "$(id -u)" != 0 ] || chown 65534:65534 "$T/ro"
+as_user "$SAMTALE_BIN" --db "$T/ro/s.db" case add 2026-0001 >/dev/null
+chmod 0400 "$T/ro/s.db"
+expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro/s.db" case add 2026-0002
+assert_contains "$(cat "$T/err")" "skrivebeskyttet"
+chmod 0500 "$T/ro"
+expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro/s.db" case add 2026-0002
+expect_status 0 as_user "$SAMTALE_BIN" --db "$T/ro/s.db" case list --format csv
+assert_eq 2 "$(wc -l <"$T/out")" "lines of case list on a read-only database"
+# An unwritable directory for a new database.
+expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro/new.db" case add 2026-0002
+chmod 0700 "$T/ro"
+assert_eq 2026-0001 "$(sql "$T/ro/s.db" 'SELECT group_concat(ref) FROM cases')" "cases after the refusals"

@@ -1,0 +1,54 @@
+#!/bin/bash
+# Erasure: after `case delete` and `db purge`, none of the case's words are
+# left in the database file or its WAL; the audit log keeps one line
+# without personal data.
+. "$(dirname "$0")/../lib.sh"
+
+DB=$T/s.db
+expect_status 0 samtale --db "$DB" case add Zebrafinke-4711 --initials QX
+expect_status 0 samtale --db "$DB" case add 2026-0002
+expect_status 0 samtale --db "$DB" case add Purpurhejre-0815
+# Notes and her profile, written as the program's other parts write them.
+sql "$DB" "UPDATE cases SET qualifications = 'Trompetfisk-uddannet', job_wishes = 'Blaekspruttekok'
+	   WHERE ref = 'Zebrafinke-4711';
+	 INSERT INTO meetings (case_id, date, type, caseworker, note, agreed)
+	   SELECT id, '2026-02-01', 'foerste', 'mette', 'Noten om Nattergalen', 'Aftalt Solsortesang'
+	   FROM cases WHERE ref = 'Zebrafinke-4711';
+	 INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, note)
+	   VALUES (1, 'tro.sig-det', 'tro', 0, 'Sig det', 'Punktnote Havoern');
+	 INSERT INTO followups (case_id, meeting_id, due, text, assignee)
+	   SELECT id, 1, '2026-04-01', 'Ring om Stenpikkeren', 'mette' FROM cases WHERE ref = 'Zebrafinke-4711';
+	 UPDATE cases SET qualifications = 'Kongeoern' WHERE ref = 'Purpurhejre-0815';"
+words="Zebrafinke Trompetfisk Blaekspruttekok Nattergalen Solsortesang Havoern Stenpikkeren"
+grep -qa Nattergalen "$DB" "$DB-wal" 2>/dev/null || fail "the test data is not in the database"
+
+# Without --yes nothing happens.
+expect_status 2 samtale --db "$DB" case delete Zebrafinke-4711
+assert_contains "$(cat "$T/err")" "--yes"
+assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref = 'Zebrafinke-4711'")" "case after a refused delete"
+
+expect_status 0 samtale --db "$DB" case delete Zebrafinke-4711 --yes
+for w in $words; do
+	! grep -qa "$w" "$DB" || fail "'$w' is still in the database file"
+	[ ! -e "$DB-wal" ] || ! grep -qa "$w" "$DB-wal" || fail "'$w' is still in the WAL"
+done
+assert_eq "0|0|0|0" "$(sql "$DB" 'SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM meeting_items),
+	(SELECT count(*) FROM followups), (SELECT count(*) FROM audit WHERE case_id = 1)')" "rows left"
+assert_eq "1|" "$(sql "$DB" "SELECT count(*), group_concat(detail) FROM audit WHERE action = 'case.delete' AND object_id = 1 AND case_id IS NULL")" "the erasure's audit line"
+expect_status 1 samtale --db "$DB" case delete Zebrafinke-4711 --yes
+expect_status 0 samtale --db "$DB" case list --format csv
+assert_eq 3 "$(wc -l <"$T/out")" "cases left"
+
+# Retention: purge closed cases.
+expect_status 0 samtale --db "$DB" case close Purpurhejre-0815 --date 2026-03-01
+expect_status 2 samtale --db "$DB" db purge --closed-before 2026-04-01
+expect_status 2 samtale --db "$DB" db purge --closed-before soon --yes
+expect_status 0 samtale --db "$DB" db purge --closed-before 2026-03-01 --yes
+assert_contains "$(cat "$T/out")" "0 afsluttede sager slettet"
+expect_status 0 samtale --db "$DB" db purge --closed-before 2026-04-01 --yes
+assert_contains "$(cat "$T/out")" "1 afsluttede sager slettet"
+for w in Purpurhejre Kongeoern; do
+	! grep -qa "$w" "$DB" || fail "'$w' is still in the database file"
+	[ ! -e "$DB-wal" ] || ! grep -qa "$w" "$DB-wal" || fail "'$w' is still in the WAL"
+done
+assert_eq 2026-0002 "$(sql "$DB" 'SELECT group_concat(ref) FROM cases')" "cases after the purge"

@@ -1,0 +1,56 @@
+#!/bin/bash
+# The default database: directory 0700 and file 0600 even under umask 000;
+# backup 0600; db init, db check; case list/show/close on a plain database.
+. "$(dirname "$0")/../lib.sh"
+
+umask 000
+DIR=$XDG_DATA_HOME/samtale
+expect_status 0 samtale db init
+assert_contains "$(cat "$T/out")" "$DIR/samtale.db"
+assert_eq 700 "$(stat -c %a "$DIR")" "mode of the database directory"
+assert_eq 600 "$(stat -c %a "$DIR/samtale.db")" "mode of the database"
+assert_eq 2 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
+# Running it again brings it up to date and changes nothing else.
+expect_status 0 samtale db init
+
+expect_status 0 samtale --user mette case add 2026-0117 --initials AB
+assert_eq "Sagen 2026-0117 er oprettet." "$(cat "$T/out")"
+expect_status 0 samtale --user anna case add 2026-0005
+expect_status 1 samtale case add 2026-0117
+assert_eq "samtale: der er allerede en sag '2026-0117'" "$(cat "$T/err")"
+
+expect_status 0 samtale case list
+assert_eq "sag        initialer  sagsbehandler  oprettet    seneste samtale  opfølgninger  overskredne
+2026-0005             anna           2026-03-01                              0            0
+2026-0117  AB         mette          2026-03-01                              0            0" "$(cat "$T/out")"
+expect_status 0 samtale case list --format json
+assert_contains "$(cat "$T/out")" '"followups_overdue": 0'
+expect_status 2 samtale case list --format xml
+
+expect_status 0 samtale case close 2026-0005 --date 2026-03-01
+expect_status 1 samtale case close 2026-0005
+assert_contains "$(cat "$T/err")" "allerede afsluttet 2026-03-01"
+expect_status 0 samtale case list --format csv
+assert_eq "ref,initials,caseworker,opened,last_meeting,followups_open,followups_overdue
+2026-0117,AB,mette,2026-03-01,,0,0" "$(tr -d '\r' <"$T/out")"
+expect_status 0 samtale case list --all --format csv
+assert_contains "$(cat "$T/out")" "2026-0005,,anna,2026-03-01,2026-03-01,,0,0"
+
+expect_status 0 samtale --lang en case show 2026-0117
+assert_contains "$(cat "$T/out")" "Case 2026-0117 (AB)"
+assert_contains "$(cat "$T/out")" "Her profile (in her words)"
+expect_status 1 samtale case show 2026-9999
+assert_eq "samtale: der er ingen sag '2026-9999'" "$(cat "$T/err")"
+
+expect_status 0 samtale db backup "$T/copy.db"
+assert_eq 600 "$(stat -c %a "$T/copy.db")" "mode of the backup"
+assert_eq 2 "$(sql "$T/copy.db" 'SELECT count(*) FROM cases')" "cases in the backup"
+expect_status 1 samtale db backup "$T/no/such/dir/copy.db"
+assert_contains "$(cat "$T/err")" "samtale: "
+
+expect_status 0 samtale db check
+assert_contains "$(cat "$T/out")" "i orden"
+# A meeting whose case is gone: the foreign key check finds it.
+sql "$DIR/samtale.db" "PRAGMA foreign_keys=OFF; INSERT INTO meetings (case_id, date, type, caseworker) VALUES (99, '2026-01-01', 'foerste', 'x');"
+expect_status 1 samtale db check
+assert_contains "$(cat "$T/out")" "foreign key: meetings"

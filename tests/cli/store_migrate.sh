@@ -1,0 +1,23 @@
+#!/bin/bash
+# A database made by schema version 1 (tests/fixtures/db/v1.db) opens under
+# this version after an automatic backup beside it.
+. "$(dirname "$0")/../lib.sh"
+
+DB=$T/samtale.db
+cp "$SOURCE_DIR/tests/fixtures/db/v1.db" "$DB"
+chmod 0600 "$DB"
+expect_status 0 samtale --db "$DB" case list --format csv
+assert_eq "ref,initials,caseworker,opened,last_meeting,followups_open,followups_overdue
+2025-0042,FH,mette,2025-11-03,2025-11-03,1,1" "$(tr -d '\r' <"$T/out")"
+assert_eq 2 "$(sql "$DB" 'PRAGMA user_version')" "schema version after the upgrade"
+[ -f "$DB.v1-backup" ] || fail "no backup before the migration"
+assert_eq 600 "$(stat -c %a "$DB.v1-backup")" "mode of the backup"
+assert_eq 1 "$(sql "$DB.v1-backup" 'PRAGMA user_version')" "schema version of the backup"
+cmp -s <(sql "$DB.v1-backup" 'SELECT * FROM meeting_items') \
+	<(sql "$SOURCE_DIR/tests/fixtures/db/v1.db" 'SELECT * FROM meeting_items') ||
+	fail "the backup differs from the database it was taken of"
+expect_status 0 samtale --db "$DB" db check
+expect_status 0 samtale --db "$DB" case show 2025-0042
+assert_contains "$(cat "$T/out")" "Arbejde på et plejehjem"
+assert_contains "$(cat "$T/out")" "Ring til sprogskolen"
+assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'db.migrate'")" "migrations logged"
