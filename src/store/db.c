@@ -655,20 +655,40 @@ struct header {
 	int64_t version, app_id, objects;
 };
 
+/* One statement, so that the three values come from one snapshot even
+ * while another process creates the schema. */
+static enum sam_status read_header_once(struct store *st, struct header *h)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st,
+		"SELECT (SELECT user_version FROM pragma_user_version),"
+		" (SELECT application_id FROM pragma_application_id),"
+		" (SELECT count(*) FROM sqlite_schema)", &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		h->version = sqlite3_column_int64(stmt, 0);
+		h->app_id = sqlite3_column_int64(stmt, 1);
+		h->objects = sqlite3_column_int64(stmt, 2);
+	} else {
+		status = db_error(st, rc);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
 static enum sam_status read_header(struct store *st, struct header *h)
 {
 	enum sam_status status = SAM_OK;
 
 	/* A reader can meet a lock only while another process recovers the
 	 * WAL; the busy handler waits, and a few attempts cover a slow one. */
-	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
-		if ((status = query_int(st, "PRAGMA user_version", &h->version)) == SAM_OK &&
-		    (status = query_int(st, "PRAGMA application_id", &h->app_id)) == SAM_OK &&
-		    (status = query_int(st, "SELECT count(*) FROM sqlite_schema", &h->objects)) == SAM_OK)
+	for (int i = 0; i < BUSY_ATTEMPTS; i++)
+		if ((status = read_header_once(st, h)) != SAM_ERR_BUSY)
 			break;
-		if (status != SAM_ERR_BUSY)
-			break;
-	}
 	return status;
 }
 
