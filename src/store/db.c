@@ -120,6 +120,13 @@ enum sam_status db_error(struct store *st, int rc)
 		return sam_fail(SAM_ERR_IO, tr("disken er fuld; ændringen blev ikke gemt (%s)",
 					       "the disk is full; the change was not saved (%s)"), path);
 	case SQLITE_READONLY:
+		if (st && (st->flags & STORE_READONLY))
+			return sam_fail(SAM_ERR_IO, tr("kan ikke læse databasen %s: SQLite skal kunne oprette "
+						       "filerne %s-wal og %s-shm ved siden af den, men mappen "
+						       "er skrivebeskyttet",
+						       "cannot read the database %s: SQLite needs to create "
+						       "%s-wal and %s-shm beside it, but the directory is "
+						       "read-only"), path, path, path);
 		return sam_fail(SAM_ERR_IO, tr("databasen %s er skrivebeskyttet; ændringen blev ikke gemt",
 					       "the database %s is read-only; the change was not saved"),
 				path);
@@ -815,6 +822,21 @@ static enum sam_status configure(struct store *st)
 	return status;
 }
 
+/* A reader in a directory it cannot write cannot create the WAL's files;
+ * opened read-only, SQLite reads the WAL without them. */
+static int open_flags(const char *path, unsigned flags)
+{
+	char *dir;
+	bool writable;
+
+	if (!(flags & STORE_READONLY) || !strcmp(path, ":memory:"))
+		return SQLITE_OPEN_READWRITE;
+	dir = path_dirname(path);
+	writable = access(dir, W_OK) == 0;
+	free(dir);
+	return writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+}
+
 enum sam_status store_open(const char *path, const char *user, unsigned flags,
 			   struct store **out)
 {
@@ -834,7 +856,7 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 	if (strcmp(path, ":memory:") && (status = prepare_path(path, flags)) != SAM_OK)
 		goto fail;
 	/* No SQLITE_OPEN_CREATE: prepare_path created the file with its mode. */
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	rc = sqlite3_open_v2(path, &st->db, open_flags(path, flags) | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
 		status = db_error(st, rc);
 		goto fail;
