@@ -106,6 +106,7 @@ static const char *const migrations[] = {
  * a minute in all covers a demo import running beside a meeting. */
 #define BUSY_TIMEOUT_MS 10000
 #define BUSY_ATTEMPTS 6
+#define WIPE_TIMEOUT_MS 3000
 
 /*
  * Errors
@@ -293,15 +294,13 @@ static enum sam_status begin_immediate(struct store *st)
 static void wipe_wal(struct store *st)
 {
 	st->wipe_wal = false;
-	for (int i = 0; i < BUSY_ATTEMPTS; i++) {
-		int rc = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE,
-						   NULL, NULL);
-
-		if ((rc & 0xff) != SQLITE_BUSY)
-			return;
-	}
-	/* Readers kept the WAL busy for a minute: the next checkpoint (at the
-	 * latest when the last connection closes) overwrites those frames. */
+	/* A colleague's open read keeps the checkpoint waiting; the erasure is
+	 * committed already, so wait a little, not the full timeout. When the
+	 * wait runs out the next checkpoint (at the latest when the last
+	 * connection closes) overwrites those frames. */
+	sqlite3_busy_timeout(st->db, WIPE_TIMEOUT_MS);
+	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 }
 
 static enum sam_status commit(struct store *st)
@@ -637,6 +636,24 @@ out:
 	return status;
 }
 
+/* True when path is the database or one of its WAL files. */
+static bool is_database_file(struct store *st, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct stat a, b;
+	bool same = false;
+
+	if (stat(path, &a))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes) && !same; i++) {
+		char *p = xasprintf("%s%s", st->path, suffixes[i]);
+
+		same = !stat(p, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+		free(p);
+	}
+	return same;
+}
+
 enum sam_status store_backup(struct store *st, const char *dest)
 {
 	char *dir;
@@ -645,6 +662,10 @@ enum sam_status store_backup(struct store *st, const char *dest)
 	if (str_empty(dest))
 		return sam_fail(SAM_ERR_INVALID, "%s", tr("angiv en fil til sikkerhedskopien",
 							  "name a file for the backup"));
+	if (is_database_file(st, dest))
+		return sam_fail(SAM_ERR_INVALID, "%s",
+				tr("sikkerhedskopien kan ikke skrives oven i selve databasen",
+				   "the backup cannot overwrite the database itself"));
 	dir = path_dirname(dest);
 	status = path_exists(dir) ? SAM_OK : io_fail("kan ikke bruge mappen", "cannot use the directory",
 						     dir, ENOENT);

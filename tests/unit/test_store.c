@@ -574,6 +574,7 @@ static bool file_contains(const char *path, const char *word)
 static void test_delete_leaves_no_trace(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *wal = xasprintf("%s/s.db-wal", dir);
+	static char big[30000];
 	struct store *st, *reader;
 	int64_t a, m;
 
@@ -584,15 +585,23 @@ static void test_delete_leaves_no_trace(void **state)
 	m = add_meeting(st, a, NULL);
 	assert_int_equal(store_meeting_set(st, m, MEETING_NOTE, "Kvindens drøm er Trompetfisk"), SAM_OK);
 	assert_int_equal(store_case_set_profile(st, a, PROFILE_JOB_WISHES, "Blæksprutte-kok"), SAM_OK);
+	/* Text over several pages: the overflow pages must be wiped as well. */
+	memset(big, 'y', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	memcpy(big + 20000, "Havørnen", strlen("Havørnen"));
+	assert_int_equal(store_item_set_note(st, m, "tro.sig-det", big), SAM_OK);
 	/* A second connection keeps the database open, as a colleague would. */
 	assert_int_equal(store_open(db, "anna", STORE_READONLY, &reader), SAM_OK);
 	assert_true(file_contains(wal, "Trompetfisk") || file_contains(db, "Trompetfisk"));
+	assert_true(file_contains(wal, "Havørnen") || file_contains(db, "Havørnen"));
 	assert_int_equal(store_case_delete(st, a), SAM_OK);
 	assert_false(file_contains(db, "Trompetfisk"));
 	assert_false(file_contains(wal, "Trompetfisk"));
 	assert_false(file_contains(db, "Zebrafinke"));
 	assert_false(file_contains(wal, "Zebrafinke"));
 	assert_false(file_contains(db, "Blæksprutte"));
+	assert_false(file_contains(db, "Havørnen"));
+	assert_false(file_contains(wal, "Havørnen"));
 	assert_true(file_contains(db, "2026-0002") || file_contains(wal, "2026-0002"));
 	store_close(reader);
 	store_close(st);
@@ -753,6 +762,8 @@ static void test_backup_and_check(void **state)
 	assert_int_equal(query_int(copy, "SELECT count(*) FROM cases"), 1);
 	store_close(copy);
 	assert_int_not_equal(store_backup(st, "/nonexistent-dir/x.db"), SAM_OK);
+	assert_int_equal(store_backup(st, db), SAM_ERR_INVALID);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
 
 	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
 	assert_true(ok);
