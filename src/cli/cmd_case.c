@@ -154,21 +154,54 @@ static const char *type_title(const struct content_guide *g, const char *id)
 	return m ? m->title : id;
 }
 
+#define TEXT_COLUMNS 78
+
+/* One line of text, wrapped at spaces to fit TEXT_COLUMNS after indent. */
+static void print_wrapped(const char *line, size_t len, const char *indent)
+{
+	size_t room = TEXT_COLUMNS - strlen(indent);
+	char *rest = xstrndup(line, len), *p = rest;
+
+	do {
+		size_t n = utf8_prefix_for_width(p, room);
+
+		if (!n)		/* nothing fits: print the rest as it is */
+			n = strlen(p);
+		if (p[n]) {
+			size_t cut = n;
+
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		printf("%s%.*s\n", indent, (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	} while (*p);
+	free(rest);
+}
+
 /* Multi-line text indented under its heading. */
 static void print_block(const char *label, const char *text, const char *indent)
 {
+	char *inner = xasprintf("%s  ", indent);
+
 	printf("%s%s:", indent, label);
 	if (str_empty(text)) {
 		printf(" -\n");
+		free(inner);
 		return;
 	}
 	printf("\n");
 	for (const char *p = text; *p;) {
 		size_t n = strcspn(p, "\n");
 
-		printf("%s  %.*s\n", indent, (int)n, p);
+		print_wrapped(p, n, inner);
 		p += n + (p[n] == '\n');
 	}
+	free(inner);
 }
 
 static void print_profile(const struct case_rec *c)

@@ -39,6 +39,48 @@ assert_contains "$(cat "$T/out")" "2026-0005,,anna,2026-03-01,2026-03-01,,0,0"
 expect_status 0 samtale --lang en case show 2026-0117
 assert_contains "$(cat "$T/out")" "Case 2026-0117 (AB)"
 assert_contains "$(cat "$T/out")" "Her profile (in her words)"
+# A meeting with its checklist, a long note and follow-ups, as the guide records them.
+sql "$DIR/samtale.db" "
+INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter)
+  SELECT id, '2026-02-10', 'foerste', 'mette',
+  'Hun har arbejdet som syerske i tolv år og vil gerne bruge det. Vi talte om praktik på et vaskeri, og hun var glad.',
+  'Du finder papirerne fra skolen.', 'dari' FROM cases WHERE ref = '2026-0117';
+INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state) VALUES
+  (1, 'tro.afdaek-kvalifikationer', 'tro', 0, 'Afdæk', 'done'),
+  (1, 'tro.sig-det', 'tro', 1, 'Sig det', 'open'),
+  (1, 'dialog.lyt-inddrag', 'dialog', 2, 'Lyt', 'not_relevant'),
+  (1, 'forventning.formaal', 'forventning', 3, 'Formål', 'done');
+INSERT INTO followups (case_id, meeting_id, due, text, assignee)
+  SELECT id, 1, '2026-02-20', 'Ring til vaskeriet', 'mette' FROM cases WHERE ref = '2026-0117';
+INSERT INTO followups (case_id, due, text, assignee, done)
+  SELECT id, '2026-02-21', 'Allerede gjort', 'mette', 1 FROM cases WHERE ref = '2026-0117';"
+expect_status 0 samtale case show 2026-0117
+assert_eq "Sag 2026-0117 (AB)
+Sagsbehandler: mette
+Oprettet: 2026-03-01
+
+Hendes profil (med hendes ord)
+  Kvalifikationer: -
+  Jobønsker: -
+  Uddannelsesønsker: -
+
+Samtaler
+  2026-02-10  Første samtale  (mette)  tolk: dari
+    Tro på kvinden – men vær realistisk: 1/2 gjort
+    Brug kvinden som aktiv medspiller i dialogen: 0/0 gjort (1 ikke relevant)
+    Afstem forventninger: 1/1 gjort
+    Note:
+      Hun har arbejdet som syerske i tolv år og vil gerne bruge det. Vi talte
+      om praktik på et vaskeri, og hun var glad.
+    Aftalt:
+      Du finder papirerne fra skolen.
+
+Punkter der stod åbne sidst
+
+Åbne opfølgninger
+  2026-02-20  Ring til vaskeriet  (mette)  OVERSKREDET" "$(grep -v '^  tro.sig-det  ' "$T/out")"
+# The item left open, with today's wording from the content.
+assert_eq 1 "$(grep -c '^  tro.sig-det  [^ ]' "$T/out")" "the item left open"
 expect_status 1 samtale case show 2026-9999
 assert_eq "samtale: der er ingen sag '2026-9999'" "$(cat "$T/err")"
 
