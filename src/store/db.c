@@ -116,10 +116,16 @@ enum sam_status db_error(struct store *st, int rc)
 {
 	const char *path = st && st->path ? st->path : "";
 
+	int e = st && st->db ? sqlite3_system_errno(st->db) : 0;
+
+	/* SQLite reports a full disk as SQLITE_FULL only for the database file;
+	 * for its WAL and shared memory files it is an I/O error of ENOSPC. */
+	if ((rc & 0xff) == SQLITE_FULL ||
+	    (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+	     (e == ENOSPC || e == EDQUOT)))
+		return sam_fail(SAM_ERR_IO, tr("disken med %s er fuld; intet blev ændret",
+					       "the disk holding %s is full; nothing was changed"), path);
 	switch (rc & 0xff) {
-	case SQLITE_FULL:
-		return sam_fail(SAM_ERR_IO, tr("disken er fuld; ændringen blev ikke gemt (%s)",
-					       "the disk is full; the change was not saved (%s)"), path);
 	case SQLITE_READONLY:
 		if (st && (st->flags & STORE_READONLY))
 			return sam_fail(SAM_ERR_IO, tr("kan ikke læse databasen %s: SQLite skal kunne oprette "
@@ -144,19 +150,14 @@ enum sam_status db_error(struct store *st, int rc)
 					       "(try 'samtale db check' and a backup)"), path);
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
-	case SQLITE_AUTH: {
-		int e = st && st->db ? sqlite3_system_errno(st->db) : 0;
-
+	case SQLITE_AUTH:
 		return sam_fail(SAM_ERR_IO, tr("kan ikke åbne databasen %s: %s",
 					       "cannot open the database %s: %s"), path,
 				e ? strerror(e) : tr("adgang nægtet", "permission denied"));
-	}
 	case SQLITE_IOERR:
 		return sam_fail(SAM_ERR_IO, tr("ind-/uddatafejl i databasen %s: %s",
 					       "input/output error in the database %s: %s"), path,
-				st && st->db && sqlite3_system_errno(st->db)
-					? strerror(sqlite3_system_errno(st->db))
-					: sqlite3_errstr(rc));
+				e ? strerror(e) : sqlite3_errstr(rc));
 	case SQLITE_CONSTRAINT:
 		return sam_fail(SAM_ERR_INVALID, tr("ændringen strider mod databasens regler (%s)",
 						    "the change breaks a rule of the database (%s)"),
