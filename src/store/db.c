@@ -537,12 +537,14 @@ static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, boo
 }
 
 /* Makes sure the directory of path exists (creating it 0700 when allowed),
- * is local, and that the file exists (creating it 0600 when allowed). */
+ * is local, and that the file exists (creating it 0600, in a team's
+ * directory 0660, when allowed). */
 static enum sam_status prepare_path(const char *path, unsigned flags)
 {
 	char *dir = path_dirname(path);
 	struct stat sb;
 	enum sam_status status = SAM_OK;
+	mode_t mode = 0600;
 	bool created;
 
 	if (stat(dir, &sb)) {
@@ -561,6 +563,10 @@ static enum sam_status prepare_path(const char *path, unsigned flags)
 	} else if (!S_ISDIR(sb.st_mode)) {
 		status = io_fail("kan ikke bruge mappen", "cannot use the directory", dir, ENOTDIR);
 		goto out;
+	} else if ((sb.st_mode & S_ISGID) && (sb.st_mode & 0070) == 0070) {
+		/* A team's directory (db init --shared): a new file is the team's,
+		 * its group inherited from the directory. */
+		mode = 0660;
 	}
 	if ((status = refuse_network_fs(dir)) != SAM_OK)
 		goto out;
@@ -573,7 +579,7 @@ static enum sam_status prepare_path(const char *path, unsigned flags)
 					     "there is no database at %s (create it with 'samtale db init')"),
 					  path);
 		} else {
-			status = create_file(path, 0600, (gid_t)-1, &created);
+			status = create_file(path, mode, (gid_t)-1, &created);
 		}
 	} else if (!S_ISREG(sb.st_mode)) {
 		status = sam_fail(SAM_ERR_IO, tr("%s er ikke en almindelig fil", "%s is not a regular file"),
@@ -768,12 +774,14 @@ static enum sam_status backup_before_migration(struct store *st, int version)
 {
 	char *dest = xasprintf("%s.v%d-backup", st->path, version);
 	sqlite3 *src = NULL;
+	struct stat sb;
 	enum sam_status status;
 	int rc = sqlite3_open_v2(st->path, &src, SQLITE_OPEN_READONLY, NULL);
 
 	if (rc == SQLITE_OK) {
+		/* As private as the database: 0600, or 0660 for a team's. */
 		sqlite3_busy_timeout(src, BUSY_TIMEOUT_MS);
-		status = backup_to(src, dest, 0600);
+		status = backup_to(src, dest, !stat(st->path, &sb) && (sb.st_mode & 0020) ? 0660 : 0600);
 	} else {
 		status = db_error(st, rc);
 	}

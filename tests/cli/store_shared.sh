@@ -59,6 +59,10 @@ holder=
 expect_status 0 as "$MEMBER2" "$SAMTALE_BIN" --db "$DB" case list --format csv
 assert_eq 3 "$(wc -l <"$T/out")" "lines of case list by a member"
 
+# A database a member creates in the team's directory is the team's too.
+expect_status 0 as "$MEMBER" bash -c "umask 077; exec \"$SAMTALE_BIN\" --db \"$T/team/second.db\" case add 2026-0201"
+assert_eq "660 $GROUP" "$(stat -c '%a %G' "$T/team/second.db")" "a second team database"
+
 # Someone outside the group: a clear message, not a crash.
 expect_status 1 as "$OUTSIDER" "$SAMTALE_BIN" --db "$DB" case add 2026-0103
 assert_eq 1 "$(wc -l <"$T/err")" "lines on stderr for the outsider"
