@@ -27,7 +27,8 @@ struct sqlite3;
 
 enum store_open_flags {
 	STORE_CREATE = 1 << 0,		/* create the file (and its directory) when missing */
-	STORE_READONLY = 1 << 1,	/* reports and exports: never write */
+	STORE_READONLY = 1 << 1,	/* reports and exports: never change data (a database
+					 * from an earlier release is still upgraded) */
 };
 
 /* Opens (and migrates, after a backup) the database at path. user is the
