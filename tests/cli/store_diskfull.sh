@@ -5,11 +5,12 @@
 # in a private mount namespace (root, and a kernel that allows it).
 . "$(dirname "$0")/../lib.sh"
 
-if [ "$(id -u)" != 0 ] || ! unshare -m true 2>/dev/null; then
+mkdir "$T/full"
+if [ "$(id -u)" != 0 ] ||
+   ! unshare -m sh -c 'mount -t tmpfs -o size=64k tmpfs "$1"' sh "$T/full" 2>/dev/null; then
 	echo "SKIP: needs root and mount namespaces for a small file system"
 	exit 0
 fi
-mkdir "$T/full"
 export T SAMTALE_BIN
 unshare -m bash -euo pipefail -c '
 	mount -t tmpfs -o size=256k tmpfs "$T/full"
