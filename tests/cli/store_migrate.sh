@@ -21,3 +21,22 @@ expect_status 0 samtale --db "$DB" case show 2025-0042
 assert_contains "$(cat "$T/out")" "Arbejde på et plejehjem"
 assert_contains "$(cat "$T/out")" "Ring til sprogskolen"
 assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'db.migrate'")" "migrations logged"
+
+# 20 processes meeting the old database at once: one migrates, all succeed.
+DB=$T/many/samtale.db
+mkdir -m 0700 "$T/many"
+cp "$SOURCE_DIR/tests/fixtures/db/v1.db" "$DB"
+chmod 0600 "$DB"
+pids=()
+for i in $(seq -w 1 20); do
+	samtale --db "$DB" case add "2026-00$i" >/dev/null 2>"$T/err.$i" &
+	pids+=($!)
+done
+failed=0
+for p in "${pids[@]}"; do
+	wait "$p" || failed=$((failed + 1))
+done
+assert_eq 0 "$failed" "failed case add processes: $(cat "$T"/err.*)"
+assert_eq 21 "$(sql "$DB" 'SELECT count(*) FROM cases')" "cases after the concurrent upgrade"
+assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'db.migrate'")" "migrations"
+assert_eq "samtale.db samtale.db.v1-backup" "$(cd "$T/many" && echo *)" "files beside the database"
