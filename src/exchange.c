@@ -1,10 +1,12 @@
 #include "samtale/exchange.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/export_support.h"
 #include "samtale/import_support.h"
 
 #define REF_MAX 64		/* as the store allows */
@@ -29,88 +31,79 @@ static int clip(const char *s)
 }
 
 /*
- * Choosing the cases to export
+ * Export: one case at a time
  */
 
-struct id_list {
-	int64_t *v;
-	size_t n;
-};
-
-static bool ref_wanted(const char *ref, const char *const *refs, size_t nrefs)
-{
-	if (!nrefs)
-		return true;
-	for (size_t i = 0; i < nrefs; i++)
-		if (!strcmp(ref, refs[i]))
-			return true;
-	return false;
-}
-
-/* Every named ref must exist; the cases come in the store's ref order, each once. */
-static enum sam_status select_cases(struct store *st, const char *const *refs, size_t nrefs,
-				    struct id_list *out)
-{
-	struct case_list all = { 0 };
-	enum sam_status s;
-
-	out->v = NULL;
-	out->n = 0;
-	for (size_t i = 0; i < nrefs; i++) {
-		struct case_rec c = { 0 };
-
-		if ((s = store_case_get(st, refs[i], &c)) != SAM_OK)
-			return s;
-		case_rec_free(&c);
-	}
-	if ((s = store_case_list(st, NULL, true, &all)) != SAM_OK)
-		return s;
-	out->v = xcalloc(all.n, sizeof(*out->v));
-	for (size_t i = 0; i < all.n; i++)
-		if (ref_wanted(all.v[i].ref, refs, nrefs))
-			out->v[out->n++] = all.v[i].id;
-	case_list_free(&all);
-	return SAM_OK;
-}
-
-/* Everything export needs about one case, read before anything is written. */
+/* Everything export needs about one case. */
 struct case_full {
 	struct case_rec c;
-	struct meeting_rec *meetings;
-	size_t nmeetings;
+	struct meeting_list meetings;	/* with their items */
 	struct followup_list followups;
 };
 
 static void case_full_free(struct case_full *f)
 {
 	case_rec_free(&f->c);
-	for (size_t i = 0; i < f->nmeetings; i++)
-		meeting_rec_free(&f->meetings[i]);
-	free(f->meetings);
+	meeting_list_free(&f->meetings);
 	followup_list_free(&f->followups);
 }
 
-static enum sam_status case_full_read(struct store *st, int64_t id, struct case_full *f)
+/* The cases to export, chosen before anything is written. */
+struct export {
+	struct store_reader *r;
+	int64_t *ids;
+	size_t n;
+};
+
+static void export_end(struct export *ex)
 {
-	struct followup_query q = { .case_id = id, .include_done = true };
-	struct meeting_list ml = { 0 };
+	store_reader_close(ex->r);
+	free(ex->ids);
+}
+
+/* Every named ref must exist; the cases come in the store's ref order, each once. */
+static enum sam_status export_begin(struct store *st, const char *const *refs, size_t nrefs,
+				    struct export *ex)
+{
 	enum sam_status s;
 
-	memset(f, 0, sizeof(*f));
-	if ((s = store_case_get_by_id(st, id, &f->c)) != SAM_OK)
+	memset(ex, 0, sizeof(*ex));
+	if ((s = store_reader_open(st, &ex->r)) != SAM_OK)
 		return s;
-	if ((s = store_meeting_list(st, id, &ml)) != SAM_OK)
-		return s;
-	f->meetings = xcalloc(ml.n, sizeof(*f->meetings));
-	for (size_t i = 0; i < ml.n && s == SAM_OK; i++) {
-		s = store_meeting_get(st, ml.v[i].id, &f->meetings[i]);
-		if (s == SAM_OK)
-			f->nmeetings++;
+	for (size_t i = 0; i < nrefs; i++) {
+		struct case_rec c = { 0 };
+
+		s = store_case_get(st, refs[i], &c);
+		case_rec_free(&c);
+		if (s != SAM_OK)
+			goto fail;
 	}
-	meeting_list_free(&ml);
-	if (s != SAM_OK)
-		return s;
-	return store_followup_list(st, &q, &f->followups);
+	if ((s = store_reader_case_ids(ex->r, refs, nrefs, &ex->ids, &ex->n)) == SAM_OK)
+		return SAM_OK;
+fail:
+	export_end(ex);
+	return s;
+}
+
+static enum sam_status export_read(struct export *ex, size_t i, struct case_full *f)
+{
+	return store_reader_case(ex->r, ex->ids[i], &f->c, &f->meetings, &f->followups);
+}
+
+static enum sam_status write_failed(void)
+{
+	return sam_fail(SAM_ERR_IO, tr("kan ikke skrive udtrækket: %s", "cannot write the export: %s"),
+			strerror(errno));
+}
+
+static enum sam_status put(FILE *out, const char *s, size_t n)
+{
+	return fwrite(s, 1, n, out) == n ? SAM_OK : write_failed();
+}
+
+static enum sam_status put_str(FILE *out, const char *s)
+{
+	return put(out, s, strlen(s));
 }
 
 /*
@@ -204,8 +197,8 @@ static json_t *case_json(const struct case_full *f, bool *ok)
 	for (size_t i = 0; i < ARRAY_SIZE(profile_keys); i++)
 		*ok &= jset_str(profile, profile_keys[i], f->c.profile[i]);
 	*ok &= jset(o, "profile", profile);
-	for (size_t i = 0; i < f->nmeetings; i++)
-		*ok &= !json_array_append_new(meetings, meeting_json(&f->meetings[i], ok));
+	for (size_t i = 0; i < f->meetings.n; i++)
+		*ok &= !json_array_append_new(meetings, meeting_json(&f->meetings.v[i], ok));
 	*ok &= jset(o, "meetings", meetings);
 	for (size_t i = 0; i < f->followups.n; i++)
 		*ok &= !json_array_append_new(followups, followup_json(&f->followups.v[i], ok));
@@ -213,50 +206,65 @@ static json_t *case_json(const struct case_full *f, bool *ok)
 	return o;
 }
 
-static enum sam_status add_case_json(struct store *st, int64_t id, json_t *cases)
+/* The document is written as json_dumps(JSON_INDENT(2)) would write it
+ * whole: each case, dumped on its own, sits two levels deep. */
+#define CASE_INDENT "    "
+
+static int dump_indented(const char *buf, size_t size, void *data)
 {
-	struct case_full f;
+	FILE *out = data;
+	const char *end = buf + size;
+
+	while (buf < end) {
+		const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+		size_t n = nl ? (size_t)(nl - buf) + 1 : (size_t)(end - buf);
+
+		if (fwrite(buf, 1, n, out) != n || (nl && fputs(CASE_INDENT, out) == EOF))
+			return -1;
+		buf += n;
+	}
+	return 0;
+}
+
+static enum sam_status write_case_json(const struct case_full *f, bool first, FILE *out)
+{
 	enum sam_status s;
 	bool ok = true;
+	json_t *o = case_json(f, &ok);
 
-	if ((s = case_full_read(st, id, &f)) == SAM_OK) {
-		ok &= !json_array_append_new(cases, case_json(&f, &ok));
-		if (!ok)
-			s = sam_error(tr("sag %s indeholder tekst, der ikke er gyldig UTF-8",
-					 "case %s holds text that is not valid UTF-8"), f.c.ref);
-	}
-	case_full_free(&f);
+	if (!ok)
+		s = sam_error(tr("sag %s indeholder tekst, der ikke er gyldig UTF-8",
+				 "case %s holds text that is not valid UTF-8"), f->c.ref);
+	else if ((s = put_str(out, first ? "\n" CASE_INDENT : ",\n" CASE_INDENT)) == SAM_OK &&
+		 json_dump_callback(o, dump_indented, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		s = write_failed();
+	json_decref(o);
 	return s;
 }
 
 enum sam_status exchange_export_json(struct store *st, const char *const *refs, size_t nrefs,
-				     struct strbuf *out)
+				     FILE *out)
 {
-	json_t *root = json_object(), *cases = json_array();
-	struct id_list ids;
+	struct export ex;
 	enum sam_status s;
-	char *text = NULL;
 
-	if (!root || !cases || json_object_set_new(root, "format", json_string(EXCHANGE_FORMAT)) ||
-	    json_object_set(root, "cases", cases))
-		sam_oom();
-	if ((s = select_cases(st, refs, nrefs, &ids)) != SAM_OK)
-		goto out;
-	for (size_t i = 0; i < ids.n && s == SAM_OK; i++)
-		s = add_case_json(st, ids.v[i], cases);
-	free(ids.v);
-	if (s != SAM_OK)
-		goto out;
+	if ((s = export_begin(st, refs, nrefs, &ex)) != SAM_OK)
+		return s;
 	/* Fixed indent and key order: the same database always exports the same bytes. */
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!text)
-		sam_oom();
-	strbuf_adds(out, text);
-	strbuf_addc(out, '\n');
-out:
-	free(text);
-	json_decref(cases);
-	json_decref(root);
+	s = put_str(out, "{\n  \"format\": \"" EXCHANGE_FORMAT "\",\n  \"cases\": [");
+	for (size_t i = 0; i < ex.n && s == SAM_OK; i++) {
+		struct case_full f;
+
+		if ((s = export_read(&ex, i, &f)) == SAM_OK) {
+			s = write_case_json(&f, i == 0, out);
+			case_full_free(&f);
+		}
+	}
+	if (s == SAM_OK)
+		s = put_str(out, ex.n ? "\n  ]\n}\n" : "]\n}\n");
+	if (s == SAM_OK && fflush(out))
+		s = write_failed();
+	export_end(&ex);
 	return s;
 }
 
@@ -353,13 +361,13 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 	}
 
 	strbuf_addf(sb, "## %s\n\n", tr("Samtaler", "Meetings"));
-	if (!f->nmeetings)
+	if (!f->meetings.n)
 		strbuf_addf(sb, "*%s*\n\n", tr("(ingen samtaler)", "(no meetings)"));
 	else
 		strbuf_addf(sb, "%s\n\n", tr("[x] gjort, [-] ikke relevant, [ ] åben.",
 					     "[x] done, [-] not relevant, [ ] open."));
-	for (size_t i = 0; i < f->nmeetings; i++)
-		md_meeting(sb, g, &f->meetings[i]);
+	for (size_t i = 0; i < f->meetings.n; i++)
+		md_meeting(sb, g, &f->meetings.v[i]);
 
 	strbuf_addf(sb, "## %s\n\n", tr("Opfølgninger", "Follow-ups"));
 	if (!f->followups.n)
@@ -377,28 +385,30 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 }
 
 enum sam_status exchange_export_md(struct store *st, const struct content_guide *g,
-				   const char *const *refs, size_t nrefs, struct strbuf *out)
+				   const char *const *refs, size_t nrefs, FILE *out)
 {
 	struct strbuf sb = { 0 };
-	struct id_list ids;
+	struct export ex;
 	enum sam_status s;
 
-	if ((s = select_cases(st, refs, nrefs, &ids)) != SAM_OK)
+	if ((s = export_begin(st, refs, nrefs, &ex)) != SAM_OK)
 		return s;
-	for (size_t i = 0; i < ids.n && s == SAM_OK; i++) {
+	for (size_t i = 0; i < ex.n && s == SAM_OK; i++) {
 		struct case_full f;
 
-		if ((s = case_full_read(st, ids.v[i], &f)) == SAM_OK) {
-			if (i)
-				strbuf_adds(&sb, "---\n\n");
-			md_case(&sb, g, &f);
-		}
+		if ((s = export_read(&ex, i, &f)) != SAM_OK)
+			break;
+		strbuf_reset(&sb);
+		if (i)
+			strbuf_adds(&sb, "---\n\n");
+		md_case(&sb, g, &f);
 		case_full_free(&f);
+		s = put(out, strbuf_str(&sb), sb.len);
 	}
-	free(ids.v);
-	if (s == SAM_OK)
-		strbuf_add(out, strbuf_str(&sb), sb.len);
+	if (s == SAM_OK && fflush(out))
+		s = write_failed();
 	strbuf_free(&sb);
+	export_end(&ex);
 	return s;
 }
 
@@ -685,35 +695,28 @@ out:
 	return s;
 }
 
-static int cmp_case_ref(const void *a, const void *b)
+static int cmp_ref(const void *a, const void *b)
 {
-	return strcmp((*(const struct exchange_case *const *)a)->ref,
-		      (*(const struct exchange_case *const *)b)->ref);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static enum sam_status check_unique_refs(const struct exchange_doc *doc)
+/* Sorts refs[0..n) to find the first ref listed twice. */
+static enum sam_status check_unique_refs(const char **refs, size_t n)
 {
-	const struct exchange_case **v = xcalloc(doc->ncases, sizeof(*v));
-	enum sam_status s = SAM_OK;
-
-	for (size_t i = 0; i < doc->ncases; i++)
-		v[i] = &doc->cases[i];
-	qsort(v, doc->ncases, sizeof(*v), cmp_case_ref);
-	for (size_t i = 1; i < doc->ncases && s == SAM_OK; i++)
-		if (!strcmp(v[i - 1]->ref, v[i]->ref))
-			s = sam_fail(SAM_ERR_INVALID, tr("sag %s står der to gange", "case %s is listed twice"),
-				     v[i]->ref);
-	free(v);
-	return s;
+	qsort(refs, n, sizeof(*refs), cmp_ref);
+	for (size_t i = 1; i < n; i++)
+		if (!strcmp(refs[i - 1], refs[i]))
+			return sam_fail(SAM_ERR_INVALID, tr("sag %s står der to gange",
+							    "case %s is listed twice"), refs[i]);
+	return SAM_OK;
 }
 
-static enum sam_status parse_root(json_t *root, const char *name, const struct content_guide *g,
-				  struct exchange_doc *doc)
+/* The document around the cases; *cases is the list of them. */
+static enum sam_status parse_envelope(json_t *root, const char *name, json_t **cases)
 {
 	static const char *const keys[] = { "format", "cases" };
 	enum sam_status s;
 	char *format = NULL;
-	json_t *cases;
 
 	if ((s = need_object(root, name)) || (s = get_str(root, "format", F_REQUIRED, name, &format)))
 		goto out;
@@ -724,33 +727,60 @@ static enum sam_status parse_root(json_t *root, const char *name, const struct c
 		goto out;
 	}
 	if ((s = check_keys(root, keys, ARRAY_SIZE(keys), name)) ||
-	    (s = get_array(root, "cases", name, &cases)))
+	    (s = get_array(root, "cases", name, cases)))
 		goto out;
-	if (!cases) {
+	if (!*cases)
 		s = invalid(name, "%s", tr("\"cases\" mangler", "\"cases\" is missing"));
-		goto out;
-	}
-	doc->cases = xcalloc(json_array_size(cases), sizeof(*doc->cases));
-	for (size_t i = 0; i < json_array_size(cases) && s == SAM_OK; i++)
-		s = parse_case(json_array_get(cases, i), g, i, &doc->cases[doc->ncases++]);
-	if (s == SAM_OK)
-		s = check_unique_refs(doc);
 out:
 	free(format);
 	return s;
 }
 
+static enum sam_status parse_root(json_t *root, const char *name, const struct content_guide *g,
+				  struct exchange_doc *doc)
+{
+	enum sam_status s;
+	const char **refs;
+	json_t *cases;
+
+	if ((s = parse_envelope(root, name, &cases)) != SAM_OK)
+		return s;
+	doc->cases = xcalloc(json_array_size(cases), sizeof(*doc->cases));
+	for (size_t i = 0; i < json_array_size(cases) && s == SAM_OK; i++)
+		s = parse_case(json_array_get(cases, i), g, i, &doc->cases[doc->ncases++]);
+	if (s != SAM_OK)
+		return s;
+	refs = xcalloc(doc->ncases, sizeof(*refs));
+	for (size_t i = 0; i < doc->ncases; i++)
+		refs[i] = doc->cases[i].ref;
+	s = check_unique_refs(refs, doc->ncases);
+	free(refs);
+	return s;
+}
+
+static json_t *load_error(const json_error_t *err, const char *name)
+{
+	sam_fail(SAM_ERR_INVALID, "%s:%d:%d: %s", name, err->line, err->column, err->text);
+	return NULL;
+}
+
+static json_t *load_json(const char *data, size_t len, const char *name)
+{
+	json_error_t err;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+
+	return root ? root : load_error(&err, name);
+}
+
 enum sam_status exchange_parse(const char *data, size_t len, const char *name,
 			       const struct content_guide *g, struct exchange_doc *doc)
 {
-	json_error_t err;
 	enum sam_status s;
 	json_t *root;
 
 	memset(doc, 0, sizeof(*doc));
-	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
-	if (!root)
-		return sam_fail(SAM_ERR_INVALID, "%s:%d:%d: %s", name, err.line, err.column, err.text);
+	if (!(root = load_json(data, len, name)))
+		return SAM_ERR_INVALID;
 	s = parse_root(root, name, g, doc);
 	json_decref(root);
 	if (s != SAM_OK)
@@ -791,6 +821,7 @@ static void exchange_case_free(struct exchange_case *c)
 	free(c->caseworker);
 	free(c->opened);
 	free(c->closed);
+	memset(c, 0, sizeof(*c));
 }
 
 void exchange_doc_free(struct exchange_doc *doc)
@@ -816,91 +847,111 @@ static enum sam_status in_context(enum sam_status s, const char *where)
 	return s;
 }
 
-/* The items a new meeting of this type is held with, as the TUI makes them. */
-static struct meeting_item_spec *meeting_specs(const struct content_guide *g, const char *type,
-					       size_t *n)
+/* The items a new meeting of one type is held with, as the TUI makes them. */
+struct type_items {
+	struct meeting_item_spec *specs;	/* NULL until a meeting of the type is written */
+	size_t n;
+};
+
+struct writer {
+	struct store_import *im;
+	const struct content_guide *g;
+	struct type_items *types;	/* by index in g->meeting_types */
+	enum item_state *states;	/* scratch for one meeting, by spec */
+	const char **notes;
+	size_t scratch;
+};
+
+static void writer_close(struct writer *w)
 {
-	struct meeting_item_spec *v;
+	store_import_close(w->im);
+	for (size_t i = 0; w->types && i < w->g->nmeeting_types; i++)
+		free(w->types[i].specs);
+	free(w->types);
+	free(w->states);
+	free(w->notes);
+}
+
+static enum sam_status writer_open(struct store *st, const struct content_guide *g,
+				   struct writer *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->g = g;
+	w->types = xcalloc(g->nmeeting_types, sizeof(*w->types));
+	return store_import_open(st, &w->im);
+}
+
+static const struct type_items *type_items(struct writer *w, const char *type)
+{
+	const struct content_guide *g = w->g;
+	const struct content_meeting_type *t = content_meeting_type_find(g, type);
+	struct type_items *ti = &w->types[t - g->meeting_types];
 	size_t cap = 0;
 
+	if (ti->specs)
+		return ti;
 	for (size_t i = 0; i < g->nsections; i++)
 		cap += g->sections[i].nitems;
-	v = xcalloc(cap, sizeof(*v));
-	*n = 0;
+	ti->specs = xcalloc(cap + 1, sizeof(*ti->specs));
 	for (size_t i = 0; i < g->nsections; i++)
 		for (size_t k = 0; k < g->sections[i].nitems; k++) {
 			const struct content_item *it = &g->sections[i].items[k];
 
 			if (content_item_applies(it, type))
-				v[(*n)++] = (struct meeting_item_spec){ it->full_id, g->sections[i].id,
-									it->text };
+				ti->specs[ti->n++] = (struct meeting_item_spec){
+					it->full_id, g->sections[i].id, it->text };
 		}
-	return v;
+	return ti;
 }
 
-static enum sam_status write_meeting(struct store *st, const struct content_guide *g,
-				     int64_t case_id, const struct exchange_meeting *m)
+static enum sam_status write_meeting(struct writer *w, const struct exchange_meeting *m)
 {
-	static const enum meeting_field fields[] = { MEETING_NOTE, MEETING_AGREED,
-						     MEETING_INTERPRETER };
-	const char *values[] = { m->note, m->agreed, m->interpreter };
-	size_t n;
-	struct meeting_item_spec *specs = meeting_specs(g, m->type, &n);
-	enum sam_status s;
-	int64_t id;
+	const struct type_items *ti = type_items(w, m->type);
+	struct store_bulk_meeting bm = {
+		.date = m->date, .type = m->type, .caseworker = m->caseworker, .note = m->note,
+		.agreed = m->agreed, .interpreter = m->interpreter, .items = ti->specs,
+		.nitems = ti->n,
+	};
 
-	s = store_meeting_add(st, case_id, m->date, m->type, specs, n, &id);
-	free(specs);
-	if (s == SAM_OK && m->caseworker)
-		s = store_meeting_set_caseworker(st, id, m->caseworker);
-	for (size_t i = 0; i < ARRAY_SIZE(fields) && s == SAM_OK; i++)
-		if (values[i])
-			s = store_meeting_set(st, id, fields[i], values[i]);
-	for (size_t i = 0; i < m->nitems && s == SAM_OK; i++) {
-		const struct exchange_item *it = &m->items[i];
-
-		if (it->state != ITEM_OPEN)
-			s = store_item_set_state(st, id, it->id, it->state);
-		if (s == SAM_OK && it->note)
-			s = store_item_set_note(st, id, it->id, it->note);
+	if (ti->n > w->scratch) {
+		w->scratch = ti->n;
+		w->states = xrealloc(w->states, w->scratch * sizeof(*w->states));
+		w->notes = xrealloc(w->notes, w->scratch * sizeof(*w->notes));
 	}
-	return s;
-}
-
-static enum sam_status refuse_existing(struct store *st, const char *ref)
-{
-	struct case_rec old = { 0 };
-	enum sam_status s = store_case_get(st, ref, &old);
-
-	case_rec_free(&old);
-	if (s == SAM_OK)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("findes allerede i databasen",
-							   "already exists in the database"));
-	if (s == SAM_ERR_NOT_FOUND) {
-		sam_error_clear();
-		return SAM_OK;
+	for (size_t k = 0; k < ti->n; k++) {
+		w->states[k] = ITEM_OPEN;
+		w->notes[k] = NULL;
 	}
-	return s;
+	/* parse_item made sure each listed item applies to the type, once. */
+	for (size_t i = 0; i < m->nitems; i++)
+		for (size_t k = 0; k < ti->n; k++)
+			if (!strcmp(ti->specs[k].item_id, m->items[i].id)) {
+				w->states[k] = m->items[i].state;
+				w->notes[k] = m->items[i].note;
+				break;
+			}
+	bm.states = w->states;
+	bm.notes = w->notes;
+	return store_import_meeting(w->im, &bm);
 }
 
-static enum sam_status write_case(struct store *st, const struct content_guide *g,
-				  const struct exchange_case *c)
+static enum sam_status write_case(struct writer *w, const struct exchange_case *c)
 {
+	struct store_bulk_case bc = {
+		.ref = c->ref, .initials = c->initials, .caseworker = c->caseworker,
+		.opened = c->opened,
+	};
 	char *where = xasprintf("%s %s", tr("sag", "case"), c->ref);
 	enum sam_status s;
-	int64_t id;
 
-	if ((s = refuse_existing(st, c->ref)) ||
-	    (s = store_case_add(st, c->ref, c->initials, c->opened, &id)) ||
-	    (c->caseworker && (s = store_case_set_caseworker(st, id, c->caseworker))))
+	for (size_t i = 0; i < ARRAY_SIZE(c->profile); i++)
+		bc.profile[i] = c->profile[i];
+	if ((s = store_import_case(w->im, &bc)) != SAM_OK)
 		goto out;
-	for (size_t i = 0; i < ARRAY_SIZE(c->profile) && s == SAM_OK; i++)
-		if (c->profile[i])
-			s = store_case_set_profile(st, id, (enum profile_field)i, c->profile[i]);
 	for (size_t i = 0; i < c->nmeetings && s == SAM_OK; i++) {
 		const struct exchange_meeting *m = &c->meetings[i];
 
-		if ((s = write_meeting(st, g, id, m)) != SAM_OK) {
+		if ((s = write_meeting(w, m)) != SAM_OK) {
 			char *mwhere = xasprintf("%s, %s %s (%s)", where, tr("samtale", "meeting"),
 						 m->date, m->type);
 
@@ -911,15 +962,12 @@ static enum sam_status write_case(struct store *st, const struct content_guide *
 	}
 	for (size_t i = 0; i < c->nfollowups && s == SAM_OK; i++) {
 		const struct exchange_followup *f = &c->followups[i];
-		int64_t fid;
 
-		s = store_followup_add(st, id, 0, f->due, f->text, f->assignee, &fid);
-		if (s == SAM_OK && f->done)
-			s = store_followup_set_done(st, fid, true);
+		s = store_import_followup(w->im, f->due, f->text, f->assignee, f->done);
 	}
 	/* Closed last: a closed case is a finished record. */
-	if (s == SAM_OK && c->closed)
-		s = store_case_close(st, id, c->closed);
+	if (s == SAM_OK)
+		s = store_import_case_end(w->im, c->closed);
 out:
 	if (s != SAM_OK)
 		in_context(s, where);
@@ -928,19 +976,13 @@ done:
 	return s;
 }
 
-enum sam_status exchange_write(struct store *st, const struct content_guide *g,
-			       const struct exchange_doc *doc)
+/* Commits when s is SAM_OK, else rolls back without losing the reason. */
+static enum sam_status finish(struct store *st, enum sam_status s)
 {
-	enum sam_status s;
 	char *msg;
 
-	if ((s = store_begin(st)) != SAM_OK)
-		return s;
-	for (size_t i = 0; i < doc->ncases && s == SAM_OK; i++)
-		s = write_case(st, g, &doc->cases[i]);
 	if (s == SAM_OK && (s = store_commit(st)) == SAM_OK)
 		return SAM_OK;
-	/* The rollback must not lose the reason it was needed. */
 	msg = xstrdup(sam_errmsg());
 	store_rollback(st);
 	sam_fail(s, "%s", msg);
@@ -948,19 +990,103 @@ enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 	return s;
 }
 
-enum sam_status exchange_import(struct store *st, const struct content_guide *g,
-				const char *data, size_t len, const char *name, size_t *ncases)
+enum sam_status exchange_write(struct store *st, const struct content_guide *g,
+			       const struct exchange_doc *doc)
 {
-	struct exchange_doc doc;
+	struct writer w;
 	enum sam_status s;
+
+	if ((s = store_begin(st)) != SAM_OK)
+		return s;
+	s = writer_open(st, g, &w);
+	for (size_t i = 0; i < doc->ncases && s == SAM_OK; i++)
+		s = write_case(&w, &doc->cases[i]);
+	writer_close(&w);
+	return finish(st, s);
+}
+
+/* Every case checked before anything is written, as exchange_parse does,
+ * but holding one converted case at a time: the refs point into root. */
+static enum sam_status check_cases(json_t *cases, const struct content_guide *g)
+{
+	size_t n = json_array_size(cases);
+	const char **refs = xcalloc(n, sizeof(*refs));
+	enum sam_status s = SAM_OK;
+
+	for (size_t i = 0; i < n && s == SAM_OK; i++) {
+		struct exchange_case c = { 0 };
+		json_t *jv = json_array_get(cases, i);
+
+		if ((s = parse_case(jv, g, i, &c)) == SAM_OK)
+			refs[i] = json_string_value(json_object_get(jv, "ref"));
+		exchange_case_free(&c);
+	}
+	if (s == SAM_OK)
+		s = check_unique_refs(refs, n);
+	free(refs);
+	return s;
+}
+
+static enum sam_status write_cases(struct store *st, const struct content_guide *g,
+				   json_t *cases)
+{
+	struct writer w;
+	enum sam_status s;
+
+	if ((s = store_begin(st)) != SAM_OK)
+		return s;
+	s = writer_open(st, g, &w);
+	for (size_t i = 0; i < json_array_size(cases) && s == SAM_OK; i++) {
+		struct exchange_case c = { 0 };
+
+		if ((s = parse_case(json_array_get(cases, i), g, i, &c)) == SAM_OK)
+			s = write_case(&w, &c);
+		exchange_case_free(&c);
+	}
+	writer_close(&w);
+	return finish(st, s);
+}
+
+static enum sam_status import_root(struct store *st, const struct content_guide *g,
+				   json_t *root, const char *name, size_t *ncases)
+{
+	enum sam_status s;
+	json_t *cases;
 
 	if (ncases)
 		*ncases = 0;
-	if ((s = exchange_parse(data, len, name, g, &doc)) != SAM_OK)
-		return s;
-	s = exchange_write(st, g, &doc);
-	if (s == SAM_OK && ncases)
-		*ncases = doc.ncases;
-	exchange_doc_free(&doc);
+	if (!root)
+		return SAM_ERR_INVALID;
+	if ((s = parse_envelope(root, name, &cases)) == SAM_OK &&
+	    (s = check_cases(cases, g)) == SAM_OK &&
+	    (s = write_cases(st, g, cases)) == SAM_OK && ncases)
+		*ncases = json_array_size(cases);
+	json_decref(root);
 	return s;
+}
+
+enum sam_status exchange_import(struct store *st, const struct content_guide *g,
+				const char *data, size_t len, const char *name, size_t *ncases)
+{
+	return import_root(st, g, load_json(data, len, name), name, ncases);
+}
+
+/* Feeds jansson from a stream in large reads (json_loadf reads a byte at a time). */
+static size_t read_chunk(void *buf, size_t size, void *data)
+{
+	size_t n = fread(buf, 1, size, data);
+
+	return n || !ferror((FILE *)data) ? n : (size_t)-1;
+}
+
+enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
+				     const char *name, size_t *ncases)
+{
+	json_error_t err;
+	json_t *root = json_load_callback(read_chunk, f, JSON_REJECT_DUPLICATES, &err);
+
+	if (!root && ferror(f))
+		return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+				strerror(errno));
+	return import_root(st, g, root ? root : load_error(&err, name), name, ncases);
 }

@@ -4,8 +4,12 @@
 /*
  * Exchange (SPEC §4): cases out of the store as "samtale-export/1" JSON or as
  * a readable Markdown record for the woman's right of access, and JSON back
- * in, all or nothing. No curses, no printing: output goes to the caller's
- * strbuf, failures are explained by sam_errmsg().
+ * in, all or nothing. No curses, no printing but the export to the caller's
+ * stream; failures are explained by sam_errmsg().
+ *
+ * Export streams: one case is read (with statements prepared once, see
+ * export_support.h), written and freed before the next, so memory does not
+ * grow with the number of cases.
  *
  * Import is two steps. exchange_parse() turns bytes into an exchange_doc and
  * checks everything that can be checked without the database (JSON syntax
@@ -13,10 +17,13 @@
  * guide, duplicate refs, CPR-like text) and touches nothing. exchange_write()
  * then writes the document inside one transaction and rolls it back on any
  * error, so a refused import leaves the database as it was.
+ * exchange_import() does the same without the document: it checks every case
+ * of the parsed JSON first, then converts and writes one case at a time.
  */
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "samtale/content.h"
 #include "samtale/store.h"
@@ -28,16 +35,17 @@
  * Export
  */
 
-/* Appends the export of the cases named in refs[0..nrefs) (every case when
- * nrefs is 0) to out, ordered by ref, duplicates once. On error (a ref that
- * does not exist names it) out is left as it was. */
+/* Writes the export of the cases named in refs[0..nrefs) (every case when
+ * nrefs is 0) to out, ordered by ref, duplicates once. A ref that does not
+ * exist is refused (the message names it) before anything is written; a
+ * later failure (the database, writing out) leaves a partial export. */
 enum sam_status exchange_export_json(struct store *st, const char *const *refs, size_t nrefs,
-				     struct strbuf *out);
+				     FILE *out);
 
 /* The same cases as a Markdown document in the current UI language, using
  * g for section and meeting type titles; item wording is the meeting's own. */
 enum sam_status exchange_export_md(struct store *st, const struct content_guide *g,
-				   const char *const *refs, size_t nrefs, struct strbuf *out);
+				   const char *const *refs, size_t nrefs, FILE *out);
 
 /*
  * Import: the document model. NULL strings are absent or null values.
@@ -97,9 +105,12 @@ enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 
 void exchange_doc_free(struct exchange_doc *doc);
 
-/* exchange_parse, then exchange_write; *ncases (may be NULL) how many cases
- * were imported. */
+/* As exchange_parse, then exchange_write, with the same refusals and
+ * messages; *ncases (may be NULL) how many cases were imported. */
 enum sam_status exchange_import(struct store *st, const struct content_guide *g,
 				const char *data, size_t len, const char *name, size_t *ncases);
+/* The same, reading the JSON from f (not closed); name is for messages. */
+enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
+				     const char *name, size_t *ncases);
 
 #endif

@@ -113,12 +113,34 @@ static void import_rich(struct store *st)
 	free(data);
 }
 
+/* What an export wrote: a string, and its length. */
+struct written {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+static FILE *written_open(struct written *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->f = open_memstream(&w->buf, &w->len);
+	assert_non_null(w->f);
+	return w->f;
+}
+
+/* The bytes written so far; free with free(). */
+static char *written_close(struct written *w)
+{
+	assert_int_equal(fclose(w->f), 0);
+	return w->buf;
+}
+
 static char *export_all(struct store *st)
 {
-	struct strbuf out = { 0 };
+	struct written w;
 
-	assert_int_equal(exchange_export_json(st, NULL, 0, &out), SAM_OK);
-	return strbuf_detach(&out);
+	assert_int_equal(exchange_export_json(st, NULL, 0, written_open(&w)), SAM_OK);
+	return written_close(&w);
 }
 
 /*
@@ -161,20 +183,22 @@ static void test_export_named_refs_in_ref_order_once(void **state)
 {
 	static const char *const refs[] = { "2026-0117", "2025-0999", "2026-0117" };
 	struct store *st = mem_store();
-	struct strbuf out = { 0 };
 	const char *first, *second;
+	struct written w;
+	char *out;
 
 	(void)state;
 	import_rich(st);
-	assert_int_equal(exchange_export_json(st, refs, ARRAY_SIZE(refs), &out), SAM_OK);
-	first = strstr(out.buf, "\"ref\": \"2025-0999\"");
-	second = strstr(out.buf, "\"ref\": \"2026-0117\"");
+	assert_int_equal(exchange_export_json(st, refs, ARRAY_SIZE(refs), written_open(&w)), SAM_OK);
+	out = written_close(&w);
+	first = strstr(out, "\"ref\": \"2025-0999\"");
+	second = strstr(out, "\"ref\": \"2026-0117\"");
 	assert_non_null(first);
 	assert_non_null(second);
 	assert_true(first < second);
 	assert_null(strstr(second + 1, "\"ref\": \"2026-0117\""));
-	assert_null(strstr(out.buf, "2026-0042"));
-	strbuf_free(&out);
+	assert_null(strstr(out, "2026-0042"));
+	free(out);
 	store_close(st);
 }
 
@@ -182,16 +206,17 @@ static void test_export_unknown_ref_writes_nothing(void **state)
 {
 	static const char *const refs[] = { "2026-0117", "1999-0001" };
 	struct store *st = mem_store();
-	struct strbuf out = { 0 };
+	struct written w;
 
 	(void)state;
 	import_rich(st);
-	assert_int_equal(exchange_export_json(st, refs, 2, &out), SAM_ERR_NOT_FOUND);
-	assert_int_equal(out.len, 0);
+	assert_int_equal(exchange_export_json(st, refs, 2, written_open(&w)), SAM_ERR_NOT_FOUND);
 	assert_non_null(strstr(sam_errmsg(), "1999-0001"));
-	assert_int_equal(exchange_export_md(st, guide, refs, 2, &out), SAM_ERR_NOT_FOUND);
-	assert_int_equal(out.len, 0);
-	strbuf_free(&out);
+	free(written_close(&w));
+	assert_int_equal(w.len, 0);
+	assert_int_equal(exchange_export_md(st, guide, refs, 2, written_open(&w)), SAM_ERR_NOT_FOUND);
+	free(written_close(&w));
+	assert_int_equal(w.len, 0);
 	store_close(st);
 }
 
@@ -458,32 +483,33 @@ static void test_markdown_record(void **state)
 {
 	static const char *const refs[] = { "2026-0117" };
 	struct store *st = mem_store();
-	struct strbuf out = { 0 };
+	struct written w;
 	const struct content_item *first = content_item_find(guide, "tro.afdaek-kvalifikationer");
-	char *line;
+	char *line, *out;
 
 	(void)state;
 	import_rich(st);
 	sam_set_lang(SAM_LANG_DA);
-	assert_int_equal(exchange_export_md(st, guide, refs, 1, &out), SAM_OK);
+	assert_int_equal(exchange_export_md(st, guide, refs, 1, written_open(&w)), SAM_OK);
+	out = written_close(&w);
 	sam_set_lang(SAM_LANG_EN);
-	assert_non_null(strstr(out.buf, "# Sag 2026-0117\n"));
-	assert_non_null(strstr(out.buf, "## Hendes profil, med hendes ord\n"));
-	assert_non_null(strstr(out.buf, "> Sygeplejerske fra Aleppo, 6 års erfaring.\n"
+	assert_non_null(strstr(out, "# Sag 2026-0117\n"));
+	assert_non_null(strstr(out, "## Hendes profil, med hendes ord\n"));
+	assert_non_null(strstr(out, "> Sygeplejerske fra Aleppo, 6 års erfaring.\n"
 				       "> Taler arabisk, kurdisk og lidt dansk.\n"));
-	assert_non_null(strstr(out.buf, "> Vil gerne arbejde på et plejehjem.\n"));
+	assert_non_null(strstr(out, "> Vil gerne arbejde på et plejehjem.\n"));
 	line = xasprintf("- [x] %s\n  - Note: Hun fortalte selv om sin uddannelse.\n", first->text);
-	assert_non_null(strstr(out.buf, line));
+	assert_non_null(strstr(out, line));
 	free(line);
-	assert_non_null(strstr(out.buf, "### 2026-01-10 – Første samtale\n"));
-	assert_non_null(strstr(out.buf, "- Tolk: arabisk\n"));
-	assert_non_null(strstr(out.buf, "- Tolk: ingen\n"));
-	assert_non_null(strstr(out.buf, "> Praktik på plejecenter Solgården fra 1. februar.\n"));
-	assert_non_null(strstr(out.buf, "- [x] 2026-01-24: Søg om merit for sygeplejeuddannelsen (mette)\n"));
-	assert_non_null(strstr(out.buf, "- [-] "));
-	assert_non_null(strstr(out.buf, "- [ ] "));
-	assert_null(strstr(out.buf, "2026-0042"));
-	strbuf_free(&out);
+	assert_non_null(strstr(out, "### 2026-01-10 – Første samtale\n"));
+	assert_non_null(strstr(out, "- Tolk: arabisk\n"));
+	assert_non_null(strstr(out, "- Tolk: ingen\n"));
+	assert_non_null(strstr(out, "> Praktik på plejecenter Solgården fra 1. februar.\n"));
+	assert_non_null(strstr(out, "- [x] 2026-01-24: Søg om merit for sygeplejeuddannelsen (mette)\n"));
+	assert_non_null(strstr(out, "- [-] "));
+	assert_non_null(strstr(out, "- [ ] "));
+	assert_null(strstr(out, "2026-0042"));
+	free(out);
 	store_close(st);
 }
 

@@ -1,0 +1,259 @@
+#include "samtale/export_support.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: reading cases whole for export. The orders are those of
+ * store_case_list (ref), store_meeting_list (date, id), store_meeting_get
+ * (position) and store_followup_list (due, id within a case), so the export
+ * is the same as one made through those functions.
+ */
+
+enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_COUNT };
+
+static const char *const reader_sql[R_COUNT] = {
+	[R_IDS] = "SELECT id, ref FROM cases ORDER BY ref",
+	[R_CASE] = "SELECT id, ref, initials, caseworker, opened, closed, qualifications, job_wishes, "
+		   "education_wishes FROM cases WHERE id = ?1",
+	[R_MEETINGS] = "SELECT id, case_id, date, type, caseworker, note, agreed, interpreter "
+		       "FROM meetings WHERE case_id = ?1 ORDER BY date, id",
+	/* Every item of the case at once, meeting by meeting in the order above. */
+	[R_ITEMS] = "SELECT i.meeting_id, i.item_id, i.section_id, i.text, i.state, i.note "
+		    "FROM meetings m JOIN meeting_items i ON i.meeting_id = m.id "
+		    "WHERE m.case_id = ?1 ORDER BY m.date, m.id, i.position",
+	[R_FOLLOWUPS] = "SELECT id, case_id, meeting_id, due, text, assignee, done "
+			"FROM followups WHERE case_id = ?1 ORDER BY due, id",
+};
+
+struct store_reader {
+	struct store *st;
+	sqlite3_stmt *stmt[R_COUNT];
+	bool own_tx;			/* the read transaction is ours to end */
+};
+
+void store_reader_close(struct store_reader *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < R_COUNT; i++)
+		sqlite3_finalize(r->stmt[i]);
+	if (r->own_tx)
+		sqlite3_exec(r->st->db, "COMMIT", NULL, NULL, NULL);
+	free(r);
+}
+
+enum sam_status store_reader_open(struct store *st, struct store_reader **out)
+{
+	struct store_reader *r = xcalloc(1, sizeof(*r));
+	enum sam_status status = SAM_OK;
+
+	*out = NULL;
+	r->st = st;
+	/* One snapshot: a case changed by someone else mid-export is seen
+	 * either wholly before or wholly after. */
+	if (!st->in_tx && sqlite3_get_autocommit(st->db)) {
+		if ((status = db_exec(st, "BEGIN")) != SAM_OK) {
+			free(r);
+			return status;
+		}
+		r->own_tx = true;
+	}
+	for (int i = 0; i < R_COUNT && status == SAM_OK; i++)
+		status = db_prepare(st, reader_sql[i], &r->stmt[i]);
+	if (status != SAM_OK) {
+		store_reader_close(r);
+		return status;
+	}
+	*out = r;
+	return SAM_OK;
+}
+
+/* Ends a query and readies its statement for the next case. */
+static enum sam_status done(struct store_reader *r, sqlite3_stmt *stmt, int rc)
+{
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? SAM_OK : db_error(r->st, rc);
+}
+
+static bool ref_named(const char *ref, const char *const *refs, size_t nrefs)
+{
+	for (size_t i = 0; i < nrefs; i++)
+		if (!strcmp(ref, refs[i]))
+			return true;
+	return false;
+}
+
+enum sam_status store_reader_case_ids(struct store_reader *r, const char *const *refs,
+				      size_t nrefs, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *stmt = r->stmt[R_IDS];
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (nrefs && !ref_named((const char *)sqlite3_column_text(stmt, 1), refs, nrefs))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	if ((status = done(r, stmt, rc)) != SAM_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
+static enum sam_status read_case(struct store_reader *r, int64_t id, struct case_rec *c)
+{
+	sqlite3_stmt *stmt = r->stmt[R_CASE];
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(stmt, 0);
+		c->ref = db_col_str(stmt, 1);
+		c->initials = db_col_str(stmt, 2);
+		c->caseworker = db_col_str(stmt, 3);
+		c->opened = db_col_str(stmt, 4);
+		c->closed = db_col_str(stmt, 5);
+		for (int i = 0; i < 3; i++)
+			c->profile[i] = db_col_str(stmt, 6 + i);
+		rc = SQLITE_DONE;
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(stmt);
+		return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+							    "the case does not exist (any more)"));
+	}
+	return done(r, stmt, rc);
+}
+
+static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
+				     struct meeting_list *out)
+{
+	sqlite3_stmt *stmt = r->stmt[R_MEETINGS];
+	size_t cap = 0;
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct meeting_rec *m;
+
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		m = &out->v[out->n++];
+		memset(m, 0, sizeof(*m));
+		m->id = sqlite3_column_int64(stmt, 0);
+		m->case_id = sqlite3_column_int64(stmt, 1);
+		m->date = db_col_str(stmt, 2);
+		m->type = db_col_str(stmt, 3);
+		m->caseworker = db_col_str(stmt, 4);
+		m->note = db_col_str(stmt, 5);
+		m->agreed = db_col_str(stmt, 6);
+		m->interpreter = db_col_str(stmt, 7);
+	}
+	return done(r, stmt, rc);
+}
+
+static void add_item(struct meeting_rec *m, size_t *cap, sqlite3_stmt *stmt)
+{
+	struct meeting_item *it;
+	enum item_state state = ITEM_OPEN;
+
+	if (m->nitems == *cap) {
+		*cap = *cap ? 2 * *cap : 32;
+		m->items = xrealloc(m->items, *cap * sizeof(*m->items));
+	}
+	it = &m->items[m->nitems++];
+	it->item_id = db_col_str(stmt, 1);
+	it->section_id = db_col_str(stmt, 2);
+	it->text = db_col_str(stmt, 3);
+	item_state_parse((const char *)sqlite3_column_text(stmt, 4), &state);
+	it->state = state;
+	it->note = db_col_str(stmt, 5);
+}
+
+/* The rows come meeting by meeting in the order of the list, so each row
+ * belongs to the current meeting or a later one. */
+static enum sam_status read_items(struct store_reader *r, int64_t case_id,
+				  struct meeting_list *ml)
+{
+	sqlite3_stmt *stmt = r->stmt[R_ITEMS];
+	size_t k = 0, cap = 0;
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t mid = sqlite3_column_int64(stmt, 0);
+
+		while (k < ml->n && ml->v[k].id != mid) {
+			k++;
+			cap = 0;
+		}
+		if (k == ml->n) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		add_item(&ml->v[k], &cap, stmt);
+	}
+	return done(r, stmt, rc);
+}
+
+static enum sam_status read_followups(struct store_reader *r, int64_t case_id,
+				      struct followup_list *out)
+{
+	sqlite3_stmt *stmt = r->stmt[R_FOLLOWUPS];
+	size_t cap = 0;
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct followup_rec *f;
+
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		f = &out->v[out->n++];
+		memset(f, 0, sizeof(*f));
+		f->id = sqlite3_column_int64(stmt, 0);
+		f->case_id = sqlite3_column_int64(stmt, 1);
+		f->meeting_id = sqlite3_column_int64(stmt, 2);
+		f->due = db_col_str(stmt, 3);
+		f->text = db_col_str(stmt, 4);
+		f->assignee = db_col_str(stmt, 5);
+		f->done = sqlite3_column_int(stmt, 6) != 0;
+	}
+	return done(r, stmt, rc);
+}
+
+enum sam_status store_reader_case(struct store_reader *r, int64_t id, struct case_rec *c,
+				  struct meeting_list *meetings, struct followup_list *followups)
+{
+	enum sam_status status;
+
+	memset(c, 0, sizeof(*c));
+	memset(meetings, 0, sizeof(*meetings));
+	memset(followups, 0, sizeof(*followups));
+	if ((status = read_case(r, id, c)) || (status = read_meetings(r, id, meetings)) ||
+	    (status = read_items(r, id, meetings)) || (status = read_followups(r, id, followups))) {
+		case_rec_free(c);
+		meeting_list_free(meetings);
+		followup_list_free(followups);
+	}
+	return status;
+}
