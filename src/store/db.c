@@ -1056,7 +1056,9 @@ enum sam_status store_check(struct store *st, bool *ok, char **report)
 	*report = strbuf_detach(&sb);
 	if (status != SAM_OK && (status == SAM_ERR_DB || status == SAM_ERR_IO)) {
 		/* A damaged file fails the check itself: that is its answer. */
-		char *msg = xasprintf("%s\n", sam_errmsg());
+		char *msg = xasprintf("%s%s\n", *report,
+				      tr("SQLite kunne ikke gennemgå hele databasen: den er beskadiget",
+					 "SQLite could not read the whole database: it is damaged"));
 
 		free(*report);
 		*report = msg;

@@ -74,3 +74,14 @@ assert_contains "$(cat "$T/err")" "mappen er skrivebeskyttet"
 expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro2/s.db" case add 2026-0002
 chmod 0700 "$T/ro2"
 assert_eq 2026-0001 "$(sql "$T/ro/s.db" 'SELECT group_concat(ref) FROM cases')" "cases after the refusals"
+
+# A database whose pages are damaged in the middle: db check says so.
+expect_status 0 samtale --db "$T/dmg.db" case add 2026-0001
+sql "$T/dmg.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+	INSERT INTO cases (ref, caseworker, opened, qualifications)
+	SELECT 'R-' || i, 'mette', '2026-01-01', printf('%.200c', 'x') FROM n;
+	PRAGMA journal_mode=DELETE;" >/dev/null
+printf 'damaged%.0s' $(seq 1000) | dd of="$T/dmg.db" bs=4096 seek=20 conv=notrunc 2>/dev/null
+expect_status 1 samtale --db "$T/dmg.db" db check
+assert_contains "$(cat "$T/out")" "Page "
+assert_contains "$(cat "$T/err")" "samtale: databasen $T/dmg.db har fejl"
