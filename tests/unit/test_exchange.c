@@ -1,3 +1,6 @@
+#define _GNU_SOURCE		/* fopencookie */
+
+#include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +12,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "samtale/demo.h"
 #include "samtale/exchange.h"
 
 #define RICH FIXTURES "/exchange/rich.json"
@@ -217,6 +221,84 @@ static void test_export_unknown_ref_writes_nothing(void **state)
 	assert_int_equal(exchange_export_md(st, guide, refs, 2, written_open(&w)), SAM_ERR_NOT_FOUND);
 	free(written_close(&w));
 	assert_int_equal(w.len, 0);
+	store_close(st);
+}
+
+/*
+ * Export streams: its memory does not grow with the number of cases
+ */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#ifdef UNDER_ASAN
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
+/* Bytes of heap in use now (ASan keeps its own heap, which mallinfo2 does not see). */
+static size_t heap_in_use(void)
+{
+#ifdef UNDER_ASAN
+	return __sanitizer_get_current_allocated_bytes();
+#else
+	struct mallinfo2 mi = mallinfo2();
+
+	return mi.uordblks + mi.hblkhd;
+#endif
+}
+
+/* A stream that throws the bytes away, noting how many and the most heap
+ * in use at any write. */
+struct sink {
+	size_t written;
+	size_t peak;
+};
+
+static ssize_t sink_write(void *cookie, const char *buf, size_t size)
+{
+	struct sink *k = cookie;
+	size_t now = heap_in_use();
+
+	(void)buf;
+	k->written += size;
+	if (now > k->peak)
+		k->peak = now;
+	return (ssize_t)size;
+}
+
+#define EXPORT_HEAP_MAX (1024 * 1024)
+
+static void test_export_memory_bounded(void **state)
+{
+	const struct demo_opts opts = { .cases = 300, .seed = 7 };
+	cookie_io_functions_t io = { .write = sink_write };
+	struct store *st = mem_store();
+	struct sink json = { 0 }, md = { 0 };
+	size_t before;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(demo_fill(st, guide, &opts, NULL), SAM_OK);
+
+	before = heap_in_use();
+	assert_non_null(f = fopencookie(&json, "w", io));
+	assert_int_equal(exchange_export_json(st, NULL, 0, f), SAM_OK);
+	assert_int_equal(fclose(f), 0);
+	/* The whole document would not fit in the bound: only streaming does. */
+	assert_true(json.written > 3 * EXPORT_HEAP_MAX);
+	assert_true(json.peak - before < EXPORT_HEAP_MAX);
+
+	before = heap_in_use();
+	assert_non_null(f = fopencookie(&md, "w", io));
+	assert_int_equal(exchange_export_md(st, guide, NULL, 0, f), SAM_OK);
+	assert_int_equal(fclose(f), 0);
+	assert_true(md.written > 3 * EXPORT_HEAP_MAX);
+	assert_true(md.peak - before < EXPORT_HEAP_MAX);
 	store_close(st);
 }
 
@@ -520,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_export_empty_database),
 		cmocka_unit_test(test_export_named_refs_in_ref_order_once),
 		cmocka_unit_test(test_export_unknown_ref_writes_nothing),
+		cmocka_unit_test(test_export_memory_bounded),
 		cmocka_unit_test(test_meeting_holds_content_items),
 		cmocka_unit_test(test_absent_caseworker_is_the_importer),
 		cmocka_unit_test(test_refusals),
