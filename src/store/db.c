@@ -570,6 +570,14 @@ static enum sam_status prepare_path(const char *path, unsigned flags)
 	}
 	if ((status = refuse_network_fs(dir)) != SAM_OK)
 		goto out;
+	/* A link could lead the WAL files and the checks above astray (and, in
+	 * a team's directory, to another person's file). */
+	if (!lstat(path, &sb) && S_ISLNK(sb.st_mode)) {
+		status = sam_fail(SAM_ERR_IO, tr("%s er et symbolsk link; angiv selve databasefilen med --db",
+						 "%s is a symbolic link; give the database file itself with --db"),
+				  path);
+		goto out;
+	}
 	if (stat(path, &sb)) {
 		if (errno != ENOENT) {
 			status = io_fail("kan ikke åbne databasen", "cannot open the database", path, errno);

@@ -27,6 +27,12 @@ sql "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 expect_clean_failure samtale --db "$T/other.db" case add 2026-0001
 assert_contains "$(cat "$T/err")" "ikke en samtale-database"
 
+# A symbolic link instead of the database.
+expect_status 0 samtale --db "$T/real.db" case add 2026-0001
+ln -s "$T/real.db" "$T/link.db"
+expect_clean_failure samtale --db "$T/link.db" case list
+assert_contains "$(cat "$T/err")" "symbolsk link"
+
 # A newer schema.
 expect_status 0 samtale --db "$T/new.db" case add 2026-0001
 sql "$T/new.db" "PRAGMA user_version = 99"
