@@ -119,6 +119,38 @@ enum sam_status store_purge_closed_before(struct store *st, const char *date, in
 void case_rec_free(struct case_rec *c);
 void case_list_free(struct case_list *l);
 
+/* The case list a page at a time (the TUI's first screen): only what a row
+ * shows, so that the cost is the page's and not the database's. Ordered by
+ * ref, as store_case_list. */
+struct case_query {
+	const char *filter;		/* NULL or "": every case; else ref or initials
+					 * contain it, folding ASCII and æøå */
+	bool include_closed;
+};
+
+struct case_row {
+	int64_t id;
+	char *ref;
+	char *initials;			/* NULL when none */
+	char *last_meeting;		/* NULL when none */
+	int followups_open;
+	int followups_overdue;		/* due before today, not done */
+};
+
+struct case_rows {
+	struct case_row *v;
+	size_t n;
+};
+
+enum sam_status store_case_count(struct store *st, const struct case_query *q, size_t *n);
+/* Rows offset .. offset+limit-1 of the list (fewer at its end). */
+enum sam_status store_case_rows(struct store *st, const struct case_query *q, size_t offset,
+				size_t limit, struct case_rows *out);
+/* Where case id is in the list; SAM_ERR_NOT_FOUND (no message) when it is not in it. */
+enum sam_status store_case_position(struct store *st, const struct case_query *q, int64_t id,
+				    size_t *pos);
+void case_rows_free(struct case_rows *r);
+
 /*
  * Meetings and their checklist
  */

@@ -42,6 +42,9 @@ char *xstrdup(const char *s);		/* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void sam_oom(void);
+/* Called by sam_oom() before it writes its message and aborts: the TUI
+ * gives the terminal back here. NULL = none. */
+void sam_set_fatal_hook(void (*fn)(void));
 
 bool str_empty(const char *s);		/* NULL or only whitespace */
 bool str_eq(const char *a, const char *b);	/* NULL-safe */

@@ -18,9 +18,9 @@ enum { REQ_DEMO = REQ_SCREEN };
 #define DEMO_CASES 25
 
 struct cases {
-	struct case_list list;		/* every open case */
-	size_t *vis;			/* the ones matching the filter: indexes into list */
-	size_t nvis;
+	struct case_rows rows;	/* the rows loaded: list rows off .. off+rows.n-1 */
+	size_t off;
+	size_t total;		/* cases matching the filter */
 	struct ui_list ui;
 	bool db_empty;		/* no case at all, not just none matching */
 	int64_t keep_id;	/* the case to select after a reload */
@@ -34,40 +34,73 @@ static const struct ui_binding cases_keys[] = {
 	UI_BINDINGS_END,
 };
 
-/* Filters in memory, folding æøå as well as ASCII, on every key typed. */
-static void apply_filter(struct screen *s)
+/* The store is asked for the rows on screen (and a screenful either side),
+ * never for every case: the first screen costs the same at 50 cases as at
+ * 50,000. */
+static const struct case_row *row_at(const struct cases *c, size_t i)
+{
+	return i >= c->off && i - c->off < c->rows.n ? &c->rows.v[i - c->off] : NULL;
+}
+
+/* Makes rows from .. from+count-1 (those that exist) loaded; when it has
+ * to ask the store, also margin rows either side, for the moves to come. */
+static enum sam_status load_rows(struct screen *s, size_t from, size_t count, size_t margin)
 {
 	struct cases *c = s->data;
+	struct case_query q = { .filter = c->ui.filter };
+	size_t end = from + count < c->total ? from + count : c->total;
 
-	free(c->vis);
-	c->vis = xcalloc(c->list.n + 1, sizeof(*c->vis));
-	c->nvis = 0;
-	for (size_t i = 0; i < c->list.n; i++)
-		if (ui_list_match(&c->ui, c->list.v[i].ref) || ui_list_match(&c->ui, c->list.v[i].initials))
-			c->vis[c->nvis++] = i;
-	ui_list_set_rows(&c->ui, c->nvis);
-	for (size_t i = 0; c->keep_id && i < c->nvis; i++)
-		if (c->list.v[c->vis[i]].id == c->keep_id)
-			ui_list_select(&c->ui, i);
+	if (from >= end || (row_at(c, from) && row_at(c, end - 1)))
+		return SAM_OK;
+	case_rows_free(&c->rows);
+	c->off = from > margin ? from - margin : 0;
+	return store_case_rows(s->app->store, &q, c->off, end - c->off + margin, &c->rows);
+}
+
+/* Counts the cases matching the filter and loads the first screenful (or
+ * the one around the case to keep). */
+static enum sam_status apply_filter(struct screen *s)
+{
+	struct cases *c = s->data;
+	struct case_query q = { .filter = c->ui.filter };
+	enum sam_status st;
+	size_t pos;
+
+	case_rows_free(&c->rows);
+	c->off = 0;
+	if ((st = store_case_count(s->app->store, &q, &c->total)) != SAM_OK)
+		return st;
+	ui_list_set_rows(&c->ui, c->total);
+	if (c->keep_id) {
+		st = store_case_position(s->app->store, &q, c->keep_id, &pos);
+		if (st == SAM_OK)
+			ui_list_select(&c->ui, pos);
+		else if (st != SAM_ERR_NOT_FOUND)
+			return st;
+	}
 	c->keep_id = 0;
-	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->nvis);
+	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->total);
+	/* The rows the next draw shows, no more: from the top when it shows
+	 * the selection, else it scrolls to a screenful around it. */
+	if (c->ui.sel >= c->ui.top && c->ui.sel < c->ui.top + (size_t)LINES)
+		return load_rows(s, c->ui.top, (size_t)LINES, 0);
+	return load_rows(s, c->ui.sel, 1, (size_t)LINES);
 }
 
 static enum sam_status cases_open(struct screen *s, struct app *app)
 {
 	struct cases *c = s->data;
+	const struct case_row *r;
 	enum sam_status st;
 
 	if (!c)
 		s->data = c = xcalloc(1, sizeof(*c));
-	else if (c->ui.sel < c->nvis)
-		c->keep_id = c->list.v[c->vis[c->ui.sel]].id;
-	case_list_free(&c->list);
-	st = store_case_list(app->store, NULL, false, &c->list);
-	if (st != SAM_OK)
+	else if (!c->keep_id && (r = row_at(c, c->ui.sel)))
+		c->keep_id = r->id;
+	if ((st = apply_filter(s)) != SAM_OK)
 		return st;
 	c->db_empty = false;
-	if (c->list.n == 0) {
+	if (c->total == 0 && !c->ui.filter[0]) {
 		bool yes = true;
 
 		st = store_has_cases(app->store, &yes);
@@ -75,7 +108,6 @@ static enum sam_status cases_open(struct screen *s, struct app *app)
 			return st;
 		c->db_empty = !yes;
 	}
-	apply_filter(s);
 	return SAM_OK;
 }
 
@@ -103,7 +135,7 @@ static void draw_empty(struct cases *c, WINDOW *win, int width)
 		tr("Tryk ? for hjælp og q for at afslutte.", "Press ? for help and q to quit."));
 }
 
-static void followup_text(const struct case_rec *r, char *buf, size_t size)
+static void followup_text(const struct case_row *r, char *buf, size_t size)
 {
 	if (r->followups_overdue)
 		snprintf(buf, size, "%d (%d %s)", r->followups_open, r->followups_overdue,
@@ -119,11 +151,12 @@ static void cases_draw(struct screen *s, WINDOW *win)
 	struct cases *c = s->data;
 	int width = getmaxx(win), height = getmaxy(win) - 1, refw = 10, initw, datew = 16;
 	bool filter_line = c->ui.filtering || c->ui.filter[0];
+	enum sam_status st;
 	size_t top;
 
 	if (filter_line)
 		height--;
-	if (c->nvis == 0) {
+	if (c->total == 0) {
 		if (c->db_empty)
 			draw_empty(c, win, width);
 		else
@@ -134,9 +167,13 @@ static void cases_draw(struct screen *s, WINDOW *win)
 			ui_list_draw_filter(&c->ui, win, getmaxy(win) - 1, width);
 		return;
 	}
-	for (size_t i = 0; i < c->nvis; i++)
-		if ((int)utf8_width(c->list.v[c->vis[i]].ref) > refw)
-			refw = (int)utf8_width(c->list.v[c->vis[i]].ref);
+	top = ui_list_scroll(&c->ui, height);
+	/* Moving, paging and resizing reach rows not loaded yet. */
+	if ((st = load_rows(s, top, height > 0 ? (size_t)height : 1, (size_t)LINES)) != SAM_OK)
+		ui_error(s->app, st);
+	for (size_t i = 0; i < c->rows.n; i++)
+		if ((int)utf8_width(c->rows.v[i].ref) > refw)
+			refw = (int)utf8_width(c->rows.v[i].ref);
 	if (refw > width / 3)
 		refw = width / 3;
 	initw = 10;
@@ -147,14 +184,15 @@ static void cases_draw(struct screen *s, WINDOW *win)
 	ui_text(win, 0, 4 + refw + initw, datew, UI_HEADING, tr("Sidste samtale", "Last meeting"));
 	ui_text(win, 0, 5 + refw + initw + datew, width - (5 + refw + initw + datew), UI_HEADING,
 		tr("Opfølgninger", "Follow-ups"));
-	top = ui_list_scroll(&c->ui, height);
-	for (int y = 0; y < height && top + (size_t)y < c->nvis; y++) {
+	for (int y = 0; y < height && top + (size_t)y < c->total; y++) {
 		size_t i = top + (size_t)y;
-		const struct case_rec *r = &c->list.v[c->vis[i]];
+		const struct case_row *r = row_at(c, i);
 		bool sel = i == c->ui.sel;
 		enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
 		char fu[64];
 
+		if (!r)
+			break;
 		followup_text(r, fu, sizeof(fu));
 		if (sel)
 			ui_fill(win, y + 1, 0, width, UI_SELECTED);
@@ -240,6 +278,7 @@ static unsigned fill_demo(struct screen *s)
 static unsigned cases_key(struct screen *s, int ch)
 {
 	struct cases *c = s->data;
+	enum sam_status st;
 
 	switch (ui_list_key(&c->ui, s, ch)) {
 	case UI_LIST_MOVED:
@@ -247,10 +286,12 @@ static unsigned cases_key(struct screen *s, int ch)
 	case UI_LIST_FILTER_CHANGED:
 		c->ui.sel = 0;
 		c->ui.top = 0;
-		apply_filter(s);
-		return REACT_REDRAW;
+		return ui_error(s->app, apply_filter(s));
 	case UI_LIST_ACTIVATE:
-		return scr_case_push(s->app, c->list.v[c->vis[c->ui.sel]].id);
+		if ((st = load_rows(s, c->ui.sel, 1, 0)) != SAM_OK)
+			return ui_error(s->app, st);
+		return row_at(c, c->ui.sel) ? scr_case_push(s->app, row_at(c, c->ui.sel)->id)
+					    : REACT_REDRAW;
 	case UI_LIST_IGNORED:
 		break;
 	}
@@ -272,10 +313,8 @@ static void cases_close(struct screen *s)
 {
 	struct cases *c = s->data;
 
-	if (c) {
-		case_list_free(&c->list);
-		free(c->vis);
-	}
+	if (c)
+		case_rows_free(&c->rows);
 	free(c);
 }
 

@@ -412,6 +412,7 @@ int tui_run(struct cli_ctx *ctx)
 		return 1;
 	}
 	atexit(restore_terminal);
+	sam_set_fatal_hook(restore_terminal);
 	the_app = &app;
 	cbreak();
 	noecho();
@@ -437,6 +438,7 @@ int tui_run(struct cli_ctx *ctx)
 		screen_free(s);
 	}
 	the_app = NULL;
+	sam_set_fatal_hook(NULL);
 	delscreen(term);
 	if (quit_signal)
 		rc = 128 + quit_signal;

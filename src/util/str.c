@@ -6,10 +6,22 @@
 #include <string.h>
 #include <unistd.h>
 
+static void (*fatal_hook)(void);
+
+void sam_set_fatal_hook(void (*fn)(void))
+{
+	fatal_hook = fn;
+}
+
 _Noreturn void sam_oom(void)
 {
 	static const char msg[] = "samtale: out of memory\n";
+	void (*hook)(void) = fatal_hook;
 
+	/* Once only: the hook may itself run out of memory. */
+	fatal_hook = NULL;
+	if (hook)
+		hook();
 	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
 	abort();
 }

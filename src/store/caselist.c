@@ -1,0 +1,175 @@
+#include "samtale/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: the case list a page at a time
+ *
+ * The TUI's first screen shows some thirty cases of thousands. Reading them
+ * all (with her profile text) before drawing made the first screen as slow
+ * as the database was large; these queries read only the rows shown, by
+ * the ref index, and count the rest without reading their text.
+ */
+
+/* A GLOB pattern that finds filter anywhere, case-folded as the TUI's
+ * list filter folds: ASCII and the Latin-1 capitals (Æ, Ø, Å among them).
+ * GLOB, not LIKE, because LIKE folds ASCII only and a character class
+ * ("[æÆ]") is how GLOB ignores case. */
+static char *glob_pattern(const char *filter)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addc(&sb, '*');
+	for (const unsigned char *p = (const unsigned char *)filter; *p; p++) {
+		unsigned char c = *p, lo, up;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (c >= 'a' && c <= 'z') {
+			strbuf_addf(&sb, "[%c%c]", c, c - 32);
+		} else if (c == '*' || c == '?' || c == '[') {
+			strbuf_addf(&sb, "[%c]", c);
+		} else if (c == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbe && (p[1] & 0x1f) != 0x17 &&
+			   (p[1] & 0x1f) != 0x1f) {
+			lo = p[1] | 0x20;
+			up = (unsigned char)(lo - 0x20);
+			strbuf_addf(&sb, "[%c%c%c%c]", 0xc3, lo, 0xc3, up);
+			p++;
+		} else {
+			strbuf_addc(&sb, (char)c);
+		}
+	}
+	strbuf_addc(&sb, '*');
+	return strbuf_detach(&sb);
+}
+
+/* The WHERE clause every query here shares. */
+#define CASE_FILTER \
+	" (:all OR c.closed IS NULL)" \
+	" AND (:glob IS NULL OR c.ref GLOB :glob OR c.initials GLOB :glob)"
+
+/* Prepares sql and binds the query's filter and :all. */
+static enum sam_status prepare(struct store *st, const struct case_query *q, const char *sql,
+			       sqlite3_stmt **stmt)
+{
+	enum sam_status status = db_prepare(st, sql, stmt);
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int(*stmt, sqlite3_bind_parameter_index(*stmt, ":all"),
+			 q && q->include_closed);
+	if (q && q->filter && *q->filter)
+		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":glob"),
+				  glob_pattern(q->filter), -1, free);
+	return SAM_OK;
+}
+
+static enum sam_status count_of(struct store *st, sqlite3_stmt *stmt, size_t *n)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc != SQLITE_ROW)
+		return db_error(st, rc);
+	*n = (size_t)sqlite3_column_int64(stmt, 0);
+	return SAM_OK;
+}
+
+enum sam_status store_case_count(struct store *st, const struct case_query *q, size_t *n)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = prepare(st, q, "SELECT count(*) FROM cases c WHERE" CASE_FILTER, &stmt);
+
+	*n = 0;
+	if (status == SAM_OK)
+		status = count_of(st, stmt, n);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_case_position(struct store *st, const struct case_query *q, int64_t id,
+				    size_t *pos)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = prepare(st, q,
+		"SELECT (SELECT count(*) FROM cases c WHERE" CASE_FILTER " AND c.ref < s.ref),"
+		" (SELECT count(*) FROM cases c WHERE" CASE_FILTER " AND c.id = s.id)"
+		" FROM cases s WHERE s.id = :id", &stmt);
+	int rc;
+
+	*pos = 0;
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1))
+		*pos = (size_t)sqlite3_column_int64(stmt, 0);
+	else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		status = SAM_ERR_NOT_FOUND;	/* not in this list: the caller keeps its place */
+	else
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_case_rows(struct store *st, const struct case_query *q, size_t offset,
+				size_t limit, struct case_rows *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	sam_date today;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	/* The page first, by the ref index; then, for its rows only, the last
+	 * meeting (meetings_case) and the open follow-ups (followups_case). */
+	status = prepare(st, q,
+		"WITH page AS (SELECT c.id, c.ref, c.initials FROM cases c WHERE" CASE_FILTER
+		"  ORDER BY c.ref LIMIT :limit OFFSET :offset)"
+		" SELECT p.id, p.ref, p.initials,"
+		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
+		"  count(f.id), coalesce(sum(f.due < :today), 0)"
+		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND NOT f.done"
+		" GROUP BY p.id ORDER BY p.ref", &stmt);
+	if (status != SAM_OK)
+		return status;
+	date_today(today);
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":today"), today, -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (int64_t)limit);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), (int64_t)offset);
+	out->v = xcalloc(limit ? limit : 1, sizeof(*out->v));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < limit) {
+		struct case_row *r = &out->v[out->n++];
+
+		r->id = sqlite3_column_int64(stmt, 0);
+		r->ref = db_col_str(stmt, 1);
+		r->initials = db_col_str(stmt, 2);
+		r->last_meeting = db_col_str(stmt, 3);
+		r->followups_open = sqlite3_column_int(stmt, 4);
+		r->followups_overdue = sqlite3_column_int(stmt, 5);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		status = db_error(st, rc);
+		case_rows_free(out);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+void case_rows_free(struct case_rows *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].ref);
+		free(r->v[i].initials);
+		free(r->v[i].last_meeting);
+	}
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
