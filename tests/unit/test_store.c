@@ -840,6 +840,34 @@ static void test_migrate_v1_fixture(void **state)
 	rmtree(dir);
 }
 
+/* A database of the current schema opens as it is: no migration, no backup. */
+static void test_open_v2_fixture(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
+	char *bak = xasprintf("%s.v2-backup", db), *bak1 = xasprintf("%s.v1-backup", db);
+	char *cmd = xasprintf("cp '%s/db/v2.db' '%s'", FIXTURES, db);
+	struct store *st;
+	struct meeting_rec m;
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 2);
+	assert_false(path_exists(bak));
+	assert_false(path_exists(bak1));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
+	assert_string_equal(m.interpreter, "arabisk");
+	assert_int_equal(m.nitems, 3);
+	meeting_rec_free(&m);
+	store_close(st);
+	free(cmd);
+	free(bak);
+	free(bak1);
+	free(db);
+	rmtree(dir);
+}
+
 static void test_network_fs(void **state)
 {
 	(void)state;
@@ -890,6 +918,7 @@ int main(void)
 		cmocka_unit_test(test_disk_full),
 		cmocka_unit_test(test_backup_and_check),
 		cmocka_unit_test(test_migrate_v1_fixture),
+		cmocka_unit_test(test_open_v2_fixture),
 		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_item_states),
 	};
