@@ -41,6 +41,13 @@ int cli_load_content(struct cli_ctx *ctx);
 int cli_fail(enum sam_status st);
 /* Prints "samtale: <fmt>" and returns 2 (usage errors). */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* getopt_long with our messages: the next option, or -1 at the end and after
+ * an unknown option or a missing value (then *rc is the usage error's status,
+ * else left alone). */
+struct option;
+int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc);
+/* Usage error (status 2) when arguments are left after the options. */
+int cli_no_more_args(int argc, char **argv);
 /* True (and usage printed to stdout) when argv holds --help or -h. */
 bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -123,6 +123,29 @@ bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
 	return false;
 }
 
+int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc)
+{
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, NULL);
+	if (c == '?' || c == ':') {
+		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
+					       : tr("%s kræver en værdi", "%s needs a value"),
+				      argv[optind - 1]);
+		return -1;
+	}
+	return c;
+}
+
+int cli_no_more_args(int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+				       argv[optind]);
+	return 0;
+}
+
 /*
  * Common options
  */

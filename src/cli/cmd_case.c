@@ -6,27 +6,6 @@
 
 #include "samtale/util.h"
 
-/*
- * Shared by the case and db commands' option parsing
- */
-
-/* getopt_long with our own messages; -1 at the end or after an error (then
- * *rc is the exit status). */
-static int next_opt(int argc, char **argv, const struct option *opts, int *rc)
-{
-	int c;
-
-	opterr = 0;
-	c = getopt_long(argc, argv, ":", opts, NULL);
-	if (c == '?' || c == ':') {
-		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
-					       : tr("%s kræver en værdi", "%s needs a value"),
-				      argv[optind - 1]);
-		return -1;
-	}
-	return c;
-}
-
 /* Exactly one argument after the options: the case reference. */
 static const char *one_ref(int argc, char **argv, int *rc)
 {
@@ -56,7 +35,7 @@ CLI_CMD(cmd_case_add)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
 		if (c == 'i')
 			initials = optarg;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
@@ -93,7 +72,7 @@ CLI_CMD(cmd_case_list)
 	bool all = false;
 	int c, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		if (c == 'a')
 			all = true;
 		else if (c == 'f' && !cli_format_parse(optarg, &format))
@@ -319,7 +298,7 @@ CLI_CMD(cmd_case_show)
 	enum sam_status st;
 	int rc = 0;
 
-	while (next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(argc, argv, opts, &rc) != -1)
 		;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
 		return rc;
@@ -346,7 +325,7 @@ CLI_CMD(cmd_case_close)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
 		if (c == 'd')
 			date = optarg;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
@@ -384,7 +363,7 @@ CLI_CMD(cmd_case_delete)
 	bool yes = false;
 	int c, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
 		if (c == 'y')
 			yes = true;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))

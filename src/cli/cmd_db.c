@@ -6,30 +6,6 @@
 
 #include "samtale/util.h"
 
-/* getopt_long with our own messages; -1 at the end or after an error (then
- * *rc is the exit status). */
-static int next_opt(int argc, char **argv, const struct option *opts, int *rc)
-{
-	int c;
-
-	opterr = 0;
-	c = getopt_long(argc, argv, ":", opts, NULL);
-	if (c == '?' || c == ':') {
-		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
-					       : tr("%s kræver en værdi", "%s needs a value"),
-				      argv[optind - 1]);
-		return -1;
-	}
-	return c;
-}
-
-static int no_more_args(int argc, char **argv)
-{
-	if (optind < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind]);
-	return 0;
-}
-
 /*
  * samtale db init [--shared GROUP]
  */
@@ -44,10 +20,10 @@ CLI_CMD(cmd_db_init)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
 		if (c == 's')
 			group = optarg;
-	if (rc || (rc = no_more_args(argc, argv)))
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if (group) {
 		if ((st = store_init_shared(ctx->db_path, group, ctx->user)) != SAM_OK)
@@ -76,7 +52,7 @@ CLI_CMD(cmd_db_backup)
 	enum sam_status st;
 	int rc = 0;
 
-	while (next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(argc, argv, opts, &rc) != -1)
 		;
 	if (rc)
 		return rc;
@@ -101,9 +77,9 @@ CLI_CMD(cmd_db_check)
 	bool ok;
 	int rc = 0;
 
-	while (next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(argc, argv, opts, &rc) != -1)
 		;
-	if (rc || (rc = no_more_args(argc, argv)))
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if ((st = store_check(ctx->store, &ok, &report)) != SAM_OK) {
 		free(report);
@@ -138,13 +114,13 @@ CLI_CMD(cmd_db_purge)
 	bool yes = false;
 	int c, n, rc = 0;
 
-	while ((c = next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		if (c == 'c')
 			before = optarg;
 		else if (c == 'y')
 			yes = true;
 	}
-	if (rc || (rc = no_more_args(argc, argv)))
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if (!before || !date_valid(before))
 		return cli_usage_error("%s", tr("angiv --closed-before ÅÅÅÅ-MM-DD",

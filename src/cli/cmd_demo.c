@@ -41,10 +41,9 @@ CLI_CMD(cmd_demo)
 	enum sam_status st;
 	bool yes = false, has_cases;
 	long n;
-	int c;
+	int c, rc = 0;
 
-	opterr = 0;	/* our own messages: "samtale: ..." and exit 2 */
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_CASES, &n))
@@ -61,17 +60,10 @@ CLI_CMD(cmd_demo)
 		case 'y':
 			yes = true;
 			break;
-		case ':':
-			return cli_usage_error(tr("%s kræver en værdi", "%s needs a value"),
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"),
-					       argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
-				       argv[optind]);
+	if (rc || (rc = cli_no_more_args(argc, argv)))
+		return rc;
 	if ((st = store_has_cases(ctx->store, &has_cases)))
 		return cli_fail(st);
 	if (has_cases && !yes) {

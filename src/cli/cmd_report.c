@@ -13,33 +13,6 @@
  * Options shared by report and followups
  */
 
-/* getopt_long with our own messages ("samtale: ..." and exit 2). Returns
- * the option, -1 at the end, or 2 after printing a usage error. */
-static int next_option(int argc, char **argv, const struct option *opts, int *rc)
-{
-	int c;
-
-	opterr = 0;
-	c = getopt_long(argc, argv, ":", opts, NULL);
-	if (c == '?') {
-		*rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[optind - 1]);
-		return -1;
-	}
-	if (c == ':') {
-		*rc = cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), argv[optind - 1]);
-		return -1;
-	}
-	return c;
-}
-
-static int no_arguments(int argc, char **argv)
-{
-	if (optind < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
-				       argv[optind]);
-	return 0;
-}
-
 static int parse_format(const char *s, enum cli_format *f)
 {
 	if (cli_format_parse(s, f))
@@ -174,7 +147,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 	};
 	int c, rc = 0;
 
-	while (!rc && (c = next_option(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
 		case 'b':
 			if (!report_by_parse(optarg, &o->q.by))
@@ -191,7 +164,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 		case 'F': rc = parse_format(optarg, &o->format); break;
 		}
 	}
-	if (rc || (rc = no_arguments(argc, argv)))
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
 		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
@@ -270,14 +243,14 @@ CLI_CMD(cmd_followups)
 	int c, rc = 0;
 
 	date_today(today);
-	while (!rc && (c = next_option(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
 		case 'o': q.due_before = today; break;
 		case 'a': q.assignee = NULL; break;
 		case 'F': rc = parse_format(optarg, &format); break;
 		}
 	}
-	if (rc || (rc = no_arguments(argc, argv)))
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	st = store_followup_list(ctx->store, &q, &l);
 	if (st != SAM_OK)
