@@ -349,7 +349,8 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	if (argc < 2) {
 		ctx.usage = "samtale [OPTION...]";
-		if (!(rc = cli_load_content(&ctx)) && !(rc = cli_open_store(&ctx, NEED_DB)))
+		/* The TUI loads the content itself, after drawing its first screen. */
+		if (!(rc = cli_open_store(&ctx, NEED_DB)))
 			rc = tui(&ctx);
 	} else if (is_help(argv[1]) || !strcmp(argv[1], "help")) {
 		print_usage(stdout);

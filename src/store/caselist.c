@@ -47,25 +47,34 @@ static char *glob_pattern(const char *filter)
 	return strbuf_detach(&sb);
 }
 
-/* The WHERE clause every query here shares. */
-#define CASE_FILTER \
-	" (:all OR c.closed IS NULL)" \
-	" AND (:glob IS NULL OR c.ref GLOB :glob OR c.initials GLOB :glob)"
+/* The condition on cases c that every query here shares: written out
+ * rather than switched by parameters, so that SQLite can choose an index
+ * that fits it. */
+static const char *where(const struct case_query *q)
+{
+	bool open_only = !q || !q->include_closed, filtered = q && q->filter && *q->filter;
 
-/* Prepares sql and binds the query's filter and :all. */
-static enum sam_status prepare(struct store *st, const struct case_query *q, const char *sql,
+	if (open_only && filtered)
+		return "c.closed IS NULL AND (c.ref GLOB :glob OR c.initials GLOB :glob)";
+	if (filtered)
+		return "(c.ref GLOB :glob OR c.initials GLOB :glob)";
+	return open_only ? "c.closed IS NULL" : "1";
+}
+
+/* Prepares sql (a format with %s for the condition, n times) and binds the
+ * query's filter. */
+static enum sam_status prepare(struct store *st, const struct case_query *q, const char *fmt, int n,
 			       sqlite3_stmt **stmt)
 {
+	const char *w = where(q);
+	char *sql = n == 1 ? xasprintf(fmt, w) : xasprintf(fmt, w, w);
 	enum sam_status status = db_prepare(st, sql, stmt);
 
-	if (status != SAM_OK)
-		return status;
-	sqlite3_bind_int(*stmt, sqlite3_bind_parameter_index(*stmt, ":all"),
-			 q && q->include_closed);
-	if (q && q->filter && *q->filter)
+	free(sql);
+	if (status == SAM_OK && q && q->filter && *q->filter)
 		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":glob"),
 				  glob_pattern(q->filter), -1, free);
-	return SAM_OK;
+	return status;
 }
 
 static enum sam_status count_of(struct store *st, sqlite3_stmt *stmt, size_t *n)
@@ -81,7 +90,7 @@ static enum sam_status count_of(struct store *st, sqlite3_stmt *stmt, size_t *n)
 enum sam_status store_case_count(struct store *st, const struct case_query *q, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
-	enum sam_status status = prepare(st, q, "SELECT count(*) FROM cases c WHERE" CASE_FILTER, &stmt);
+	enum sam_status status = prepare(st, q, "SELECT count(*) FROM cases c WHERE %s", 1, &stmt);
 
 	*n = 0;
 	if (status == SAM_OK)
@@ -95,9 +104,9 @@ enum sam_status store_case_position(struct store *st, const struct case_query *q
 {
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status = prepare(st, q,
-		"SELECT (SELECT count(*) FROM cases c WHERE" CASE_FILTER " AND c.ref < s.ref),"
-		" (SELECT count(*) FROM cases c WHERE" CASE_FILTER " AND c.id = s.id)"
-		" FROM cases s WHERE s.id = :id", &stmt);
+		"SELECT (SELECT count(*) FROM cases c WHERE %s AND c.ref < s.ref),"
+		" (SELECT count(*) FROM cases c WHERE %s AND c.id = s.id)"
+		" FROM cases s WHERE s.id = :id", 2, &stmt);
 	int rc;
 
 	*pos = 0;
@@ -127,13 +136,13 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 	/* The page first, by the ref index; then, for its rows only, the last
 	 * meeting (meetings_case) and the open follow-ups (followups_case). */
 	status = prepare(st, q,
-		"WITH page AS (SELECT c.id, c.ref, c.initials FROM cases c WHERE" CASE_FILTER
+		"WITH page AS (SELECT c.id, c.ref, c.initials FROM cases c WHERE %s"
 		"  ORDER BY c.ref LIMIT :limit OFFSET :offset)"
 		" SELECT p.id, p.ref, p.initials,"
 		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
 		"  count(f.id), coalesce(sum(f.due < :today), 0)"
 		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND NOT f.done"
-		" GROUP BY p.id ORDER BY p.ref", &stmt);
+		" GROUP BY p.id ORDER BY p.ref", 1, &stmt);
 	if (status != SAM_OK)
 		return status;
 	date_today(today);

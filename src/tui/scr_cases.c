@@ -20,7 +20,8 @@ enum { REQ_DEMO = REQ_SCREEN };
 struct cases {
 	struct case_rows rows;	/* the rows loaded: list rows off .. off+rows.n-1 */
 	size_t off;
-	size_t total;		/* cases matching the filter */
+	size_t total;		/* cases matching the filter; until counted, those loaded */
+	bool counted;		/* else cases_finish counts them after the draw */
 	struct ui_list ui;
 	bool db_empty;		/* no case at all, not just none matching */
 	int64_t keep_id;	/* the case to select after a reload */
@@ -57,8 +58,20 @@ static enum sam_status load_rows(struct screen *s, size_t from, size_t count, si
 	return store_case_rows(s->app->store, &q, c->off, end - c->off + margin, &c->rows);
 }
 
-/* Counts the cases matching the filter and loads the first screenful (or
- * the one around the case to keep). */
+static void set_title(struct screen *s)
+{
+	struct cases *c = s->data;
+
+	if (c->counted)
+		snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->total);
+	else
+		snprintf(s->title, sizeof(s->title), "samtale · %s", tr("Sager", "Cases"));
+}
+
+/* Loads the list for the filter: from its top, the rows a draw shows and
+ * one more, which says whether there are more (counting them all is left
+ * to cases_finish, after the draw); or, to keep a case selected after a
+ * reload, the count and the screenful around that case. */
 static enum sam_status apply_filter(struct screen *s)
 {
 	struct cases *c = s->data;
@@ -68,23 +81,48 @@ static enum sam_status apply_filter(struct screen *s)
 
 	case_rows_free(&c->rows);
 	c->off = 0;
+	if (!c->keep_id) {
+		st = store_case_rows(s->app->store, &q, 0, (size_t)LINES + 1, &c->rows);
+		c->total = c->rows.n;
+		c->counted = c->rows.n <= (size_t)LINES;
+		ui_list_set_rows(&c->ui, c->total);
+		set_title(s);
+		return st;
+	}
 	if ((st = store_case_count(s->app->store, &q, &c->total)) != SAM_OK)
 		return st;
+	c->counted = true;
 	ui_list_set_rows(&c->ui, c->total);
-	if (c->keep_id) {
-		st = store_case_position(s->app->store, &q, c->keep_id, &pos);
-		if (st == SAM_OK)
-			ui_list_select(&c->ui, pos);
-		else if (st != SAM_ERR_NOT_FOUND)
-			return st;
-	}
+	st = store_case_position(s->app->store, &q, c->keep_id, &pos);
+	if (st == SAM_OK)
+		ui_list_select(&c->ui, pos);
+	else if (st != SAM_ERR_NOT_FOUND)
+		return st;
 	c->keep_id = 0;
-	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->total);
+	set_title(s);
 	/* The rows the next draw shows, no more: from the top when it shows
 	 * the selection, else it scrolls to a screenful around it. */
 	if (c->ui.sel >= c->ui.top && c->ui.sel < c->ui.top + (size_t)LINES)
 		return load_rows(s, c->ui.top, (size_t)LINES, 0);
 	return load_rows(s, c->ui.sel, 1, (size_t)LINES);
+}
+
+static unsigned cases_finish(struct screen *s)
+{
+	struct cases *c = s->data;
+	struct case_query q = { .filter = c->ui.filter };
+	enum sam_status st;
+	size_t n;
+
+	if (c->counted)
+		return REACT_NONE;
+	c->counted = true;	/* also on failure: it is not tried again and again */
+	if ((st = store_case_count(s->app->store, &q, &n)) != SAM_OK)
+		return ui_error(s->app, st);
+	c->total = n;
+	ui_list_set_rows(&c->ui, c->total);
+	set_title(s);
+	return REACT_REDRAW;
 }
 
 static enum sam_status cases_open(struct screen *s, struct app *app)
@@ -323,6 +361,7 @@ static const struct screen_ops cases_ops = {
 	.open = cases_open,
 	.draw = cases_draw,
 	.key = cases_key,
+	.finish = cases_finish,
 	.close = cases_close,
 	.keys = cases_keys,
 	.is_list = true,

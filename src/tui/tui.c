@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "samtale/cli.h"
 #include "samtale/util.h"
 #include "ui.h"
 
@@ -358,9 +359,32 @@ static bool react(struct app *app, unsigned r)
 	return true;
 }
 
-static void run_loop(struct app *app)
+/* The guide's content is not needed for the case list: it is loaded after
+ * the first draw, before the first key. When it is invalid the program ends
+ * as it would have before drawing: the terminal restored, the problems on
+ * stderr (cli_load_content reads them again to print them), status 1. */
+static int load_guide(struct app *app)
 {
-	bool quit_after_draw = str_eq(getenv("SAMTALE_QUIT_AFTER_DRAW"), "1");
+	if (app->guide)
+		return 0;
+	if (content_load(app->ctx->content_dir, sam_lang_code(), &app->ctx->guide,
+			 &app->diags) == SAM_OK) {
+		app->guide = app->ctx->guide;
+		return 0;
+	}
+	content_diags_free(&app->diags);
+	memset(&app->diags, 0, sizeof(app->diags));
+	endwin();
+	return cli_load_content(app->ctx) ? 1 : 0;
+}
+
+/* Returns the exit status. SAMTALE_QUIT_AFTER_DRAW (for the benchmarks):
+ * 1 ends the program right after the first screen is drawn, 2 once what
+ * the first draw did without is loaded and drawn too. */
+static int run_loop(struct app *app)
+{
+	const char *quit_after = getenv("SAMTALE_QUIT_AFTER_DRAW");
+	int rc;
 
 	for (;;) {
 		unsigned r;
@@ -368,12 +392,21 @@ static void run_loop(struct app *app)
 
 		ui_draw_all(app);
 		refresh();
-		if (quit_after_draw)
-			return;
+		if (str_eq(quit_after, "1"))
+			return 0;
+		if ((rc = load_guide(app)))
+			return rc;
+		if (app->top->ops->finish && (r = app->top->ops->finish(app->top)) != REACT_NONE) {
+			if (!react(app, r))
+				return 0;
+			continue;
+		}
+		if (str_eq(quit_after, "2"))
+			return 0;
 		do {
 			ch = ui_getkey();
 			if (quit_signal)
-				return;
+				return 0;
 		} while (ch == ERR);
 		if (ch == UI_FN(KEY_RESIZE))
 			continue;
@@ -383,7 +416,7 @@ static void run_loop(struct app *app)
 		if (r == REACT_NONE)
 			r = common_key(app, ch);
 		if (!react(app, r))
-			return;
+			return 0;
 	}
 }
 
@@ -395,7 +428,7 @@ static void restore_terminal(void)
 
 int tui_run(struct cli_ctx *ctx)
 {
-	struct app app = { .store = ctx->store, .guide = ctx->guide, .user = ctx->user };
+	struct app app = { .ctx = ctx, .store = ctx->store, .guide = ctx->guide, .user = ctx->user };
 	SCREEN *term;
 	int rc = 0;
 
@@ -428,9 +461,11 @@ int tui_run(struct cli_ctx *ctx)
 		fprintf(stderr, "samtale: %s\n", app.status);
 		rc = 1;
 	} else {
-		run_loop(&app);
-		endwin();
+		rc = run_loop(&app);
+		restore_terminal();
 	}
+	content_diags_print(&app.diags, stderr);
+	content_diags_free(&app.diags);
 	while (app.top) {
 		struct screen *s = app.top;
 

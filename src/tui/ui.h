@@ -31,6 +31,7 @@
 #define UI_ESC 27
 
 struct app;
+struct cli_ctx;
 struct screen;
 
 /*
@@ -104,6 +105,11 @@ struct screen_ops {
 	void (*draw)(struct screen *s, WINDOW *win);
 	/* Returns REACT_* bits. */
 	unsigned (*key)(struct screen *s, int ch);
+	/* Optional: after a draw and before the next key is read, loads what
+	 * the draw could do without (the case list's count), so that the
+	 * first screen shows without waiting for it. Returns REACT_* bits:
+	 * REACT_REDRAW when it changed something, else REACT_NONE. */
+	unsigned (*finish)(struct screen *s);
 	/* Frees s->data. */
 	void (*close)(struct screen *s);
 	/* This screen's keys, ended by UI_BINDINGS_END; ui_common_keys (and
@@ -123,8 +129,12 @@ struct screen {
 };
 
 struct app {
+	struct cli_ctx *ctx;
 	struct store *store;
+	/* Loaded after the first draw (the case list does without it), before
+	 * the first key is read: never NULL in a key handler. */
 	const struct content_guide *guide;
+	struct content_diags diags;	/* its warnings, printed on leaving */
 	const char *user;
 	struct screen *top;		/* the stack, through screen->below */
 	char status[512];		/* one line under the body */
