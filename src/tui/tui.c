@@ -384,6 +384,7 @@ static int load_guide(struct app *app)
 static int run_loop(struct app *app)
 {
 	const char *quit_after = getenv("SAMTALE_QUIT_AFTER_DRAW");
+	bool first = true;
 	int rc;
 
 	for (;;) {
@@ -391,6 +392,15 @@ static int run_loop(struct app *app)
 		int ch;
 
 		ui_draw_all(app);
+		if (first) {
+			/* ncurses writes each cursor motion out by itself until
+			 * the program has once left curses mode (its initial
+			 * state serves plain terminfo use): some eighty writes for
+			 * a first screen. Leaving and resuming at once sends it
+			 * in one. */
+			endwin();
+			first = false;
+		}
 		refresh();
 		if (str_eq(quit_after, "1"))
 			return 0;
