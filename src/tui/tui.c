@@ -384,7 +384,6 @@ static int load_guide(struct app *app)
 static int run_loop(struct app *app)
 {
 	const char *quit_after = getenv("SAMTALE_QUIT_AFTER_DRAW");
-	bool first = true;
 	int rc;
 
 	for (;;) {
@@ -392,15 +391,6 @@ static int run_loop(struct app *app)
 		int ch;
 
 		ui_draw_all(app);
-		if (first) {
-			/* ncurses writes each cursor motion out by itself until
-			 * the program has once left curses mode (its initial
-			 * state serves plain terminfo use): some eighty writes for
-			 * a first screen. Leaving and resuming at once sends it
-			 * in one. */
-			endwin();
-			first = false;
-		}
 		refresh();
 		if (str_eq(quit_after, "1"))
 			return 0;
@@ -430,6 +420,27 @@ static int run_loop(struct app *app)
 	}
 }
 
+/* Home and End as terminals send them when TERM names another kind (the
+ * vt220 keys of tmux, screen and the Linux console under TERM=xterm, or
+ * xterm's own outside keypad mode): unknown, their leading Esc would act
+ * as "back" and leave the screen. */
+static void alias_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} alias[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(alias); i++)
+		if (key_defined(alias[i].seq) == 0)
+			define_key(alias[i].seq, alias[i].key);
+}
+
 static void restore_terminal(void)
 {
 	if (!isendwin())
@@ -454,6 +465,12 @@ int tui_run(struct cli_ctx *ctx)
 			getenv("TERM") ? getenv("TERM") : "");
 		return 1;
 	}
+	/* ncurses writes each cursor motion out by itself until the program
+	 * has once left curses mode (that first state serves plain terminfo
+	 * use): some eighty writes for the first screen. Leaving it before
+	 * the modes are set and anything is drawn sends that screen in one;
+	 * the first refresh resumes. */
+	endwin();
 	atexit(restore_terminal);
 	sam_set_fatal_hook(restore_terminal);
 	the_app = &app;
@@ -461,6 +478,7 @@ int tui_run(struct cli_ctx *ctx)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	alias_keys();
 	set_escdelay(25);
 	timeout(1000);		/* wake now and then to notice SIGTERM */
 	curs_set(1);
