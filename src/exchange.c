@@ -703,6 +703,8 @@ static int cmp_ref(const void *a, const void *b)
 /* Sorts refs[0..n) to find the first ref listed twice. */
 static enum sam_status check_unique_refs(const char **refs, size_t n)
 {
+	if (n < 2)
+		return SAM_OK;
 	qsort(refs, n, sizeof(*refs), cmp_ref);
 	for (size_t i = 1; i < n; i++)
 		if (!strcmp(refs[i - 1], refs[i]))
@@ -1005,72 +1007,6 @@ enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 	return finish(st, s);
 }
 
-/* Every case checked before anything is written, as exchange_parse does,
- * but holding one converted case at a time: the refs point into root. */
-static enum sam_status check_cases(json_t *cases, const struct content_guide *g)
-{
-	size_t n = json_array_size(cases);
-	const char **refs = xcalloc(n, sizeof(*refs));
-	enum sam_status s = SAM_OK;
-
-	for (size_t i = 0; i < n && s == SAM_OK; i++) {
-		struct exchange_case c = { 0 };
-		json_t *jv = json_array_get(cases, i);
-
-		if ((s = parse_case(jv, g, i, &c)) == SAM_OK)
-			refs[i] = json_string_value(json_object_get(jv, "ref"));
-		exchange_case_free(&c);
-	}
-	if (s == SAM_OK)
-		s = check_unique_refs(refs, n);
-	free(refs);
-	return s;
-}
-
-static enum sam_status write_cases(struct store *st, const struct content_guide *g,
-				   json_t *cases)
-{
-	struct writer w;
-	enum sam_status s;
-
-	if ((s = store_begin(st)) != SAM_OK)
-		return s;
-	s = writer_open(st, g, &w);
-	for (size_t i = 0; i < json_array_size(cases) && s == SAM_OK; i++) {
-		struct exchange_case c = { 0 };
-
-		if ((s = parse_case(json_array_get(cases, i), g, i, &c)) == SAM_OK)
-			s = write_case(&w, &c);
-		exchange_case_free(&c);
-	}
-	writer_close(&w);
-	return finish(st, s);
-}
-
-static enum sam_status import_root(struct store *st, const struct content_guide *g,
-				   json_t *root, const char *name, size_t *ncases)
-{
-	enum sam_status s;
-	json_t *cases;
-
-	if (ncases)
-		*ncases = 0;
-	if (!root)
-		return SAM_ERR_INVALID;
-	if ((s = parse_envelope(root, name, &cases)) == SAM_OK &&
-	    (s = check_cases(cases, g)) == SAM_OK &&
-	    (s = write_cases(st, g, cases)) == SAM_OK && ncases)
-		*ncases = json_array_size(cases);
-	json_decref(root);
-	return s;
-}
-
-enum sam_status exchange_import(struct store *st, const struct content_guide *g,
-				const char *data, size_t len, const char *name, size_t *ncases)
-{
-	return import_root(st, g, load_json(data, len, name), name, ncases);
-}
-
 /* Feeds jansson from a stream in large reads (json_loadf reads a byte at a time). */
 static size_t read_chunk(void *buf, size_t size, void *data)
 {
@@ -1079,14 +1015,310 @@ static size_t read_chunk(void *buf, size_t size, void *data)
 	return n || !ferror((FILE *)data) ? n : (size_t)-1;
 }
 
+/*
+ * Import without the whole tree: a file of the shape export writes is read
+ * twice, one case at a time, first to check every case and then to write
+ * them, so memory holds one case and a window of the file. Anything else
+ * about the file (a syntax error, keys in another order, a refused case)
+ * makes import parse it whole as exchange_parse does, which then gives the
+ * same refusal with the same message: the streaming path only ever takes
+ * files that the whole parse would take too.
+ */
+
+#define WINDOW_MIN 65536
+
+/* The bytes of the file: all of them (data from the caller), or a window
+ * of f that grows to hold the largest case. */
+struct src {
+	FILE *f;			/* NULL: data holds everything */
+	long start;			/* where the document begins in f */
+	const char *data;		/* the caller's bytes, or window */
+	char *window;
+	size_t pos, len, cap;
+	bool eof;
+};
+
+/* Reads more of f into the window, keeping the unread part; false at the
+ * end of the file (or a read error, which the whole parse reports). */
+static bool src_more(struct src *s)
+{
+	size_t n;
+
+	if (!s->f || s->eof)
+		return false;
+	if (s->pos)
+		memmove(s->window, s->window + s->pos, s->len - s->pos);
+	s->len -= s->pos;
+	s->pos = 0;
+	if (s->len == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : WINDOW_MIN;
+		s->data = s->window = xrealloc(s->window, s->cap);
+	}
+	n = fread(s->window + s->len, 1, s->cap - s->len, s->f);
+	s->len += n;
+	s->eof = n == 0;
+	return n > 0;
+}
+
+static bool src_rewind(struct src *s)
+{
+	s->pos = 0;
+	if (!s->f)
+		return true;
+	s->len = 0;
+	s->eof = false;
+	clearerr(s->f);
+	return !fseek(s->f, s->start, SEEK_SET);
+}
+
+/* The next byte that is not JSON white space, not taken; -1 at the end. */
+static int src_peek(struct src *s)
+{
+	for (;;) {
+		while (s->pos < s->len) {
+			char c = s->data[s->pos];
+
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+				return (unsigned char)c;
+			s->pos++;
+		}
+		if (!src_more(s))
+			return -1;
+	}
+}
+
+static bool src_take(struct src *s, char c)
+{
+	if (src_peek(s) != (unsigned char)c)
+		return false;
+	s->pos++;
+	return true;
+}
+
+/* A string of at most max - 1 bytes without escapes, into out. */
+static bool src_word(struct src *s, char *out, size_t max)
+{
+	size_t n = 0;
+
+	if (!src_take(s, '"'))
+		return false;
+	for (;;) {
+		char c;
+
+		if (s->pos == s->len && !src_more(s))
+			return false;
+		c = s->data[s->pos++];
+		if (c == '"')
+			break;
+		if (c == '\\' || (unsigned char)c < 0x20 || n + 1 == max)
+			return false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+/* One value, read into the window whole. */
+static json_t *src_value(struct src *s)
+{
+	if (src_peek(s) < 0)
+		return NULL;
+	for (;;) {
+		json_error_t err;
+		json_t *v = json_loadb(s->data + s->pos, s->len - s->pos,
+				       JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
+
+		if (v) {
+			s->pos += (size_t)err.position;
+			return v;
+		}
+		/* Perhaps only cut off by the window's end. */
+		if (!src_more(s))
+			return NULL;
+	}
+}
+
+/* What is done with each case: the status of the first that fails stops the scan. */
+typedef enum sam_status (*case_fn)(json_t *jv, size_t idx, void *ctx);
+
+/* Walks a document of export's shape, calling fn on each case. False when
+ * the file has another shape, or is not JSON; *s the status fn returned. */
+static bool scan_cases(struct src *s, case_fn fn, void *ctx, enum sam_status *st, size_t *n)
+{
+	char key[16], format[sizeof(EXCHANGE_FORMAT)];
+	json_t *v;
+
+	*st = SAM_OK;
+	*n = 0;
+	if (!src_take(s, '{') || !src_word(s, key, sizeof(key)) || strcmp(key, "format") ||
+	    !src_take(s, ':') || !src_word(s, format, sizeof(format)) ||
+	    strcmp(format, EXCHANGE_FORMAT) || !src_take(s, ',') ||
+	    !src_word(s, key, sizeof(key)) || strcmp(key, "cases") || !src_take(s, ':') ||
+	    !src_take(s, '['))
+		return false;
+	if (!src_take(s, ']')) {
+		do {
+			if (!(v = src_value(s)))
+				return false;
+			*st = fn(v, (*n)++, ctx);
+			json_decref(v);
+			if (*st != SAM_OK)
+				return true;
+		} while (src_take(s, ','));
+		if (!src_take(s, ']'))
+			return false;
+	}
+	return src_take(s, '}') && src_peek(s) < 0 && !(s->f && ferror(s->f));
+}
+
+struct checked {
+	const struct content_guide *g;
+	char **refs;
+	size_t n, cap;
+};
+
+static enum sam_status check_one(json_t *jv, size_t idx, void *ctx)
+{
+	struct checked *k = ctx;
+	struct exchange_case c = { 0 };
+	enum sam_status s = parse_case(jv, k->g, idx, &c);
+
+	if (s == SAM_OK) {
+		if (k->n == k->cap) {
+			k->cap = k->cap ? 2 * k->cap : 64;
+			k->refs = xrealloc(k->refs, k->cap * sizeof(*k->refs));
+		}
+		k->refs[k->n++] = c.ref;
+		c.ref = NULL;
+	}
+	exchange_case_free(&c);
+	return s;
+}
+
+/* True when every case is sound and every ref once: then the file can be
+ * written as it streams. */
+static bool stream_checks(struct src *s, const struct content_guide *g)
+{
+	struct checked k = { .g = g };
+	enum sam_status st;
+	size_t n;
+	bool ok = scan_cases(s, check_one, &k, &st, &n) && st == SAM_OK &&
+		  check_unique_refs((const char **)k.refs, k.n) == SAM_OK;
+
+	for (size_t i = 0; i < k.n; i++)
+		free(k.refs[i]);
+	free(k.refs);
+	return ok;
+}
+
+static enum sam_status write_one(json_t *jv, size_t idx, void *ctx)
+{
+	struct writer *w = ctx;
+	struct exchange_case c = { 0 };
+	enum sam_status s = parse_case(jv, w->g, idx, &c);
+
+	if (s == SAM_OK)
+		s = write_case(w, &c);
+	exchange_case_free(&c);
+	return s;
+}
+
+static enum sam_status stream_write(struct store *st, const struct content_guide *g,
+				    struct src *s, size_t *ncases)
+{
+	enum sam_status status;
+	struct writer w;
+	bool whole;
+
+	if ((status = store_begin(st)) != SAM_OK)
+		return status;
+	if ((status = writer_open(st, g, &w)) == SAM_OK) {
+		whole = scan_cases(s, write_one, &w, &status, ncases);
+		if (status == SAM_OK && !whole)
+			status = sam_fail(SAM_ERR_IO, "%s", tr("filen blev ændret, mens den blev læst",
+								 "the file changed while it was read"));
+	}
+	writer_close(&w);
+	return finish(st, status);
+}
+
+/* The whole parse, for the files the streaming path leaves. */
+static enum sam_status import_whole(struct store *st, const struct content_guide *g,
+				    struct src *s, const char *name, size_t *ncases)
+{
+	struct exchange_doc doc;
+	enum sam_status status;
+	json_error_t err;
+	json_t *root;
+
+	if (!s->f)
+		root = json_loadb(s->data, s->len, JSON_REJECT_DUPLICATES, &err);
+	else
+		root = json_load_callback(read_chunk, s->f, JSON_REJECT_DUPLICATES, &err);
+	if (!root && s->f && ferror(s->f))
+		return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+				strerror(errno));
+	if (!root) {
+		load_error(&err, name);
+		return SAM_ERR_INVALID;
+	}
+	memset(&doc, 0, sizeof(doc));
+	status = parse_root(root, name, g, &doc);
+	json_decref(root);
+	if (status == SAM_OK && (status = exchange_write(st, g, &doc)) == SAM_OK)
+		*ncases = doc.ncases;
+	exchange_doc_free(&doc);
+	return status;
+}
+
+static enum sam_status import_src(struct store *st, const struct content_guide *g,
+				  struct src *s, const char *name, size_t *ncases)
+{
+	size_t n = 0;
+	enum sam_status status;
+
+	if (stream_checks(s, g) && src_rewind(s))
+		status = stream_write(st, g, s, &n);
+	else if (src_rewind(s))
+		status = import_whole(st, g, s, name, &n);
+	else
+		status = sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"),
+				  name, strerror(errno));
+	if (ncases)
+		*ncases = status == SAM_OK ? n : 0;
+	return status;
+}
+
+enum sam_status exchange_import(struct store *st, const struct content_guide *g,
+				const char *data, size_t len, const char *name, size_t *ncases)
+{
+	struct src s = { .data = data, .len = len, .eof = true };
+
+	return import_src(st, g, &s, name, ncases);
+}
+
 enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
 				     const char *name, size_t *ncases)
 {
-	json_error_t err;
-	json_t *root = json_load_callback(read_chunk, f, JSON_REJECT_DUPLICATES, &err);
+	struct src s = { .f = f, .start = ftell(f) };
+	struct strbuf sb = { 0 };
+	enum sam_status status;
+	char chunk[65536];
+	size_t n;
 
-	if (!root && ferror(f))
-		return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
-				strerror(errno));
-	return import_root(st, g, root ? root : load_error(&err, name), name, ncases);
+	if (s.start >= 0 && !fseek(f, s.start, SEEK_SET)) {
+		status = import_src(st, g, &s, name, ncases);
+		free(s.window);
+		return status;
+	}
+	/* A pipe is read once: into memory. */
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_add(&sb, chunk, n);
+	if (ferror(f))
+		status = sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+				  strerror(errno));
+	else
+		status = exchange_import(st, g, strbuf_str(&sb), sb.len, name, ncases);
+	strbuf_free(&sb);
+	return status;
 }

@@ -2,8 +2,10 @@
  * libFuzzer target for import: any bytes go through the parse and validate
  * step against the shipped Danish content. Whatever it accepts is written
  * to a database, exported, imported into a second database and exported
- * again; the two exports must be the same bytes (SPEC §4). No crash, no
- * leak, no accepted document that the store then cannot take back.
+ * again; the two exports must be the same bytes (SPEC §4). Whatever it
+ * refuses, import (which streams the files of export's shape) refuses too,
+ * with the same message. No crash, no leak, no accepted document that the
+ * store then cannot take back.
  */
 
 #include <stdint.h>
@@ -116,8 +118,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t alen, blen;
 
 	if (exchange_parse((const char *)data, size, "fuzz", guide, &doc) != SAM_OK) {
+		char *why = xstrdup(sam_errmsg());
+
 		if (doc.cases || doc.ncases)
 			abort();	/* a refused document is left empty */
+		if (exchange_import(one, guide, (const char *)data, size, "fuzz", NULL) == SAM_OK ||
+		    strcmp(why, sam_errmsg())) {
+			fprintf(stderr, "fuzz_import: parse said \"%s\", import \"%s\"\n", why,
+				sam_errmsg());
+			abort();
+		}
+		free(why);
 		return 0;
 	}
 	exchange_doc_free(&doc);

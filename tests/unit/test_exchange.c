@@ -302,6 +302,75 @@ static void test_export_memory_bounded(void **state)
 	store_close(st);
 }
 
+/* A file in memory that notes the most heap in use at any read. */
+struct source {
+	const char *buf;
+	size_t len, pos;
+	size_t peak;
+};
+
+static ssize_t source_read(void *cookie, char *buf, size_t size)
+{
+	struct source *k = cookie;
+	size_t now = heap_in_use(), n = k->len - k->pos < size ? k->len - k->pos : size;
+
+	if (now > k->peak)
+		k->peak = now;
+	memcpy(buf, k->buf + k->pos, n);
+	k->pos += n;
+	return (ssize_t)n;
+}
+
+static int source_seek(void *cookie, off64_t *offset, int whence)
+{
+	struct source *k = cookie;
+	off64_t to = whence == SEEK_SET ? *offset : whence == SEEK_CUR ? (off64_t)k->pos + *offset
+				     : (off64_t)k->len + *offset;
+
+	if (to < 0 || (size_t)to > k->len)
+		return -1;
+	k->pos = (size_t)to;
+	*offset = to;
+	return 0;
+}
+
+/* Import streams a file of export's shape too: the parsed document (some
+ * four times the file) is never whole in memory. What grows is SQLite's
+ * page cache (2 MB by default) as the cases are written. */
+#define IMPORT_HEAP_MAX (4 * 1024 * 1024)
+
+static void test_import_memory_bounded(void **state)
+{
+	const struct demo_opts opts = { .cases = 300, .seed = 7 };
+	cookie_io_functions_t io = { .read = source_read, .seek = source_seek };
+	struct store *one = mem_store(), *two = mem_store();
+	struct source src = { 0 };
+	size_t before, n = 0;
+	char *a, *b;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(demo_fill(one, guide, &opts, NULL), SAM_OK);
+	a = export_all(one);
+	src.buf = a;
+	src.len = strlen(a);
+	assert_true(src.len > IMPORT_HEAP_MAX);
+
+	before = heap_in_use();
+	assert_non_null(f = fopencookie(&src, "r", io));
+	assert_int_equal(exchange_import_file(two, guide, f, "demo.json", &n), SAM_OK);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(n, 300);
+	assert_true(src.peak - before < IMPORT_HEAP_MAX);
+
+	b = export_all(two);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	store_close(one);
+	store_close(two);
+}
+
 /*
  * What import makes
  */
@@ -603,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_export_named_refs_in_ref_order_once),
 		cmocka_unit_test(test_export_unknown_ref_writes_nothing),
 		cmocka_unit_test(test_export_memory_bounded),
+		cmocka_unit_test(test_import_memory_bounded),
 		cmocka_unit_test(test_meeting_holds_content_items),
 		cmocka_unit_test(test_absent_caseworker_is_the_importer),
 		cmocka_unit_test(test_refusals),
