@@ -17,8 +17,10 @@
  * guide, duplicate refs, CPR-like text) and touches nothing. exchange_write()
  * then writes the document inside one transaction and rolls it back on any
  * error, so a refused import leaves the database as it was.
- * exchange_import() does the same without the document: it checks every case
- * of the parsed JSON first, then converts and writes one case at a time.
+ * exchange_import() gives the same result and the same refusals without
+ * the document: a file of export's shape is read twice, one case at a time,
+ * first to check every case and then to write them; any other file is
+ * parsed whole, as exchange_parse does.
  */
 
 #include <stdbool.h>
@@ -109,7 +111,9 @@ void exchange_doc_free(struct exchange_doc *doc);
  * messages; *ncases (may be NULL) how many cases were imported. */
 enum sam_status exchange_import(struct store *st, const struct content_guide *g,
 				const char *data, size_t len, const char *name, size_t *ncases);
-/* The same, reading the JSON from f (not closed); name is for messages. */
+/* The same, reading the JSON from f (not closed); name is for messages.
+ * A seekable f is read twice and never held whole; a pipe is read into
+ * memory first. */
 enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
 				     const char *name, size_t *ncases);
 
