@@ -375,7 +375,8 @@ static int load_guide(struct app *app)
 	content_diags_free(&app->diags);
 	memset(&app->diags, 0, sizeof(app->diags));
 	endwin();
-	return cli_load_content(app->ctx) ? 1 : 0;
+	cli_load_content(app->ctx);
+	return 1;
 }
 
 /* Returns the exit status. SAMTALE_QUIT_AFTER_DRAW (for the benchmarks):
