@@ -18,11 +18,9 @@ CLI_CMD(cmd_export)
 	};
 	enum export_format format = EXPORT_JSON;
 	enum sam_status st;
-	int c;
+	int c, rc = 0;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage_error("%s: %s", tr("brug", "usage"), ctx->usage);
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		if (!strcmp(optarg, "json"))
 			format = EXPORT_JSON;
 		else if (!strcmp(optarg, "md"))
@@ -31,6 +29,8 @@ CLI_CMD(cmd_export)
 			return cli_usage_error(tr("ukendt format '%s' (json eller md)",
 						  "unknown format '%s' (json or md)"), optarg);
 	}
+	if (rc)
+		return rc;
 	/* Nothing reaches stdout unless every case named was found; then the
 	 * cases stream out one by one. */
 	if (format == EXPORT_JSON)

@@ -96,5 +96,10 @@ expect_status 1 samtale --db "$db" --lang en import "$T"
 assert_eq "samtale: import: cannot read '$T': Is a directory" "$(cat "$T/err")"
 expect_status 2 samtale --db "$db" import
 expect_status 2 samtale --db "$db" import "$rich" "$rich"
+expect_status 2 samtale --db "$db" --lang en export --bogus
+assert_eq "samtale: unknown option '--bogus'" "$(cat "$T/err")"
+expect_status 2 samtale --db "$db" --lang en export --format
+assert_eq "samtale: --format needs a value" "$(cat "$T/err")"
+assert_eq "" "$(cat "$T/out")" "export's stdout on a usage error"
 unchanged "usage errors"
 echo ok
