@@ -216,6 +216,10 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 						  "unknown language '%s' (da or en)"), o->lang);
 		sam_set_lang(lang);
 	}
+	/* An empty SAMTALE_DB is as if unset; an empty --db is a mistake that
+	 * must not quietly fall back to the personal database. */
+	if (o->db && str_empty(o->db))
+		return cli_usage_error("%s", tr("--db må ikke være tom", "--db must not be empty"));
 	ctx->db_path = o->db ? o->db : getenv("SAMTALE_DB");
 	if (str_empty(ctx->db_path)) {
 		if (!default_db)

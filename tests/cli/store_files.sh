@@ -12,6 +12,12 @@ assert_eq 600 "$(stat -c %a "$DIR/samtale.db")" "mode of the database"
 assert_eq 2 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
 # Running it again brings it up to date and changes nothing else.
 expect_status 0 samtale db init
+# An empty --db is refused rather than taken as the default; an empty
+# SAMTALE_DB is as if unset.
+expect_status 2 samtale --db "" case add 2026-0900
+assert_eq "samtale: --db må ikke være tom" "$(cat "$T/err")"
+expect_status 0 env SAMTALE_DB= "$SAMTALE_BIN" case list
+assert_eq 1 "$(wc -l <"$T/out")" "lines of an empty case list"
 
 expect_status 0 samtale --user mette case add 2026-0117 --initials AB
 assert_eq "Sagen 2026-0117 er oprettet." "$(cat "$T/out")"
