@@ -227,7 +227,9 @@ static enum sam_status query_int(struct store *st, const char *sql, int64_t *out
 }
 
 /*
- * Input checks shared by cases, meetings and follow-ups
+ * Input checks shared by cases, meetings and follow-ups. The Danish messages
+ * are worded so that they fit every noun put in front of them (sagsnummeret,
+ * initialerne, noten): no adjective that would have to agree with it.
  */
 
 enum sam_status check_text(const char *what, const char *text, size_t max)
@@ -237,10 +239,10 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 	if (!text)
 		return SAM_OK;
 	if (!utf8_valid(text, n, &bad))
-		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke gyldig UTF-8 (byte %zu)",
+		return sam_fail(SAM_ERR_INVALID, tr("%s indeholder ugyldig UTF-8 (byte %zu)",
 						    "%s is not valid UTF-8 (byte %zu)"), what, bad + 1);
 	if (n > max)
-		return sam_fail(SAM_ERR_INVALID, tr("%s er for lang (højst %zu byte)",
+		return sam_fail(SAM_ERR_INVALID, tr("%s fylder for meget (højst %zu byte)",
 						    "%s is too long (at most %zu bytes)"), what, max);
 	if (cpr_find(text, NULL, NULL))
 		return sam_fail(SAM_ERR_INVALID,
@@ -253,7 +255,7 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 enum sam_status check_label(const char *what, const char *text, size_t max)
 {
 	if (str_empty(text))
-		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke være tom", "%s must not be empty"), what);
+		return sam_fail(SAM_ERR_INVALID, tr("%s mangler", "%s must not be empty"), what);
 	for (const char *p = text; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde kontroltegn",

@@ -41,8 +41,8 @@ static enum item_state state_from_db(const unsigned char *s)
 static enum sam_status check_id(const char *what, const char *id, bool dots)
 {
 	if (str_empty(id) || strlen(id) > 128)
-		return sam_fail(SAM_ERR_INVALID, tr("%s mangler eller er for lang", "%s is missing or too long"),
-				what);
+		return sam_fail(SAM_ERR_INVALID,
+				tr("%s mangler eller fylder for meget", "%s is missing or too long"), what);
 	for (const char *p = id; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || (dots && *p == '.'))
 			continue;

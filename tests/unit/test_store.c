@@ -156,6 +156,16 @@ static void test_case_refs_refused(void **state)
 	assert_int_equal(store_case_add(st, "2026-2", NULL, "2026-02-30", NULL), SAM_ERR_INVALID);
 	assert_int_equal(store_case_add(st, "bad\xff", NULL, NULL, NULL), SAM_ERR_INVALID);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
+	/* The Danish messages read right whatever the noun's gender or number. */
+	sam_set_lang(SAM_LANG_DA);
+	assert_int_equal(store_case_add(st, " ", NULL, NULL, NULL), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "sagsnummeret mangler");
+	assert_int_equal(store_case_add(st, "2026-3", "AB\xff", NULL, NULL), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "initialerne indeholder ugyldig UTF-8 (byte 3)");
+	memset(longref, 'x', 65);
+	assert_int_equal(store_case_add(st, longref, NULL, NULL, NULL), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "sagsnummeret fylder for meget (højst 64 byte)");
+	sam_set_lang(SAM_LANG_EN);
 	store_close(st);
 }
 
