@@ -123,16 +123,33 @@ bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
 	return false;
 }
 
+/* The option getopt_long just refused. A long option always moves optind
+ * past itself; a short one may sit inside a cluster ("-xy") that optind has
+ * not left yet, or behind operands getopt skipped, so optopt names it. */
+static const char *refused_option(char **argv, int before, char *buf, size_t size)
+{
+	bool moved = optind > before;
+
+	if (moved && !strncmp(argv[optind - 1], "--", 2))
+		return argv[optind - 1];
+	if (optopt > ' ' && optopt < 0x7f) {
+		snprintf(buf, size, "-%c", optopt);
+		return buf;
+	}
+	return moved ? argv[optind - 1] : argv[optind];
+}
+
 int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc)
 {
-	int c;
+	int before = optind ? optind : 1, c;
+	char buf[4];
 
 	opterr = 0;
 	c = getopt_long(argc, argv, ":", opts, NULL);
 	if (c == '?' || c == ':') {
 		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
 					       : tr("%s kræver en værdi", "%s needs a value"),
-				      argv[optind - 1]);
+				      refused_option(argv, before, buf, sizeof(buf)));
 		return -1;
 	}
 	return c;

@@ -25,4 +25,9 @@ refused "--by kræver en værdi" report --by
 refused "uventet argument 'tro'" report tro
 refused "ukendt format 'yaml'" followups --format yaml
 refused "ukendt tilvalg '--late'" followups --late
+# A short option names itself, also inside a cluster and after an operand.
+refused "ukendt tilvalg '-x'" report -xy
+refused "ukendt tilvalg '-q'" report --by case -q
+refused "ukendt tilvalg '-x'" followups extra -xy
+refused "ukendt tilvalg '-x'" case list -xy
 refused "invalid date '2026-13-01' for --from" --lang en report --from 2026-13-01
