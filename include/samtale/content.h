@@ -104,7 +104,8 @@ enum sam_status content_check_buffer(const char *name, const char *buf, size_t l
 				     struct content_diags *diags);
 
 /* The content directory to use: $SAMTALE_CONTENT, else ./content when it
- * holds content (a source tree), else the installed content. */
+ * holds content (a source tree), else the installed content, or while none
+ * is installed, the content of the source tree the program was built from. */
 const char *content_default_dir(void);
 
 /*
