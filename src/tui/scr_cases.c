@@ -177,7 +177,7 @@ static void followup_text(const struct case_row *r, char *buf, size_t size)
 {
 	if (r->followups_overdue)
 		snprintf(buf, size, "%d (%d %s)", r->followups_open, r->followups_overdue,
-			 tr("forfalden!", "overdue!"));
+			 r->followups_overdue == 1 ? tr("forfalden!", "overdue!") : tr("forfaldne!", "overdue!"));
 	else if (r->followups_open)
 		snprintf(buf, size, "%d", r->followups_open);
 	else

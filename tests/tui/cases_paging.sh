@@ -22,6 +22,10 @@ tui_run 80 24 --db "$DB" --user mette
 tui_wait "Sager ($n)" $W
 tui_wait "> $(ref_at 0)" $W
 
+# Danish plural: "2 (2 forfaldne!)", never "2 forfalden!".
+tui_wait "forfaldne!)" $W
+tui_screen | grep -E '[02-9] forfalden!' && fail "a plural count with the singular 'forfalden'"
+
 tui_keys End
 tui_wait "> $(ref_at $((n - 1)))" $W
 tui_keys Home
@@ -51,6 +55,7 @@ open=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND NOT don
 overdue=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND NOT done AND due < '$SAMTALE_TODAY'")
 if [ "$overdue" -gt 0 ]; then
 	fu="$open ($overdue forfalden!)"
+	[ "$overdue" -gt 1 ] && fu="$open ($overdue forfaldne!)"	# Danish plural
 elif [ "$open" -gt 0 ]; then
 	fu=$open
 else
