@@ -244,6 +244,13 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 	if (n > max)
 		return sam_fail(SAM_ERR_INVALID, tr("%s fylder for meget (højst %zu byte)",
 						    "%s is too long (at most %zu bytes)"), what, max);
+	/* Text is printed as it is (case show, follow-ups, export md): no
+	 * escape sequences for the terminal. Tabs and line ends are text. */
+	for (const char *p = text; *p; p++)
+		if (((unsigned char)*p < 0x20 && !strchr("\t\n\r", *p)) || *p == 0x7f)
+			return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde styretegn (byte %zu)",
+							    "%s must not hold control characters (byte %zu)"),
+					what, (size_t)(p - text) + 1);
 	if (cpr_find(text, NULL, NULL))
 		return sam_fail(SAM_ERR_INVALID,
 				tr("%s ligner et CPR-nummer; CPR-numre må ikke gemmes her. Fjern det og prøv igen",

@@ -38,8 +38,9 @@ char *db_col_str(sqlite3_stmt *stmt, int col);
 enum sam_status write_begin(struct store *st);
 enum sam_status write_end(struct store *st, enum sam_status status);
 
-/* Refuses text that is not valid UTF-8, longer than max bytes, or holding
- * something shaped like a CPR number. what names the field in the message. */
+/* Refuses text that is not valid UTF-8, longer than max bytes, holding a
+ * control character other than tab and line ends, or something shaped like a
+ * CPR number. what names the field in the message. */
 enum sam_status check_text(const char *what, const char *text, size_t max);
 /* A case reference or initials: also non-empty and no control characters. */
 enum sam_status check_label(const char *what, const char *text, size_t max);

@@ -182,6 +182,16 @@ static void test_case_profile_and_cpr_in_text(void **state)
 						"Født 010190-1234, lærer"), SAM_ERR_INVALID);
 	assert_null(strstr(sam_errmsg(), "010190"));
 	assert_non_null(strstr(sam_errmsg(), "CPR"));
+	/* Nothing that a terminal would take as a command; tabs and line ends
+	 * are text. */
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_EDUCATION_WISHES, "Rød \x1b[2J"),
+			 SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(),
+			    "the education wishes must not hold control characters (byte 6)");
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_EDUCATION_WISHES, "a\x7f"),
+			 SAM_ERR_INVALID);
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_EDUCATION_WISHES,
+						"Sosu\tkursus\r\nGym"), SAM_OK);
 	assert_int_equal(store_case_set_initials(st, id, "FH"), SAM_OK);
 	assert_int_equal(store_case_get_by_id(st, id, &c), SAM_OK);
 	assert_string_equal(c.profile[PROFILE_JOB_WISHES], "Arbejde i en børnehave");
