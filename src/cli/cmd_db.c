@@ -130,6 +130,7 @@ CLI_CMD(cmd_db_purge)
 						"erasure cannot be undone; confirm with --yes"));
 	if ((st = store_purge_closed_before(ctx->store, before, &n)) != SAM_OK)
 		return cli_fail(st);
-	printf(tr("%d afsluttede sager slettet.\n", "%d closed cases erased.\n"), n);
+	printf(n == 1 ? tr("%d afsluttet sag slettet.\n", "%d closed case erased.\n")
+		      : tr("%d afsluttede sager slettet.\n", "%d closed cases erased.\n"), n);
 	return 0;
 }

@@ -46,7 +46,7 @@ expect_status 2 samtale --db "$DB" db purge --closed-before soon --yes
 expect_status 0 samtale --db "$DB" db purge --closed-before 2026-03-01 --yes
 assert_contains "$(cat "$T/out")" "0 afsluttede sager slettet"
 expect_status 0 samtale --db "$DB" db purge --closed-before 2026-04-01 --yes
-assert_contains "$(cat "$T/out")" "1 afsluttede sager slettet"
+assert_eq "1 afsluttet sag slettet." "$(cat "$T/out")"
 for w in Purpurhejre Kongeoern; do
 	! grep -qa "$w" "$DB" || fail "'$w' is still in the database file"
 	[ ! -e "$DB-wal" ] || ! grep -qa "$w" "$DB-wal" || fail "'$w' is still in the WAL"
