@@ -245,10 +245,21 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 	return p;
 }
 
+/* root/lang, without the doubled slash that a root given as "content/"
+ * would leave in every FILE:LINE:COLUMN. */
+static char *lang_dir(const char *root, const char *lang)
+{
+	size_t n = strlen(root);
+
+	while (n > 0 && root[n - 1] == '/')
+		n--;
+	return xasprintf("%.*s/%s", (int)n, root, lang);
+}
+
 enum sam_status content_load(const char *root, const char *lang,
 			     struct content_guide **out, struct content_diags *diags)
 {
-	char *dir = xasprintf("%s/%s", root, lang);
+	char *dir = lang_dir(root, lang);
 	struct guide_priv *p = NULL;
 
 	*out = NULL;
@@ -377,7 +388,7 @@ enum sam_status content_check(const char *root, struct content_diags *diags)
 			 tr("ingen sprogmapper (som da/) her", "no language folders (such as da/) here"));
 	loaded = xcalloc(nlangs ? nlangs : 1, sizeof(*loaded));
 	for (size_t i = 0; i < nlangs; i++) {
-		char *dir = xasprintf("%s/%s", root, langs[i]);
+		char *dir = lang_dir(root, langs[i]);
 
 		loaded[i] = load_language(dir, langs[i], diags);
 		free(dir);

@@ -62,6 +62,11 @@ check_bad duplicate-key da/dialog.yaml:5:1 "duplicate key 'title'"
 check_bad malformed-id da/tro.yaml:10:9 "malformed id"
 check_bad wrong-type da/dialog.yaml:6:8 "'items' must be a list, not a text"
 check_bad empty-text da/dialog.yaml:5:6 "'why' is empty"
+# A tree named with a trailing slash: the files are named as usual.
+expect_status 1 samtale --lang en content check "$BAD/misspelled-key/"
+assert_contains "$(cat "$T/err")" "$BAD/misspelled-key/da/tro.yaml:3:1: error: unknown key 'titel'"
+expect_status 1 samtale --content "$BAD/duplicate-item-id//" content list
+assert_contains "$(cat "$T/err")" "$BAD/duplicate-item-id/da/tro.yaml:10:9: error:"
 expect_status 1 samtale --lang en content check "$BAD/wrong-type"
 assert_eq 3 "$(wc -l <"$T/err")" "two errors and a summary"
 assert_contains "$(tail -1 "$T/err")" "samtale: the content in $BAD/wrong-type has errors (2)"
