@@ -620,7 +620,7 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 
 static void draw_choice(const char *title, const char *const *options, size_t n, size_t sel)
 {
-	int w = (int)utf8_width(title) + 8, h, y0, x0;
+	int w = (int)utf8_width(title) + 8, h, y0, x0, cy = -1;
 	size_t top = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -648,8 +648,10 @@ static void draw_choice(const char *title, const char *const *options, size_t n,
 		ui_text(stdscr, y, x0 + 3, 3, i == sel ? UI_SELECTED : UI_DIM, n < 10 ? num : "");
 		ui_text(stdscr, y, x0 + 5, w - 6, i == sel ? UI_SELECTED : UI_NORMAL, options[i]);
 		if (i == sel)
-			move(y, x0 + 1);
+			cy = y;
 	}
+	if (cy >= 0)
+		move(cy, x0 + 1);	/* after the options below it are drawn */
 }
 
 int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
