@@ -434,7 +434,7 @@ static unsigned edit_interpreter(struct screen *s)
 static unsigned leave(struct screen *s)
 {
 	struct meeting_screen *ms = s->data;
-	char *agreed;
+	char *agreed = NULL;
 	enum sam_status st;
 
 	if (!str_empty(ms->m.agreed) || strcmp(ms->m.date, ms->today))
@@ -442,15 +442,16 @@ static unsigned leave(struct screen *s)
 	ui_status(s->app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
 				   "What did you agree? Write it so she can have it (Esc skips)."));
 	for (;;) {
-		agreed = ui_prompt(s->app, tr("Aftalt", "Agreed"), NULL);
+		char *answer = ui_prompt(s->app, tr("Aftalt", "Agreed"), agreed);
+
+		free(agreed);
+		agreed = answer;
 		if (!agreed || str_empty(agreed))
 			break;
 		st = store_meeting_set(s->app->store, ms->m.id, MEETING_AGREED, agreed);
-		free(agreed);
-		agreed = NULL;
 		if (st == SAM_OK)
 			break;
-		ui_error(s->app, st);
+		ui_error(s->app, st);	/* a CPR number: ask again with the text kept */
 	}
 	free(agreed);
 	ui_status(s->app, NULL);
