@@ -43,16 +43,14 @@ struct store_bulk {
 enum sam_status store_bulk_open(struct store *st, struct store_bulk **out)
 {
 	struct store_bulk *b;
-	enum sam_status status = SAM_OK;
+	enum sam_status status;
 
 	*out = NULL;
 	if (!st->in_tx)
 		return sam_error("store_bulk_open: no transaction is open");
 	b = xcalloc(1, sizeof(*b));
 	b->st = st;
-	for (int i = 0; i < B_COUNT && status == SAM_OK; i++)
-		status = db_prepare(st, bulk_sql[i], &b->stmt[i]);
-	if (status != SAM_OK) {
+	if ((status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
 		store_bulk_close(b);
 		return status;
 	}
@@ -64,20 +62,9 @@ void store_bulk_close(struct store_bulk *b)
 {
 	if (!b)
 		return;
-	for (int i = 0; i < B_COUNT; i++)
-		sqlite3_finalize(b->stmt[i]);
+	db_finalize_all(b->stmt, B_COUNT);
 	free(b->meeting_ids);
 	free(b);
-}
-
-/* Steps a prepared statement and readies it for the next row. */
-static enum sam_status run(struct store_bulk *b, sqlite3_stmt *stmt)
-{
-	enum sam_status status = db_step_done(b->st, stmt);
-
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	return status;
 }
 
 static enum sam_status check_case(const struct store_bulk_case *c)
@@ -136,7 +123,7 @@ static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 		sqlite3_bind_text(stmt, 6, item_state_name(m->states ? m->states[i] : ITEM_OPEN), -1,
 				  SQLITE_STATIC);
 		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
-		status = run(b, stmt);
+		status = db_run(b->st, stmt);
 	}
 	return status;
 }
@@ -156,7 +143,7 @@ static enum sam_status write_meeting(struct store_bulk *b, int64_t case_id,
 	db_bind_text(stmt, 5, m->note);
 	db_bind_text(stmt, 6, m->agreed);
 	db_bind_text(stmt, 7, m->interpreter);
-	if ((status = run(b, stmt)))
+	if ((status = db_run(b->st, stmt)))
 		return status;
 	*id = sqlite3_last_insert_rowid(b->st->db);
 	return write_items(b, *id, m);
@@ -178,7 +165,7 @@ static enum sam_status write_followup(struct store_bulk *b, int64_t case_id,
 	sqlite3_bind_text(stmt, 4, f->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, f->assignee, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 6, f->done);
-	return run(b, stmt);
+	return db_run(b->st, stmt);
 }
 
 enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c)
@@ -199,7 +186,7 @@ enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_ca
 	db_bind_text(stmt, 5, c->closed);
 	for (int p = 0; p < 3; p++)
 		db_bind_text(stmt, 6 + p, c->profile[p]);
-	if ((status = run(b, stmt)))
+	if ((status = db_run(b->st, stmt)))
 		return status;
 	case_id = sqlite3_last_insert_rowid(b->st->db);
 	if (c->nmeetings > b->meeting_cap) {

@@ -13,8 +13,7 @@
 static const char *const profile_columns[] = { "qualifications", "job_wishes", "education_wishes" };
 
 #define CASE_SELECT \
-	"SELECT c.id, c.ref, c.initials, c.caseworker, c.opened, c.closed," \
-	" c.qualifications, c.job_wishes, c.education_wishes," \
+	"SELECT " CASE_COLUMNS("c.") "," \
 	" (SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id)," \
 	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done)," \
 	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done AND f.due < :today)" \
@@ -22,17 +21,10 @@ static const char *const profile_columns[] = { "qualifications", "job_wishes", "
 
 static void read_case(sqlite3_stmt *stmt, struct case_rec *c)
 {
-	c->id = sqlite3_column_int64(stmt, 0);
-	c->ref = db_col_str(stmt, 1);
-	c->initials = db_col_str(stmt, 2);
-	c->caseworker = db_col_str(stmt, 3);
-	c->opened = db_col_str(stmt, 4);
-	c->closed = db_col_str(stmt, 5);
-	for (int i = 0; i < 3; i++)
-		c->profile[i] = db_col_str(stmt, 6 + i);
-	c->last_meeting = db_col_str(stmt, 9);
-	c->followups_open = sqlite3_column_int(stmt, 10);
-	c->followups_overdue = sqlite3_column_int(stmt, 11);
+	row_case(stmt, 0, c);
+	c->last_meeting = db_col_str(stmt, CASE_NCOLUMNS);
+	c->followups_open = sqlite3_column_int(stmt, CASE_NCOLUMNS + 1);
+	c->followups_overdue = sqlite3_column_int(stmt, CASE_NCOLUMNS + 2);
 }
 
 static void bind_today(sqlite3_stmt *stmt)
@@ -135,7 +127,6 @@ enum sam_status store_case_list(struct store *st, const char *filter, bool inclu
 			cap = cap ? 2 * cap : 16;
 			out->v = xrealloc(out->v, cap * sizeof(*out->v));
 		}
-		memset(&out->v[out->n], 0, sizeof(out->v[0]));
 		read_case(stmt, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {

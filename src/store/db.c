@@ -209,6 +209,40 @@ char *db_col_str(sqlite3_stmt *stmt, int col)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
+enum sam_status db_prepare_all(struct store *st, const char *const *sql, sqlite3_stmt **stmts,
+			       size_t n)
+{
+	enum sam_status status = SAM_OK;
+
+	for (size_t i = 0; i < n; i++)
+		stmts[i] = NULL;
+	for (size_t i = 0; i < n && status == SAM_OK; i++)
+		status = db_prepare(st, sql[i], &stmts[i]);
+	if (status != SAM_OK)
+		db_finalize_all(stmts, n);
+	return status;
+}
+
+void db_finalize_all(sqlite3_stmt **stmts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_finalize(stmts[i]);
+		stmts[i] = NULL;
+	}
+}
+
+enum sam_status db_done(struct store *st, sqlite3_stmt *stmt, int rc)
+{
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? SAM_OK : db_error(st, rc);
+}
+
+enum sam_status db_run(struct store *st, sqlite3_stmt *stmt)
+{
+	return db_done(st, stmt, sqlite3_step(stmt));
+}
+
 static enum sam_status query_int(struct store *st, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *stmt = NULL;

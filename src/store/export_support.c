@@ -17,16 +17,15 @@ enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_COUNT };
 
 static const char *const reader_sql[R_COUNT] = {
 	[R_IDS] = "SELECT id, ref FROM cases ORDER BY ref",
-	[R_CASE] = "SELECT id, ref, initials, caseworker, opened, closed, qualifications, job_wishes, "
-		   "education_wishes FROM cases WHERE id = ?1",
-	[R_MEETINGS] = "SELECT id, case_id, date, type, caseworker, note, agreed, interpreter "
-		       "FROM meetings WHERE case_id = ?1 ORDER BY date, id",
+	[R_CASE] = "SELECT " CASE_COLUMNS("") " FROM cases WHERE id = ?1",
+	[R_MEETINGS] = "SELECT " MEETING_COLUMNS("") " FROM meetings WHERE case_id = ?1 "
+		       "ORDER BY date, id",
 	/* Every item of the case at once, meeting by meeting in the order above. */
-	[R_ITEMS] = "SELECT i.meeting_id, i.item_id, i.section_id, i.text, i.state, i.note "
+	[R_ITEMS] = "SELECT i.meeting_id, " ITEM_COLUMNS("i.") " "
 		    "FROM meetings m JOIN meeting_items i ON i.meeting_id = m.id "
 		    "WHERE m.case_id = ?1 ORDER BY m.date, m.id, i.position",
-	[R_FOLLOWUPS] = "SELECT id, case_id, meeting_id, due, text, assignee, done "
-			"FROM followups WHERE case_id = ?1 ORDER BY due, id",
+	[R_FOLLOWUPS] = "SELECT " FOLLOWUP_COLUMNS("") " FROM followups WHERE case_id = ?1 "
+			"ORDER BY due, id",
 };
 
 struct store_reader {
@@ -39,8 +38,7 @@ void store_reader_close(struct store_reader *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < R_COUNT; i++)
-		sqlite3_finalize(r->stmt[i]);
+	db_finalize_all(r->stmt, R_COUNT);
 	if (r->own_tx)
 		sqlite3_exec(r->st->db, "COMMIT", NULL, NULL, NULL);
 	free(r);
@@ -62,22 +60,12 @@ enum sam_status store_reader_open(struct store *st, struct store_reader **out)
 		}
 		r->own_tx = true;
 	}
-	for (int i = 0; i < R_COUNT && status == SAM_OK; i++)
-		status = db_prepare(st, reader_sql[i], &r->stmt[i]);
-	if (status != SAM_OK) {
+	if ((status = db_prepare_all(st, reader_sql, r->stmt, R_COUNT)) != SAM_OK) {
 		store_reader_close(r);
 		return status;
 	}
 	*out = r;
 	return SAM_OK;
-}
-
-/* Ends a query and readies its statement for the next case. */
-static enum sam_status done(struct store_reader *r, sqlite3_stmt *stmt, int rc)
-{
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	return rc == SQLITE_DONE ? SAM_OK : db_error(r->st, rc);
 }
 
 static bool ref_named(const char *ref, const char *const *refs, size_t nrefs)
@@ -107,7 +95,7 @@ enum sam_status store_reader_case_ids(struct store_reader *r, const char *const 
 		}
 		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
 	}
-	if ((status = done(r, stmt, rc)) != SAM_OK) {
+	if ((status = db_done(r->st, stmt, rc)) != SAM_OK) {
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
@@ -123,21 +111,14 @@ static enum sam_status read_case(struct store_reader *r, int64_t id, struct case
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		c->id = sqlite3_column_int64(stmt, 0);
-		c->ref = db_col_str(stmt, 1);
-		c->initials = db_col_str(stmt, 2);
-		c->caseworker = db_col_str(stmt, 3);
-		c->opened = db_col_str(stmt, 4);
-		c->closed = db_col_str(stmt, 5);
-		for (int i = 0; i < 3; i++)
-			c->profile[i] = db_col_str(stmt, 6 + i);
+		row_case(stmt, 0, c);
 		rc = SQLITE_DONE;
 	} else if (rc == SQLITE_DONE) {
-		sqlite3_reset(stmt);
+		db_done(r->st, stmt, rc);
 		return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
 							    "the case does not exist (any more)"));
 	}
-	return done(r, stmt, rc);
+	return db_done(r->st, stmt, rc);
 }
 
 static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
@@ -149,42 +130,22 @@ static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
 
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct meeting_rec *m;
-
 		if (out->n == cap) {
 			cap = cap ? 2 * cap : 16;
 			out->v = xrealloc(out->v, cap * sizeof(*out->v));
 		}
-		m = &out->v[out->n++];
-		memset(m, 0, sizeof(*m));
-		m->id = sqlite3_column_int64(stmt, 0);
-		m->case_id = sqlite3_column_int64(stmt, 1);
-		m->date = db_col_str(stmt, 2);
-		m->type = db_col_str(stmt, 3);
-		m->caseworker = db_col_str(stmt, 4);
-		m->note = db_col_str(stmt, 5);
-		m->agreed = db_col_str(stmt, 6);
-		m->interpreter = db_col_str(stmt, 7);
+		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
-	return done(r, stmt, rc);
+	return db_done(r->st, stmt, rc);
 }
 
 static void add_item(struct meeting_rec *m, size_t *cap, sqlite3_stmt *stmt)
 {
-	struct meeting_item *it;
-	enum item_state state = ITEM_OPEN;
-
 	if (m->nitems == *cap) {
 		*cap = *cap ? 2 * *cap : 32;
 		m->items = xrealloc(m->items, *cap * sizeof(*m->items));
 	}
-	it = &m->items[m->nitems++];
-	it->item_id = db_col_str(stmt, 1);
-	it->section_id = db_col_str(stmt, 2);
-	it->text = db_col_str(stmt, 3);
-	item_state_parse((const char *)sqlite3_column_text(stmt, 4), &state);
-	it->state = state;
-	it->note = db_col_str(stmt, 5);
+	row_item(stmt, 1, &m->items[m->nitems++]);
 }
 
 /* The rows come meeting by meeting in the order of the list, so each row
@@ -210,7 +171,7 @@ static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 		}
 		add_item(&ml->v[k], &cap, stmt);
 	}
-	return done(r, stmt, rc);
+	return db_done(r->st, stmt, rc);
 }
 
 static enum sam_status read_followups(struct store_reader *r, int64_t case_id,
@@ -222,23 +183,13 @@ static enum sam_status read_followups(struct store_reader *r, int64_t case_id,
 
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct followup_rec *f;
-
 		if (out->n == cap) {
 			cap = cap ? 2 * cap : 16;
 			out->v = xrealloc(out->v, cap * sizeof(*out->v));
 		}
-		f = &out->v[out->n++];
-		memset(f, 0, sizeof(*f));
-		f->id = sqlite3_column_int64(stmt, 0);
-		f->case_id = sqlite3_column_int64(stmt, 1);
-		f->meeting_id = sqlite3_column_int64(stmt, 2);
-		f->due = db_col_str(stmt, 3);
-		f->text = db_col_str(stmt, 4);
-		f->assignee = db_col_str(stmt, 5);
-		f->done = sqlite3_column_int(stmt, 6) != 0;
+		row_followup(stmt, 0, &out->v[out->n++]);
 	}
-	return done(r, stmt, rc);
+	return db_done(r->st, stmt, rc);
 }
 
 enum sam_status store_reader_case(struct store_reader *r, int64_t id, struct case_rec *c,

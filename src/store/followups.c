@@ -74,7 +74,7 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 	    (q->due_until && (status = check_date("due_until", q->due_until)) != SAM_OK))
 		return status;
 	status = db_prepare(st,
-		"SELECT f.id, f.case_id, f.meeting_id, c.ref, f.due, f.text, f.assignee, f.done"
+		"SELECT " FOLLOWUP_COLUMNS("f.") ", c.ref"
 		" FROM followups f JOIN cases c ON c.id = f.case_id"
 		" WHERE (?1 = 0 OR f.case_id = ?1)"
 		" AND (?2 IS NULL OR f.assignee = ?2)"
@@ -97,14 +97,8 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 			out->v = xrealloc(out->v, cap * sizeof(*out->v));
 		}
 		f = &out->v[out->n++];
-		f->id = sqlite3_column_int64(stmt, 0);
-		f->case_id = sqlite3_column_int64(stmt, 1);
-		f->meeting_id = sqlite3_column_int64(stmt, 2);
-		f->case_ref = db_col_str(stmt, 3);
-		f->due = db_col_str(stmt, 4);
-		f->text = db_col_str(stmt, 5);
-		f->assignee = db_col_str(stmt, 6);
-		f->done = sqlite3_column_int(stmt, 7) != 0;
+		row_followup(stmt, 0, f);
+		f->case_ref = db_col_str(stmt, FOLLOWUP_NCOLUMNS);
 	}
 	if (rc != SQLITE_DONE) {
 		status = db_error(st, rc);

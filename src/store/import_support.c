@@ -39,16 +39,14 @@ struct store_import {
 enum sam_status store_import_open(struct store *st, struct store_import **out)
 {
 	struct store_import *im;
-	enum sam_status status = SAM_OK;
+	enum sam_status status;
 
 	*out = NULL;
 	if (!st->in_tx)
 		return sam_error("store_import_open: no transaction is open");
 	im = xcalloc(1, sizeof(*im));
 	im->st = st;
-	for (int i = 0; i < I_COUNT && status == SAM_OK; i++)
-		status = db_prepare(st, import_sql[i], &im->stmt[i]);
-	if (status != SAM_OK) {
+	if ((status = db_prepare_all(st, import_sql, im->stmt, I_COUNT)) != SAM_OK) {
 		store_import_close(im);
 		return status;
 	}
@@ -60,19 +58,8 @@ void store_import_close(struct store_import *im)
 {
 	if (!im)
 		return;
-	for (int i = 0; i < I_COUNT; i++)
-		sqlite3_finalize(im->stmt[i]);
+	db_finalize_all(im->stmt, I_COUNT);
 	free(im);
-}
-
-/* Steps a prepared statement that returns no rows and readies it for the next. */
-static enum sam_status run(struct store_import *im, sqlite3_stmt *stmt)
-{
-	enum sam_status status = db_step_done(im->st, stmt);
-
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	return status;
 }
 
 static enum sam_status refuse_existing(struct store_import *im, const char *ref)
@@ -133,7 +120,7 @@ enum sam_status store_import_case(struct store_import *im, const struct store_bu
 	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
 	for (int p = 0; p < 3; p++)
 		db_bind_text(stmt, 5 + p, c->profile[p]);
-	if ((status = run(im, stmt)))
+	if ((status = db_run(im->st, stmt)))
 		return status;
 	im->case_id = sqlite3_last_insert_rowid(im->st->db);
 	memcpy(im->opened, opened, sizeof(im->opened));
@@ -174,7 +161,7 @@ static enum sam_status write_items(struct store_import *im, int64_t meeting_id,
 		sqlite3_bind_text(stmt, 6, item_state_name(m->states ? m->states[i] : ITEM_OPEN), -1,
 				  SQLITE_STATIC);
 		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
-		status = run(im, stmt);
+		status = db_run(im->st, stmt);
 		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
 			status = sam_fail(SAM_ERR_INVALID, tr("punktet %s står to gange i samtalen",
 							      "the item %s is in the meeting twice"),
@@ -203,7 +190,7 @@ enum sam_status store_import_meeting(struct store_import *im, const struct store
 	db_bind_text(stmt, 5, m->note);
 	db_bind_text(stmt, 6, m->agreed);
 	db_bind_text(stmt, 7, m->interpreter);
-	if ((status = run(im, stmt)))
+	if ((status = db_run(im->st, stmt)))
 		return status;
 	return write_items(im, sqlite3_last_insert_rowid(im->st->db), m);
 }
@@ -229,7 +216,7 @@ enum sam_status store_import_followup(struct store_import *im, const char *due, 
 	sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, assignee, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 5, done);
-	return run(im, stmt);
+	return db_run(im->st, stmt);
 }
 
 enum sam_status store_import_case_end(struct store_import *im, const char *closed)
@@ -246,7 +233,7 @@ enum sam_status store_import_case_end(struct store_import *im, const char *close
 					   "the case cannot close before it opened (%s)"), im->opened);
 		sqlite3_bind_text(stmt, 1, closed, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, im->case_id);
-		if ((status = run(im, stmt)))
+		if ((status = db_run(im->st, stmt)))
 			return status;
 	}
 	return audit_log(im->st, "case.add", im->case_id, im->case_id, "import");

@@ -28,14 +28,6 @@ bool item_state_parse(const char *name, enum item_state *out)
 	return false;
 }
 
-static enum item_state state_from_db(const unsigned char *s)
-{
-	enum item_state state = ITEM_OPEN;
-
-	item_state_parse((const char *)s, &state);
-	return state;
-}
-
 /* Content ids (meeting types, items, sections): lowercase ASCII, digits,
  * '-' and, in a full item id, '.'. */
 static enum sam_status check_id(const char *what, const char *id, bool dots)
@@ -146,21 +138,7 @@ out:
 	return status;
 }
 
-#define MEETING_SELECT \
-	"SELECT id, case_id, date, type, caseworker, note, agreed, interpreter FROM meetings "
-
-static void read_meeting(sqlite3_stmt *stmt, struct meeting_rec *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->id = sqlite3_column_int64(stmt, 0);
-	m->case_id = sqlite3_column_int64(stmt, 1);
-	m->date = db_col_str(stmt, 2);
-	m->type = db_col_str(stmt, 3);
-	m->caseworker = db_col_str(stmt, 4);
-	m->note = db_col_str(stmt, 5);
-	m->agreed = db_col_str(stmt, 6);
-	m->interpreter = db_col_str(stmt, 7);
-}
+#define MEETING_SELECT "SELECT " MEETING_COLUMNS("") " FROM meetings "
 
 enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct meeting_list *out)
 {
@@ -178,7 +156,7 @@ enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct mee
 			cap = cap ? 2 * cap : 8;
 			out->v = xrealloc(out->v, cap * sizeof(*out->v));
 		}
-		read_meeting(stmt, &out->v[out->n++]);
+		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {
 		status = db_error(st, rc);
@@ -195,24 +173,17 @@ static enum sam_status read_items(struct store *st, struct meeting_rec *m)
 	size_t cap = 0;
 	int rc;
 
-	status = db_prepare(st, "SELECT item_id, section_id, text, state, note FROM meeting_items "
+	status = db_prepare(st, "SELECT " ITEM_COLUMNS("") " FROM meeting_items "
 			    "WHERE meeting_id = ?1 ORDER BY position", &stmt);
 	if (status != SAM_OK)
 		return status;
 	sqlite3_bind_int64(stmt, 1, m->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct meeting_item *it;
-
 		if (m->nitems == cap) {
 			cap = cap ? 2 * cap : 16;
 			m->items = xrealloc(m->items, cap * sizeof(*m->items));
 		}
-		it = &m->items[m->nitems++];
-		it->item_id = db_col_str(stmt, 0);
-		it->section_id = db_col_str(stmt, 1);
-		it->text = db_col_str(stmt, 2);
-		it->state = state_from_db(sqlite3_column_text(stmt, 3));
-		it->note = db_col_str(stmt, 4);
+		row_item(stmt, 0, &m->items[m->nitems++]);
 	}
 	if (rc != SQLITE_DONE)
 		status = db_error(st, rc);
@@ -232,7 +203,7 @@ enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct m
 	sqlite3_bind_int64(stmt, 1, meeting_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		read_meeting(stmt, out);
+		row_meeting(stmt, 0, out);
 	else if (rc == SQLITE_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
 							      "the meeting does not exist (any more)"));

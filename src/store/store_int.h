@@ -32,6 +32,42 @@ void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 /* A copy of the column, or NULL when it is NULL. */
 char *db_col_str(sqlite3_stmt *stmt, int col);
 
+/* Statements prepared once for many rows (bulk writing, export reading):
+ * sql[0..n) into stmts[0..n). On failure every one is finalized again. */
+enum sam_status db_prepare_all(struct store *st, const char *const *sql, sqlite3_stmt **stmts,
+			       size_t n);
+void db_finalize_all(sqlite3_stmt **stmts, size_t n);
+/* Ends a use of a statement that is kept for the next: resets it and clears
+ * its bindings. rc is its last step's result; SQLITE_DONE is SAM_OK. */
+enum sam_status db_done(struct store *st, sqlite3_stmt *stmt, int rc);
+/* Steps a kept statement that returns no rows, then db_done. */
+enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
+
+/*
+ * rows.c: one place that turns a row into a record. A query selects the
+ * record's columns in the order of its *_COLUMNS list (prefix: the table's
+ * alias with its dot, or ""), and row_* reads them from column col on.
+ * row_* clears the record first; fields outside the list stay NULL or 0.
+ */
+#define CASE_COLUMNS(p) \
+	p "id, " p "ref, " p "initials, " p "caseworker, " p "opened, " p "closed, " \
+	p "qualifications, " p "job_wishes, " p "education_wishes"
+#define CASE_NCOLUMNS 9
+#define MEETING_COLUMNS(p) \
+	p "id, " p "case_id, " p "date, " p "type, " p "caseworker, " p "note, " p "agreed, " \
+	p "interpreter"
+#define MEETING_NCOLUMNS 8
+#define ITEM_COLUMNS(p) p "item_id, " p "section_id, " p "text, " p "state, " p "note"
+#define ITEM_NCOLUMNS 5
+#define FOLLOWUP_COLUMNS(p) \
+	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done"
+#define FOLLOWUP_NCOLUMNS 7
+
+void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
+void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
+void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);
+void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f);
+
 /* A write: BEGIN IMMEDIATE (retried while another writer holds the lock),
  * or a savepoint inside store_begin(). write_end commits or rolls back by
  * status and returns status (or the commit's failure). */

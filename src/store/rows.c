@@ -1,0 +1,60 @@
+#include "store_int.h"
+
+#include <string.h>
+
+/*
+ * Store: rows into records, for every reader of cases, meetings, items and
+ * follow-ups, so that a column added to a table is read in one place.
+ */
+
+void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(stmt, col);
+	c->ref = db_col_str(stmt, col + 1);
+	c->initials = db_col_str(stmt, col + 2);
+	c->caseworker = db_col_str(stmt, col + 3);
+	c->opened = db_col_str(stmt, col + 4);
+	c->closed = db_col_str(stmt, col + 5);
+	for (int i = 0; i < 3; i++)
+		c->profile[i] = db_col_str(stmt, col + 6 + i);
+}
+
+void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = sqlite3_column_int64(stmt, col);
+	m->case_id = sqlite3_column_int64(stmt, col + 1);
+	m->date = db_col_str(stmt, col + 2);
+	m->type = db_col_str(stmt, col + 3);
+	m->caseworker = db_col_str(stmt, col + 4);
+	m->note = db_col_str(stmt, col + 5);
+	m->agreed = db_col_str(stmt, col + 6);
+	m->interpreter = db_col_str(stmt, col + 7);
+}
+
+void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it)
+{
+	/* A state this release does not know reads as open. */
+	enum item_state state = ITEM_OPEN;
+
+	memset(it, 0, sizeof(*it));
+	it->item_id = db_col_str(stmt, col);
+	it->section_id = db_col_str(stmt, col + 1);
+	it->text = db_col_str(stmt, col + 2);
+	item_state_parse((const char *)sqlite3_column_text(stmt, col + 3), &state);
+	it->state = state;
+	it->note = db_col_str(stmt, col + 4);
+}
+
+void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = sqlite3_column_int64(stmt, col);
+	f->case_id = sqlite3_column_int64(stmt, col + 1);
+	f->meeting_id = sqlite3_column_int64(stmt, col + 2);
+	f->due = db_col_str(stmt, col + 3);
+	f->text = db_col_str(stmt, col + 4);
+	f->assignee = db_col_str(stmt, col + 5);
+	f->done = sqlite3_column_int(stmt, col + 6) != 0;
+}
