@@ -718,7 +718,7 @@ enum sam_status demo_fill(struct store *st, const struct content_guide *g,
 	if ((status = store_has_cases(st, &d.check_refs)) || (status = build_type_items(&d)) ||
 	    (status = store_begin(st)))
 		goto out;
-	if ((status = store_bulk_open(st, &b)))
+	if ((status = store_bulk_open(st, "demo", &b)))
 		goto rollback;
 	for (int i = 0; i < opts->cases && !status; i++) {
 		/* A stream per case, so that one case's draws never shift another's. */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "samtale/export_support.h"
-#include "samtale/import_support.h"
 
 #define REF_MAX 64		/* as the store allows */
 #define SHOWN_COLS 40		/* how much of a foreign value a message repeats */
@@ -856,7 +855,7 @@ struct type_items {
 };
 
 struct writer {
-	struct store_import *im;
+	struct store_bulk *bulk;
 	const struct content_guide *g;
 	struct type_items *types;	/* by index in g->meeting_types */
 	enum item_state *states;	/* scratch for one meeting, by spec */
@@ -866,7 +865,7 @@ struct writer {
 
 static void writer_close(struct writer *w)
 {
-	store_import_close(w->im);
+	store_bulk_close(w->bulk);
 	for (size_t i = 0; w->types && i < w->g->nmeeting_types; i++)
 		free(w->types[i].specs);
 	free(w->types);
@@ -880,7 +879,7 @@ static enum sam_status writer_open(struct store *st, const struct content_guide 
 	memset(w, 0, sizeof(*w));
 	w->g = g;
 	w->types = xcalloc(g->nmeeting_types, sizeof(*w->types));
-	return store_import_open(st, &w->im);
+	return store_bulk_open(st, "import", &w->bulk);
 }
 
 static const struct type_items *type_items(struct writer *w, const char *type)
@@ -934,7 +933,7 @@ static enum sam_status write_meeting(struct writer *w, const struct exchange_mee
 			}
 	bm.states = w->states;
 	bm.notes = w->notes;
-	return store_import_meeting(w->im, &bm);
+	return store_bulk_meeting_add(w->bulk, &bm);
 }
 
 static enum sam_status write_case(struct writer *w, const struct exchange_case *c)
@@ -948,7 +947,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 
 	for (size_t i = 0; i < ARRAY_SIZE(c->profile); i++)
 		bc.profile[i] = c->profile[i];
-	if ((s = store_import_case(w->im, &bc)) != SAM_OK)
+	if ((s = store_bulk_case_begin(w->bulk, &bc)) != SAM_OK)
 		goto out;
 	for (size_t i = 0; i < c->nmeetings && s == SAM_OK; i++) {
 		const struct exchange_meeting *m = &c->meetings[i];
@@ -964,12 +963,16 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 	}
 	for (size_t i = 0; i < c->nfollowups && s == SAM_OK; i++) {
 		const struct exchange_followup *f = &c->followups[i];
+		struct store_bulk_followup bf = {
+			.due = f->due, .text = f->text, .assignee = f->assignee, .done = f->done,
+			.meeting = STORE_BULK_NO_MEETING,
+		};
 
-		s = store_import_followup(w->im, f->due, f->text, f->assignee, f->done);
+		s = store_bulk_followup_add(w->bulk, &bf);
 	}
 	/* Closed last: a closed case is a finished record. */
 	if (s == SAM_OK)
-		s = store_import_case_end(w->im, c->closed);
+		s = store_bulk_case_end(w->bulk, c->closed);
 out:
 	if (s != SAM_OK)
 		in_context(s, where);

@@ -259,13 +259,20 @@ enum sam_status store_followup_set_due(struct store *st, int64_t id, const char 
 void followup_list_free(struct followup_list *l);
 
 /*
- * Bulk writing (demo data): whole cases, each by its own caseworker, with
- * statements prepared once. Only inside store_begin()/store_commit(). Texts
- * are checked as everywhere (no CPR numbers); each case gets one audit line.
+ * Bulk writing (import, demo data): whole cases through statements prepared
+ * once, with the checks, defaults and messages of the one-change-at-a-time
+ * functions (store_case_add, store_meeting_set, store_followup_add,
+ * store_case_close, ...), so that nothing is written that a caseworker could
+ * not have typed. Each case, meeting and follow-up keeps the caseworker who
+ * recorded it; each case gets one audit line. Only inside
+ * store_begin()/store_commit(); a failure leaves the transaction for the
+ * caller to roll back.
  */
 
 struct store_bulk_meeting {
-	const char *date, *type, *caseworker;
+	const char *date;				/* NULL = today */
+	const char *type;
+	const char *caseworker;				/* NULL = the store's user */
 	const char *note, *agreed, *interpreter;	/* NULL when none */
 	const struct meeting_item_spec *items;
 	size_t nitems;
@@ -273,14 +280,20 @@ struct store_bulk_meeting {
 	const char *const *notes;			/* per item, NULL entries; NULL = none */
 };
 
+#define STORE_BULK_NO_MEETING SIZE_MAX
+
 struct store_bulk_followup {
-	const char *due, *text, *assignee;
+	const char *due, *text;
+	const char *assignee;			/* NULL = the store's user */
 	bool done;
-	size_t meeting;				/* index in the case's meetings */
+	size_t meeting;				/* index in the case's meetings, or
+						 * STORE_BULK_NO_MEETING */
 };
 
 struct store_bulk_case {
-	const char *ref, *initials, *caseworker, *opened;
+	const char *ref, *initials;
+	const char *caseworker;			/* NULL = the store's user */
+	const char *opened;			/* NULL = today */
 	const char *closed;			/* NULL while open */
 	const char *profile[3];			/* by enum profile_field; NULL when empty */
 	const struct store_bulk_meeting *meetings;
@@ -290,8 +303,23 @@ struct store_bulk_case {
 };
 
 struct store_bulk;
-enum sam_status store_bulk_open(struct store *st, struct store_bulk **out);
-enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c);
+/* detail is that of every case's audit line ("import", "demo"). */
+enum sam_status store_bulk_open(struct store *st, const char *detail, struct store_bulk **out);
 void store_bulk_close(struct store_bulk *b);
+
+/* A whole case: store_bulk_case_begin, its meetings, its follow-ups,
+ * store_bulk_case_end. A ref already in the database is refused with
+ * "already exists in the database". */
+enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c);
+
+/* The same a piece at a time, for a caller that names the piece refused.
+ * case_begin reads neither closed nor the meeting and follow-up lists;
+ * a follow-up's meeting is an index in the meetings added since. */
+enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_bulk_case *c);
+enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_bulk_meeting *m);
+enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store_bulk_followup *f);
+/* Closes the case on closed (NULL: stays open), never before it opened,
+ * and writes its audit line. */
+enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed);
 
 #endif

@@ -1,15 +1,21 @@
 #include "store_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "samtale/util.h"
 
 /*
- * Store: bulk writing. The one-change-at-a-time functions prepare their
- * statements, open a savepoint and write an audit line per change: right for
- * a caseworker's keystrokes, some 25 µs a change, a minute for the half a
- * million item states of a large job centre. Here every statement is
- * prepared once and a whole case is one audit line.
+ * Store: bulk writing, for import and demo data. The one-change-at-a-time
+ * functions prepare their statements, open a savepoint and write an audit
+ * line per change: right for a caseworker's keystrokes, some 25 µs a change,
+ * a minute for the half a million item states of a large job centre. Here
+ * every statement is prepared once and a whole case is one audit line.
+ *
+ * The checks are those of store_case_add, store_case_set_profile,
+ * store_meeting_add, store_meeting_set, store_item_set_note,
+ * store_followup_add and store_case_close, in that order, with their
+ * wording, so that nothing is written that a caseworker could not have typed.
  */
 
 void store_set_user(struct store *st, const char *user)
@@ -20,27 +26,32 @@ void store_set_user(struct store *st, const char *user)
 	st->user = copy;
 }
 
-enum bulk_stmt { B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_COUNT };
+enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_COUNT };
 
 static const char *const bulk_sql[B_COUNT] = {
-	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened, closed, qualifications, "
-		   "job_wishes, education_wishes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
+	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened, qualifications, job_wishes, "
+		   "education_wishes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_ITEM] = "INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note) "
 		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[B_CLOSE] = "UPDATE cases SET closed = ?1 WHERE id = ?2",
 };
 
 struct store_bulk {
 	struct store *st;
+	char *detail;			/* of each case's audit line */
 	sqlite3_stmt *stmt[B_COUNT];
-	int64_t *meeting_ids;		/* of the case being written */
-	size_t meeting_cap;
+	int64_t case_id;		/* the case being written, 0 before the first */
+	sam_date opened;		/* its opening date, which closing may not precede */
+	int64_t *meeting_ids;		/* its meetings so far, for their follow-ups */
+	size_t nmeetings, meeting_cap;
 };
 
-enum sam_status store_bulk_open(struct store *st, struct store_bulk **out)
+enum sam_status store_bulk_open(struct store *st, const char *detail, struct store_bulk **out)
 {
 	struct store_bulk *b;
 	enum sam_status status;
@@ -50,6 +61,7 @@ enum sam_status store_bulk_open(struct store *st, struct store_bulk **out)
 		return sam_error("store_bulk_open: no transaction is open");
 	b = xcalloc(1, sizeof(*b));
 	b->st = st;
+	b->detail = xstrdup(detail);
 	if ((status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
 		store_bulk_close(b);
 		return status;
@@ -63,47 +75,89 @@ void store_bulk_close(struct store_bulk *b)
 	if (!b)
 		return;
 	db_finalize_all(b->stmt, B_COUNT);
+	free(b->detail);
 	free(b->meeting_ids);
 	free(b);
 }
 
-static enum sam_status check_case(const struct store_bulk_case *c)
+static enum sam_status refuse_existing(struct store_bulk *b, const char *ref)
 {
-	const char *profile_what[3] = {
-		tr("kvalifikationerne", "the qualifications"), tr("jobønskerne", "the job wishes"),
-		tr("uddannelsesønskerne", "the education wishes"),
-	};
+	sqlite3_stmt *stmt = b->stmt[B_EXISTS];
+	int rc;
+
+	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		db_done(b->st, stmt, SQLITE_DONE);
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("findes allerede i databasen",
+							 "already exists in the database"));
+	}
+	return db_done(b->st, stmt, rc);
+}
+
+static enum sam_status check_case(const struct store_bulk_case *c, const char *opened)
+{
+	static const char *const profile_da[] = { "kvalifikationerne", "jobønskerne",
+						  "uddannelsesønskerne" };
+	static const char *const profile_en[] = { "the qualifications", "the job wishes",
+						  "the education wishes" };
 	enum sam_status status;
 
 	if ((status = check_label(tr("sagsnummeret", "the reference"), c->ref, REF_MAX)) ||
-	    (c->initials && (status = check_label(tr("initialerne", "the initials"), c->initials,
-						   INITIALS_MAX))) ||
-	    (status = check_label(tr("sagsbehandleren", "the caseworker"), c->caseworker,
-				  NAME_MAX_BYTES)) ||
-	    (status = check_date(tr("oprettet", "opened"), c->opened)) ||
-	    (c->closed && (status = check_date(tr("afsluttet", "closed"), c->closed))))
+	    (!str_empty(c->initials) &&
+	     (status = check_label(tr("initialerne", "the initials"), c->initials, INITIALS_MAX))) ||
+	    (status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) ||
+	    (c->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
+						     c->caseworker, NAME_MAX_BYTES))))
 		return status;
-	for (int p = 0; p < 3; p++)
-		if (c->profile[p] && (status = check_text(profile_what[p], c->profile[p], NOTE_MAX)))
+	for (size_t i = 0; i < ARRAY_SIZE(profile_da); i++)
+		if ((status = check_text(tr(profile_da[i], profile_en[i]), c->profile[i], NOTE_MAX)))
 			return status;
 	return SAM_OK;
 }
 
-static enum sam_status check_meeting(const struct store_bulk_meeting *m)
+enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_bulk_case *c)
+{
+	sqlite3_stmt *stmt = b->stmt[B_CASE];
+	enum sam_status status;
+	sam_date today;
+	const char *opened = c->opened;
+
+	if (!opened) {
+		date_today(today);
+		opened = today;
+	}
+	if ((status = refuse_existing(b, c->ref)) || (status = check_case(c, opened)))
+		return status;
+	sqlite3_bind_text(stmt, 1, c->ref, -1, SQLITE_STATIC);
+	db_bind_text(stmt, 2, c->initials);
+	sqlite3_bind_text(stmt, 3, c->caseworker ? c->caseworker : b->st->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
+	for (int p = 0; p < 3; p++)
+		db_bind_text(stmt, 5 + p, c->profile[p]);
+	if ((status = db_run(b->st, stmt)))
+		return status;
+	b->case_id = sqlite3_last_insert_rowid(b->st->db);
+	memcpy(b->opened, opened, sizeof(b->opened));
+	b->nmeetings = 0;
+	return SAM_OK;
+}
+
+static enum sam_status check_meeting(const struct store_bulk_meeting *m, const char *date)
 {
 	enum sam_status status;
 
-	if ((status = check_date(tr("datoen", "the date"), m->date)) ||
-	    (status = check_label(tr("sagsbehandleren", "the caseworker"), m->caseworker,
-				  NAME_MAX_BYTES)) ||
-	    (m->note && (status = check_text(tr("noten", "the note"), m->note, NOTE_MAX))) ||
-	    (m->agreed && (status = check_text(tr("aftalen", "the agreed summary"), m->agreed,
-					       NOTE_MAX))) ||
-	    (m->interpreter && (status = check_text(tr("tolkesproget", "the interpreter"),
-						    m->interpreter, NAME_MAX_BYTES))))
+	if ((status = check_date(tr("samtalens dato", "the meeting's date"), date)) ||
+	    (m->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
+						     m->caseworker, NAME_MAX_BYTES))) ||
+	    (status = check_text(tr("noten", "the note"), m->note, NOTE_MAX)) ||
+	    (status = check_text(tr("aftalen", "the agreed summary"), m->agreed, NOTE_MAX)) ||
+	    (!str_empty(m->interpreter) &&
+	     (status = check_label(tr("tolkesproget", "the interpreted language"), m->interpreter,
+				   NAME_MAX_BYTES))))
 		return status;
 	for (size_t i = 0; m->notes && i < m->nitems; i++)
-		if (m->notes[i] && (status = check_text(tr("noten", "the note"), m->notes[i], NOTE_MAX)))
+		if ((status = check_text(tr("noten", "the note"), m->notes[i], NOTE_MAX)))
 			return status;
 	return SAM_OK;
 }
@@ -124,80 +178,99 @@ static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 				  SQLITE_STATIC);
 		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
 		status = db_run(b->st, stmt);
+		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
+			status = sam_fail(SAM_ERR_INVALID, tr("punktet %s står to gange i samtalen",
+							      "the item %s is in the meeting twice"),
+					  m->items[i].item_id);
 	}
 	return status;
 }
 
-static enum sam_status write_meeting(struct store_bulk *b, int64_t case_id,
-				     const struct store_bulk_meeting *m, int64_t *id)
+enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_bulk_meeting *m)
 {
 	sqlite3_stmt *stmt = b->stmt[B_MEETING];
 	enum sam_status status;
+	sam_date today;
+	const char *date = m->date;
+	int64_t id;
 
-	if ((status = check_meeting(m)))
+	if (!date) {
+		date_today(today);
+		date = today;
+	}
+	if ((status = check_meeting(m, date)))
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	sqlite3_bind_text(stmt, 2, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 1, b->case_id);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, m->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, m->caseworker, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, m->caseworker ? m->caseworker : b->st->user, -1, SQLITE_STATIC);
 	db_bind_text(stmt, 5, m->note);
 	db_bind_text(stmt, 6, m->agreed);
 	db_bind_text(stmt, 7, m->interpreter);
 	if ((status = db_run(b->st, stmt)))
 		return status;
-	*id = sqlite3_last_insert_rowid(b->st->db);
-	return write_items(b, *id, m);
+	id = sqlite3_last_insert_rowid(b->st->db);
+	if (b->nmeetings == b->meeting_cap) {
+		b->meeting_cap = b->meeting_cap ? 2 * b->meeting_cap : 16;
+		b->meeting_ids = xrealloc(b->meeting_ids, b->meeting_cap * sizeof(*b->meeting_ids));
+	}
+	b->meeting_ids[b->nmeetings++] = id;
+	return write_items(b, id, m);
 }
 
-static enum sam_status write_followup(struct store_bulk *b, int64_t case_id,
-				      const struct store_bulk_followup *f)
+enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store_bulk_followup *f)
 {
 	sqlite3_stmt *stmt = b->stmt[B_FOLLOWUP];
+	const char *assignee = f->assignee ? f->assignee : b->st->user;
 	enum sam_status status;
 
-	if ((status = check_date(tr("fristen", "the due date"), f->due)) ||
-	    (status = check_text(tr("opfølgningen", "the follow-up"), f->text, NOTE_MAX)) ||
-	    (status = check_label(tr("den ansvarlige", "the assignee"), f->assignee, NAME_MAX_BYTES)))
+	if (f->meeting != STORE_BULK_NO_MEETING && f->meeting >= b->nmeetings)
+		return sam_error("store_bulk_followup_add: a follow-up of a meeting that is not there");
+	if ((status = check_date(tr("fristen", "the due date"), f->due)))
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	sqlite3_bind_int64(stmt, 2, b->meeting_ids[f->meeting]);
+	if (str_empty(f->text))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
+							  "the follow-up needs a text"));
+	if ((status = check_text(tr("opfølgningen", "the follow-up"), f->text, NOTE_MAX)) ||
+	    (status = check_label(tr("den ansvarlige", "the assignee"), assignee, NAME_MAX_BYTES)))
+		return status;
+	sqlite3_bind_int64(stmt, 1, b->case_id);
+	if (f->meeting != STORE_BULK_NO_MEETING)
+		sqlite3_bind_int64(stmt, 2, b->meeting_ids[f->meeting]);
 	sqlite3_bind_text(stmt, 3, f->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, f->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, f->assignee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, assignee, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 6, f->done);
 	return db_run(b->st, stmt);
 }
 
+enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
+{
+	sqlite3_stmt *stmt = b->stmt[B_CLOSE];
+	enum sam_status status;
+
+	if (closed) {
+		if ((status = check_date(tr("afslutningsdatoen", "the closing date"), closed)))
+			return status;
+		if (strcmp(closed, b->opened) < 0)
+			return sam_fail(SAM_ERR_INVALID,
+					tr("sagen kan ikke afsluttes før den blev oprettet (%s)",
+					   "the case cannot close before it opened (%s)"), b->opened);
+		sqlite3_bind_text(stmt, 1, closed, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, b->case_id);
+		if ((status = db_run(b->st, stmt)))
+			return status;
+	}
+	return audit_log(b->st, "case.add", b->case_id, b->case_id, b->detail);
+}
+
 enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c)
 {
-	sqlite3_stmt *stmt = b->stmt[B_CASE];
-	enum sam_status status;
-	int64_t case_id;
+	enum sam_status status = store_bulk_case_begin(b, c);
 
-	if ((status = check_case(c)))
-		return status;
-	for (size_t i = 0; i < c->nfollowups; i++)
-		if (c->followups[i].meeting >= c->nmeetings)
-			return sam_error("store_bulk_case: a follow-up of a meeting that is not there");
-	sqlite3_bind_text(stmt, 1, c->ref, -1, SQLITE_STATIC);
-	db_bind_text(stmt, 2, c->initials);
-	sqlite3_bind_text(stmt, 3, c->caseworker, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, c->opened, -1, SQLITE_STATIC);
-	db_bind_text(stmt, 5, c->closed);
-	for (int p = 0; p < 3; p++)
-		db_bind_text(stmt, 6 + p, c->profile[p]);
-	if ((status = db_run(b->st, stmt)))
-		return status;
-	case_id = sqlite3_last_insert_rowid(b->st->db);
-	if (c->nmeetings > b->meeting_cap) {
-		b->meeting_cap = c->nmeetings;
-		b->meeting_ids = xrealloc(b->meeting_ids, b->meeting_cap * sizeof(*b->meeting_ids));
-	}
-	for (size_t i = 0; i < c->nmeetings; i++)
-		if ((status = write_meeting(b, case_id, &c->meetings[i], &b->meeting_ids[i])))
-			return status;
-	for (size_t i = 0; i < c->nfollowups; i++)
-		if ((status = write_followup(b, case_id, &c->followups[i])))
-			return status;
-	return audit_log(b->st, "case.add", case_id, case_id, "demo");
+	for (size_t i = 0; i < c->nmeetings && status == SAM_OK; i++)
+		status = store_bulk_meeting_add(b, &c->meetings[i]);
+	for (size_t i = 0; i < c->nfollowups && status == SAM_OK; i++)
+		status = store_bulk_followup_add(b, &c->followups[i]);
+	return status == SAM_OK ? store_bulk_case_end(b, c->closed) : status;
 }
