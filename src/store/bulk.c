@@ -121,12 +121,8 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 	sqlite3_stmt *stmt = b->stmt[B_CASE];
 	enum sam_status status;
 	sam_date today;
-	const char *opened = c->opened;
+	const char *opened = date_or_today(c->opened, today);
 
-	if (!opened) {
-		date_today(today);
-		opened = today;
-	}
 	if ((status = refuse_existing(b, c->ref)) || (status = check_case(c, opened)))
 		return status;
 	sqlite3_bind_text(stmt, 1, c->ref, -1, SQLITE_STATIC);
@@ -191,13 +187,9 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 	sqlite3_stmt *stmt = b->stmt[B_MEETING];
 	enum sam_status status;
 	sam_date today;
-	const char *date = m->date;
+	const char *date = date_or_today(m->date, today);
 	int64_t id;
 
-	if (!date) {
-		date_today(today);
-		date = today;
-	}
 	if ((status = check_meeting(m, date)))
 		return status;
 	sqlite3_bind_int64(stmt, 1, b->case_id);

@@ -123,10 +123,7 @@ enum sam_status store_case_list(struct store *st, const char *filter, bool inclu
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all"), include_closed);
 	db_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":pat"), pattern);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		read_case(stmt, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {
@@ -171,10 +168,7 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	if (!str_empty(initials) &&
 	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)
 		return status;
-	if (!opened) {
-		date_today(today);
-		opened = today;
-	}
+	opened = date_or_today(opened, today);
 	if ((status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
@@ -270,10 +264,7 @@ enum sam_status store_case_close(struct store *st, int64_t case_id, const char *
 	sam_date today;
 	enum sam_status status;
 
-	if (!date) {
-		date_today(today);
-		date = today;
-	}
+	date = date_or_today(date, today);
 	if ((status = check_date(tr("afslutningsdatoen", "the closing date"), date)) != SAM_OK)
 		return status;
 	if ((status = store_case_get_by_id(st, case_id, &c)) != SAM_OK)
@@ -342,10 +333,7 @@ enum sam_status store_purge_closed_before(struct store *st, const char *date, in
 		goto out;
 	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? 2 * cap : 16;
-			ids = xrealloc(ids, cap * sizeof(*ids));
-		}
+		ids = array_grow(ids, count, &cap, sizeof(*ids));
 		ids[count++] = sqlite3_column_int64(stmt, 0);
 	}
 	if (rc != SQLITE_DONE)

@@ -313,6 +313,14 @@ enum sam_status check_date(const char *what, const char *date)
 	return SAM_OK;
 }
 
+const char *date_or_today(const char *date, sam_date buf)
+{
+	if (date)
+		return date;
+	date_today(buf);
+	return buf;
+}
+
 /*
  * Transactions
  */

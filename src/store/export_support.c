@@ -89,10 +89,7 @@ enum sam_status store_reader_case_ids(struct store_reader *r, const char *const 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (nrefs && !ref_named((const char *)sqlite3_column_text(stmt, 1), refs, nrefs))
 			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*ids = xrealloc(*ids, cap * sizeof(**ids));
-		}
+		*ids = array_grow(*ids, *n, &cap, sizeof(**ids));
 		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
 	}
 	if ((status = db_done(r->st, stmt, rc)) != SAM_OK) {
@@ -130,22 +127,10 @@ static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
 
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
 	return db_done(r->st, stmt, rc);
-}
-
-static void add_item(struct meeting_rec *m, size_t *cap, sqlite3_stmt *stmt)
-{
-	if (m->nitems == *cap) {
-		*cap = *cap ? 2 * *cap : 32;
-		m->items = xrealloc(m->items, *cap * sizeof(*m->items));
-	}
-	row_item(stmt, 1, &m->items[m->nitems++]);
 }
 
 /* The rows come meeting by meeting in the order of the list, so each row
@@ -160,6 +145,7 @@ static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t mid = sqlite3_column_int64(stmt, 0);
+		struct meeting_rec *m;
 
 		while (k < ml->n && ml->v[k].id != mid) {
 			k++;
@@ -169,7 +155,9 @@ static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 			rc = SQLITE_CORRUPT;
 			break;
 		}
-		add_item(&ml->v[k], &cap, stmt);
+		m = &ml->v[k];
+		m->items = array_grow(m->items, m->nitems, &cap, sizeof(*m->items));
+		row_item(stmt, 1, &m->items[m->nitems++]);
 	}
 	return db_done(r->st, stmt, rc);
 }
@@ -183,10 +171,7 @@ static enum sam_status read_followups(struct store_reader *r, int64_t case_id,
 
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_followup(stmt, 0, &out->v[out->n++]);
 	}
 	return db_done(r->st, stmt, rc);

@@ -92,10 +92,7 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct followup_rec *f;
 
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		f = &out->v[out->n++];
 		row_followup(stmt, 0, f);
 		f->case_ref = db_col_str(stmt, FOLLOWUP_NCOLUMNS);

@@ -103,10 +103,7 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 	sam_date today;
 	int64_t mid = 0;
 
-	if (!date) {
-		date_today(today);
-		date = today;
-	}
+	date = date_or_today(date, today);
 	if ((status = check_date(tr("samtalens dato", "the meeting's date"), date)) != SAM_OK ||
 	    (status = check_id(tr("samtaletypen", "the meeting type"), type, false)) != SAM_OK)
 		return status;
@@ -152,10 +149,7 @@ enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct mee
 		return status;
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 8;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {
@@ -179,10 +173,7 @@ static enum sam_status read_items(struct store *st, struct meeting_rec *m)
 		return status;
 	sqlite3_bind_int64(stmt, 1, m->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (m->nitems == cap) {
-			cap = cap ? 2 * cap : 16;
-			m->items = xrealloc(m->items, cap * sizeof(*m->items));
-		}
+		m->items = array_grow(m->items, m->nitems, &cap, sizeof(*m->items));
 		row_item(stmt, 0, &m->items[m->nitems++]);
 	}
 	if (rc != SQLITE_DONE)
@@ -327,10 +318,7 @@ enum sam_status store_items_left_open(struct store *st, int64_t case_id, char **
 		return status;
 	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			*ids = xrealloc(*ids, cap * sizeof(**ids));
-		}
+		*ids = array_grow(*ids, *n, &cap, sizeof(**ids));
 		(*ids)[(*n)++] = db_col_str(stmt, 0);
 	}
 	if (rc != SQLITE_DONE) {
@@ -363,10 +351,7 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct section_progress *p;
 
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 4;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
+		*out = array_grow(*out, *n, &cap, sizeof(**out));
 		p = &(*out)[(*n)++];
 		p->section_id = db_col_str(stmt, 0);
 		p->done = sqlite3_column_int(stmt, 1);

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "samtale/store.h"
+#include "samtale/util.h"
 
 struct store {
 	sqlite3 *db;
@@ -63,6 +64,9 @@ enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
 	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done"
 #define FOLLOWUP_NCOLUMNS 7
 
+/* Room for one more element after v[0..n), doubling *cap when v is full. */
+void *array_grow(void *v, size_t n, size_t *cap, size_t size);
+
 void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
 void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
 void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);
@@ -81,6 +85,8 @@ enum sam_status check_text(const char *what, const char *text, size_t max);
 /* A case reference or initials: also non-empty and no control characters. */
 enum sam_status check_label(const char *what, const char *text, size_t max);
 enum sam_status check_date(const char *what, const char *date);
+/* date, or today written into buf when date is NULL. */
+const char *date_or_today(const char *date, sam_date buf);
 
 /* audit.c: one line of who did what to which object; never personal data.
  * case_id ties the line to a case so that erasure removes it (0 = none). */
