@@ -902,6 +902,67 @@ static void test_network_fs(void **state)
 	assert_null(store_network_fs_name(0x01021994, NULL));	/* tmpfs */
 }
 
+/*
+ * Bulk writing
+ */
+
+static void test_bulk(void **state)
+{
+	static const struct meeting_item_spec specs[] = {
+		{ "tro.sig-det", "tro", "Sig det" }, { "tro.lyt", "tro", "Lyt" },
+	};
+	static const enum item_state states[] = { ITEM_DONE, ITEM_OPEN };
+	static const char *const notes[] = { NULL, "en note" };
+	struct store_bulk_meeting m = {
+		.date = "2026-01-10", .type = "forste", .caseworker = "anna", .items = specs,
+		.nitems = 2, .states = states, .notes = notes, .interpreter = "arabisk",
+	};
+	struct store_bulk_followup f[] = {
+		{ .due = "2026-02-01", .text = "Ring", .assignee = "anna", .meeting = 0 },
+		{ .due = "2026-02-02", .text = "Skriv", .done = true, .meeting = STORE_BULK_NO_MEETING },
+	};
+	struct store_bulk_case c = {
+		.ref = "2026-0001", .opened = "2026-01-05", .closed = "2026-02-28",
+		.meetings = &m, .nmeetings = 1, .followups = f, .nfollowups = 2,
+	};
+	struct store *st = mem_store();
+	struct store_bulk *b = NULL;
+
+	(void)state;
+	assert_int_not_equal(store_bulk_open(st, "test", &b), SAM_OK);	/* no transaction */
+	assert_int_equal(store_begin(st), SAM_OK);
+	assert_int_equal(store_bulk_open(st, "test", &b), SAM_OK);
+	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE caseworker = 'mette' "
+				       "AND closed = '2026-02-28'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items WHERE state = 'done' "
+				       "AND item_id = 'tro.sig-det'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NOT NULL "
+				       "AND assignee = 'anna'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL "
+				       "AND assignee = 'mette' AND done"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add' "
+				       "AND detail = 'test'"), 1);
+
+	assert_int_equal(store_bulk_case(b, &c), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "already exists in the database");
+	c.ref = "2026-0002";
+	c.closed = "2026-01-04";
+	assert_int_equal(store_bulk_case(b, &c), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "the case cannot close before it opened (2026-01-05)");
+	c.ref = "2026-0003";
+	c.closed = NULL;
+	m.interpreter = "ar\tabisk";
+	assert_int_equal(store_bulk_case(b, &c), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "the interpreted language must not contain control characters");
+	m.interpreter = NULL;
+	f[1].meeting = 1;
+	assert_int_not_equal(store_bulk_case(b, &c), SAM_OK);	/* a meeting that is not there */
+	store_bulk_close(b);
+	store_rollback(st);
+	store_close(st);
+}
+
 static void test_item_states(void **state)
 {
 	enum item_state s = ITEM_DONE;
@@ -941,6 +1002,7 @@ int main(void)
 		cmocka_unit_test(test_open_v2_fixture),
 		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_item_states),
+		cmocka_unit_test(test_bulk),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
