@@ -230,9 +230,18 @@ void ui_draw_all(struct app *app)
 		s->ops->draw(s, body);
 		delwin(body);
 	}
-	if (app->status[0])
-		ui_text(stdscr, LINES - 2, 0, COLS, app->status_is_error ? UI_ERROR : UI_NORMAL,
-			app->status);
+	if (app->status[0]) {
+		/* a long message (the store's refusals) wraps upwards over the
+		 * body rather than losing its end */
+		enum ui_attr a = app->status_is_error ? UI_ERROR : UI_NORMAL;
+		int rows = ui_wrap(NULL, 0, 0, COLS, 3, a, app->status);
+
+		for (int y = LINES - 1 - rows; y < LINES - 1; y++) {
+			move(y, 0);
+			clrtoeol();
+		}
+		ui_wrap(stdscr, LINES - 1 - rows, 0, COLS, rows, a, app->status);
+	}
 	draw_footer(s, LINES - 1);
 	if (app->focus_y >= 0)
 		move(app->focus_y, app->focus_x);

@@ -23,6 +23,13 @@ tui_type "0101901234"
 tui_keys Enter
 tui_wait "ligner et CPR-nummer" $W
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases")" "cases after a CPR reference"
+# The whole message, wrapped rather than cut, at 80 columns and at 40.
+tui_wait "prøv igen" $W
+tui_resize 40 12
+tui_wait "prøv igen" $W
+tui_wait "Journalnummer" $W
+tui_resize 80 24
+tui_wait "Der er ingen sager endnu" $W
 
 # Esc leaves the dialog; the empty database still says what to press.
 tui_keys Escape
