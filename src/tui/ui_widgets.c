@@ -599,7 +599,8 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 					tr("Enter gemmer · Esc fortryder", "Enter keeps · Esc cancels"));
 			move(LINES - 1, 0);
 			clrtoeol();
-			x = ui_text(stdscr, LINES - 1, 0, COLS / 2, UI_HEADING, label);
+			/* the whole label down to 40 columns, a field of 10 still */
+			x = ui_text(stdscr, LINES - 1, 0, COLS - 12, UI_HEADING, label);
 			x += ui_text(stdscr, LINES - 1, x, 2, UI_NORMAL, ": ");
 			ui_edit_draw(&e, stdscr, LINES - 1, x, COLS - x - 1);
 			place_cursor(app);

@@ -27,7 +27,7 @@ assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases")" "cases after a CPR refer
 tui_wait "prøv igen" $W
 tui_resize 40 12
 tui_wait "prøv igen" $W
-tui_wait "Journalnummer" $W
+tui_wait "Journalnummer (ikke CPR):" $W
 tui_resize 80 24
 tui_wait "Der er ingen sager endnu" $W
 
