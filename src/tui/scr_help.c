@@ -90,6 +90,10 @@ static void help_close(struct screen *s)
 }
 
 static const struct ui_binding help_keys[] = {
+	{ '\n', REQ_BACK, "Enter", "tilbage", "back", false },
+	{ '\r', REQ_BACK, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_BACK, NULL, NULL, NULL, false },
+	{ '?', REQ_BACK, NULL, NULL, NULL, false },
 	UI_BINDINGS_END,
 };
 
@@ -101,6 +105,7 @@ static const struct screen_ops help_ops = {
 	.close = help_close,
 	.keys = help_keys,
 	.is_list = true,
+	.no_filter = true,	/* a screenful of keys: nothing to filter */
 };
 
 unsigned scr_help_push(struct app *app)

@@ -48,6 +48,9 @@ struct meeting_screen {
 
 static const struct ui_binding meeting_keys[] = {
 	{ ' ', REQ_DONE, "Space", "gjort", "done", true },
+	{ '\n', REQ_DONE, "Enter", "gjort", "done", false },
+	{ '\r', REQ_DONE, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_DONE, NULL, NULL, NULL, false },
 	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
 	{ 'e', REQ_ITEM_NOTE, "e", "note", "note", true },
 	{ '\t', REQ_NEXT_SECTION, "Tab", "afsnit", "section", true },
@@ -481,8 +484,7 @@ static unsigned meeting_key(struct screen *s, int ch)
 	case UI_LIST_MOVED:
 	case UI_LIST_FILTER_CHANGED:
 		return REACT_REDRAW;
-	case UI_LIST_ACTIVATE:
-		return set_state(s, ITEM_DONE);
+	case UI_LIST_ACTIVATE:	/* Enter is the meeting's own key: never */
 	case UI_LIST_IGNORED:
 		break;
 	}

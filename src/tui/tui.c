@@ -56,7 +56,7 @@ static int lookup(const struct ui_binding *b, int ch)
 
 bool ui_binding_shown(const struct screen *s, const struct ui_binding *b)
 {
-	return b->keyname && !(b->req == REQ_FILTER && s->ops->no_filter);
+	return b->keyname && ui_request(s, b->key) == b->req;
 }
 
 int ui_request(const struct screen *s, int ch)

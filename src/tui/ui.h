@@ -148,7 +148,8 @@ struct app {
  * line when open() failed (nothing is pushed then). */
 unsigned ui_push(struct app *app, const struct screen_ops *ops, int64_t arg);
 
-/* False for aliases and for keys the screen turned off (no_filter). */
+/* False for aliases and for bindings that are not what the key does on s
+ * (turned off by no_filter, or taken by the screen's own keys). */
 bool ui_binding_shown(const struct screen *s, const struct ui_binding *b);
 /* The request for key ch on screen s (its keys, then the common and list keys). */
 int ui_request(const struct screen *s, int ch);

@@ -1,0 +1,59 @@
+#!/bin/bash
+# The footer and the ? help show what each key does on that screen, and
+# nothing it does not: in a meeting Enter ticks the item (not "open"); on
+# the help screen there is nothing to filter, so / is not offered and q
+# still goes back, and Enter goes back too.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
+
+DB=$T/db
+W=60
+
+samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
+tui_run 140 30 --db "$DB" --user mette
+tui_wait "2026-0117" $W
+tui_keys Enter
+tui_wait "Ingen samtaler endnu" $W
+tui_keys m
+tui_wait "Hvilken slags samtale?" $W
+tui_keys Enter
+tui_wait "Afsnit 1/3" $W
+tui_wait "q tilbage" $W			# the whole footer fits at 140 columns
+footer=$(tui_screen | tail -1)
+assert_contains "$footer" "Space gjort" "meeting footer"
+assert_not_contains "$footer" "Enter åbn" "meeting footer"
+
+tui_keys Enter
+tui_wait "[x]   Brug tid sammen med kvinden" $W
+assert_eq "tro.afdaek-kvalifikationer|done" \
+	"$(sql "$DB" "SELECT item_id, state FROM meeting_items WHERE state != 'open'")" "Enter ticks"
+
+tui_keys '?'
+tui_wait "Hjælp: Sag 2026-0117" $W
+screen=$(tui_screen)
+assert_contains "$screen" "  Enter       gjort" "meeting help"
+assert_not_contains "$screen" "åbn" "meeting help"
+assert_not_contains "$screen" "filtrér" "meeting help"
+assert_not_contains "$(tui_screen | tail -1)" "filtrér" "help footer"
+assert_not_contains "$(tui_screen | tail -1)" "Enter åbn" "help footer"
+
+# / does nothing on the help screen: q right after it still goes back.
+tui_keys /
+tui_keys q
+tui_wait_gone "Hjælp:" $W
+tui_wait "Afsnit 1/3" $W
+# Enter leaves the help too.
+tui_keys '?'
+tui_wait "Hjælp: Sag 2026-0117" $W
+tui_keys Enter
+tui_wait_gone "Hjælp:" $W
+assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "nothing else ticked"
+
+tui_keys Escape
+tui_wait "Aftalt:" $W
+tui_keys Escape
+tui_wait "Sag 2026-0117" $W
+tui_keys q
+tui_wait "Sager (1)" $W
+tui_keys q
+tui_expect_exit 0 $W
