@@ -513,7 +513,10 @@ static unsigned case_key(struct screen *s, int ch)
 	case UI_LIST_ACTIVATE:
 		if (c->rows[c->ui.sel].kind == ROW_MEETING)
 			return scr_meeting_push(s->app, c->meetings.v[c->rows[c->ui.sel].index].id);
-		return toggle_followup(s);
+		/* "open" must not close a follow-up, which then leaves the list */
+		ui_status(s->app, "%s", tr("Tryk Space for at markere opfølgningen udført.",
+					   "Press Space to mark the follow-up done."));
+		return REACT_REDRAW;
 	case UI_LIST_IGNORED:
 		break;
 	}

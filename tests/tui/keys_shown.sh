@@ -53,6 +53,24 @@ tui_keys Escape
 tui_wait "Aftalt:" $W
 tui_keys Escape
 tui_wait "Sag 2026-0117" $W
+
+# On the case, Enter opens a meeting but does not close a follow-up (done,
+# it would leave the list); it says which key does. Space does.
+tui_keys f
+tui_wait "Opfølgning (hvad skal ske):" $W
+tui_type "Ring til sprogskolen"
+tui_keys Enter
+tui_wait "Frist" $W
+tui_keys Enter
+tui_wait "Opfølgning med frist 2026-03-08 er gemt." $W
+tui_keys End
+tui_wait "> [ ] 2026-03-08 Ring til sprogskolen" $W
+tui_keys Enter
+tui_wait "Tryk Space for at markere opfølgningen udført." $W
+assert_eq 0 "$(sql "$DB" "SELECT done FROM followups")" "Enter on a follow-up"
+tui_keys Space
+tui_wait "Opfølgningen er markeret udført." $W
+assert_eq 1 "$(sql "$DB" "SELECT done FROM followups")" "Space on a follow-up"
 tui_keys q
 tui_wait "Sager (1)" $W
 tui_keys q
