@@ -611,6 +611,8 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 			return NULL;
 		if (ch == ERR || ch == UI_FN(KEY_RESIZE))
 			continue;
+		if (ui_too_small() && ch != UI_ESC)
+			continue;	/* nothing shown: no key acts blindly */
 		r = ui_edit_key(&e, ch);
 		if (r == UI_EDIT_ACCEPT)
 			return xstrdup(e.buf);
@@ -675,6 +677,8 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 		ch = ui_getkey();
 		if (ui_quitting())
 			return -1;
+		if (ui_too_small() && ch != UI_ESC)
+			continue;	/* nothing shown: no key acts blindly */
 		switch (ch) {
 		case UI_FN(KEY_UP):
 		case 'k':

@@ -51,10 +51,34 @@ tui_wait "[ ]" $W
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "no blind keys"
 tui_dead && fail "samtale died on resize"
 
+# Nor in a dialog: the meeting type is not chosen, the note not typed.
+tui_keys e
+tui_wait "Note:" $W
+tui_resize 30 8
+tui_wait "Vinduet er for lille" $W
+tui_type "blindt"
+tui_keys Enter
+tui_resize 80 24
+tui_wait "Note:" $W
+tui_wait_gone "blindt" $W
+tui_keys Escape
+tui_wait_gone "Note:" $W
+assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE note IS NOT NULL")" "no blind note"
+
 tui_keys Escape
 tui_wait "Aftalt:" $W
 tui_keys Escape
 tui_wait "Sag 2026-0117" $W
+tui_keys m
+tui_wait "> 2 Opfølgningssamtale" $W
+tui_resize 30 8
+tui_wait "Vinduet er for lille" $W
+tui_keys Up Enter
+tui_resize 80 24
+tui_wait "> 2 Opfølgningssamtale" $W
+assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM meetings")" "no blind meeting"
+tui_keys Escape
+tui_wait_gone "Hvilken slags samtale?" $W
 tui_keys q
 tui_wait "Sager (1)" $W
 tui_keys q
