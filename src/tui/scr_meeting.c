@@ -249,9 +249,11 @@ static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int wi
 		ui_focus(win, y0, 1);
 }
 
-/* The section's why (at most 40% of the pane when the item has help), the
- * selected item's help and its note. */
-static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int height, int width)
+/* The selected item's whole text when its row (list_width wide) cuts it,
+ * the section's why (at most 40% of the pane when the item has help), the
+ * item's help and its note. */
+static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int height, int width,
+			  int list_width)
 {
 	struct meeting_screen *ms = s->data;
 	const struct content_section *sec =
@@ -260,6 +262,10 @@ static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int heigh
 	const struct content_item *ci = it ? content_item_find(s->app->guide, it->item_id) : NULL;
 	int end = y + height;
 
+	if (it && (int)utf8_width(it->text) > list_width - 7 && y + 2 < end) {
+		y += ui_wrap(win, y, x, width, (end - y) / 3, UI_NORMAL, it->text);
+		y++;
+	}
 	if (it && left_open_before(ms, it->item_id) && y < end)
 		y += ui_wrap(win, y, x, width, end - y, UI_WARN,
 			     tr("↻ Ikke nået ved sidste samtale.", "↻ Left open at the last meeting."));
@@ -308,7 +314,7 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 
 		draw_items(s, win, 1, height, lw);
 		ui_vline(win, 1, lw, height);
-		draw_guidance(s, win, 1, lw + 2, height, width - lw - 3);
+		draw_guidance(s, win, 1, lw + 2, height, width - lw - 3, lw);
 	} else {
 		struct meeting_screen *ms = s->data;
 		int lh = (int)ms->nrows;
@@ -320,7 +326,7 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 		draw_items(s, win, 1, lh, width);
 		if (height - lh > 2) {
 			ui_rule(win, 1 + lh, 0, width, NULL);
-			draw_guidance(s, win, 2 + lh, 1, height - lh - 1, width - 2);
+			draw_guidance(s, win, 2 + lh, 1, height - lh - 1, width - 2, width);
 		}
 	}
 }

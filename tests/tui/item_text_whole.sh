@@ -1,0 +1,38 @@
+#!/bin/bash
+# A checklist item too long for its row is cut there, and shown whole beside
+# or below the list when selected, so that the caseworker can read what the
+# guide asks; one pane at 80 columns, two at 100.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
+
+DB=$T/db
+W=60
+
+samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
+tui_run 80 24 --db "$DB" --user mette
+tui_wait "2026-0117" $W
+tui_keys Enter
+tui_wait "Ingen samtaler endnu" $W
+tui_keys m
+tui_wait "Hvilken slags samtale?" $W
+tui_keys Enter
+tui_wait "Afsnit 1/3" $W
+tui_keys End
+tui_wait_cursor "[ ]   Vær realistisk i forhold til jobsøgningen" $W
+tui_wait "jobsøgningen – både over for dig selv og over for" $W
+tui_wait " hende" $W
+
+tui_resize 100 30
+tui_keys Home
+tui_wait_cursor "Brug tid sammen med kvinden" $W
+tui_wait "│ Brug tid sammen med kvinden på at afdække" $W
+tui_wait "│ hendes kvalifikationer" $W
+
+tui_keys Escape
+tui_wait "Aftalt:" $W
+tui_keys Escape
+tui_wait "Sag 2026-0117" $W
+tui_keys q
+tui_wait "Sager (1)" $W
+tui_keys q
+tui_expect_exit 0 $W
