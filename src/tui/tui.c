@@ -159,7 +159,9 @@ static void draw_footer(const struct screen *s, int y)
 {
 	const struct ui_binding *tables[] = { s->ops->keys, s->ops->is_list ? ui_list_keys : NULL,
 					      ui_common_keys };
-	int x = 0;
+	/* room is kept for "? help" however many keys come before it */
+	int x = 0, reserve = (int)(utf8_width("? ") + utf8_width(tr("hjælp", "help")));
+	bool full = false;
 
 	move(y, 0);
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++) {
@@ -173,8 +175,14 @@ static void draw_footer(const struct screen *s, int y)
 			if (b->req == REQ_BACK && !s->below)
 				what = tr("afslut", "quit");
 			need = (int)(utf8_width(b->keyname) + 1 + utf8_width(what)) + 2;
-			if (x + need > COLS)
+			if (b->req != REQ_HELP && (full || x + need + reserve > COLS)) {
+				full = true;
+				continue;
+			}
+			if (x + need - 2 > COLS)
 				return;
+			if (b->req == REQ_HELP)
+				reserve = 0;
 			x += ui_text(stdscr, y, x, COLS - x, UI_HEADING, b->keyname);
 			x += ui_text(stdscr, y, x, COLS - x, UI_NORMAL, " ");
 			x += ui_text(stdscr, y, x, COLS - x, UI_NORMAL, what);

@@ -23,6 +23,16 @@ footer=$(tui_screen | tail -1)
 assert_contains "$footer" "Space gjort" "meeting footer"
 assert_not_contains "$footer" "Enter åbn" "meeting footer"
 
+# Where the footer cannot hold every key, it still says where help is.
+tui_resize 80 24
+tui_wait_gone "q tilbage" $W
+tui_wait "A aftalt  ? hjælp" $W
+tui_resize 40 12
+tui_wait_gone "e note" $W
+tui_wait "? hjælp" $W
+tui_resize 140 30
+tui_wait "q tilbage" $W
+
 tui_keys Enter
 tui_wait "[x]   Brug tid sammen med kvinden" $W
 assert_eq "tro.afdaek-kvalifikationer|done" \
