@@ -151,6 +151,12 @@ void ui_focus(WINDOW *win, int y, int x)
 	the_app->focus_x = bx + x;
 }
 
+void ui_footer_hint(const char *hint)
+{
+	if (the_app)
+		the_app->footer_hint = hint;
+}
+
 /*
  * Drawing the frame: title bar, body, status line, footer
  */
@@ -233,6 +239,7 @@ void ui_draw_all(struct app *app)
 		ui_text(stdscr, 0, COLS - rw, rw, UI_TITLE, right);
 
 	app->focus_y = -1;
+	app->footer_hint = NULL;
 	body = derwin(stdscr, LINES - 3, COLS, 1, 0);
 	if (body) {
 		s->ops->draw(s, body);
@@ -250,7 +257,10 @@ void ui_draw_all(struct app *app)
 		}
 		ui_wrap(stdscr, LINES - 1 - rows, 0, COLS, rows, a, app->status);
 	}
-	draw_footer(s, LINES - 1);
+	if (app->footer_hint)
+		ui_text(stdscr, LINES - 1, 0, COLS, UI_DIM, app->footer_hint);
+	else
+		draw_footer(s, LINES - 1);
 	if (app->focus_y >= 0)
 		move(app->focus_y, app->focus_x);
 	else

@@ -141,6 +141,7 @@ struct app {
 	bool status_is_error;
 	bool color;			/* false under NO_COLOR or a terminal without colours */
 	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
+	const char *footer_hint;	/* drawn instead of the keys; reset each draw */
 };
 
 /* Pushes a screen made with ops and arg and opens it. Returns
@@ -172,6 +173,9 @@ bool ui_quitting(void);
 
 /* Records where the cursor should sit: y, x inside win. */
 void ui_focus(WINDOW *win, int y, int x);
+/* Replaces the footer's keys for this draw (a static string): while keys
+ * are typed into a field, the screen's keys do not act. */
+void ui_footer_hint(const char *hint);
 
 /*
  * Colours and attributes: never the only carrier of a state (the text has

@@ -430,9 +430,11 @@ bool ui_list_draw_filter(const struct ui_list *l, WINDOW *win, int y, int width)
 		return false;
 	x = ui_text(win, y, 0, width, UI_HEADING, "/ ");
 	x += ui_text(win, y, x, width - x, UI_NORMAL, l->filter);
-	if (l->filtering)
+	if (l->filtering) {
 		ui_focus(win, y, x);
-	else
+		ui_footer_hint(tr("Skriv for at filtrere · Enter beholder filteret · Esc fjerner det",
+				  "Type to filter · Enter keeps the filter · Esc clears it"));
+	} else
 		ui_text(win, y, x, width - x, UI_DIM, tr("   (Esc fjerner filteret)", "   (Esc clears the filter)"));
 	return true;
 }

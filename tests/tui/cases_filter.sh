@@ -31,8 +31,13 @@ tui_wait "Sager (4)" $W
 tui_type "øå"			# initials ØÅ, folded
 tui_wait "Sager (1)" $W
 tui_wait "2026-0300" $W
+# While typing, the footer says what the keys do, not the screen's keys.
+footer=$(tui_screen | tail -1)
+assert_contains "$footer" "Enter beholder filteret · Esc fjerner det" "footer while filtering"
+assert_not_contains "$footer" "a ny sag" "footer while filtering"
 tui_keys Enter			# keeps the filter, leaves typing
 tui_wait "Esc fjerner filteret" $W
+tui_wait "a ny sag" $W
 tui_keys Escape
 tui_wait "Sager (4)" $W
 tui_wait_gone "Esc fjerner filteret" $W
