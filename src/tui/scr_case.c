@@ -222,7 +222,7 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 			const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
 					       tr("Kassér ændringen", "Discard the change") };
 
-			if (ui_choose(app, app->status, opts, 2, 0) != 0)
+			if (ui_choose(app, tr("Teksten er ikke gemt", "The text was not saved"), opts, 2, 0) != 0)
 				break;
 		}
 		/* fields saved before the refused one stay saved: compare afresh */

@@ -411,7 +411,7 @@ static unsigned edit_field(struct screen *s, enum meeting_field field)
 			break;
 		}
 		ui_error(s->app, st);
-		if (ui_choose(s->app, s->app->status, opts, 2, 0) != 0)
+		if (ui_choose(s->app, tr("Teksten er ikke gemt", "The text was not saved"), opts, 2, 0) != 0)
 			break;
 	}
 	free(text);

@@ -671,7 +671,11 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 
 		ui_draw_all(app);
 		if (!ui_too_small()) {
-			ui_text(stdscr, LINES - 2, 0, COLS, UI_DIM,
+			/* in the footer, over the screen's keys, which wait; the
+			 * status line above may say why the question is asked */
+			move(LINES - 1, 0);
+			clrtoeol();
+			ui_text(stdscr, LINES - 1, 0, COLS, UI_DIM,
 				tr("↑↓ vælg · Enter tag den · Esc fortryd", "↑↓ choose · Enter take it · Esc cancel"));
 			draw_choice(title, options, n, sel);
 		}

@@ -54,6 +54,12 @@ tui_wait "Sag 2026-0117" $W
 tui_keys E
 tui_wait "CPR" $W
 tui_wait "Kassér ændringen" $W
+# The dialog's keys in the footer; the reason above them, whole.
+tui_wait "── Teksten er ikke gemt ──" $W
+screen=$(tui_screen)
+assert_eq "↑↓ vælg · Enter tag den · Esc fortryd" "$(tail -1 <<<"$screen" | sed 's/ *$//')" "footer"
+assert_contains "$(grep -F -A1 "ligner et CPR-nummer" <<<"$screen")" "prøv igen" "the reason"
+assert_not_contains "$screen" "Esc fortryd må" "the reason overdrawn"
 tui_keys Down Enter
 tui_wait "Jobønsker: Sygeplejerske" $W
 assert_eq "Sygeplejerske,_gerne_på_plejehjem_æøå" \
