@@ -18,9 +18,7 @@ ED
 chmod +x "$T/editor.sh"
 export EDITOR="env EDITOR_LOG=$T/editor.log EDITOR_TEXT=Sygeplejerske,_gerne_på_plejehjem_æøå $T/editor.sh"
 
-samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
-tui_run 80 24 --db "$DB" --user mette
-tui_wait "2026-0117" $W
+tui_one_case 80 24
 tui_keys Enter
 tui_wait "Jobønsker: (tom; tryk E)" $W
 tui_keys E

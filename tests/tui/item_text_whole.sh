@@ -8,15 +8,7 @@
 DB=$T/db
 W=60
 
-samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
-tui_run 80 24 --db "$DB" --user mette
-tui_wait "2026-0117" $W
-tui_keys Enter
-tui_wait "Ingen samtaler endnu" $W
-tui_keys m
-tui_wait "Hvilken slags samtale?" $W
-tui_keys Enter
-tui_wait "Afsnit 1/3" $W
+tui_first_meeting 80 24
 tui_keys End
 tui_wait_cursor "[ ]   Vær realistisk i forhold til jobsøgningen" $W
 tui_wait "jobsøgningen – både over for dig selv og over for" $W

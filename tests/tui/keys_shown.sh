@@ -9,15 +9,7 @@
 DB=$T/db
 W=60
 
-samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
-tui_run 140 30 --db "$DB" --user mette
-tui_wait "2026-0117" $W
-tui_keys Enter
-tui_wait "Ingen samtaler endnu" $W
-tui_keys m
-tui_wait "Hvilken slags samtale?" $W
-tui_keys Enter
-tui_wait "Afsnit 1/3" $W
+tui_first_meeting 140 30
 tui_wait "q tilbage" $W			# the whole footer fits at 140 columns
 footer=$(tui_screen | tail -1)
 assert_contains "$footer" "Space gjort" "meeting footer"

@@ -8,9 +8,7 @@
 DB=$T/db
 W=60
 
-samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
-tui_run 80 24 --db "$DB" --user mette
-tui_wait "2026-0117" $W
+tui_one_case 80 24
 
 tui_resize 40 12
 tui_wait "Sager (1)" $W
