@@ -548,10 +548,7 @@ static void add_followup(struct demo *d, struct rng *r, struct demo_case *c, siz
 	struct demo_followup *f;
 	long due;
 
-	if (c->nf == c->fcap) {
-		c->fcap = c->fcap ? c->fcap * 2 : 8;
-		c->f = xrealloc(c->f, c->fcap * sizeof(*c->f));
-	}
+	c->f = array_grow(c->f, c->nf, &c->fcap, sizeof(*c->f));
 	f = &c->f[c->nf++];
 	date_to_days(c->m[meeting].date, &due);
 	due += rng_range(r, 5, 35);

@@ -1187,10 +1187,7 @@ static enum sam_status check_one(json_t *jv, size_t idx, void *ctx)
 	enum sam_status s = parse_case(jv, k->g, idx, &c);
 
 	if (s == SAM_OK) {
-		if (k->n == k->cap) {
-			k->cap = k->cap ? 2 * k->cap : 64;
-			k->refs = xrealloc(k->refs, k->cap * sizeof(*k->refs));
-		}
+		k->refs = array_grow(k->refs, k->n, &k->cap, sizeof(*k->refs));
 		k->refs[k->n++] = c.ref;
 		c.ref = NULL;
 	}

@@ -183,10 +183,7 @@ static char *column_dup(sqlite3_stmt *stmt, int col)
 
 static struct report_row *push_row(struct report *r, size_t *cap)
 {
-	if (r->n == *cap) {
-		*cap = *cap ? 2 * *cap : 16;
-		r->rows = xrealloc(r->rows, *cap * sizeof(*r->rows));
-	}
+	r->rows = array_grow(r->rows, r->n, cap, sizeof(*r->rows));
 	memset(&r->rows[r->n], 0, sizeof(r->rows[r->n]));
 	return &r->rows[r->n++];
 }
@@ -237,10 +234,7 @@ struct keys {
 
 static void keys_add(struct keys *k, const char *key)
 {
-	if (k->n == k->cap) {
-		k->cap = k->cap ? 2 * k->cap : 32;
-		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
-	}
+	k->v = array_grow(k->v, k->n, &k->cap, sizeof(*k->v));
 	k->v[k->n++] = key;
 }
 

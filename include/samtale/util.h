@@ -38,6 +38,9 @@ void strbuf_free(struct strbuf *sb);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Room for one more element of size bytes after v[0..n), doubling *cap when
+ * v is full; returns v, perhaps moved. */
+void *array_grow(void *v, size_t n, size_t *cap, size_t size);
 char *xstrdup(const char *s);		/* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -17,10 +17,7 @@ void diag_add(struct content_diags *d, const char *file, unsigned line, unsigned
 	struct strbuf sb = { 0 };
 	va_list ap;
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 16;
-		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
-	}
+	d->v = array_grow(d->v, d->n, &d->cap, sizeof(*d->v));
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);

@@ -129,10 +129,7 @@ static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 		}
 		if (!name)
 			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
+		*out = array_grow(*out, *n, &cap, sizeof(**out));
 		(*out)[(*n)++] = name;
 	}
 	closedir(dh);

@@ -202,10 +202,8 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 	if ((status = db_run(b->st, stmt)))
 		return status;
 	id = sqlite3_last_insert_rowid(b->st->db);
-	if (b->nmeetings == b->meeting_cap) {
-		b->meeting_cap = b->meeting_cap ? 2 * b->meeting_cap : 16;
-		b->meeting_ids = xrealloc(b->meeting_ids, b->meeting_cap * sizeof(*b->meeting_ids));
-	}
+	b->meeting_ids = array_grow(b->meeting_ids, b->nmeetings, &b->meeting_cap,
+				    sizeof(*b->meeting_ids));
 	b->meeting_ids[b->nmeetings++] = id;
 	return write_items(b, id, m);
 }

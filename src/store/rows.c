@@ -9,14 +9,6 @@
  * follow-ups, so that a column added to a table is read in one place.
  */
 
-void *array_grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	return xrealloc(v, *cap * size);
-}
-
 void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c)
 {
 	memset(c, 0, sizeof(*c));

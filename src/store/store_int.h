@@ -64,9 +64,6 @@ enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
 	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done"
 #define FOLLOWUP_NCOLUMNS 7
 
-/* Room for one more element after v[0..n), doubling *cap when v is full. */
-void *array_grow(void *v, size_t n, size_t *cap, size_t size);
-
 void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
 void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
 void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);

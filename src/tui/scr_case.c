@@ -282,10 +282,7 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 
 static void add_row(struct case_screen *c, enum row_kind kind, size_t index, const char *text)
 {
-	if (c->nrows == c->caprows) {
-		c->caprows = c->caprows ? 2 * c->caprows : 32;
-		c->rows = xrealloc(c->rows, c->caprows * sizeof(*c->rows));
-	}
+	c->rows = array_grow(c->rows, c->nrows, &c->caprows, sizeof(*c->rows));
 	c->rows[c->nrows++] = (struct row){ kind, index, text };
 }
 

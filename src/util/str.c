@@ -52,6 +52,16 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *array_grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	if (*cap > SIZE_MAX / 2 / (size ? size : 1))
+		sam_oom();
+	*cap = *cap ? 2 * *cap : 16;
+	return xrealloc(v, *cap * size);
+}
+
 char *xstrdup(const char *s)
 {
 	return s ? xstrndup(s, strlen(s)) : NULL;
