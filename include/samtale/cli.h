@@ -48,8 +48,6 @@ struct option;
 int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc);
 /* Usage error (status 2) when arguments are left after the options. */
 int cli_no_more_args(int argc, char **argv);
-/* True (and usage printed to stdout) when argv holds --help or -h. */
-bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv);
 
 /*
  * Output tables: one writer for table (aligned by display width), CSV

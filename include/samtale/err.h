@@ -27,9 +27,8 @@ enum sam_status sam_error(const char *fmt, ...)
 enum sam_status sam_fail(enum sam_status st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* The last saved message, or a generic text for st when none was saved. */
+/* The last saved message, or "unknown error" when none was saved. */
 const char *sam_errmsg(void);
-const char *sam_status_text(enum sam_status st);
 void sam_error_clear(void);
 
 #endif

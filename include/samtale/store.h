@@ -39,9 +39,6 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 void store_close(struct store *st);
 
 const char *store_user(const struct store *st);
-/* The caseworker recorded on the changes that follow (import and demo write
- * changes made by several caseworkers in one transaction). */
-void store_set_user(struct store *st, const char *user);
 const char *store_path(const struct store *st);
 /* For the report module's SQL only; the schema is described in store/db.c. */
 struct sqlite3 *store_sqlite(struct store *st);

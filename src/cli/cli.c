@@ -109,7 +109,8 @@ static bool is_help(const char *arg)
 	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
 }
 
-bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
+/* True (and usage printed to stdout) when argv holds --help or -h. */
+static bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--"))

@@ -18,14 +18,6 @@
  * wording, so that nothing is written that a caseworker could not have typed.
  */
 
-void store_set_user(struct store *st, const char *user)
-{
-	char *copy = xstrdup(user);
-
-	free(st->user);
-	st->user = copy;
-}
-
 enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_COUNT };
 
 static const char *const bulk_sql[B_COUNT] = {

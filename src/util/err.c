@@ -32,21 +32,6 @@ enum sam_status sam_fail(enum sam_status st, const char *fmt, ...)
 	return st;
 }
 
-const char *sam_status_text(enum sam_status st)
-{
-	switch (st) {
-	case SAM_OK: return tr("ingen fejl", "no error");
-	case SAM_ERR_NOMEM: return tr("ikke mere hukommelse", "out of memory");
-	case SAM_ERR_IO: return tr("ind-/uddatafejl", "input/output error");
-	case SAM_ERR_DB: return tr("databasefejl", "database error");
-	case SAM_ERR_INVALID: return tr("ugyldigt input", "invalid input");
-	case SAM_ERR_NOT_FOUND: return tr("findes ikke", "not found");
-	case SAM_ERR_BUSY: return tr("databasen er optaget; prøv igen", "the database is busy; try again");
-	case SAM_ERR_MSG: break;
-	}
-	return tr("ukendt fejl", "unknown error");
-}
-
 const char *sam_errmsg(void)
 {
 	return errmsg[0] ? errmsg : tr("ukendt fejl", "unknown error");
