@@ -89,10 +89,6 @@ static enum sam_status refuse_existing(struct store_bulk *b, const char *ref)
 
 static enum sam_status check_case(const struct store_bulk_case *c, const char *opened)
 {
-	static const char *const profile_da[] = { "kvalifikationerne", "jobønskerne",
-						  "uddannelsesønskerne" };
-	static const char *const profile_en[] = { "the qualifications", "the job wishes",
-						  "the education wishes" };
 	enum sam_status status;
 
 	if ((status = check_label(tr("sagsnummeret", "the reference"), c->ref, REF_MAX)) ||
@@ -102,8 +98,8 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 	    (c->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
 						     c->caseworker, NAME_MAX_BYTES))))
 		return status;
-	for (size_t i = 0; i < ARRAY_SIZE(profile_da); i++)
-		if ((status = check_text(tr(profile_da[i], profile_en[i]), c->profile[i], NOTE_MAX)))
+	for (enum profile_field f = PROFILE_QUALIFICATIONS; f <= PROFILE_EDUCATION_WISHES; f++)
+		if ((status = check_profile(f, c->profile[f])))
 			return status;
 	return SAM_OK;
 }

@@ -231,17 +231,23 @@ out:
 	return status;
 }
 
-enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
-				       enum profile_field field, const char *text)
+enum sam_status check_profile(enum profile_field field, const char *text)
 {
 	static const char *const names_da[] = { "kvalifikationerne", "jobønskerne", "uddannelsesønskerne" };
 	static const char *const names_en[] = { "the qualifications", "the job wishes",
 						"the education wishes" };
+
+	return check_text(tr(names_da[field], names_en[field]), text, NOTE_MAX);
+}
+
+enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
+				       enum profile_field field, const char *text)
+{
 	enum sam_status status;
 
 	if ((unsigned)field >= ARRAY_SIZE(profile_columns))
 		return sam_fail(SAM_ERR_INVALID, "unknown profile field %d", (int)field);
-	if ((status = check_text(tr(names_da[field], names_en[field]), text, NOTE_MAX)) != SAM_OK)
+	if ((status = check_profile(field, text)) != SAM_OK)
 		return status;
 	return update_case(st, case_id, profile_columns[field], str_empty(text) ? NULL : text,
 			   "case.profile");

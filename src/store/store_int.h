@@ -82,6 +82,8 @@ enum sam_status check_text(const char *what, const char *text, size_t max);
 /* A case reference or initials: also non-empty and no control characters. */
 enum sam_status check_label(const char *what, const char *text, size_t max);
 enum sam_status check_date(const char *what, const char *date);
+/* check_text for one field of the profile, named as in the message (cases.c). */
+enum sam_status check_profile(enum profile_field field, const char *text);
 /* date, or today written into buf when date is NULL. */
 const char *date_or_today(const char *date, sam_date buf);
 
