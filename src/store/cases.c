@@ -161,6 +161,7 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
 	sam_date today;
+	int64_t new_id;
 	int rc;
 
 	if ((status = check_label(tr("sagsnummeret", "the reference"), ref, REF_MAX)) != SAM_OK)
@@ -197,10 +198,10 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
+	new_id = sqlite3_last_insert_rowid(st->db);
 	if (id)
-		*id = sqlite3_last_insert_rowid(st->db);
-	status = audit_log(st, "case.add", sqlite3_last_insert_rowid(st->db),
-			   sqlite3_last_insert_rowid(st->db), NULL);
+		*id = new_id;
+	status = audit_log(st, "case.add", new_id, new_id, NULL);
 out:
 	sqlite3_finalize(stmt);
 	return write_end(st, status);
