@@ -661,13 +661,20 @@ static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode)
 	sqlite3 *d = NULL;
 	sqlite3_backup *b;
 	enum sam_status status = SAM_OK;
-	bool created;
+	bool created = false;
 	int rc;
 
 	unlink(tmp);
 	if ((status = create_file(tmp, mode, (gid_t)-1, &created)) != SAM_OK)
 		goto out;
-	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE, NULL);
+	/* Whatever took the name since the unlink (in /tmp, another user's
+	 * link to a file of theirs) must not receive the copy. */
+	if (!created) {
+		status = io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", tmp,
+				 EEXIST);
+		goto out;
+	}
+	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK) {
 		b = sqlite3_backup_init(d, "main", src, "main");
 		if (!b) {
@@ -696,7 +703,7 @@ static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode)
 	if (status == SAM_OK && rename(tmp, dest))
 		status = io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", dest, errno);
 out:
-	if (status != SAM_OK)
+	if (status != SAM_OK && created)
 		unlink(tmp);
 	free(tmp);
 	return status;
