@@ -58,6 +58,8 @@ bool str_eq(const char *a, const char *b);	/* NULL-safe */
 
 /* True when s[0..n) is valid UTF-8; else *bad is the offset of the first bad byte. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
+/* Bytes of the valid UTF-8 character at s[0..n), or 0 when none starts there. */
+size_t utf8_char_len(const char *s, size_t n);
 /* Terminal columns s takes (æ, ø, å count one; wide CJK two; combining zero). */
 size_t utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in cols columns. */

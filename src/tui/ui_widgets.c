@@ -13,28 +13,6 @@
  * UTF-8 helpers
  */
 
-/* Length of the valid UTF-8 character at s, or 0 when s does not start one. */
-static size_t utf8_char_len(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len;
-
-	if (p[0] < 0x80)
-		return 1;
-	if ((p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2)
-		len = 2;
-	else if ((p[0] & 0xf0) == 0xe0)
-		len = 3;
-	else if ((p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
 static size_t utf8_encode(unsigned long cp, char *out)
 {
 	if (cp < 0x80) {
@@ -73,9 +51,9 @@ static char *printable(const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t len = utf8_char_len(s + i);
+		size_t len = utf8_char_len(s + i, n - i);
 
-		if (len == 0 || i + len > n) {
+		if (len == 0) {
 			out[i++] = '?';
 			continue;
 		}
@@ -146,8 +124,8 @@ static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enu
 				k--;
 			if (k > 0)
 				cut = k;
-			else if (cut == 0)
-				cut = utf8_char_len(rest) ? utf8_char_len(rest) : 1;
+			else if (cut == 0 && !(cut = utf8_char_len(rest, strlen(rest))))
+				cut = 1;
 		}
 		if (win) {
 			char *line = xstrndup(rest, cut);

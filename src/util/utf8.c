@@ -37,6 +37,13 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 	return len;
 }
 
+size_t utf8_char_len(const char *s, size_t n)
+{
+	unsigned long cp;
+
+	return utf8_decode((const unsigned char *)s, n, &cp);
+}
+
 bool utf8_valid(const char *s, size_t n, size_t *bad)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -54,6 +54,18 @@ static void test_utf8_valid(void **state)
 	assert_false(utf8_valid("\xf4\x90\x80\x80", 4, &bad));	/* past U+10FFFF */
 }
 
+static void test_utf8_char_len(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_char_len("a", 1), 1);
+	assert_int_equal(utf8_char_len("ø", 2), 2);
+	assert_int_equal(utf8_char_len("日", 3), 3);
+	assert_int_equal(utf8_char_len("\xc3\xb8", 1), 0);		/* cut short by n */
+	assert_int_equal(utf8_char_len("\xed\xa0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(utf8_char_len("\xe0\x80\xaf", 3), 0);	/* overlong '/' */
+	assert_int_equal(utf8_char_len("\x80", 1), 0);
+}
+
 static void test_utf8_width(void **state)
 {
 	(void)state;
@@ -178,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_str_helpers),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_char_len),
 		cmocka_unit_test(test_utf8_width),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_parse_user),
