@@ -79,10 +79,8 @@ CLI_CMD(cmd_case_list)
 			return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
 						  "unknown format '%s' (table, csv or json)"), optarg);
 	}
-	if (rc)
+	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind]);
 	if ((st = store_case_list(ctx->store, NULL, all, &l)) != SAM_OK)
 		return cli_fail(st);
 	t = cli_table_new();
