@@ -838,16 +838,6 @@ void exchange_doc_free(struct exchange_doc *doc)
  * Import: write, all or nothing
  */
 
-/* Puts where in front of the message the store saved, keeping its status. */
-static enum sam_status in_context(enum sam_status s, const char *where)
-{
-	char *msg = xstrdup(sam_errmsg());
-
-	sam_fail(s, "%s: %s", where, msg);
-	free(msg);
-	return s;
-}
-
 /* The items a new meeting of one type is held with, as the TUI makes them. */
 struct type_items {
 	struct meeting_item_spec *specs;	/* NULL until a meeting of the type is written */
@@ -956,7 +946,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 			char *mwhere = xasprintf("%s, %s %s (%s)", where, tr("samtale", "meeting"),
 						 m->date, m->type);
 
-			in_context(s, mwhere);
+			sam_error_prefix(s, mwhere);
 			free(mwhere);
 			goto done;
 		}
@@ -975,7 +965,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 		s = store_bulk_case_end(w->bulk, c->closed);
 out:
 	if (s != SAM_OK)
-		in_context(s, where);
+		sam_error_prefix(s, where);
 done:
 	free(where);
 	return s;

@@ -27,6 +27,9 @@ enum sam_status sam_error(const char *fmt, ...)
 enum sam_status sam_fail(enum sam_status st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Puts "prefix: " in front of the saved message; returns st. */
+enum sam_status sam_error_prefix(enum sam_status st, const char *prefix);
+
 /* The last saved message, or "unknown error" when none was saved. */
 const char *sam_errmsg(void);
 void sam_error_clear(void);

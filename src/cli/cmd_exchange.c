@@ -60,13 +60,8 @@ CLI_CMD(cmd_import)
 		st = exchange_import_file(ctx->store, ctx->guide, f, name, &n);
 	if (f && f != stdin)
 		fclose(f);
-	if (st != SAM_OK) {
-		char *msg = xstrdup(sam_errmsg());
-
-		sam_fail(st, "import: %s", msg);
-		free(msg);
-		return cli_fail(st);
-	}
+	if (st != SAM_OK)
+		return cli_fail(sam_error_prefix(st, "import"));
 	printf(n == 1 ? tr("Importerede %zu sag.\n", "Imported %zu case.\n")
 		      : tr("Importerede %zu sager.\n", "Imported %zu cases.\n"), n);
 	return 0;

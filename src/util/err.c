@@ -32,6 +32,14 @@ enum sam_status sam_fail(enum sam_status st, const char *fmt, ...)
 	return st;
 }
 
+enum sam_status sam_error_prefix(enum sam_status st, const char *prefix)
+{
+	char msg[sizeof(errmsg)];
+
+	snprintf(msg, sizeof(msg), "%s", sam_errmsg());
+	return sam_fail(st, "%s: %s", prefix, msg);
+}
+
 const char *sam_errmsg(void)
 {
 	return errmsg[0] ? errmsg : tr("ukendt fejl", "unknown error");

@@ -182,6 +182,8 @@ static void test_errors(void **state)
 	assert_string_equal(sam_errmsg(), "sag X findes ikke");
 	assert_int_equal(sam_fail(SAM_ERR_NOT_FOUND, "nej"), SAM_ERR_NOT_FOUND);
 	assert_string_equal(sam_errmsg(), "nej");
+	assert_int_equal(sam_error_prefix(SAM_ERR_IO, "import"), SAM_ERR_IO);
+	assert_string_equal(sam_errmsg(), "import: nej");
 }
 
 int main(void)
