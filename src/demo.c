@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/util.h"
 
 /*
@@ -315,27 +316,15 @@ static enum sam_status build_type_items(struct demo *d)
 {
 	for (int t = 0; t < T_COUNT; t++) {
 		struct type_items *ti = &d->items[t];
-		size_t cap = 0;
 
 		if (!content_meeting_type_find(d->g, type_ids[t]))
 			return sam_error(tr("indholdet mangler mødetypen '%s'",
 					    "the content lacks the meeting type '%s'"), type_ids[t]);
-		for (size_t s = 0; s < d->g->nsections; s++)
-			cap += d->g->sections[s].nitems;
-		ti->v = xcalloc(cap ? cap : 1, sizeof(*ti->v));
-		ti->section_index = xcalloc(cap ? cap : 1, sizeof(*ti->section_index));
-		for (size_t s = 0; s < d->g->nsections; s++) {
-			const struct content_section *sec = &d->g->sections[s];
-
-			for (size_t i = 0; i < sec->nitems; i++) {
-				if (!content_item_applies(&sec->items[i], type_ids[t]))
-					continue;
-				ti->v[ti->n] = (struct meeting_item_spec){
-					sec->items[i].full_id, sec->id, sec->items[i].text,
-				};
-				ti->section_index[ti->n++] = (int)s;
-			}
-		}
+		ti->v = exchange_meeting_items(d->g, type_ids[t], &ti->n);
+		ti->section_index = xcalloc(ti->n + 1, sizeof(*ti->section_index));
+		for (size_t i = 0; i < ti->n; i++)
+			ti->section_index[i] =
+				(int)(content_section_find(d->g, ti->v[i].section_id) - d->g->sections);
 	}
 	return SAM_OK;
 }

@@ -872,26 +872,35 @@ static enum sam_status writer_open(struct store *st, const struct content_guide 
 	return store_bulk_open(st, "import", &w->bulk);
 }
 
+struct meeting_item_spec *exchange_meeting_items(const struct content_guide *g, const char *type,
+						 size_t *n)
+{
+	struct meeting_item_spec *v;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t s = 0; s < g->nsections; s++)
+		cap += g->sections[s].nitems;
+	v = xcalloc(cap + 1, sizeof(*v));
+	for (size_t s = 0; s < g->nsections; s++) {
+		const struct content_section *sec = &g->sections[s];
+
+		for (size_t i = 0; i < sec->nitems; i++)
+			if (content_item_applies(&sec->items[i], type))
+				v[(*n)++] = (struct meeting_item_spec){ sec->items[i].full_id, sec->id,
+									sec->items[i].text };
+	}
+	return v;
+}
+
 static const struct type_items *type_items(struct writer *w, const char *type)
 {
 	const struct content_guide *g = w->g;
 	const struct content_meeting_type *t = content_meeting_type_find(g, type);
 	struct type_items *ti = &w->types[t - g->meeting_types];
-	size_t cap = 0;
 
-	if (ti->specs)
-		return ti;
-	for (size_t i = 0; i < g->nsections; i++)
-		cap += g->sections[i].nitems;
-	ti->specs = xcalloc(cap + 1, sizeof(*ti->specs));
-	for (size_t i = 0; i < g->nsections; i++)
-		for (size_t k = 0; k < g->sections[i].nitems; k++) {
-			const struct content_item *it = &g->sections[i].items[k];
-
-			if (content_item_applies(it, type))
-				ti->specs[ti->n++] = (struct meeting_item_spec){
-					it->full_id, g->sections[i].id, it->text };
-		}
+	if (!ti->specs)
+		ti->specs = exchange_meeting_items(g, type, &ti->n);
 	return ti;
 }
 

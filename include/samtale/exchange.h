@@ -107,6 +107,12 @@ enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 
 void exchange_doc_free(struct exchange_doc *doc);
 
+/* The items a new meeting of type is held with, as every meeting is made
+ * (TUI, import, demo): those of g that apply, in content order, with g's
+ * wording. The array (caller frees) points into g; *n is its length. */
+struct meeting_item_spec *exchange_meeting_items(const struct content_guide *g, const char *type,
+						 size_t *n);
+
 /* As exchange_parse, then exchange_write, with the same refusals and
  * messages; *ncases (may be NULL) how many cases were imported. */
 enum sam_status exchange_import(struct store *st, const struct content_guide *g,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/util.h"
 
 /*
@@ -241,8 +242,8 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 {
 	const struct content_guide *g = app->guide;
 	const char **titles = xcalloc(g->nmeeting_types, sizeof(*titles));
-	struct meeting_item_spec *specs = NULL;
-	size_t n = 0, initial = 0;
+	struct meeting_item_spec *specs;
+	size_t n, initial = 0;
 	int64_t id;
 	enum sam_status st;
 	int pick;
@@ -257,17 +258,7 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 	free(titles);
 	if (pick < 0)
 		return REACT_REDRAW;
-	for (size_t s = 0; s < g->nsections; s++) {
-		const struct content_section *sec = &g->sections[s];
-
-		for (size_t i = 0; i < sec->nitems; i++) {
-			if (!content_item_applies(&sec->items[i], g->meeting_types[pick].id))
-				continue;
-			specs = xrealloc(specs, (n + 1) * sizeof(*specs));
-			specs[n++] = (struct meeting_item_spec){ sec->items[i].full_id, sec->id,
-								  sec->items[i].text };
-		}
-	}
+	specs = exchange_meeting_items(g, g->meeting_types[pick].id, &n);
 	st = store_meeting_add(app->store, case_id, NULL, g->meeting_types[pick].id, specs, n, &id);
 	free(specs);
 	if (st != SAM_OK)
