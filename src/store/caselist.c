@@ -19,7 +19,7 @@
  * list filter folds: ASCII and the Latin-1 capitals (Æ, Ø, Å among them).
  * GLOB, not LIKE, because LIKE folds ASCII only and a character class
  * ("[æÆ]") is how GLOB ignores case. */
-static char *glob_pattern(const char *filter)
+char *glob_pattern(const char *filter)
 {
 	struct strbuf sb = { 0 };
 

@@ -87,35 +87,19 @@ enum sam_status store_case_get_by_id(struct store *st, int64_t id, struct case_r
 	return status;
 }
 
-/* A LIKE pattern matching filter anywhere, with LIKE's own characters quoted. */
-static char *like_pattern(const char *filter)
-{
-	struct strbuf sb = { 0 };
-
-	strbuf_addc(&sb, '%');
-	for (const char *p = filter; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			strbuf_addc(&sb, '\\');
-		strbuf_addc(&sb, *p);
-	}
-	strbuf_addc(&sb, '%');
-	return strbuf_detach(&sb);
-}
-
 enum sam_status store_case_list(struct store *st, const char *filter, bool include_closed,
 				struct case_list *out)
 {
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
-	char *pattern = filter && *filter ? like_pattern(filter) : NULL;
+	char *pattern = filter && *filter ? glob_pattern(filter) : NULL;
 	size_t cap = 0;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	status = db_prepare(st, CASE_SELECT
 			    "WHERE (:all OR c.closed IS NULL)"
-			    " AND (:pat IS NULL OR c.ref LIKE :pat ESCAPE '\\'"
-			    "      OR c.initials LIKE :pat ESCAPE '\\')"
+			    " AND (:pat IS NULL OR c.ref GLOB :pat OR c.initials GLOB :pat)"
 			    " ORDER BY c.ref", &stmt);
 	if (status != SAM_OK)
 		goto out;

@@ -69,6 +69,10 @@ void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
 void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);
 void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f);
 
+/* caselist.c: a GLOB pattern finding filter anywhere, case-folded as the
+ * TUI's list filter folds (ASCII, and Latin-1 letters such as Æ, Ø, Å). */
+char *glob_pattern(const char *filter);
+
 /* A write: BEGIN IMMEDIATE (retried while another writer holds the lock),
  * or a savepoint inside store_begin(). write_end commits or rolls back by
  * status and returns status (or the commit's failure). */

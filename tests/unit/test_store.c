@@ -249,7 +249,7 @@ static void test_case_list_close(void **state)
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].ref, "2026-0001");
 	case_list_free(&l);
-	assert_int_equal(store_case_list(st, "%", true, &l), SAM_OK);	/* LIKE quoted */
+	assert_int_equal(store_case_list(st, "%", true, &l), SAM_OK);	/* no wildcard */
 	assert_int_equal(l.n, 0);
 	case_list_free(&l);
 	assert_int_equal(store_case_list(st, "-0", false, &l), SAM_OK);
