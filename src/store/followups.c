@@ -61,9 +61,31 @@ out:
 	return status;
 }
 
+/* The WHERE clause of a follow-up list, with only the filters given: an
+ * "(?N IS NULL OR ...)" term hides every index from SQLite. Values are bound
+ * as ?1 case, ?2 assignee, ?3 due before, ?4 due until. A case's follow-ups
+ * are few, so its index leads: "NOT f.done" there keeps SQLite from picking
+ * followups_due (done = ?) instead; elsewhere "f.done = 0" (done is 0 or 1)
+ * lets it use followups_assignee or followups_due in due order. */
+static void followup_where(const struct followup_query *q, struct strbuf *sql)
+{
+	strbuf_adds(sql, " WHERE 1");
+	if (q->case_id)
+		strbuf_adds(sql, " AND f.case_id = ?1");
+	if (!str_empty(q->assignee))
+		strbuf_adds(sql, " AND f.assignee = ?2");
+	if (!q->include_done)
+		strbuf_adds(sql, q->case_id ? " AND NOT f.done" : " AND f.done = 0");
+	if (!str_empty(q->due_before))
+		strbuf_adds(sql, " AND f.due < ?3");
+	if (!str_empty(q->due_until))
+		strbuf_adds(sql, " AND f.due <= ?4");
+}
+
 enum sam_status store_followup_list(struct store *st, const struct followup_query *q,
 				    struct followup_list *out)
 {
+	struct strbuf sql = { 0 };
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
@@ -73,22 +95,22 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 	if ((q->due_before && (status = check_date("due_before", q->due_before)) != SAM_OK) ||
 	    (q->due_until && (status = check_date("due_until", q->due_until)) != SAM_OK))
 		return status;
-	status = db_prepare(st,
-		"SELECT " FOLLOWUP_COLUMNS("f.") ", c.ref"
-		" FROM followups f JOIN cases c ON c.id = f.case_id"
-		" WHERE (?1 = 0 OR f.case_id = ?1)"
-		" AND (?2 IS NULL OR f.assignee = ?2)"
-		" AND (?3 OR NOT f.done)"
-		" AND (?4 IS NULL OR f.due < ?4)"
-		" AND (?5 IS NULL OR f.due <= ?5)"
-		" ORDER BY f.due, c.ref, f.id", &stmt);
+	strbuf_adds(&sql, "SELECT " FOLLOWUP_COLUMNS("f.") ", c.ref"
+		    " FROM followups f JOIN cases c ON c.id = f.case_id");
+	followup_where(q, &sql);
+	strbuf_adds(&sql, " ORDER BY f.due, c.ref, f.id");
+	status = db_prepare(st, strbuf_str(&sql), &stmt);
+	strbuf_free(&sql);
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, q->case_id);
-	db_bind_text(stmt, 2, q->assignee);
-	sqlite3_bind_int(stmt, 3, q->include_done);
-	db_bind_text(stmt, 4, q->due_before);
-	db_bind_text(stmt, 5, q->due_until);
+	if (q->case_id)
+		sqlite3_bind_int64(stmt, 1, q->case_id);
+	if (!str_empty(q->assignee))
+		sqlite3_bind_text(stmt, 2, q->assignee, -1, SQLITE_STATIC);
+	if (!str_empty(q->due_before))
+		sqlite3_bind_text(stmt, 3, q->due_before, -1, SQLITE_STATIC);
+	if (!str_empty(q->due_until))
+		sqlite3_bind_text(stmt, 4, q->due_until, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct followup_rec *f;
 

@@ -503,6 +503,60 @@ static void test_followups(void **state)
 	store_close(st);
 }
 
+/* Full-table steps of the last follow-up list, counted by SQLite. */
+static int followup_scan_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)x;
+	if (type == SQLITE_TRACE_PROFILE && strstr(sqlite3_sql(p), "FROM followups f"))
+		*(int *)ctx = sqlite3_stmt_status(p, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+	return 0;
+}
+
+static int followup_scan_steps(struct store *st, const struct followup_query *q, size_t n)
+{
+	struct followup_list l;
+	int steps = -1;
+
+	sqlite3_trace_v2(store_sqlite(st), SQLITE_TRACE_PROFILE, followup_scan_trace, &steps);
+	assert_int_equal(store_followup_list(st, q, &l), SAM_OK);
+	sqlite3_trace_v2(store_sqlite(st), 0, NULL, NULL);
+	assert_int_equal(l.n, n);
+	followup_list_free(&l);
+	return steps;
+}
+
+/* The lists the TUI and "samtale followups" ask for go through an index,
+ * not a scan of every follow-up; and the filters combine. */
+static void test_followup_list_indexed(void **state)
+{
+	struct store *st = mem_store();
+	int64_t a = add_case(st, "2026-0001"), b = add_case(st, "2026-0002"), f;
+	struct followup_query mine_today = { .assignee = "mette", .due_until = "2026-03-01" };
+	struct followup_query all_today = { .due_until = "2026-03-01" };
+	struct followup_query mine_overdue = { .assignee = "mette", .due_before = "2026-03-01" };
+	struct followup_query all_overdue = { .due_before = "2026-03-01" };
+	struct followup_query mine = { .assignee = "mette" };
+	struct followup_query one_case = { .case_id = a };
+	struct followup_query case_anna = { .case_id = a, .assignee = "anna", .include_done = true };
+
+	(void)state;
+	assert_int_equal(store_followup_add(st, a, 0, "2026-02-01", "a", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-03-01", "b", "anna", NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, b, 0, "2026-03-01", "c", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, b, 0, "2026-05-01", "d", NULL, NULL), SAM_OK);
+	assert_int_equal(store_followup_add(st, a, 0, "2026-01-01", "e", "anna", &f), SAM_OK);
+	assert_int_equal(store_followup_set_done(st, f, true), SAM_OK);
+
+	assert_int_equal(followup_scan_steps(st, &mine_today, 2), 0);
+	assert_int_equal(followup_scan_steps(st, &all_today, 3), 0);
+	assert_int_equal(followup_scan_steps(st, &mine_overdue, 1), 0);
+	assert_int_equal(followup_scan_steps(st, &all_overdue, 1), 0);
+	assert_int_equal(followup_scan_steps(st, &mine, 3), 0);
+	assert_int_equal(followup_scan_steps(st, &one_case, 2), 0);
+	assert_int_equal(followup_scan_steps(st, &case_anna, 2), 0);
+	store_close(st);
+}
+
 /*
  * Transactions
  */
@@ -990,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_meeting_keeps_wording),
 		cmocka_unit_test(test_progress_and_left_open),
 		cmocka_unit_test(test_followups),
+		cmocka_unit_test(test_followup_list_indexed),
 		cmocka_unit_test(test_transactions),
 		cmocka_unit_test(test_delete_and_purge),
 		cmocka_unit_test(test_delete_leaves_no_trace),
