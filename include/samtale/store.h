@@ -202,6 +202,11 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 				    const char *note);
 /* Full item ids left open at the case's latest meeting (carry over to the next). */
 enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n);
+/* Full item ids left open at the meeting before this one (the case's latest
+ * meeting by date, then id, that comes before it); none when it is the first
+ * or is not found. */
+enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id, char ***ids,
+					     size_t *n);
 
 /* Per-section completion of one meeting, for the case screen. */
 struct section_progress {

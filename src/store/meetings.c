@@ -301,7 +301,14 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 			      str_empty(note) ? NULL : note, item_id, "item.note", item_id);
 }
 
-enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n)
+/* The open item ids, in position order, of the one meeting that the
+ * subquery meeting (on ?1) picks; none when it picks none. */
+#define OPEN_ITEMS_OF(meeting) \
+	"SELECT item_id FROM meeting_items WHERE state = 'open'" \
+	" AND meeting_id = (" meeting ") ORDER BY position"
+
+static enum sam_status open_item_ids(struct store *st, const char *sql, int64_t id,
+				     char ***ids, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
@@ -310,13 +317,9 @@ enum sam_status store_items_left_open(struct store *st, int64_t case_id, char **
 
 	*ids = NULL;
 	*n = 0;
-	status = db_prepare(st,
-		"SELECT item_id FROM meeting_items WHERE state = 'open' AND meeting_id = "
-		" (SELECT id FROM meetings WHERE case_id = ?1 ORDER BY date DESC, id DESC LIMIT 1)"
-		" ORDER BY position", &stmt);
-	if (status != SAM_OK)
+	if ((status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	sqlite3_bind_int64(stmt, 1, id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*ids = array_grow(*ids, *n, &cap, sizeof(**ids));
 		(*ids)[(*n)++] = db_col_str(stmt, 0);
@@ -329,6 +332,22 @@ enum sam_status store_items_left_open(struct store *st, int64_t case_id, char **
 	}
 	sqlite3_finalize(stmt);
 	return status;
+}
+
+enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n)
+{
+	return open_item_ids(st, OPEN_ITEMS_OF("SELECT id FROM meetings WHERE case_id = ?1"
+					       " ORDER BY date DESC, id DESC LIMIT 1"), case_id, ids, n);
+}
+
+enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id, char ***ids,
+					     size_t *n)
+{
+	/* The order of store_meeting_list: by date, then id. */
+	return open_item_ids(st, OPEN_ITEMS_OF(
+		"SELECT p.id FROM meetings m JOIN meetings p ON p.case_id = m.case_id"
+		" WHERE m.id = ?1 AND (p.date < m.date OR (p.date = m.date AND p.id < m.id))"
+		" ORDER BY p.date DESC, p.id DESC LIMIT 1"), meeting_id, ids, n);
 }
 
 enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,

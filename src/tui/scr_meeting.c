@@ -119,29 +119,6 @@ static void build_rows(struct meeting_screen *ms)
 	ui_list_set_rows(&ms->ui, ms->nrows);
 }
 
-/* The items still open when the meeting before this one ended. */
-static enum sam_status load_prev_open(struct meeting_screen *ms, struct store *st)
-{
-	struct meeting_list list = { 0 };
-	struct meeting_rec prev = { 0 };
-	enum sam_status status = store_meeting_list(st, ms->m.case_id, &list);
-	size_t at = 0;
-
-	if (status != SAM_OK)
-		return status;
-	while (at < list.n && list.v[at].id != ms->m.id)
-		at++;
-	if (at > 0 && at < list.n && (status = store_meeting_get(st, list.v[at - 1].id, &prev)) == SAM_OK) {
-		ms->prev_open = xcalloc(prev.nitems + 1, sizeof(*ms->prev_open));
-		for (size_t i = 0; i < prev.nitems; i++)
-			if (prev.items[i].state == ITEM_OPEN)
-				ms->prev_open[ms->nprev_open++] = xstrdup(prev.items[i].item_id);
-	}
-	meeting_rec_free(&prev);
-	meeting_list_free(&list);
-	return status;
-}
-
 static void meeting_free_data(struct meeting_screen *ms)
 {
 	meeting_rec_free(&ms->m);
@@ -174,7 +151,8 @@ static enum sam_status meeting_open(struct screen *s, struct app *app)
 	meeting_free_data(ms);
 	if ((st = store_meeting_get(app->store, s->arg, &ms->m)) != SAM_OK ||
 	    (st = store_case_get_by_id(app->store, ms->m.case_id, &c)) != SAM_OK ||
-	    (st = load_prev_open(ms, app->store)) != SAM_OK) {
+	    (st = store_items_left_open_before(app->store, ms->m.id, &ms->prev_open,
+						&ms->nprev_open)) != SAM_OK) {
 		case_rec_free(&c);
 		return st;
 	}
@@ -353,9 +331,11 @@ static unsigned set_state(struct screen *s, enum item_state toggled)
 	st = store_item_set_state(s->app->store, ms->m.id, it->item_id, next);
 	if (st != SAM_OK)
 		return ui_error(s->app, st);
-	it->state = next;	/* shown at once; the reload confirms it */
+	/* The item's state is all that changed: no reload. Another instance's
+	 * changes appear when the screen is opened again (or Ctrl-L). */
+	it->state = next;
 	ui_status(s->app, NULL);
-	return REACT_RELOAD | REACT_REDRAW;
+	return REACT_REDRAW;
 }
 
 static unsigned edit_item_note(struct screen *s)

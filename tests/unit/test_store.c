@@ -419,6 +419,52 @@ static void test_progress_and_left_open(void **state)
 	store_close(st);
 }
 
+/* Asserts that the items left open before meeting are want[0..n), in order. */
+static void assert_left_open_before(struct store *st, int64_t meeting, const char *const *want,
+				    size_t nwant)
+{
+	char **ids;
+	size_t n;
+
+	assert_int_equal(store_items_left_open_before(st, meeting, &ids, &n), SAM_OK);
+	assert_int_equal(n, nwant);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(ids[i], want[i]);
+	string_array_free(ids, n);
+}
+
+static void test_left_open_before(void **state)
+{
+	static const char *const after_m1[] = { "tro.afdaek-kvalifikationer", "dialog.lyt-inddrag",
+						"forventning.formaal" };
+	static const char *const after_m2[] = { "tro.sig-det", "forventning.formaal" };
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), d = add_case(st, "2026-0002"), m1, m2, m3, m4, dm;
+
+	(void)state;
+	m2 = add_meeting(st, c, "2026-02-01");
+	m1 = add_meeting(st, c, "2026-01-01");	/* added later, held earlier */
+	dm = add_meeting(st, d, "2026-01-15");	/* another case's, in between */
+	m3 = add_meeting(st, c, "2026-02-01");	/* same day as m2, added later */
+	assert_int_equal(store_item_set_state(st, m1, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m2, "tro.afdaek-kvalifikationer", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m2, "dialog.lyt-inddrag", ITEM_NOT_RELEVANT), SAM_OK);
+	assert_int_equal(store_item_set_state(st, dm, "forventning.formaal", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m3, "tro.sig-det", ITEM_DONE), SAM_OK);
+
+	assert_left_open_before(st, m1, NULL, 0);	/* the first meeting */
+	assert_left_open_before(st, m2, after_m1, ARRAY_SIZE(after_m1));
+	assert_left_open_before(st, m3, after_m2, ARRAY_SIZE(after_m2));
+	assert_left_open_before(st, dm, NULL, 0);
+	assert_left_open_before(st, 999, NULL, 0);	/* no such meeting */
+
+	/* A meeting held later than all the others, whatever its id. */
+	m4 = add_meeting(st, c, "2026-03-01");
+	assert_int_equal(store_item_set_state(st, m3, "forventning.formaal", ITEM_DONE), SAM_OK);
+	assert_left_open_before(st, m4, after_m1, 2);	/* m3's: afdaek and dialog */
+	store_close(st);
+}
+
 /*
  * Follow-ups
  */
@@ -1043,6 +1089,7 @@ int main(void)
 		cmocka_unit_test(test_meeting_refused),
 		cmocka_unit_test(test_meeting_keeps_wording),
 		cmocka_unit_test(test_progress_and_left_open),
+		cmocka_unit_test(test_left_open_before),
 		cmocka_unit_test(test_followups),
 		cmocka_unit_test(test_followup_list_indexed),
 		cmocka_unit_test(test_transactions),
