@@ -257,7 +257,7 @@ aim() {
 at() { awk -v a="$1" -v b="$2" "BEGIN { print ($3) ? 1 : 0 }"; }
 
 write_results() {
-	local out=$BENCH/RESULTS.md head sep ref=5000 n
+	local out=$BENCH/RESULTS.md head sep ref=5000 n version
 
 	[[ " ${SIZES[*]} " == *" 5000 "* ]] || ref=${SIZES[0]}
 	head="| |"
@@ -266,10 +266,12 @@ write_results() {
 		head+=" $(thousands "$n") cases |"
 		sep+="---:|"
 	done
+	# Before the file is rewritten, which would count as a change itself.
+	version="$(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$SRC" diff --quiet HEAD -- . ':!bench/RESULTS.md' 2>/dev/null || echo ' (with uncommitted changes)')"
 	{
 		echo "# samtale benchmark results"
 		echo
-		echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); samtale $(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$SRC" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)'), Release build."
+		echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); samtale $version, Release build."
 		echo
 		echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/^Mem:/ { print $2 " GB" }') RAM, Linux $(uname -r)."
 		echo "Tools: $(hyperfine --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), taskwarrior $(task --version), $(cc --version | head -1)."
