@@ -200,13 +200,27 @@ enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const
 				     enum item_state state);
 enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const char *item_id,
 				    const char *note);
-/* Full item ids left open at the case's latest meeting (carry over to the next). */
-enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n);
-/* Full item ids left open at the meeting before this one (the case's latest
- * meeting by date, then id, that comes before it); none when it is the first
- * or is not found. */
-enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id, char ***ids,
-					     size_t *n);
+/* An item left open: open at the latest meeting that held it (a meeting
+ * whose type leaves it out neither closes it nor stops it carrying over). */
+struct left_open_item {
+	struct meeting_item item;	/* as it was there: its wording, its note */
+	char *date;			/* that meeting's date */
+	int64_t meeting_id;
+};
+
+struct left_open_list {
+	struct left_open_item *v;
+	size_t n;
+};
+
+/* Every item of the case left open, newest meeting first, then in that
+ * meeting's order. */
+enum sam_status store_items_left_open(struct store *st, int64_t case_id, struct left_open_list *out);
+/* The items of this meeting that were left open before it (at the latest
+ * earlier meeting of the case, by date then id, that held them), in this
+ * meeting's order; none for the first meeting or one not found. */
+enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id,
+					     struct left_open_list *out);
 
 /* Per-section completion of one meeting, for the case screen. */
 struct section_progress {
@@ -219,7 +233,7 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 void meeting_rec_free(struct meeting_rec *m);
 void meeting_list_free(struct meeting_list *l);
 void section_progress_free(struct section_progress *p, size_t n);
-void string_array_free(char **v, size_t n);
+void left_open_list_free(struct left_open_list *l);
 
 /*
  * Follow-ups

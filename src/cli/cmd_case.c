@@ -217,21 +217,23 @@ static enum sam_status print_meeting(struct cli_ctx *ctx, const struct meeting_r
 	return SAM_OK;
 }
 
+/* In the wording of the meeting that left each item open, not today's. */
 static enum sam_status print_left_open(struct cli_ctx *ctx, const struct case_rec *c)
 {
-	char **ids;
-	size_t n;
-	enum sam_status st = store_items_left_open(ctx->store, c->id, &ids, &n);
+	struct left_open_list l;
+	enum sam_status st = store_items_left_open(ctx->store, c->id, &l);
 
-	if (st != SAM_OK || !n)
+	if (st != SAM_OK || !l.n)
 		return st;
 	printf("\n%s\n", tr("Punkter der stod åbne sidst", "Items left open last time"));
-	for (size_t i = 0; i < n; i++) {
-		const struct content_item *it = ctx->guide ? content_item_find(ctx->guide, ids[i]) : NULL;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct meeting_item *it = &l.v[i].item;
 
-		printf("  %s%s%s\n", ids[i], it ? "  " : "", it ? it->text : "");
+		printf("  %s  %s  (%s)\n", it->item_id, it->text, l.v[i].date);
+		if (it->note)
+			print_block(tr("Note", "Note"), it->note, "    ");
 	}
-	string_array_free(ids, n);
+	left_open_list_free(&l);
 	return SAM_OK;
 }
 

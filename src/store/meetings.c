@@ -301,53 +301,69 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 			      str_empty(note) ? NULL : note, item_id, "item.note", item_id);
 }
 
-/* The open item ids, in position order, of the one meeting that the
- * subquery meeting (on ?1) picks; none when it picks none. */
-#define OPEN_ITEMS_OF(meeting) \
-	"SELECT item_id FROM meeting_items WHERE state = 'open'" \
-	" AND meeting_id = (" meeting ") ORDER BY position"
+/* "later" comes after "earlier" in the order of store_meeting_list: by
+ * date, then id (two meetings on one day: the one added last). */
+#define LATER(later, earlier) \
+	"(" later ".date > " earlier ".date OR (" later ".date = " earlier ".date AND " \
+	later ".id > " earlier ".id))"
 
-static enum sam_status open_item_ids(struct store *st, const char *sql, int64_t id,
-				     char ***ids, size_t *n)
+/* An item is left open when it was open at the latest meeting that held
+ * it: a meeting whose type leaves the item out (before an internship)
+ * neither closes it nor ends its carrying over. */
+#define LEFT_OPEN_SELECT \
+	"SELECT " ITEM_COLUMNS("i.") ", p.date, p.id FROM meetings p" \
+	" JOIN meeting_items i ON i.meeting_id = p.id"
+
+static enum sam_status read_left_open(struct store *st, const char *sql, int64_t id,
+				      struct left_open_list *out)
 {
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
 
-	*ids = NULL;
-	*n = 0;
+	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		return status;
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		*ids = array_grow(*ids, *n, &cap, sizeof(**ids));
-		(*ids)[(*n)++] = db_col_str(stmt, 0);
+		struct left_open_item *l;
+
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
+		l = &out->v[out->n++];
+		row_item(stmt, 0, &l->item);
+		l->date = db_col_str(stmt, ITEM_NCOLUMNS);
+		l->meeting_id = sqlite3_column_int64(stmt, ITEM_NCOLUMNS + 1);
 	}
 	if (rc != SQLITE_DONE) {
 		status = db_error(st, rc);
-		string_array_free(*ids, *n);
-		*ids = NULL;
-		*n = 0;
+		left_open_list_free(out);
 	}
 	sqlite3_finalize(stmt);
 	return status;
 }
 
-enum sam_status store_items_left_open(struct store *st, int64_t case_id, char ***ids, size_t *n)
+enum sam_status store_items_left_open(struct store *st, int64_t case_id, struct left_open_list *out)
 {
-	return open_item_ids(st, OPEN_ITEMS_OF("SELECT id FROM meetings WHERE case_id = ?1"
-					       " ORDER BY date DESC, id DESC LIMIT 1"), case_id, ids, n);
+	return read_left_open(st, LEFT_OPEN_SELECT
+		" WHERE p.case_id = ?1 AND i.state = 'open' AND NOT EXISTS ("
+		"  SELECT 1 FROM meetings l JOIN meeting_items li ON li.meeting_id = l.id"
+		"  WHERE l.case_id = p.case_id AND li.item_id = i.item_id AND " LATER("l", "p") ")"
+		" ORDER BY p.date DESC, p.id DESC, i.position", case_id, out);
 }
 
-enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id, char ***ids,
-					     size_t *n)
+enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id,
+					     struct left_open_list *out)
 {
-	/* The order of store_meeting_list: by date, then id. */
-	return open_item_ids(st, OPEN_ITEMS_OF(
-		"SELECT p.id FROM meetings m JOIN meetings p ON p.case_id = m.case_id"
-		" WHERE m.id = ?1 AND (p.date < m.date OR (p.date = m.date AND p.id < m.id))"
-		" ORDER BY p.date DESC, p.id DESC LIMIT 1"), meeting_id, ids, n);
+	/* p: the latest meeting before m that held the item m holds as c */
+	return read_left_open(st, LEFT_OPEN_SELECT
+		" JOIN meetings m ON m.case_id = p.case_id AND " LATER("m", "p") 
+		" JOIN meeting_items c ON c.meeting_id = m.id AND c.item_id = i.item_id"
+		" WHERE m.id = ?1 AND i.state = 'open' AND NOT EXISTS ("
+		"  SELECT 1 FROM meetings l JOIN meeting_items li ON li.meeting_id = l.id"
+		"  WHERE l.case_id = p.case_id AND li.item_id = i.item_id"
+		"  AND " LATER("l", "p") " AND " LATER("m", "l") ")"
+		" ORDER BY c.position", meeting_id, out);
 }
 
 enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
@@ -387,6 +403,14 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 	return status;
 }
 
+static void meeting_item_free(struct meeting_item *it)
+{
+	free(it->item_id);
+	free(it->section_id);
+	free(it->text);
+	free(it->note);
+}
+
 void meeting_rec_free(struct meeting_rec *m)
 {
 	if (!m)
@@ -397,14 +421,22 @@ void meeting_rec_free(struct meeting_rec *m)
 	free(m->note);
 	free(m->agreed);
 	free(m->interpreter);
-	for (size_t i = 0; i < m->nitems; i++) {
-		free(m->items[i].item_id);
-		free(m->items[i].section_id);
-		free(m->items[i].text);
-		free(m->items[i].note);
-	}
+	for (size_t i = 0; i < m->nitems; i++)
+		meeting_item_free(&m->items[i]);
 	free(m->items);
 	memset(m, 0, sizeof(*m));
+}
+
+void left_open_list_free(struct left_open_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		meeting_item_free(&l->v[i].item);
+		free(l->v[i].date);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
 }
 
 void meeting_list_free(struct meeting_list *l)
@@ -423,11 +455,4 @@ void section_progress_free(struct section_progress *p, size_t n)
 	for (size_t i = 0; p && i < n; i++)
 		free(p[i].section_id);
 	free(p);
-}
-
-void string_array_free(char **v, size_t n)
-{
-	for (size_t i = 0; v && i < n; i++)
-		free(v[i]);
-	free(v);
 }

@@ -29,8 +29,7 @@ struct case_screen {
 	struct section_progress **progress;	/* per meeting */
 	size_t *nprogress;
 	struct followup_list followups;
-	char **left_open;
-	size_t nleft_open;
+	struct left_open_list left_open;
 	struct row *rows;
 	size_t nrows, caprows;
 	struct ui_list ui;
@@ -295,9 +294,7 @@ static void case_free_data(struct case_screen *c)
 	c->nprogress = NULL;
 	meeting_list_free(&c->meetings);
 	followup_list_free(&c->followups);
-	string_array_free(c->left_open, c->nleft_open);
-	c->left_open = NULL;
-	c->nleft_open = 0;
+	left_open_list_free(&c->left_open);
 	c->nrows = 0;
 }
 
@@ -317,9 +314,9 @@ static void build_rows(struct case_screen *c)
 		add_row(c, ROW_FOLLOWUP, i, NULL);
 	if (!c->followups.n)
 		add_row(c, ROW_HINT, 0, tr("Ingen. Tryk f for at aftale en.", "None. Press f to agree one."));
-	if (c->nleft_open) {
+	if (c->left_open.n) {
 		add_row(c, ROW_HEADING, 0, tr("Ikke nået ved sidste samtale", "Left open at the last meeting"));
-		for (size_t i = 0; i < c->nleft_open; i++)
+		for (size_t i = 0; i < c->left_open.n; i++)
 			add_row(c, ROW_LEFT_OPEN, i, NULL);
 	}
 }
@@ -332,7 +329,7 @@ static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t
 	if ((st = store_case_get_by_id(app->store, case_id, &c->rec)) != SAM_OK ||
 	    (st = store_meeting_list(app->store, case_id, &c->meetings)) != SAM_OK ||
 	    (st = store_followup_list(app->store, &q, &c->followups)) != SAM_OK ||
-	    (st = store_items_left_open(app->store, case_id, &c->left_open, &c->nleft_open)) != SAM_OK)
+	    (st = store_items_left_open(app->store, case_id, &c->left_open)) != SAM_OK)
 		return st;
 	c->progress = xcalloc(c->meetings.n + 1, sizeof(*c->progress));
 	c->nprogress = xcalloc(c->meetings.n + 1, sizeof(*c->nprogress));
@@ -444,13 +441,10 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		ui_text(win, y, x + 1, width - x - 1, a, f->text);
 		break;
 	}
-	case ROW_LEFT_OPEN: {
-		const struct content_item *it = content_item_find(s->app->guide, c->left_open[r->index]);
-
+	case ROW_LEFT_OPEN:	/* in the wording of the meeting that left it open */
 		x = 2 + ui_text(win, y, 2, 4, UI_NORMAL, "↻ ");
-		ui_text(win, y, x, width - x, UI_NORMAL, it ? it->text : c->left_open[r->index]);
+		ui_text(win, y, x, width - x, UI_NORMAL, c->left_open.v[r->index].item.text);
 		break;
-	}
 	}
 }
 

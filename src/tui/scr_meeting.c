@@ -34,8 +34,7 @@ struct mrow {
 struct meeting_screen {
 	struct meeting_rec m;
 	char *case_ref;
-	char **prev_open;	/* items left open at the meeting before this one */
-	size_t nprev_open;
+	struct left_open_list prev_open;	/* this meeting's items left open before it */
 	const char **sections;	/* distinct section ids, in item order (point into m) */
 	size_t nsections;
 	size_t cur;		/* the section shown */
@@ -74,12 +73,14 @@ static bool row_selectable(void *ctx, size_t i)
 	return !ms->rows[i].note;
 }
 
-static bool left_open_before(const struct meeting_screen *ms, const char *item_id)
+/* The item as it was left open before this meeting, or NULL. */
+static const struct left_open_item *left_open_before(const struct meeting_screen *ms,
+						     const char *item_id)
 {
-	for (size_t i = 0; i < ms->nprev_open; i++)
-		if (str_eq(ms->prev_open[i], item_id))
-			return true;
-	return false;
+	for (size_t i = 0; i < ms->prev_open.n; i++)
+		if (str_eq(ms->prev_open.v[i].item.item_id, item_id))
+			return &ms->prev_open.v[i];
+	return NULL;
 }
 
 static void build_sections(struct meeting_screen *ms)
@@ -125,9 +126,7 @@ static void meeting_free_data(struct meeting_screen *ms)
 	memset(&ms->m, 0, sizeof(ms->m));
 	free(ms->case_ref);
 	ms->case_ref = NULL;
-	string_array_free(ms->prev_open, ms->nprev_open);
-	ms->prev_open = NULL;
-	ms->nprev_open = 0;
+	left_open_list_free(&ms->prev_open);
 }
 
 static const char *type_title(const struct app *app, const char *type)
@@ -151,8 +150,7 @@ static enum sam_status meeting_open(struct screen *s, struct app *app)
 	meeting_free_data(ms);
 	if ((st = store_meeting_get(app->store, s->arg, &ms->m)) != SAM_OK ||
 	    (st = store_case_get_by_id(app->store, ms->m.case_id, &c)) != SAM_OK ||
-	    (st = store_items_left_open_before(app->store, ms->m.id, &ms->prev_open,
-						&ms->nprev_open)) != SAM_OK) {
+	    (st = store_items_left_open_before(app->store, ms->m.id, &ms->prev_open)) != SAM_OK) {
 		case_rec_free(&c);
 		return st;
 	}

@@ -362,19 +362,41 @@ static void test_meeting_keeps_wording(void **state)
 	store_close(st);
 }
 
+/* Asserts that the items in l are want[0..n), in order; frees l. */
+static void assert_left_open(struct left_open_list *l, const char *const *want, size_t nwant)
+{
+	assert_int_equal(l->n, nwant);
+	for (size_t i = 0; i < l->n; i++) {
+		assert_string_equal(l->v[i].item.item_id, want[i]);
+		assert_int_equal(l->v[i].item.state, ITEM_OPEN);
+	}
+	left_open_list_free(l);
+}
+
+static void assert_left_open_before(struct store *st, int64_t meeting, const char *const *want,
+				    size_t nwant)
+{
+	struct left_open_list l;
+
+	assert_int_equal(store_items_left_open_before(st, meeting, &l), SAM_OK);
+	assert_left_open(&l, want, nwant);
+}
+
 static void test_progress_and_left_open(void **state)
 {
 	struct store *st = mem_store();
 	int64_t c = add_case(st, "2026-0001"), m1, m2, m3;
+	static const char *const after_m2[] = { "tro.sig-det", "forventning.formaal" };
+	static const char *const after_m3[] = { "tro.afdaek-kvalifikationer", "dialog.lyt-inddrag",
+						"forventning.formaal" };
 	struct section_progress *p;
 	struct meeting_list ml;
-	char **ids;
+	struct left_open_list l;
 	size_t n;
 
 	(void)state;
-	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
-	assert_int_equal(n, 0);
-	string_array_free(ids, n);
+	assert_int_equal(store_items_left_open(st, c, &l), SAM_OK);
+	assert_left_open(&l, NULL, 0);
 
 	m2 = add_meeting(st, c, "2026-02-01");
 	m1 = add_meeting(st, c, "2026-01-01");	/* added later, held earlier */
@@ -382,11 +404,8 @@ static void test_progress_and_left_open(void **state)
 	assert_int_equal(store_item_set_state(st, m2, "tro.afdaek-kvalifikationer", ITEM_DONE), SAM_OK);
 	assert_int_equal(store_item_set_state(st, m2, "dialog.lyt-inddrag", ITEM_NOT_RELEVANT), SAM_OK);
 
-	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
-	assert_int_equal(n, 2);
-	assert_string_equal(ids[0], "tro.sig-det");
-	assert_string_equal(ids[1], "forventning.formaal");
-	string_array_free(ids, n);
+	assert_int_equal(store_items_left_open(st, c, &l), SAM_OK);
+	assert_left_open(&l, after_m2, ARRAY_SIZE(after_m2));
 
 	assert_int_equal(store_meeting_progress(st, m2, &p, &n), SAM_OK);
 	assert_int_equal(n, 3);
@@ -412,25 +431,10 @@ static void test_progress_and_left_open(void **state)
 	/* Two meetings on one day: the one added last is the latest. */
 	m3 = add_meeting(st, c, "2026-02-01");
 	assert_int_equal(store_item_set_state(st, m3, "tro.sig-det", ITEM_DONE), SAM_OK);
-	assert_int_equal(store_items_left_open(st, c, &ids, &n), SAM_OK);
-	assert_int_equal(n, 3);
-	assert_string_equal(ids[0], "tro.afdaek-kvalifikationer");
-	string_array_free(ids, n);
+	assert_int_equal(store_items_left_open(st, c, &l), SAM_OK);
+	assert_int_equal(l.v[0].meeting_id, m3);
+	assert_left_open(&l, after_m3, ARRAY_SIZE(after_m3));
 	store_close(st);
-}
-
-/* Asserts that the items left open before meeting are want[0..n), in order. */
-static void assert_left_open_before(struct store *st, int64_t meeting, const char *const *want,
-				    size_t nwant)
-{
-	char **ids;
-	size_t n;
-
-	assert_int_equal(store_items_left_open_before(st, meeting, &ids, &n), SAM_OK);
-	assert_int_equal(n, nwant);
-	for (size_t i = 0; i < n; i++)
-		assert_string_equal(ids[i], want[i]);
-	string_array_free(ids, n);
 }
 
 static void test_left_open_before(void **state)
@@ -462,6 +466,61 @@ static void test_left_open_before(void **state)
 	m4 = add_meeting(st, c, "2026-03-01");
 	assert_int_equal(store_item_set_state(st, m3, "forventning.formaal", ITEM_DONE), SAM_OK);
 	assert_left_open_before(st, m4, after_m1, 2);	/* m3's: afdaek and dialog */
+	store_close(st);
+}
+
+/* Carry-over follows the course: a meeting whose type leaves an item out
+ * (before an internship) does not end its carrying over, and the item
+ * comes back with the wording and the note of the meeting that left it
+ * open. */
+static void test_left_open_follows_course(void **state)
+{
+	static const struct meeting_item_spec praktik[] = { { "forventning.formaal", "forventning", "Formålet" } };
+	static const struct meeting_item_spec reworded[] = {
+		{ "tro.afdaek-kvalifikationer", "tro", "Afdæk – ny ordlyd" },
+		{ "tro.sig-det", "tro", "Sig det – ny ordlyd" },
+		{ "dialog.lyt-inddrag", "dialog", "Lyt – ny ordlyd" },
+		{ "forventning.formaal", "forventning", "Formålet – ny ordlyd" },
+	};
+	static const char *const before_m2[] = { "forventning.formaal" };
+	static const char *const before_m3[] = { "tro.sig-det", "dialog.lyt-inddrag" };
+	static const char *const after_m2[] = { "tro.sig-det", "dialog.lyt-inddrag" };
+	static const char *const after_m3[] = { "tro.sig-det" };
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m1, m2, m3;
+	struct left_open_list l;
+
+	(void)state;
+	m1 = add_meeting(st, c, "2026-01-01");
+	assert_int_equal(store_item_set_state(st, m1, "tro.afdaek-kvalifikationer", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_note(st, m1, "tro.sig-det", "Hun var ikke klar"), SAM_OK);
+	assert_int_equal(store_meeting_add(st, c, "2026-01-15", "foer-praktik", praktik, 1, &m2), SAM_OK);
+	assert_left_open_before(st, m2, before_m2, 1);
+	assert_int_equal(store_item_set_state(st, m2, "forventning.formaal", ITEM_DONE), SAM_OK);
+
+	assert_int_equal(store_items_left_open(st, c, &l), SAM_OK);
+	assert_string_equal(l.v[0].item.text, "Sig det");
+	assert_string_equal(l.v[0].item.note, "Hun var ikke klar");
+	assert_string_equal(l.v[0].date, "2026-01-01");
+	assert_int_equal(l.v[0].meeting_id, m1);
+	assert_left_open(&l, after_m2, ARRAY_SIZE(after_m2));
+
+	assert_int_equal(store_meeting_add(st, c, "2026-02-01", "opfoelgning", reworded, 4, &m3), SAM_OK);
+	assert_int_equal(store_items_left_open_before(st, m3, &l), SAM_OK);
+	assert_string_equal(l.v[0].item.text, "Sig det");
+	assert_string_equal(l.v[0].item.note, "Hun var ikke klar");
+	assert_null(l.v[1].item.note);
+	assert_left_open(&l, before_m3, ARRAY_SIZE(before_m3));
+
+	/* Held at m3 now: m3's wording, m3's state. */
+	assert_int_equal(store_item_set_state(st, m3, "dialog.lyt-inddrag", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m3, "tro.afdaek-kvalifikationer", ITEM_NOT_RELEVANT),
+			 SAM_OK);
+	assert_int_equal(store_item_set_state(st, m3, "forventning.formaal", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_items_left_open(st, c, &l), SAM_OK);
+	assert_string_equal(l.v[0].item.text, "Sig det – ny ordlyd");
+	assert_null(l.v[0].item.note);
+	assert_left_open(&l, after_m3, ARRAY_SIZE(after_m3));
 	store_close(st);
 }
 
@@ -1090,6 +1149,7 @@ int main(void)
 		cmocka_unit_test(test_meeting_keeps_wording),
 		cmocka_unit_test(test_progress_and_left_open),
 		cmocka_unit_test(test_left_open_before),
+		cmocka_unit_test(test_left_open_follows_course),
 		cmocka_unit_test(test_followups),
 		cmocka_unit_test(test_followup_list_indexed),
 		cmocka_unit_test(test_transactions),
