@@ -805,6 +805,14 @@ static enum sam_status check_header(struct store *st, const struct header *h)
 		return sam_fail(SAM_ERR_DB, tr("%s er en SQLite-database, men ikke en samtale-database",
 					       "%s is an SQLite database, but not a samtale database"),
 				st->path);
+	/* Only 1..SCHEMA_VERSION name migrations; 0 is a new, empty file. Any
+	 * other number (a crafted or damaged header) must never index them. */
+	if (h->version < 0 || (h->version == 0 && h->objects))
+		return sam_fail(SAM_ERR_DB, tr("databasen %s har en ukendt skemaversion (%lld); den er "
+					       "beskadiget eller ikke lavet af samtale",
+					       "the database %s has an unknown schema version (%lld); it is "
+					       "damaged or was not made by samtale"),
+				st->path, (long long)h->version);
 	return SAM_OK;
 }
 

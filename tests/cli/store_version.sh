@@ -1,0 +1,48 @@
+#!/bin/bash
+# A crafted PRAGMA user_version (negative, INT_MIN, unknown, too large),
+# with and without samtale's application id, gives one clear message and
+# exit status 1 on every command, read-only ones too: never a crash, never
+# a migration run from outside the list of migrations.
+. "$(dirname "$0")/../lib.sh"
+
+expect_status 0 samtale --db "$T/good.db" case add 2026-0001
+sql "$T/foreign.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+
+# expect_refused DB WORDS: every command says WORDS in one line, exits 1,
+# and leaves the file as it was.
+expect_refused() {
+	local db=$1 words=$2 cmd
+	cp "$db" "$T/before"
+	for cmd in "case list" "case show 2026-0001" "db check" "export" "report" "case add 2026-0009" "db init"; do
+		# shellcheck disable=SC2086
+		expect_status 1 samtale --db "$db" $cmd
+		assert_eq 1 "$(wc -l <"$T/err")" "lines on stderr of '$cmd' on $(basename "$db")"
+		assert_contains "$(cat "$T/err")" "samtale: "
+		assert_contains "$(cat "$T/err")" "$words" "stderr of '$cmd' on $(basename "$db")"
+	done
+	cmp -s "$db" "$T/before" || fail "$(basename "$db") was changed"
+}
+
+for v in -1 -2 -2147483648 -7; do
+	cp "$T/good.db" "$T/v$v.db"
+	sql "$T/v$v.db" "PRAGMA user_version = $v"
+	expect_refused "$T/v$v.db" "ukendt skemaversion ($v)"
+	# The same number in a file that is not samtale's.
+	cp "$T/foreign.db" "$T/f$v.db"
+	sql "$T/f$v.db" "PRAGMA user_version = $v"
+	expect_refused "$T/f$v.db" "ikke en samtale-database"
+done
+for v in 99 2147483647; do
+	cp "$T/good.db" "$T/v$v.db"
+	sql "$T/v$v.db" "PRAGMA user_version = $v"
+	expect_refused "$T/v$v.db" "lavet af en nyere samtale (skema $v"
+	cp "$T/foreign.db" "$T/f$v.db"
+	sql "$T/f$v.db" "PRAGMA user_version = $v"
+	expect_refused "$T/f$v.db" "ikke en samtale-database"
+done
+# Version 0 with samtale's id and tables already there: not a new database.
+cp "$T/good.db" "$T/v0.db"
+sql "$T/v0.db" "PRAGMA user_version = 0"
+expect_refused "$T/v0.db" "ukendt skemaversion (0)"
+samtale --lang en --db "$T/v-1.db" case list 2>"$T/err" || true
+assert_contains "$(cat "$T/err")" "unknown schema version (-1)"
