@@ -203,7 +203,10 @@ static enum sam_status fetch_rows(sqlite3 *db, const struct report_query *q, con
 		struct report_row *row = push_row(r, &cap);
 		int col = 0;
 
-		row->key = column_dup(stmt, col++);
+		/* NULL only in a damaged or crafted file; a NULL key is the totals row. */
+		row->key = xstrdup(sqlite3_column_type(stmt, col) == SQLITE_NULL
+				   ? "" : (const char *)sqlite3_column_text(stmt, col));
+		col++;
 		row->meetings = sqlite3_column_int(stmt, col++);
 		if (q->by == REPORT_BY_CASE)
 			row->last_meeting = column_dup(stmt, col++);

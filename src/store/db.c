@@ -753,7 +753,7 @@ enum sam_status store_backup(struct store *st, const char *dest)
  */
 
 struct header {
-	int64_t version, app_id, objects;
+	int64_t version, app_id, objects, triggers;
 };
 
 /* One statement, so that the three values come from one snapshot even
@@ -764,7 +764,8 @@ static enum sam_status read_header_once(struct store *st, struct header *h)
 	enum sam_status status = db_prepare(st,
 		"SELECT (SELECT user_version FROM pragma_user_version),"
 		" (SELECT application_id FROM pragma_application_id),"
-		" (SELECT count(*) FROM sqlite_schema)", &stmt);
+		" (SELECT count(*) FROM sqlite_schema),"
+		" (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger')", &stmt);
 	int rc;
 
 	if (status != SAM_OK)
@@ -774,6 +775,7 @@ static enum sam_status read_header_once(struct store *st, struct header *h)
 		h->version = sqlite3_column_int64(stmt, 0);
 		h->app_id = sqlite3_column_int64(stmt, 1);
 		h->objects = sqlite3_column_int64(stmt, 2);
+		h->triggers = sqlite3_column_int64(stmt, 3);
 	} else {
 		status = db_error(st, rc);
 	}
@@ -813,6 +815,12 @@ static enum sam_status check_header(struct store *st, const struct header *h)
 					       "the database %s has an unknown schema version (%lld); it is "
 					       "damaged or was not made by samtale"),
 				st->path, (long long)h->version);
+	/* samtale makes no triggers: one in the file would run its SQL on our writes. */
+	if (h->triggers)
+		return sam_fail(SAM_ERR_DB, tr("databasen %s indeholder triggere, som samtale ikke har lavet; "
+					       "den er afvist",
+					       "the database %s holds triggers that samtale did not make; "
+					       "it is refused"), st->path);
 	return SAM_OK;
 }
 
@@ -905,6 +913,10 @@ static enum sam_status configure(struct store *st)
 
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	/* A crafted file's schema must not reach outside it: no functions with
+	 * side effects from its views, no writes to its schema. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	/* synchronous=FULL: with WAL, NORMAL may lose the last commits on a power
 	 * cut, and a caseworker must not lose what the screen showed as saved;
 	 * one fsync per change is nothing at typing speed. */
