@@ -16,6 +16,8 @@ enum sam_status {
 	SAM_ERR_INVALID,	/* bad input from the user or a file */
 	SAM_ERR_NOT_FOUND,
 	SAM_ERR_BUSY,		/* the database stayed locked past every retry */
+	SAM_ERR_PENDING,	/* an erasure is committed, but another process's read
+				 * keeps its data in the files until the next open */
 	SAM_ERR_MSG,		/* generic failure, explained by sam_errmsg() */
 };
 

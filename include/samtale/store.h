@@ -108,9 +108,13 @@ enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
 enum sam_status store_case_set_initials(struct store *st, int64_t case_id, const char *initials);
 enum sam_status store_case_close(struct store *st, int64_t case_id, const char *date);
 /* Removes the case and everything about it for real (secure_delete); the
- * audit log keeps one line without personal data. */
+ * audit log keeps one line without personal data. SAM_ERR_PENDING when the
+ * rows are gone but another process's read kept the old pages in the files
+ * past a bounded wait: the message says what is left, and the next
+ * store_open finishes the erasure. */
 enum sam_status store_case_delete(struct store *st, int64_t case_id);
-/* Deletes every case closed before date; *n is how many. */
+/* Deletes every case closed before date; *n is how many (also with
+ * SAM_ERR_PENDING, as store_case_delete). */
 enum sam_status store_purge_closed_before(struct store *st, const char *date, int *n);
 
 void case_rec_free(struct case_rec *c);

@@ -373,7 +373,13 @@ CLI_CMD(cmd_case_delete)
 						"erasure cannot be undone; confirm with --yes"));
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
-	if ((st = store_case_delete(ctx->store, cr.id)) != SAM_OK)
+	if ((st = store_case_delete(ctx->store, cr.id)) == SAM_ERR_PENDING) {
+		char *what = xasprintf(tr("sagen %s er fjernet, men ikke slettet helt endnu",
+					  "case %s is removed, but not yet wholly erased"), cr.ref);
+
+		rc = cli_fail(sam_error_prefix(st, what));
+		free(what);
+	} else if (st != SAM_OK)
 		rc = cli_fail(st);
 	else
 		printf(tr("Sagen %s og alt om den er slettet.\n", "Case %s and everything about it erased.\n"),

@@ -128,7 +128,17 @@ CLI_CMD(cmd_db_purge)
 	if (!yes)
 		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
 						"erasure cannot be undone; confirm with --yes"));
-	if ((st = store_purge_closed_before(ctx->store, before, &n)) != SAM_OK)
+	if ((st = store_purge_closed_before(ctx->store, before, &n)) == SAM_ERR_PENDING) {
+		char *what = xasprintf(n == 1 ? tr("%d afsluttet sag er fjernet, men ikke slettet helt endnu",
+						   "%d closed case is removed, but not yet wholly erased")
+					      : tr("%d afsluttede sager er fjernet, men ikke slettet helt endnu",
+						   "%d closed cases are removed, but not yet wholly erased"), n);
+
+		rc = cli_fail(sam_error_prefix(st, what));
+		free(what);
+		return rc;
+	}
+	if (st != SAM_OK)
 		return cli_fail(st);
 	printf(n == 1 ? tr("%d afsluttet sag slettet.\n", "%d closed case erased.\n")
 		      : tr("%d afsluttede sager slettet.\n", "%d closed cases erased.\n"), n);

@@ -337,7 +337,7 @@ out:
 	sqlite3_finalize(stmt);
 	free(ids);
 	status = write_end(st, status);
-	if (status != SAM_OK)
+	if (status != SAM_OK && status != SAM_ERR_PENDING)
 		*n = 0;
 	return status;
 }

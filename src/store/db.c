@@ -106,7 +106,11 @@ static const char *const migrations[] = {
  * a minute in all covers a demo import running beside a meeting. */
 #define BUSY_TIMEOUT_MS 10000
 #define BUSY_ATTEMPTS 6
-#define WIPE_TIMEOUT_MS 3000
+/* An erasure waits this long for a colleague's read to end (an export of
+ * thousands of cases takes seconds); an open, which must not keep a
+ * caseworker waiting, only briefly. */
+#define WIPE_TIMEOUT_MS 10000
+#define WIPE_AT_OPEN_MS 300
 
 /*
  * Errors
@@ -163,7 +167,11 @@ enum sam_status db_error(struct store *st, int rc)
 						    "the change breaks a rule of the database (%s)"),
 				st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
-		sam_oom();
+		/* Also what SQLite says of some damaged schemas: a message, not abort. */
+		return sam_fail(SAM_ERR_DB, tr("SQLite løb tør for hukommelse i databasen %s; er den "
+					       "beskadiget? (prøv 'samtale db check' og en sikkerhedskopi)",
+					       "SQLite ran out of memory in the database %s; is it damaged? "
+					       "(try 'samtale db check' and a backup)"), path);
 	}
 	return sam_fail(SAM_ERR_DB, tr("databasefejl i %s: %s", "database error in %s: %s"), path,
 			st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
@@ -340,19 +348,74 @@ static enum sam_status begin_immediate(struct store *st)
 	return rc == SQLITE_OK ? SAM_OK : db_error(st, rc);
 }
 
-/* Overwrites what an erasure left in the WAL: secure_delete zeroes the pages
- * in the new frames, but older frames still hold the data until the WAL is
- * checkpointed and truncated. */
-static void wipe_wal(struct store *st)
+static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, bool *created);
+
+/* The database file's mode for a file beside it: 0660 for a team's, else 0600. */
+static mode_t db_file_mode(const struct store *st)
 {
-	st->wipe_wal = false;
-	/* A colleague's open read keeps the checkpoint waiting; the erasure is
-	 * committed already, so wait a little, not the full timeout. When the
-	 * wait runs out the next checkpoint (at the latest when the last
-	 * connection closes) overwrites those frames. */
-	sqlite3_busy_timeout(st->db, WIPE_TIMEOUT_MS);
-	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	struct stat sb;
+
+	return !stat(st->path, &sb) && (sb.st_mode & 0020) ? 0660 : 0600;
+}
+
+/* The mark beside the database that an erasure is not yet wiped from its
+ * files; the next open finishes it. Caller frees. */
+static char *wipe_mark(const struct store *st)
+{
+	return xasprintf("%s-wipe", st->path);
+}
+
+/* Writes the whole WAL back into the database and truncates it, waiting up
+ * to ms for readers whose snapshot still needs the old pages. */
+static bool checkpoint_all(struct store *st, int ms, int *log, int *ckpt)
+{
+	int rc;
+
+	*log = *ckpt = -1;
+	sqlite3_busy_timeout(st->db, ms);
+	rc = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, log, ckpt);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return rc == SQLITE_OK && *log == *ckpt;
+}
+
+/* Overwrites what an erasure left behind: secure_delete zeroes the pages in
+ * the new WAL frames, but the database file keeps the old pages, and older
+ * frames the old text, until the WAL is checkpointed and truncated. A
+ * colleague's open read (a TUI, an export) holds that back; when it
+ * outlasts the wait, the mark makes the next open finish the job. */
+static enum sam_status wipe_wal(struct store *st)
+{
+	char *mark;
+	int log, ckpt;
+	bool created;
+
+	st->wipe_wal = false;
+	if (checkpoint_all(st, WIPE_TIMEOUT_MS, &log, &ckpt))
+		return SAM_OK;
+	mark = wipe_mark(st);
+	create_file(mark, db_file_mode(st), (gid_t)-1, &created);
+	free(mark);
+	return sam_fail(SAM_ERR_PENDING,
+			tr("en anden samtale læser databasen, så de slettede data står stadig i %s og "
+			   "%s-wal (%d af WAL-filens %d sider er ikke skrevet tilbage); de overskrives, "
+			   "næste gang samtale åbner databasen, når den anden er færdig",
+			   "another samtale is reading the database, so the erased data is still in %s "
+			   "and %s-wal (%d of the WAL's %d pages are not written back); it is overwritten "
+			   "the next time samtale opens the database, once the other one is done"),
+			st->path, st->path, log > ckpt ? log - ckpt : 0, log > 0 ? log : 0);
+}
+
+/* An erasure that a reader held back: finished now when the readers allow
+ * it. The mark goes first, so that an erasure failing meanwhile leaves its own. */
+static void finish_wipe(struct store *st)
+{
+	char *mark = wipe_mark(st);
+	int log, ckpt;
+	bool created;
+
+	if (!unlink(mark) && !checkpoint_all(st, WIPE_AT_OPEN_MS, &log, &ckpt))
+		create_file(mark, db_file_mode(st), (gid_t)-1, &created);
+	free(mark);
 }
 
 static enum sam_status commit(struct store *st)
@@ -367,9 +430,7 @@ static enum sam_status commit(struct store *st)
 		st->wipe_wal = false;
 		return status;
 	}
-	if (st->wipe_wal)
-		wipe_wal(st);
-	return SAM_OK;
+	return st->wipe_wal ? wipe_wal(st) : SAM_OK;
 }
 
 enum sam_status write_begin(struct store *st)
@@ -856,14 +917,13 @@ static enum sam_status backup_before_migration(struct store *st, int version)
 {
 	char *dest = xasprintf("%s.v%d-backup", st->path, version);
 	sqlite3 *src = NULL;
-	struct stat sb;
 	enum sam_status status;
 	int rc = sqlite3_open_v2(st->path, &src, SQLITE_OPEN_READONLY, NULL);
 
 	if (rc == SQLITE_OK) {
-		/* As private as the database: 0600, or 0660 for a team's. */
+		/* As private as the database. */
 		sqlite3_busy_timeout(src, BUSY_TIMEOUT_MS);
-		status = backup_to(src, dest, !stat(st->path, &sb) && (sb.st_mode & 0020) ? 0660 : 0600);
+		status = backup_to(src, dest, db_file_mode(st));
 	} else {
 		status = db_error(st, rc);
 	}
@@ -932,6 +992,8 @@ static enum sam_status configure(struct store *st)
 			return status;
 		if (h.version < SCHEMA_VERSION && (status = migrate(st)) != SAM_OK)
 			return status;
+		if (strcmp(st->path, ":memory:"))
+			finish_wipe(st);
 	}
 	if (st->flags & STORE_READONLY)
 		status = db_exec(st, "PRAGMA query_only=ON");

@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 fix=../fixtures/db
 out=corpus/fuzz_dbopen
-rm -rf "$out" && mkdir -p "$out"
+# Files the fuzzer found that crashed samtale once stay as they are.
+find "$out" -name '*.db' ! -name 'found-*' -delete 2>/dev/null || true
+mkdir -p "$out"
 
 # put FILE OFFSET HEX: overwrites bytes at OFFSET with the hex digits.
 put() { printf "$(echo "$3" | sed 's/../\\x&/g')" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
