@@ -364,7 +364,7 @@ struct demo_case {
 	char initials[3];
 	const struct caseworker *cw;
 	sam_date opened, closed;	/* closed "" while open */
-	char *profile[3];		/* by enum profile_field; NULL when empty */
+	char *profile[PROFILE_NFIELDS];	/* NULL when empty */
 	struct demo_meeting *m;
 	size_t nm;
 	struct demo_followup *f;
@@ -379,7 +379,7 @@ static void case_free(struct demo_case *c)
 		free(c->m[i].states);
 		free(c->m[i].notes);
 	}
-	for (int p = 0; p < 3; p++)
+	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		free(c->profile[p]);
 	free(c->m);
 	free(c->f);
@@ -435,6 +435,8 @@ static char *make_profile(struct rng *r, enum profile_field field)
 		break;
 	case PROFILE_EDUCATION_WISHES:
 		strbuf_adds(&sb, PICK(r, education_wish_sentences));
+		break;
+	default:
 		break;
 	}
 	return strbuf_detach(&sb);
@@ -666,7 +668,7 @@ static enum sam_status write_case(struct demo *d, struct store_bulk *b, const st
 	};
 	enum sam_status st;
 
-	for (int p = 0; p < 3; p++)
+	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		bc.profile[p] = c->profile[p];
 	for (size_t i = 0; i < c->nm; i++) {
 		const struct demo_meeting *dm = &c->m[i];

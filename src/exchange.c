@@ -11,11 +11,14 @@
 #define REF_MAX 64		/* as the store allows */
 #define SHOWN_COLS 40		/* how much of a foreign value a message repeats */
 
-static const char *const profile_keys[] = {
-	[PROFILE_QUALIFICATIONS] = "qualifications",
-	[PROFILE_JOB_WISHES] = "job_wishes",
-	[PROFILE_EDUCATION_WISHES] = "education_wishes",
-};
+#define PROFILE_KEY(arg, name, key) #key,
+static const char *const profile_keys[] = { PROFILE_FIELDS(PROFILE_KEY, ) };
+#undef PROFILE_KEY
+
+static bool format_known(const char *format)
+{
+	return !strcmp(format, EXCHANGE_FORMAT) || !strcmp(format, EXCHANGE_FORMAT_1);
+}
 
 /* Bytes of s a message may repeat: a short, whole-character prefix that
  * stops before any control character (no escape sequences to the terminal). */
@@ -142,6 +145,22 @@ static json_t *items_json(const struct meeting_rec *m, bool *ok)
 	return arr;
 }
 
+static json_t *next_json(const struct meeting_next *n, bool *ok)
+{
+	json_t *o;
+
+	if (!n->date)
+		return json_null();
+	if (!(o = json_object())) {
+		*ok = false;
+		return NULL;
+	}
+	*ok &= jset_str(o, "date", n->date);
+	*ok &= jset_str(o, "time", n->time);
+	*ok &= jset_str(o, "place", n->place);
+	return o;
+}
+
 static json_t *meeting_json(const struct meeting_rec *m, bool *ok)
 {
 	json_t *o = json_object();
@@ -157,6 +176,7 @@ static json_t *meeting_json(const struct meeting_rec *m, bool *ok)
 	*ok &= jset_str(o, "note", m->note);
 	*ok &= jset_str(o, "agreed", m->agreed);
 	*ok &= jset_str(o, "interpreter", m->interpreter);
+	*ok &= jset(o, "next_meeting", next_json(&m->next, ok));
 	return o;
 }
 
@@ -170,7 +190,7 @@ static json_t *followup_json(const struct followup_rec *f, bool *ok)
 	}
 	*ok &= jset_str(o, "due", f->due);
 	*ok &= jset_str(o, "text", f->text);
-	*ok &= jset_str(o, "assignee", f->assignee);
+	*ok &= jset_str(o, "assignee", f->her ? EXCHANGE_ASSIGNEE_HER : f->assignee);
 	*ok &= jset(o, "done", json_boolean(f->done));
 	return o;
 }
@@ -337,14 +357,18 @@ static void md_meeting(struct strbuf *sb, const struct content_guide *g, const s
 	md_quote(sb, m->note);
 	strbuf_addf(sb, "#### %s\n\n", tr("Det aftalte", "What was agreed"));
 	md_quote(sb, m->agreed);
+	if (m->next.date) {
+		strbuf_addf(sb, "#### %s\n\n%s", tr("Næste samtale", "Next meeting"), m->next.date);
+		if (m->next.time)
+			strbuf_addf(sb, " %s", m->next.time);
+		if (m->next.place)
+			strbuf_addf(sb, ", %s", m->next.place);
+		strbuf_adds(sb, "\n\n");
+	}
 }
 
 static void md_case(struct strbuf *sb, const struct content_guide *g, const struct case_full *f)
 {
-	static const char *const profile_da[] = { "Kvalifikationer", "Ønsker til job",
-						  "Ønsker til uddannelse" };
-	static const char *const profile_en[] = { "Qualifications", "Job wishes", "Education wishes" };
-
 	strbuf_addf(sb, "# %s %s\n\n", tr("Sag", "Case"), f->c.ref);
 	if (f->c.initials)
 		strbuf_addf(sb, "- %s: %s\n", tr("Initialer", "Initials"), f->c.initials);
@@ -354,8 +378,8 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 		    f->c.closed ? f->c.closed : tr("nej", "no"));
 
 	strbuf_addf(sb, "## %s\n\n", tr("Hendes profil, med hendes ord", "Her profile, in her words"));
-	for (size_t i = 0; i < ARRAY_SIZE(profile_da); i++) {
-		strbuf_addf(sb, "### %s\n\n", tr(profile_da[i], profile_en[i]));
+	for (size_t i = 0; i < PROFILE_NFIELDS; i++) {
+		strbuf_addf(sb, "### %s\n\n", tr(profile_fields[i].label_da, profile_fields[i].label_en));
 		md_quote(sb, f->c.profile[i]);
 	}
 
@@ -375,7 +399,9 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 		const struct followup_rec *fu = &f->followups.v[i];
 
 		strbuf_addf(sb, "- %s %s: %s", fu->done ? "[x]" : "[ ]", fu->due, fu->text);
-		if (fu->assignee)
+		if (fu->her)
+			strbuf_addf(sb, " (%s)", tr("hun gør det", "she does it"));
+		else if (fu->assignee)
 			strbuf_addf(sb, " (%s)", fu->assignee);
 		strbuf_addc(sb, '\n');
 	}
@@ -558,11 +584,33 @@ out:
 	return s;
 }
 
+/* A meeting's "next_meeting": null, or its date with an optional time and place. */
+static enum sam_status parse_next(json_t *jv, const char *mwhere, struct exchange_meeting *m)
+{
+	static const char *const keys[] = { "date", "time", "place" };
+	char *where;
+	enum sam_status s;
+
+	if (!jv || json_is_null(jv))
+		return SAM_OK;
+	where = xasprintf("%s, %s", mwhere, "next_meeting");
+	if (!(s = need_object(jv, where)) && !(s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) &&
+	    !(s = get_date(jv, "date", F_REQUIRED, where, &m->next_date)) &&
+	    !(s = get_str(jv, "time", F_NULLABLE, where, &m->next_time)) &&
+	    !(s = get_text(jv, "place", F_NULLABLE, where, &m->next_place)) && m->next_time &&
+	    !time_valid(m->next_time))
+		s = invalid(where, tr("ugyldigt klokkeslæt \"%.*s\" (TT:MM)",
+				      "invalid time \"%.*s\" (HH:MM)"),
+			    clip(m->next_time), m->next_time);
+	free(where);
+	return s;
+}
+
 static enum sam_status parse_meeting(json_t *jv, const struct content_guide *g, size_t idx,
 				     const char *cwhere, struct exchange_meeting *m)
 {
 	static const char *const keys[] = { "date", "type", "caseworker", "items", "note", "agreed",
-					    "interpreter" };
+					    "interpreter", "next_meeting" };
 	char *where = xasprintf("%s, %s%zu", cwhere, tr("samtale nr. ", "meeting #"), idx + 1);
 	enum sam_status s;
 	json_t *items;
@@ -582,6 +630,7 @@ static enum sam_status parse_meeting(json_t *jv, const struct content_guide *g, 
 	    (s = get_text(jv, "note", F_NULLABLE, where, &m->note)) ||
 	    (s = get_text(jv, "agreed", F_NULLABLE, where, &m->agreed)) ||
 	    (s = get_text(jv, "interpreter", F_NULLABLE, where, &m->interpreter)) ||
+	    (s = parse_next(json_object_get(jv, "next_meeting"), where, m)) ||
 	    (s = get_array(jv, "items", where, &items)) || !items)
 		goto out;
 	m->items = xcalloc(json_array_size(items), sizeof(*m->items));
@@ -607,6 +656,11 @@ static enum sam_status parse_followup(json_t *jv, size_t idx, const char *cwhere
 	    (s = get_text(jv, "text", F_REQUIRED, where, &f->text)) ||
 	    (s = get_text(jv, "assignee", F_NULLABLE, where, &f->assignee)))
 		goto out;
+	if (f->assignee && !strcmp(f->assignee, EXCHANGE_ASSIGNEE_HER)) {
+		f->her = true;
+		free(f->assignee);
+		f->assignee = NULL;
+	}
 	if (str_empty(f->text)) {
 		s = invalid(where, "%s", tr("\"text\" er tom", "\"text\" is empty"));
 		goto out;
@@ -721,7 +775,7 @@ static enum sam_status parse_envelope(json_t *root, const char *name, json_t **c
 
 	if ((s = need_object(root, name)) || (s = get_str(root, "format", F_REQUIRED, name, &format)))
 		goto out;
-	if (strcmp(format, EXCHANGE_FORMAT)) {
+	if (!format_known(format)) {
 		s = invalid(name, tr("ukendt format \"%.*s\" (forventede \"%s\")",
 				     "unknown format \"%.*s\" (expected \"%s\")"),
 			    clip(format), format, EXCHANGE_FORMAT);
@@ -802,6 +856,9 @@ static void exchange_meeting_free(struct exchange_meeting *m)
 	free(m->note);
 	free(m->agreed);
 	free(m->interpreter);
+	free(m->next_date);
+	free(m->next_time);
+	free(m->next_place);
 }
 
 static void exchange_case_free(struct exchange_case *c)
@@ -909,7 +966,8 @@ static enum sam_status write_meeting(struct writer *w, const struct exchange_mee
 	const struct type_items *ti = type_items(w, m->type);
 	struct store_bulk_meeting bm = {
 		.date = m->date, .type = m->type, .caseworker = m->caseworker, .note = m->note,
-		.agreed = m->agreed, .interpreter = m->interpreter, .items = ti->specs,
+		.agreed = m->agreed, .interpreter = m->interpreter, .next_date = m->next_date,
+		.next_time = m->next_time, .next_place = m->next_place, .items = ti->specs,
 		.nitems = ti->n,
 	};
 
@@ -963,7 +1021,9 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 	for (size_t i = 0; i < c->nfollowups && s == SAM_OK; i++) {
 		const struct exchange_followup *f = &c->followups[i];
 		struct store_bulk_followup bf = {
-			.due = f->due, .text = f->text, .assignee = f->assignee, .done = f->done,
+			.due = f->due, .text = f->text, .done = f->done, .her = f->her,
+			/* Her own tasks are followed up by the case's caseworker. */
+			.assignee = f->her && !f->assignee ? c->caseworker : f->assignee,
 			.meeting = STORE_BULK_NO_MEETING,
 		};
 
@@ -1147,14 +1207,14 @@ typedef enum sam_status (*case_fn)(json_t *jv, size_t idx, void *ctx);
  * the file has another shape, or is not JSON; *s the status fn returned. */
 static bool scan_cases(struct src *s, case_fn fn, void *ctx, enum sam_status *st, size_t *n)
 {
-	char key[16], format[sizeof(EXCHANGE_FORMAT)];
+	char key[16], format[sizeof(EXCHANGE_FORMAT)];	/* every format's name is as long */
 	json_t *v;
 
 	*st = SAM_OK;
 	*n = 0;
 	if (!src_take(s, '{') || !src_word(s, key, sizeof(key)) || strcmp(key, "format") ||
 	    !src_take(s, ':') || !src_word(s, format, sizeof(format)) ||
-	    strcmp(format, EXCHANGE_FORMAT) || !src_take(s, ',') ||
+	    !format_known(format) || !src_take(s, ',') ||
 	    !src_word(s, key, sizeof(key)) || strcmp(key, "cases") || !src_take(s, ':') ||
 	    !src_take(s, '['))
 		return false;

@@ -2,7 +2,7 @@
 #define SAMTALE_EXCHANGE_H
 
 /*
- * Exchange (SPEC §4): cases out of the store as "samtale-export/1" JSON or as
+ * Exchange (SPEC §4): cases out of the store as "samtale-export/2" JSON or as
  * a readable Markdown record for the woman's right of access, and JSON back
  * in, all or nothing. No curses, no printing but the export to the caller's
  * stream; failures are explained by sam_errmsg().
@@ -31,7 +31,12 @@
 #include "samtale/store.h"
 #include "samtale/util.h"
 
-#define EXCHANGE_FORMAT "samtale-export/1"
+/* What export writes; import also reads every earlier format (absent fields are null). */
+#define EXCHANGE_FORMAT "samtale-export/2"
+#define EXCHANGE_FORMAT_1 "samtale-export/1"
+
+/* She is the one to act on a follow-up: its "assignee" in the exchange format. */
+#define EXCHANGE_ASSIGNEE_HER "her"
 
 /*
  * Export
@@ -64,6 +69,7 @@ struct exchange_meeting {
 	char *type;
 	char *caseworker;		/* NULL: the importing user */
 	char *note, *agreed, *interpreter;
+	char *next_date, *next_time, *next_place;	/* "next_meeting"; NULL when none */
 	struct exchange_item *items;
 	size_t nitems;
 };
@@ -71,7 +77,8 @@ struct exchange_meeting {
 struct exchange_followup {
 	char *due;
 	char *text;
-	char *assignee;
+	char *assignee;			/* NULL: the case's caseworker when her, else the importer */
+	bool her;			/* "assignee": "her" */
 	bool done;
 };
 
@@ -81,7 +88,7 @@ struct exchange_case {
 	char *caseworker;		/* NULL: the importing user */
 	char *opened;			/* NULL: today */
 	char *closed;
-	char *profile[3];		/* indexed by enum profile_field */
+	char *profile[PROFILE_NFIELDS];
 	struct exchange_meeting *meetings;
 	size_t nmeetings;
 	struct exchange_followup *followups;

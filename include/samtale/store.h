@@ -71,7 +71,33 @@ bool item_state_parse(const char *name, enum item_state *out);
  * Cases
  */
 
-enum profile_field { PROFILE_QUALIFICATIONS, PROFILE_JOB_WISHES, PROFILE_EDUCATION_WISHES };
+/*
+ * Her profile, field by field, in her words (SPEC §1 rules 1 and 2): one
+ * table for the store's columns, the exchange keys and the screens' labels.
+ */
+
+#define PROFILE_FIELDS(X, arg) \
+	X(arg, QUALIFICATIONS, qualifications)	/* kept from schema 1 */ \
+	X(arg, EDUCATION, education) \
+	X(arg, WORK_EXPERIENCE, work_experience) \
+	X(arg, LANGUAGES, languages) \
+	X(arg, OTHER_SKILLS, other_skills) \
+	X(arg, JOB_WISHES, job_wishes) \
+	X(arg, EDUCATION_WISHES, education_wishes) \
+	X(arg, GOALS, goals)
+
+#define PROFILE_ENUM(arg, name, key) PROFILE_##name,
+enum profile_field { PROFILE_FIELDS(PROFILE_ENUM, ) PROFILE_NFIELDS };
+#undef PROFILE_ENUM
+
+struct profile_field_info {
+	const char *key;		/* column and exchange key: "work_experience" */
+	const char *label_da, *label_en;	/* a heading: "Erhvervserfaring" */
+	const char *hint_da, *hint_en;	/* what belongs there, or NULL */
+	const char *what_da, *what_en;	/* the field in a sentence: "erhvervserfaringen" */
+};
+
+extern const struct profile_field_info profile_fields[PROFILE_NFIELDS];
 
 struct case_rec {
 	int64_t id;
@@ -80,7 +106,7 @@ struct case_rec {
 	char *caseworker;
 	char *opened;
 	char *closed;			/* NULL while open */
-	char *profile[3];		/* indexed by enum profile_field; NULL when empty */
+	char *profile[PROFILE_NFIELDS];	/* NULL when empty */
 	/* Filled by store_case_list only: */
 	char *last_meeting;		/* NULL when none */
 	int followups_open;
@@ -171,6 +197,13 @@ struct meeting_item {
 	char *note;			/* NULL when none */
 };
 
+/* The next appointment agreed in a meeting, for her copy. */
+struct meeting_next {
+	char *date;			/* NULL when none was agreed */
+	char *time;			/* "HH:MM" or NULL */
+	char *place;			/* NULL when not said */
+};
+
 struct meeting_rec {
 	int64_t id;
 	int64_t case_id;
@@ -180,6 +213,7 @@ struct meeting_rec {
 	char *note;			/* NULL when none */
 	char *agreed;			/* the plain-language summary for her; NULL when none */
 	char *interpreter;		/* language interpreted; NULL when no interpreter */
+	struct meeting_next next;	/* when they meet next; all NULL when not agreed */
 	struct meeting_item *items;	/* filled by store_meeting_get only, in position order */
 	size_t nitems;
 };
@@ -200,6 +234,10 @@ enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct mee
 enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct meeting_rec *out);
 enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum meeting_field field,
 				  const char *text);
+/* The next appointment: date NULL (or "") clears it, time and place with it;
+ * time is "HH:MM" or NULL. The date may not precede the meeting's. */
+enum sam_status store_meeting_set_next(struct store *st, int64_t meeting_id, const char *date,
+				       const char *time, const char *place);
 enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const char *item_id,
 				     enum item_state state);
 enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const char *item_id,
@@ -250,7 +288,8 @@ struct followup_rec {
 	char *case_ref;			/* filled by store_followup_list */
 	char *due;
 	char *text;
-	char *assignee;
+	char *assignee;			/* the caseworker who follows it up */
+	bool her;			/* she is the one to act ("Du tager dit bevis med") */
 	bool done;
 };
 
@@ -275,6 +314,8 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 				    struct followup_list *out);
 enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done);
 enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due);
+/* Whether she is the one to act on it; the assignee stays the caseworker who follows it up. */
+enum sam_status store_followup_set_her(struct store *st, int64_t id, bool her);
 
 void followup_list_free(struct followup_list *l);
 
@@ -294,6 +335,7 @@ struct store_bulk_meeting {
 	const char *type;
 	const char *caseworker;				/* NULL = the store's user */
 	const char *note, *agreed, *interpreter;	/* NULL when none */
+	const char *next_date, *next_time, *next_place;	/* NULL when none */
 	const struct meeting_item_spec *items;
 	size_t nitems;
 	const enum item_state *states;			/* per item; NULL = all open */
@@ -305,6 +347,7 @@ struct store_bulk_meeting {
 struct store_bulk_followup {
 	const char *due, *text;
 	const char *assignee;			/* NULL = the store's user */
+	bool her;
 	bool done;
 	size_t meeting;				/* index in the case's meetings, or
 						 * STORE_BULK_NO_MEETING */
@@ -315,7 +358,7 @@ struct store_bulk_case {
 	const char *caseworker;			/* NULL = the store's user */
 	const char *opened;			/* NULL = today */
 	const char *closed;			/* NULL while open */
-	const char *profile[3];			/* by enum profile_field; NULL when empty */
+	const char *profile[PROFILE_NFIELDS];	/* NULL when empty */
 	const struct store_bulk_meeting *meetings;
 	size_t nmeetings;
 	const struct store_bulk_followup *followups;

@@ -75,6 +75,8 @@ typedef char sam_date[DATE_LEN + 1];
 
 /* Strict YYYY-MM-DD with a real calendar day. */
 bool date_valid(const char *s);
+/* A time of day written "HH:MM", 00:00 to 23:59. */
+bool time_valid(const char *s);
 bool date_to_days(const char *s, long *days);
 void date_from_days(long days, sam_date out);
 /* Today: SAMTALE_TODAY when set (tests), else the local date. */

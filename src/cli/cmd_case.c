@@ -184,10 +184,9 @@ static void print_block(const char *label, const char *text, const char *indent)
 static void print_profile(const struct case_rec *c)
 {
 	printf("\n%s\n", tr("Hendes profil (med hendes ord)", "Her profile (in her words)"));
-	print_block(tr("Kvalifikationer", "Qualifications"), c->profile[PROFILE_QUALIFICATIONS], "  ");
-	print_block(tr("Jobønsker", "Job wishes"), c->profile[PROFILE_JOB_WISHES], "  ");
-	print_block(tr("Uddannelsesønsker", "Education wishes"), c->profile[PROFILE_EDUCATION_WISHES],
-		    "  ");
+	for (int f = 0; f < PROFILE_NFIELDS; f++)
+		print_block(tr(profile_fields[f].label_da, profile_fields[f].label_en), c->profile[f],
+			    "  ");
 }
 
 static enum sam_status print_meeting(struct cli_ctx *ctx, const struct meeting_rec *m)

@@ -18,18 +18,22 @@
  * wording, so that nothing is written that a caseworker could not have typed.
  */
 
+#define PROFILE_PARAM(arg, name, key) ", ?"
+
 enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_COUNT };
 
 static const char *const bulk_sql[B_COUNT] = {
 	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
-	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened, qualifications, job_wishes, "
-		   "education_wishes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter) "
-		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* Unnumbered parameters follow ?4: one per profile field. */
+	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened" PROFILE_COLUMN_LIST("")
+		   ") VALUES (?1, ?2, ?3, ?4" PROFILE_FIELDS(PROFILE_PARAM, ) ")",
+	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter, "
+		      "next_date, next_time, next_place) "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[B_ITEM] = "INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note) "
 		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done) "
-		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done, her) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_CLOSE] = "UPDATE cases SET closed = ?1 WHERE id = ?2",
 };
 
@@ -98,7 +102,7 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 	    (c->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
 						     c->caseworker, NAME_MAX_BYTES))))
 		return status;
-	for (enum profile_field f = PROFILE_QUALIFICATIONS; f <= PROFILE_EDUCATION_WISHES; f++)
+	for (enum profile_field f = 0; f < PROFILE_NFIELDS; f++)
 		if ((status = check_profile(f, c->profile[f])))
 			return status;
 	return SAM_OK;
@@ -117,7 +121,7 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 	db_bind_text(stmt, 2, c->initials);
 	sqlite3_bind_text(stmt, 3, c->caseworker ? c->caseworker : b->st->user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
-	for (int p = 0; p < 3; p++)
+	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		db_bind_text(stmt, 5 + p, c->profile[p]);
 	if ((status = db_run(b->st, stmt)))
 		return status;
@@ -138,7 +142,8 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 	    (status = check_text(tr("aftalen", "the agreed summary"), m->agreed, NOTE_MAX)) ||
 	    (!str_empty(m->interpreter) &&
 	     (status = check_label(tr("tolkesproget", "the interpreted language"), m->interpreter,
-				   NAME_MAX_BYTES))))
+				   NAME_MAX_BYTES))) ||
+	    (status = check_meeting_next(date, m->next_date, m->next_time, m->next_place)))
 		return status;
 	for (size_t i = 0; m->notes && i < m->nitems; i++)
 		if ((status = check_text(tr("noten", "the note"), m->notes[i], NOTE_MAX)))
@@ -187,6 +192,9 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 	db_bind_text(stmt, 5, m->note);
 	db_bind_text(stmt, 6, m->agreed);
 	db_bind_text(stmt, 7, m->interpreter);
+	db_bind_text(stmt, 8, m->next_date);
+	db_bind_text(stmt, 9, str_empty(m->next_date) ? NULL : m->next_time);
+	db_bind_text(stmt, 10, str_empty(m->next_date) ? NULL : m->next_place);
 	if ((status = db_run(b->st, stmt)))
 		return status;
 	id = sqlite3_last_insert_rowid(b->st->db);
@@ -219,6 +227,7 @@ enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store
 	sqlite3_bind_text(stmt, 4, f->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, assignee, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 6, f->done);
+	sqlite3_bind_int(stmt, 7, f->her);
 	return db_run(b->st, stmt);
 }
 

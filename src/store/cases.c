@@ -10,7 +10,27 @@
  * Store: cases
  */
 
-static const char *const profile_columns[] = { "qualifications", "job_wishes", "education_wishes" };
+const struct profile_field_info profile_fields[PROFILE_NFIELDS] = {
+	[PROFILE_QUALIFICATIONS] = { "qualifications", "Kvalifikationer", "Qualifications",
+		"Det, I har kortlagt sammen.", "What you have mapped together.",
+		"kvalifikationerne", "the qualifications" },
+	[PROFILE_EDUCATION] = { "education", "Uddannelse", "Education",
+		"Også fra hjemlandet.", "Also from her home country.",
+		"uddannelsen", "the education" },
+	[PROFILE_WORK_EXPERIENCE] = { "work_experience", "Erhvervserfaring", "Work experience",
+		"Også fra hjemlandet.", "Also from her home country.",
+		"erhvervserfaringen", "the work experience" },
+	[PROFILE_LANGUAGES] = { "languages", "Sprog", "Languages",
+		NULL, NULL, "sprogene", "the languages" },
+	[PROFILE_OTHER_SKILLS] = { "other_skills", "Andre kompetencer", "Other skills",
+		NULL, NULL, "de andre kompetencer", "the other skills" },
+	[PROFILE_JOB_WISHES] = { "job_wishes", "Ønsker til job", "Job wishes",
+		NULL, NULL, "jobønskerne", "the job wishes" },
+	[PROFILE_EDUCATION_WISHES] = { "education_wishes", "Ønsker til uddannelse", "Education wishes",
+		NULL, NULL, "uddannelsesønskerne", "the education wishes" },
+	[PROFILE_GOALS] = { "goals", "Hendes egne mål", "Her own goals",
+		"Med hendes ord.", "In her words.", "hendes mål", "her goals" },
+};
 
 #define CASE_SELECT \
 	"SELECT " CASE_COLUMNS("c.") "," \
@@ -218,11 +238,9 @@ out:
 
 enum sam_status check_profile(enum profile_field field, const char *text)
 {
-	static const char *const names_da[] = { "kvalifikationerne", "jobønskerne", "uddannelsesønskerne" };
-	static const char *const names_en[] = { "the qualifications", "the job wishes",
-						"the education wishes" };
+	const struct profile_field_info *f = &profile_fields[field];
 
-	return check_text(tr(names_da[field], names_en[field]), text, NOTE_MAX);
+	return check_text(tr(f->what_da, f->what_en), text, NOTE_MAX);
 }
 
 enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
@@ -230,11 +248,11 @@ enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
 {
 	enum sam_status status;
 
-	if ((unsigned)field >= ARRAY_SIZE(profile_columns))
+	if ((unsigned)field >= PROFILE_NFIELDS)
 		return sam_fail(SAM_ERR_INVALID, "unknown profile field %d", (int)field);
 	if ((status = check_profile(field, text)) != SAM_OK)
 		return status;
-	return update_case(st, case_id, profile_columns[field], str_empty(text) ? NULL : text,
+	return update_case(st, case_id, profile_fields[field].key, str_empty(text) ? NULL : text,
 			   "case.profile");
 }
 
@@ -351,7 +369,7 @@ void case_rec_free(struct case_rec *c)
 	free(c->caseworker);
 	free(c->opened);
 	free(c->closed);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < PROFILE_NFIELDS; i++)
 		free(c->profile[i]);
 	free(c->last_meeting);
 	memset(c, 0, sizeof(*c));

@@ -23,16 +23,19 @@
  * made by each released version, and the tests open it under this one.
  *
  *   cases          one woman's case: ref (journal number, unique), initials,
- *                  caseworker, opened/closed, her profile in her words
+ *                  caseworker, opened/closed, her profile in her words, a
+ *                  column per field of profile_fields[]
  *   meetings       case_id → cases ON DELETE CASCADE; date, type (content
  *                  meeting type id), caseworker, note, agreed (the summary
- *                  for her), interpreter (language, NULL = none)
+ *                  for her), interpreter (language, NULL = none), next_date,
+ *                  next_time, next_place (the next appointment, for her copy)
  *   meeting_items  meeting_id → meetings ON DELETE CASCADE; the items the
  *                  meeting was held with, snapshotted at creation with the
  *                  wording of the day (text), position, state, note.
  *                  Reports are counts over this table alone.
  *   followups      case_id → cases CASCADE, meeting_id → meetings SET NULL;
- *                  due, text, assignee, done
+ *                  due, text, assignee (the caseworker following it up),
+ *                  her (1: she is the one to act), done
  *   audit          at (UTC), user (--user), login (the process's login
  *                  name), action, case_id, object_id, detail. Never
  *                  personal data: no notes, profile text or references.
@@ -97,6 +100,19 @@ static const char *const migrations[] = {
 	"CREATE INDEX followups_due ON followups(done, due);"
 	"CREATE INDEX followups_assignee ON followups(assignee, done, due);"
 	"CREATE INDEX audit_case ON audit(case_id);",
+
+	/* 3: her profile field by field (qualifications stays, for what was
+	 * mapped before), the next appointment agreed in a meeting (her copy),
+	 * and follow-ups where she is the one to act. */
+	"ALTER TABLE cases ADD COLUMN education TEXT;"
+	"ALTER TABLE cases ADD COLUMN work_experience TEXT;"
+	"ALTER TABLE cases ADD COLUMN languages TEXT;"
+	"ALTER TABLE cases ADD COLUMN other_skills TEXT;"
+	"ALTER TABLE cases ADD COLUMN goals TEXT;"
+	"ALTER TABLE meetings ADD COLUMN next_date TEXT;"
+	"ALTER TABLE meetings ADD COLUMN next_time TEXT;"
+	"ALTER TABLE meetings ADD COLUMN next_place TEXT;"
+	"ALTER TABLE followups ADD COLUMN her INTEGER NOT NULL DEFAULT 0 CHECK (her IN (0, 1));",
 };
 
 #define SCHEMA_VERSION ((int)ARRAY_SIZE(migrations))

@@ -180,6 +180,12 @@ enum sam_status store_followup_set_due(struct store *st, int64_t id, const char 
 	return update_followup(st, id, "UPDATE followups SET due = ?1 WHERE id = ?2", 0, due, "due");
 }
 
+enum sam_status store_followup_set_her(struct store *st, int64_t id, bool her)
+{
+	return update_followup(st, id, "UPDATE followups SET her = ?1 WHERE id = ?2", her, NULL,
+			       her ? "her" : "caseworker");
+}
+
 void followup_list_free(struct followup_list *l)
 {
 	if (!l)

@@ -270,6 +270,77 @@ enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum mee
 			      "meeting.set", detail[field]);
 }
 
+enum sam_status check_meeting_next(const char *meeting_date, const char *date, const char *time,
+				   const char *place)
+{
+	enum sam_status status;
+
+	if (str_empty(date))
+		return SAM_OK;
+	if ((status = check_date(tr("datoen for næste samtale", "the next meeting's date"), date)))
+		return status;
+	if (meeting_date && strcmp(date, meeting_date) < 0)
+		return sam_fail(SAM_ERR_INVALID,
+				tr("Næste samtale kan ikke ligge før denne (%s).",
+				   "The next meeting cannot come before this one (%s)."), meeting_date);
+	if (!str_empty(time) && !time_valid(time))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("Skriv klokkeslættet som TT:MM, fx 10:30.",
+							  "Write the time as HH:MM, e.g. 10:30."));
+	return check_text(tr("stedet", "the place"), place, NAME_MAX_BYTES * 2);
+}
+
+/* The case a meeting belongs to and the date it was held. */
+static enum sam_status meeting_held(struct store *st, int64_t meeting_id, int64_t *case_id,
+				    sam_date date)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "SELECT case_id, date FROM meetings WHERE id = ?1",
+					    &stmt);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, meeting_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && date_valid((const char *)sqlite3_column_text(stmt, 1))) {
+		*case_id = sqlite3_column_int64(stmt, 0);
+		memcpy(date, sqlite3_column_text(stmt, 1), sizeof(sam_date));
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
+							      "the meeting does not exist (any more)"));
+	else
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_meeting_set_next(struct store *st, int64_t meeting_id, const char *date,
+				       const char *time, const char *place)
+{
+	sqlite3_stmt *stmt = NULL;
+	sam_date held;
+	int64_t case_id = 0;
+	bool none = str_empty(date);
+	enum sam_status status = write_begin(st);
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = meeting_held(st, meeting_id, &case_id, held)) ||
+	    (status = check_meeting_next(held, date, time, place)) ||
+	    (status = db_prepare(st, "UPDATE meetings SET next_date = ?1, next_time = ?2,"
+				 " next_place = ?3 WHERE id = ?4", &stmt)))
+		goto out;
+	db_bind_text(stmt, 1, none ? NULL : date);
+	db_bind_text(stmt, 2, none ? NULL : time);
+	db_bind_text(stmt, 3, none ? NULL : place);
+	sqlite3_bind_int64(stmt, 4, meeting_id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK)
+		status = audit_log(st, "meeting.set", case_id, meeting_id, "next");
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
 enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const char *item_id,
 				     enum item_state state)
 {
@@ -421,6 +492,9 @@ void meeting_rec_free(struct meeting_rec *m)
 	free(m->note);
 	free(m->agreed);
 	free(m->interpreter);
+	free(m->next.date);
+	free(m->next.time);
+	free(m->next.place);
 	for (size_t i = 0; i < m->nitems; i++)
 		meeting_item_free(&m->items[i]);
 	free(m->items);

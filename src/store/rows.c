@@ -18,7 +18,7 @@ void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c)
 	c->caseworker = db_col_str(stmt, col + 3);
 	c->opened = db_col_str(stmt, col + 4);
 	c->closed = db_col_str(stmt, col + 5);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < PROFILE_NFIELDS; i++)
 		c->profile[i] = db_col_str(stmt, col + 6 + i);
 }
 
@@ -33,6 +33,9 @@ void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m)
 	m->note = db_col_str(stmt, col + 5);
 	m->agreed = db_col_str(stmt, col + 6);
 	m->interpreter = db_col_str(stmt, col + 7);
+	m->next.date = db_col_str(stmt, col + 8);
+	m->next.time = db_col_str(stmt, col + 9);
+	m->next.place = db_col_str(stmt, col + 10);
 }
 
 void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it)
@@ -59,4 +62,5 @@ void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f)
 	f->text = db_col_str(stmt, col + 4);
 	f->assignee = db_col_str(stmt, col + 5);
 	f->done = sqlite3_column_int(stmt, col + 6) != 0;
+	f->her = sqlite3_column_int(stmt, col + 7) != 0;
 }

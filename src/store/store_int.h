@@ -50,19 +50,21 @@ enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
  * alias with its dot, or ""), and row_* reads them from column col on.
  * row_* clears the record first; fields outside the list stay NULL or 0.
  */
+#define PROFILE_COLUMN(p, name, key) ", " p #key
+#define PROFILE_COLUMN_LIST(p) PROFILE_FIELDS(PROFILE_COLUMN, p)
 #define CASE_COLUMNS(p) \
-	p "id, " p "ref, " p "initials, " p "caseworker, " p "opened, " p "closed, " \
-	p "qualifications, " p "job_wishes, " p "education_wishes"
-#define CASE_NCOLUMNS 9
+	p "id, " p "ref, " p "initials, " p "caseworker, " p "opened, " p "closed" \
+	PROFILE_COLUMN_LIST(p)
+#define CASE_NCOLUMNS (6 + PROFILE_NFIELDS)
 #define MEETING_COLUMNS(p) \
 	p "id, " p "case_id, " p "date, " p "type, " p "caseworker, " p "note, " p "agreed, " \
-	p "interpreter"
-#define MEETING_NCOLUMNS 8
+	p "interpreter, " p "next_date, " p "next_time, " p "next_place"
+#define MEETING_NCOLUMNS 11
 #define ITEM_COLUMNS(p) p "item_id, " p "section_id, " p "text, " p "state, " p "note"
 #define ITEM_NCOLUMNS 5
 #define FOLLOWUP_COLUMNS(p) \
-	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done"
-#define FOLLOWUP_NCOLUMNS 7
+	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done, " p "her"
+#define FOLLOWUP_NCOLUMNS 8
 
 void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
 void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
@@ -88,6 +90,10 @@ enum sam_status check_label(const char *what, const char *text, size_t max);
 enum sam_status check_date(const char *what, const char *date);
 /* check_text for one field of the profile, named as in the message (cases.c). */
 enum sam_status check_profile(enum profile_field field, const char *text);
+/* A meeting's next appointment: a date not before the meeting's, a time
+ * "HH:MM" or NULL, a place of plain text (meetings.c). */
+enum sam_status check_meeting_next(const char *meeting_date, const char *date, const char *time,
+				   const char *place);
 /* date, or today written into buf when date is NULL. */
 const char *date_or_today(const char *date, sam_date buf);
 

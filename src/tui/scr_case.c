@@ -49,15 +49,7 @@ static const struct ui_binding case_keys[] = {
 
 static const char *profile_label(enum profile_field f)
 {
-	switch (f) {
-	case PROFILE_QUALIFICATIONS:
-		return tr("Kvalifikationer", "Qualifications");
-	case PROFILE_JOB_WISHES:
-		return tr("Jobønsker", "Job wishes");
-	case PROFILE_EDUCATION_WISHES:
-		return tr("Uddannelsesønsker", "Education wishes");
-	}
-	return "";
+	return tr(profile_fields[f].label_da, profile_fields[f].label_en);
 }
 
 static const char *meeting_type_title(const struct app *app, const char *type)
@@ -118,29 +110,24 @@ cancel:
 	return REACT_REDRAW;
 }
 
-/* The three fields in one text, split again by their headings. */
-static const char *profile_heading(enum profile_field f)
-{
-	switch (f) {
-	case PROFILE_QUALIFICATIONS:
-		return tr("# Kvalifikationer, med hendes ord (uddannelse, arbejde, også fra hjemlandet, sprog, andet)",
-			  "# Qualifications, in her words (education, work, also from her home country, languages, other)");
-	case PROFILE_JOB_WISHES:
-		return tr("# Jobønsker, hendes egne", "# Job wishes, her own");
-	case PROFILE_EDUCATION_WISHES:
-		return tr("# Uddannelsesønsker, hendes egne", "# Education wishes, her own");
-	}
-	return "";
-}
-
+/* The fields in one text, each under a heading line "# Label", split again by them. */
 static char *profile_to_text(const struct case_rec *c)
 {
 	struct strbuf sb = { 0 };
 
-	for (int f = 0; f < 3; f++)
-		strbuf_addf(&sb, "%s\n%s%s\n", profile_heading(f), c->profile[f] ? c->profile[f] : "",
+	for (int f = 0; f < PROFILE_NFIELDS; f++)
+		strbuf_addf(&sb, "# %s\n%s%s\n", profile_label(f), c->profile[f] ? c->profile[f] : "",
 			    c->profile[f] && *c->profile[f] ? "\n" : "");
 	return strbuf_detach(&sb);
+}
+
+static bool is_profile_heading(const char *line, enum profile_field f)
+{
+	const char *label = profile_label(f);
+	size_t n = strlen(label);
+
+	return !strncmp(line, "# ", 2) && !strncmp(line + 2, label, n) &&
+	       (line[2 + n] == '\n' || line[2 + n] == '\0');
 }
 
 static char *trim_blank_lines(const char *s, size_t n)
@@ -154,34 +141,29 @@ static char *trim_blank_lines(const char *s, size_t n)
 
 /* Splits text at the heading lines; a field whose heading is gone is left
  * as it was (NULL in out). */
-static void profile_from_text(const char *text, char *out[3])
+static void profile_from_text(const char *text, char *out[PROFILE_NFIELDS])
 {
-	const char *start[3] = { NULL, NULL, NULL }, *body[3] = { NULL, NULL, NULL };
+	const char *start[PROFILE_NFIELDS] = { NULL }, *body[PROFILE_NFIELDS] = { NULL };
 	const char *line = text;
 
 	while (line && *line) {
 		const char *nl = strchr(line, '\n');
 
-		for (int f = 0; f < 3; f++) {
-			const char *h = profile_heading(f);
-			/* the heading's first words are enough: "# Jobønsker" */
-			const char *cut = strchr(h, ',');
-			size_t hn = cut ? (size_t)(cut - h) : strlen(h);
-
-			if (!start[f] && !strncmp(line, h, hn)) {
+		for (int f = 0; f < PROFILE_NFIELDS; f++) {
+			if (!start[f] && is_profile_heading(line, f)) {
 				start[f] = line;
 				body[f] = nl ? nl + 1 : line + strlen(line);
 			}
 		}
 		line = nl ? nl + 1 : NULL;
 	}
-	for (int f = 0; f < 3; f++) {
+	for (int f = 0; f < PROFILE_NFIELDS; f++) {
 		const char *end = text + strlen(text);
 
 		out[f] = NULL;
 		if (!start[f])
 			continue;
-		for (int g = 0; g < 3; g++)
+		for (int g = 0; g < PROFILE_NFIELDS; g++)
 			if (start[g] && start[g] > start[f] && start[g] < end)
 				end = start[g];
 		out[f] = trim_blank_lines(body[f], body[f] <= end ? (size_t)(end - body[f]) : 0);
@@ -192,7 +174,7 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 {
 	struct case_rec c = { 0 };
 	enum sam_status st = store_case_get_by_id(app->store, case_id, &c);
-	char *text, *fields[3];
+	char *text, *fields[PROFILE_NFIELDS];
 	bool saved = false;
 
 	if (st != SAM_OK)
@@ -208,10 +190,10 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 		text = edited;
 		profile_from_text(text, fields);
 		st = SAM_OK;
-		for (f = 0; f < 3 && st == SAM_OK; f++)
+		for (f = 0; f < PROFILE_NFIELDS && st == SAM_OK; f++)
 			if (fields[f] && !str_eq(fields[f], c.profile[f] ? c.profile[f] : ""))
 				st = store_case_set_profile(app->store, case_id, f, *fields[f] ? fields[f] : NULL);
-		for (f = 0; f < 3; f++)
+		for (f = 0; f < PROFILE_NFIELDS; f++)
 			free(fields[f]);
 		if (st == SAM_OK) {
 			saved = true;
@@ -301,7 +283,7 @@ static void case_free_data(struct case_screen *c)
 static void build_rows(struct case_screen *c)
 {
 	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
-	for (size_t f = 0; f < 3; f++)
+	for (size_t f = 0; f < PROFILE_NFIELDS; f++)
 		add_row(c, ROW_PROFILE, f, NULL);
 	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
 	for (size_t i = c->meetings.n; i-- > 0;)	/* newest first */

@@ -47,22 +47,15 @@ static enum sam_status profile_open(struct screen *s, struct app *app)
 /* Draws the three fields from row -scroll on; returns the rows they take. */
 static int draw_fields(const struct profile *p, WINDOW *win, int scroll, int height, int width)
 {
-	static const enum profile_field fields[] = { PROFILE_QUALIFICATIONS, PROFILE_JOB_WISHES,
-						     PROFILE_EDUCATION_WISHES };
-	const char *labels[] = {
-		tr("Kvalifikationer (uddannelse, arbejde, også fra hjemlandet, sprog, andet)",
-		   "Qualifications (education, work, also from her home country, languages, other)"),
-		tr("Hendes jobønsker", "Her job wishes"),
-		tr("Hendes uddannelsesønsker", "Her education wishes"),
-	};
 	int y = 0;
 
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
-		const char *text = p->rec.profile[fields[i]];
+	for (int i = 0; i < PROFILE_NFIELDS; i++) {
+		const struct profile_field_info *f = &profile_fields[i];
+		const char *text = p->rec.profile[i];
 		int n;
 
 		if (y - scroll >= 0 && y - scroll < height)
-			ui_text(win, y - scroll, 1, width - 2, UI_HEADING, labels[i]);
+			ui_text(win, y - scroll, 1, width - 2, UI_HEADING, tr(f->label_da, f->label_en));
 		y++;
 		n = ui_wrap(NULL, 0, 0, width - 4, 1000, UI_NORMAL, text ? text : "-");
 		for (int r = 0; r < n; r++) {

@@ -66,6 +66,16 @@ bool date_valid(const char *s)
 	return date_to_days(s, NULL);
 }
 
+bool time_valid(const char *s)
+{
+	static const char shape[] = "dd:dd";
+
+	for (size_t i = 0; i < sizeof(shape); i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return false;
+	return (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
+}
+
 void date_from_days(long days, sam_date out)
 {
 	long y;

@@ -33,6 +33,7 @@ assert_contains "$md" "#### Det aftalte
 > Vi søger om merit for din uddannelse. Du får svar inden 1. februar."
 assert_contains "$md" "## Opfølgninger
 
+- [ ] 2026-01-20: Du tager dit eksamensbevis med (hun gør det)
 - [x] 2026-01-24: Søg om merit for sygeplejeuddannelsen (mette)
 - [ ] 2026-03-10: Ring til Solgården om praktikstart (sara)"
 assert_not_contains "$md" "2026-0042" "one case only"

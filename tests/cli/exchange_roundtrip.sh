@@ -45,9 +45,20 @@ expect_status 0 samtale --db "$T/empty.db" import - <<<'{"format": "samtale-expo
 assert_eq "Importerede 0 sager." "$(cat "$T/out")"
 expect_status 0 samtale --db "$T/empty.db" export
 assert_eq '{
-  "format": "samtale-export/1",
+  "format": "samtale-export/2",
   "cases": []
 }' "$(cat "$T/out")" "empty export"
+
+# A format 1 file still imports, and exports as format 2 with the new fields empty.
+expect_status 0 samtale --db "$T/v1.db" import "$SOURCE_DIR/tests/fixtures/exchange/rich-v1.json"
+expect_status 0 samtale --db "$T/v1.db" export
+assert_contains "$(cat "$T/out")" '"format": "samtale-export/2"'
+assert_contains "$(cat "$T/out")" '"next_meeting": null'
+assert_contains "$(cat "$T/out")" '"work_experience": null'
+assert_eq "0" "$(sql "$T/v1.db" "SELECT count(*) FROM followups WHERE her")" "her tasks from format 1"
+# Her task in format 2 is followed up by the case's caseworker.
+assert_eq "mette|1" "$(sql "$T/two.db" "SELECT assignee, her FROM followups WHERE text LIKE 'Du tager%'")" \
+	"her task"
 
 expect_status 2 samtale --db "$T/one.db" export --format yaml
 assert_contains "$(cat "$T/err")" "samtale: ukendt format 'yaml'"

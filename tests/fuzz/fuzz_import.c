@@ -144,7 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	} else {
 		b = export_all(one, &blen);
-		if (strcmp(b, "{\n  \"format\": \"samtale-export/1\",\n  \"cases\": []\n}\n"))
+		if (strcmp(b, "{\n  \"format\": \"samtale-export/2\",\n  \"cases\": []\n}\n"))
 			abort();
 	}
 	wipe(one);

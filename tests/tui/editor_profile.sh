@@ -13,17 +13,17 @@ cat >"$T/editor.sh" <<'ED'
 #!/bin/sh
 echo "$1" >>"$EDITOR_LOG"
 stat -c %a "$1" >>"$EDITOR_LOG"
-sed -i "/^# Jobønsker/a $EDITOR_TEXT" "$1"
+sed -i "/^# Ønsker til job/a $EDITOR_TEXT" "$1"
 ED
 chmod +x "$T/editor.sh"
 export EDITOR="env EDITOR_LOG=$T/editor.log EDITOR_TEXT=Sygeplejerske,_gerne_på_plejehjem_æøå $T/editor.sh"
 
 tui_one_case 80 24
 tui_keys Enter
-tui_wait "Jobønsker: (tom; tryk E)" $W
+tui_wait "Ønsker til job: (tom; tryk E)" $W
 tui_keys E
 tui_wait "Profilen er gemt." $W
-tui_wait "Jobønsker: Sygeplejerske,_gerne_på_plejehjem_æøå" $W
+tui_wait "Ønsker til job: Sygeplejerske,_gerne_på_plejehjem_æøå" $W
 assert_eq "Sygeplejerske,_gerne_på_plejehjem_æøå" \
 	"$(sql "$DB" "SELECT job_wishes FROM cases")" "job wishes"
 assert_eq "" "$(sql "$DB" "SELECT coalesce(qualifications, '') || coalesce(education_wishes, '') FROM cases")" \
@@ -34,7 +34,7 @@ assert_eq 600 "$(sed -n 2p "$T/editor.log")" "temporary file mode"
 
 # p: the whole profile.
 tui_keys p
-tui_wait "Hendes jobønsker" $W
+tui_wait "Ønsker til job" $W
 tui_wait "Sygeplejerske,_gerne_på_plejehjem_æøå" $W
 tui_keys q
 tui_wait "Samtaler (gennemført pr. afsnit)" $W
@@ -59,7 +59,7 @@ assert_eq "↑↓ vælg · Enter tag den · Esc fortryd" "$(tail -1 <<<"$screen"
 assert_contains "$(grep -F -A1 "ligner et CPR-nummer" <<<"$screen")" "prøv igen" "the reason"
 assert_not_contains "$screen" "Esc fortryd må" "the reason overdrawn"
 tui_keys Down Enter
-tui_wait "Jobønsker: Sygeplejerske" $W
+tui_wait "Ønsker til job: Sygeplejerske" $W
 assert_eq "Sygeplejerske,_gerne_på_plejehjem_æøå" \
 	"$(sql "$DB" "SELECT job_wishes FROM cases")" "job wishes after a refused edit"
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases WHERE job_wishes LIKE '%010190%'")" "no CPR saved"

@@ -16,6 +16,7 @@
 #include "samtale/exchange.h"
 
 #define RICH FIXTURES "/exchange/rich.json"
+#define RICH_V1 FIXTURES "/exchange/rich-v1.json"
 #define HEAD "{\"format\": \"samtale-export/1\", \"cases\": ["
 #define TAIL "]}"
 #define FOERSTE "\"date\": \"2026-01-10\", \"type\": \"foerste\""
@@ -172,13 +173,72 @@ static void test_round_trip_byte_identical(void **state)
 	store_close(two);
 }
 
+/* A file of format 1 still imports: the fields format 2 added are empty. */
+static void test_import_format_1(void **state)
+{
+	struct store *st = mem_store();
+	size_t len, n = 0;
+	char *data = slurp(RICH_V1, &len), *out;
+
+	(void)state;
+	assert_int_equal(exchange_import(st, guide, data, len, "rich-v1.json", &n), SAM_OK);
+	assert_int_equal(n, 3);
+	out = export_all(st);
+	assert_non_null(strstr(out, "\"format\": \"samtale-export/2\""));
+	assert_non_null(strstr(out, "\"goals\": null"));
+	assert_non_null(strstr(out, "\"next_meeting\": null"));
+	assert_null(strstr(out, "\"assignee\": \"her\""));
+	free(out);
+	free(data);
+	store_close(st);
+}
+
+/* What format 2 adds survives the round trip: her tasks, the next meeting, the profile. */
+static void test_format_2_fields(void **state)
+{
+	struct store *st = mem_store();
+	struct case_rec c;
+	struct meeting_list ml;
+	struct meeting_rec m;
+	struct followup_list fl;
+	struct followup_query q = { 0 };
+	bool her = false;
+
+	(void)state;
+	import_rich(st);
+	assert_int_equal(store_case_get(st, "2026-0117", &c), SAM_OK);
+	assert_string_equal(c.profile[PROFILE_LANGUAGES],
+			    "Arabisk og kurdisk (modersmål), engelsk, lidt dansk.");
+	assert_null(c.profile[PROFILE_OTHER_SKILLS]);
+	assert_int_equal(store_meeting_list(st, c.id, &ml), SAM_OK);
+	assert_int_equal(store_meeting_get(st, ml.v[0].id, &m), SAM_OK);
+	assert_string_equal(m.next.date, "2026-01-24");
+	assert_string_equal(m.next.time, "10:00");
+	assert_string_equal(m.next.place, "Jobcentret, lokale 3");
+	q.case_id = c.id;
+	q.include_done = true;
+	assert_int_equal(store_followup_list(st, &q, &fl), SAM_OK);
+	for (size_t i = 0; i < fl.n; i++)
+		if (fl.v[i].her) {
+			her = true;
+			/* followed up by the case's caseworker, not the importer */
+			assert_string_equal(fl.v[i].assignee, "mette");
+		}
+	assert_true(her);
+	followup_list_free(&fl);
+	meeting_rec_free(&m);
+	meeting_list_free(&ml);
+	case_rec_free(&c);
+	store_close(st);
+}
+
 static void test_export_empty_database(void **state)
 {
 	struct store *st = mem_store();
 	char *out = export_all(st);
 
 	(void)state;
-	assert_string_equal(out, "{\n  \"format\": \"samtale-export/1\",\n  \"cases\": []\n}\n");
+	assert_string_equal(out, "{\n  \"format\": \"samtale-export/2\",\n  \"cases\": []\n}\n");
 	free(out);
 	store_close(st);
 }
@@ -442,8 +502,8 @@ struct refusal {
 static const struct refusal refusals[] = {
 	{ "[]", "t.json: must be an object ({...})" },
 	{ "{\"cases\": []}", "t.json: \"format\" is missing" },
-	{ "{\"format\": \"samtale-export/2\", \"cases\": []}",
-	  "t.json: unknown format \"samtale-export/2\" (expected \"samtale-export/1\")" },
+	{ "{\"format\": \"samtale-export/9\", \"cases\": []}",
+	  "t.json: unknown format \"samtale-export/9\" (expected \"samtale-export/2\")" },
 	{ "{\"format\": \"samtale-export/1\"}", "t.json: \"cases\" is missing" },
 	{ "{\"format\": \"samtale-export/1\", \"cases\": {}}", "t.json: \"cases\" must be a list" },
 	{ "{\"format\": \"samtale-export/1\", \"cases\": [], \"when\": 1}",
@@ -503,6 +563,15 @@ static const struct refusal refusals[] = {
 	{ "{\"format\": \"samtale-export/1\",\n \"cases\": [{\"ref\": \"A-1\"}",
 	  "t.json:2:25: ']' expected near end of file" },
 	{ "", "t.json:1:0: '[' or '{' expected near end of file" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"date\": \"2026-01-10\", \"type\": \"foerste\","
+	  " \"next_meeting\": {\"date\": \"2026-01-24\", \"time\": \"25:00\"}}]}]}",
+	  "case A-1, meeting 2026-01-10 (foerste), next_meeting: invalid time \"25:00\" (HH:MM)" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"date\": \"2026-01-10\", \"type\": \"foerste\","
+	  " \"next_meeting\": {\"time\": \"10:00\"}}]}]}",
+	  "case A-1, meeting 2026-01-10 (foerste), next_meeting: \"date\" is missing" },
+	{ HEAD "{\"ref\": \"A-1\", \"meetings\": [{\"date\": \"2026-01-10\", \"type\": \"foerste\","
+	  " \"next_meeting\": {\"date\": \"2026-01-24\", \"room\": 3}}]}]}",
+	  "case A-1, meeting 2026-01-10 (foerste), next_meeting: unknown key \"room\"" },
 };
 
 static void test_refusals(void **state)
@@ -668,6 +737,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_byte_identical),
+		cmocka_unit_test(test_import_format_1),
+		cmocka_unit_test(test_format_2_fields),
 		cmocka_unit_test(test_export_empty_database),
 		cmocka_unit_test(test_export_named_refs_in_ref_order_once),
 		cmocka_unit_test(test_export_unknown_ref_writes_nothing),

@@ -211,6 +211,37 @@ static void test_case_profile_and_cpr_in_text(void **state)
 	store_close(st);
 }
 
+/* Every field of the profile is its own column, each in her words. */
+static void test_profile_every_field(void **state)
+{
+	struct store *st = mem_store();
+	int64_t id = add_case(st, "2026-0002");
+	struct case_rec c;
+
+	(void)state;
+	for (int f = 0; f < PROFILE_NFIELDS; f++) {
+		char *text = xasprintf("%s: æøå %d", profile_fields[f].key, f);
+
+		assert_int_equal(store_case_set_profile(st, id, f, text), SAM_OK);
+		free(text);
+	}
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_GOALS, "Mit mål 010190-1234"),
+			 SAM_ERR_INVALID);
+	assert_non_null(strstr(sam_errmsg(), "her goals looks like it holds a CPR number"));
+	assert_int_equal(store_case_set_profile(st, id, PROFILE_NFIELDS, "x"), SAM_ERR_INVALID);
+	assert_int_equal(store_case_get_by_id(st, id, &c), SAM_OK);
+	for (int f = 0; f < PROFILE_NFIELDS; f++) {
+		char *text = xasprintf("%s: æøå %d", profile_fields[f].key, f);
+
+		assert_string_equal(c.profile[f], text);
+		free(text);
+	}
+	case_rec_free(&c);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.profile'"
+				       " AND detail = 'work_experience'"), 1);
+	store_close(st);
+}
+
 static void test_case_list_close(void **state)
 {
 	struct store *st = mem_store();
@@ -632,6 +663,71 @@ static int followup_scan_steps(struct store *st, const struct followup_query *q,
 
 /* The lists the TUI and "samtale followups" ask for go through an index,
  * not a scan of every follow-up; and the filters combine. */
+/* The next appointment, for her copy: never before the meeting, a real time. */
+static void test_meeting_next(void **state)
+{
+	struct store *st = mem_store();
+	int64_t case_id = add_case(st, "2026-0003"), mid = add_meeting(st, case_id, "2026-02-10");
+	struct meeting_rec m;
+
+	(void)state;
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-24", "10:30", "Jobcentret, lokale 3"),
+			 SAM_OK);
+	assert_int_equal(store_meeting_get(st, mid, &m), SAM_OK);
+	assert_string_equal(m.next.date, "2026-02-24");
+	assert_string_equal(m.next.time, "10:30");
+	assert_string_equal(m.next.place, "Jobcentret, lokale 3");
+	meeting_rec_free(&m);
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-09", NULL, NULL), SAM_ERR_INVALID);
+	assert_string_equal(sam_errmsg(), "The next meeting cannot come before this one (2026-02-10).");
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-24", "24:00", NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-24", "9:30", NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-30", NULL, NULL), SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set_next(st, mid, "2026-02-24", NULL, "Stue 010190-1234"),
+			 SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set_next(st, 999, "2026-02-24", NULL, NULL), SAM_ERR_NOT_FOUND);
+	/* Refusals changed nothing; an empty date clears all three. */
+	assert_int_equal(store_meeting_get(st, mid, &m), SAM_OK);
+	assert_string_equal(m.next.time, "10:30");
+	meeting_rec_free(&m);
+	assert_int_equal(store_meeting_set_next(st, mid, "", "11:00", "x"), SAM_OK);
+	assert_int_equal(store_meeting_get(st, mid, &m), SAM_OK);
+	assert_null(m.next.date);
+	assert_null(m.next.time);
+	assert_null(m.next.place);
+	meeting_rec_free(&m);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'meeting.set'"
+				       " AND detail = 'next'"), 2);
+	store_close(st);
+}
+
+/* She is the one to act: the follow-up stays her caseworker's to follow. */
+static void test_followup_her(void **state)
+{
+	struct store *st = mem_store();
+	int64_t case_id = add_case(st, "2026-0004"), id = 0;
+	struct followup_list l;
+	struct followup_query q = { .case_id = case_id };
+
+	(void)state;
+	assert_int_equal(store_followup_add(st, case_id, 0, "2026-03-05", "Du tager dit bevis med",
+					    "mette", &id), SAM_OK);
+	assert_int_equal(store_followup_set_her(st, id, true), SAM_OK);
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_int_equal(l.n, 1);
+	assert_true(l.v[0].her);
+	assert_string_equal(l.v[0].assignee, "mette");
+	followup_list_free(&l);
+	assert_int_equal(store_followup_set_her(st, id, false), SAM_OK);
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_false(l.v[0].her);
+	followup_list_free(&l);
+	assert_int_equal(store_followup_set_her(st, 999, true), SAM_ERR_NOT_FOUND);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'followup.set'"
+				       " AND detail IN ('her', 'caseworker')"), 2);
+	store_close(st);
+}
+
 static void test_followup_list_indexed(void **state)
 {
 	struct store *st = mem_store();
@@ -976,7 +1072,7 @@ static void test_migrate_v1_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
 	assert_int_equal(file_mode(bak), 0600);
 	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
 	assert_string_equal(c.initials, "FH");
@@ -1019,30 +1115,81 @@ static void test_migrate_v1_fixture(void **state)
 	rmtree(dir);
 }
 
-/* A database of the current schema opens as it is: no migration, no backup. */
-static void test_open_v2_fixture(void **state)
+/* Schema 2 → 3: the backup first, every fact kept, the new fields empty. */
+static void test_migrate_v2_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v2-backup", db), *bak1 = xasprintf("%s.v1-backup", db);
 	char *cmd = xasprintf("cp '%s/db/v2.db' '%s'", FIXTURES, db);
 	struct store *st;
 	struct meeting_rec m;
+	struct case_rec c;
+	struct followup_list l;
+	struct followup_query q = { 0 };
 
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 2);
-	assert_false(path_exists(bak));
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
+	assert_true(path_exists(bak));
 	assert_false(path_exists(bak1));
-	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
 	assert_string_equal(m.interpreter, "arabisk");
 	assert_int_equal(m.nitems, 3);
+	assert_null(m.next.date);
 	meeting_rec_free(&m);
+	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
+	assert_string_equal(c.profile[PROFILE_JOB_WISHES], "Arbejde på et plejehjem");
+	assert_string_equal(c.profile[PROFILE_EDUCATION_WISHES], "Dansk uddannelse 3");
+	for (int f = PROFILE_EDUCATION; f < PROFILE_JOB_WISHES; f++)
+		assert_null(c.profile[f]);
+	assert_null(c.profile[PROFILE_GOALS]);
+	case_rec_free(&c);
+	assert_int_equal(store_followup_list(st, &q, &l), SAM_OK);
+	assert_true(l.n > 0);
+	assert_false(l.v[0].her);
+	followup_list_free(&l);
+	store_close(st);
+
+	/* Opened again: already current, so no second migration or backup. */
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	store_close(st);
 	free(cmd);
 	free(bak);
 	free(bak1);
+	free(db);
+	rmtree(dir);
+}
+
+/* A database of the current schema opens as it is: no migration, no backup. */
+static void test_open_v3_fixture(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
+	char *bak = xasprintf("%s.v3-backup", db);
+	char *cmd = xasprintf("cp '%s/db/v3.db' '%s'", FIXTURES, db);
+	struct store *st;
+	struct meeting_rec m;
+	struct case_rec c;
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
+	assert_false(path_exists(bak));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
+	assert_string_equal(m.next.date, "2025-11-17");
+	assert_string_equal(m.next.place, "Jobcentret");
+	meeting_rec_free(&m);
+	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
+	assert_string_equal(c.profile[PROFILE_GOALS], "Jeg vil være sygeplejerske igen.");
+	case_rec_free(&c);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE her"), 1);
+	store_close(st);
+	free(cmd);
+	free(bak);
 	free(db);
 	rmtree(dir);
 }
@@ -1161,7 +1308,11 @@ int main(void)
 		cmocka_unit_test(test_disk_full),
 		cmocka_unit_test(test_backup_and_check),
 		cmocka_unit_test(test_migrate_v1_fixture),
-		cmocka_unit_test(test_open_v2_fixture),
+		cmocka_unit_test(test_migrate_v2_fixture),
+		cmocka_unit_test(test_open_v3_fixture),
+		cmocka_unit_test(test_profile_every_field),
+		cmocka_unit_test(test_meeting_next),
+		cmocka_unit_test(test_followup_her),
 		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_bulk),
