@@ -60,6 +60,13 @@ bool str_eq(const char *a, const char *b);	/* NULL-safe */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
 /* Bytes of the valid UTF-8 character at s[0..n), or 0 when none starts there. */
 size_t utf8_char_len(const char *s, size_t n);
+/* The same, with its code point in *cp. */
+size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* Writes cp as UTF-8 into out; returns its bytes, 0 for a surrogate or a
+ * value past U+10FFFF (nothing written). */
+size_t utf8_encode(unsigned long cp, char out[4]);
+/* Terminal columns of one code point: 0 for combining marks and controls. */
+int utf8_cp_width(unsigned long cp);
 /* Terminal columns s takes (æ, ø, å count one; wide CJK two; combining zero). */
 size_t utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in cols columns. */

@@ -181,7 +181,8 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 		return ui_error(app, st);
 	text = profile_to_text(&c);
 	for (;;) {
-		char *edited = ui_edit_external(app, text);
+		bool failed;
+		char *edited = ui_edit_external(app, text, "profil.md", &failed);
 		int f;
 
 		if (!edited)

@@ -366,33 +366,37 @@ static unsigned edit_item_note(struct screen *s)
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
-/* E and A: the meeting note or the agreed summary in $EDITOR. */
+/* E and A: the meeting note or the agreed summary in the editor, over the
+ * lower part of the checklist. */
+struct field_save {
+	struct store *store;
+	int64_t meeting_id;
+	enum meeting_field field;
+};
+
+static enum sam_status save_field(void *ctx, const char *text)
+{
+	const struct field_save *f = ctx;
+
+	return store_meeting_set(f->store, f->meeting_id, f->field, text);
+}
+
 static unsigned edit_field(struct screen *s, enum meeting_field field)
 {
 	struct meeting_screen *ms = s->data;
-	char *text = xstrdup(field == MEETING_NOTE ? ms->m.note : ms->m.agreed);
-	const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
-			       tr("Kassér ændringen", "Discard the change") };
+	struct field_save f = { s->app->store, ms->m.id, field };
+	bool note = field == MEETING_NOTE;
+	struct ui_editor_spec spec = {
+		.title = note ? tr("Samtalenote", "Meeting note") : tr("Det aftalte, til hende", "What was agreed, for her"),
+		.text = note ? ms->m.note : ms->m.agreed,
+		.file_name = note ? "samtalenote.txt" : "aftalt.txt",
+		.saved_msg = note ? tr("Samtalenoten er gemt.", "The meeting note was saved.")
+				  : tr("Det aftalte er gemt.", "What was agreed was saved."),
+		.save = save_field,
+		.ctx = &f,
+	};
 
-	for (;;) {
-		char *edited = ui_edit_external(s->app, text);
-		enum sam_status st;
-
-		if (!edited)
-			break;
-		free(text);
-		text = edited;
-		st = store_meeting_set(s->app->store, ms->m.id, field, *text ? text : NULL);
-		if (st == SAM_OK) {
-			ui_status(s->app, "%s", field == MEETING_NOTE ? tr("Mødenoten er gemt.", "The meeting note was saved.")
-					       : tr("Det aftalte er gemt.", "What was agreed was saved."));
-			break;
-		}
-		ui_error(s->app, st);
-		if (ui_choose(s->app, tr("Teksten er ikke gemt", "The text was not saved"), opts, 2, 0) != 0)
-			break;
-	}
-	free(text);
+	ui_editor_run(s->app, &spec);
 	return REACT_RELOAD | REACT_REDRAW;
 }
 

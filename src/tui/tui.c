@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "samtale/cli.h"
@@ -265,6 +266,8 @@ void ui_draw_all(struct app *app)
 		move(app->focus_y, app->focus_x);
 	else
 		move(LINES - 2, 0);
+	if (app->overlay)
+		app->overlay(app->overlay_ctx);
 }
 
 /*
@@ -440,6 +443,11 @@ static int run_loop(struct app *app)
 			continue;
 		if (ui_too_small() && ch != 'q')
 			continue;	/* nothing shown: no key acts blindly */
+		if (ch == UI_CTRL('c')) {
+			if (ui_confirm_quit(app))
+				return 0;
+			continue;
+		}
 		r = app->top->ops->key(app->top, ch);
 		if (r == REACT_NONE)
 			r = common_key(app, ch);
@@ -467,6 +475,22 @@ static void alias_keys(void)
 	for (size_t i = 0; i < ARRAY_SIZE(alias); i++)
 		if (key_defined(alias[i].seq) == 0)
 			define_key(alias[i].seq, alias[i].key);
+}
+
+/* Ctrl-C is a key, not a signal, so that it can ask before it quits (and
+ * act as Esc in an editor); Ctrl-S is a key, not a pause of the output.
+ * Ctrl-Z still suspends. Saved as curses' program mode, which $EDITOR's
+ * return restores. */
+static void terminal_keys(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
 }
 
 static void restore_terminal(void)
@@ -506,6 +530,7 @@ int tui_run(struct cli_ctx *ctx)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	terminal_keys();
 	alias_keys();
 	set_escdelay(25);
 	timeout(1000);		/* wake now and then to notice SIGTERM */

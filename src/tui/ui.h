@@ -142,6 +142,10 @@ struct app {
 	bool color;			/* false under NO_COLOR or a terminal without colours */
 	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
 	const char *footer_hint;	/* drawn instead of the keys; reset each draw */
+	/* Drawn over everything by ui_draw_all while set (the editor), so that
+	 * a question asked on top of it leaves it in sight. */
+	void (*overlay)(void *ctx);
+	void *overlay_ctx;
 };
 
 /* Pushes a screen made with ops and arg and opens it. Returns
@@ -279,11 +283,40 @@ char *ui_prompt(struct app *app, const char *label, const char *initial);
  * on Esc. */
 int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
 	      size_t initial);
-/* Edits text in $EDITOR (vi when unset) through a 0600 temp file that is
- * removed afterwards; curses is suspended and restored. Returns the new
- * text (malloc'd, trailing newlines removed) or NULL when the editor
- * failed (message in the status line). */
-char *ui_edit_external(struct app *app, const char *text);
+/* Ctrl-C outside an editor: asks whether to leave the program (Ctrl-C
+ * again says yes). */
+bool ui_confirm_quit(struct app *app);
+/* Edits text in $VISUAL, else $EDITOR, else editor, else nano, through a
+ * 0600 temporary file named after name ("moedenote.txt": its extension
+ * kept) that is removed afterwards; curses is suspended and restored.
+ * Returns what the file holds when the editor exits (malloc'd, trailing
+ * newlines removed), with *failed set when the editor exited with an
+ * error; NULL when no editor could be run or the file could not be made
+ * or read (the message in the status line; nothing was typed then). */
+char *ui_edit_external(struct app *app, const char *text, const char *name, bool *failed);
+
+/*
+ * The multi-line editor (ui_editor.c): drawn over the lower part of the
+ * screen, the screen above it in sight. UTF-8, word wrap, arrows, Home/End,
+ * a word left/right (Ctrl-Left/Right, Alt-b/f), a word deleted (Ctrl-W,
+ * Alt-Backspace), paste; Enter makes a new line, Ctrl-S or F2 saves, Esc
+ * or Ctrl-C closes (asking first when the text changed), F3 hands the text
+ * to $EDITOR. A refused save keeps the text in the editor.
+ */
+
+struct ui_editor_spec {
+	const char *title;		/* on the editor's top rule: "Mødenote" */
+	const char *text;		/* to start from; NULL = empty */
+	const char *file_name;		/* for $EDITOR's file: "moedenote.txt" */
+	const char *saved_msg;		/* the status after a save: "Mødenoten er gemt." */
+	/* Stores text (NULL when empty); a status other than SAM_OK leaves its
+	 * message in sam_errmsg() and the text in the editor. */
+	enum sam_status (*save)(void *ctx, const char *text);
+	void *ctx;
+};
+
+/* Runs the editor until it is closed; true when a changed text was saved. */
+bool ui_editor_run(struct app *app, const struct ui_editor_spec *spec);
 
 /*
  * Screens: each push function returns REACT_* bits for the caller to return.

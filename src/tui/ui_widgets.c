@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "samtale/util.h"
@@ -12,35 +13,6 @@
 /*
  * UTF-8 helpers
  */
-
-static size_t utf8_encode(unsigned long cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		if (cp >= 0xd800 && cp <= 0xdfff)
-			return 0;
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	if (cp < 0x110000) {
-		out[0] = (char)(0xf0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[3] = (char)(0x80 | (cp & 0x3f));
-		return 4;
-	}
-	return 0;
-}
 
 /* A copy of s[0..n) safe to hand to curses: control characters become
  * spaces and bytes that are not UTF-8 become '?', so nothing draws as ^X
@@ -489,6 +461,7 @@ enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
 	case UI_FN(KEY_ENTER):
 		return UI_EDIT_ACCEPT;
 	case UI_ESC:
+	case UI_CTRL('c'):
 		return UI_EDIT_CANCEL;
 	case UI_FN(KEY_LEFT):
 		e->cur = prev_char(e, e->cur);
@@ -591,7 +564,7 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 			return NULL;
 		if (ch == ERR || ch == UI_FN(KEY_RESIZE))
 			continue;
-		if (ui_too_small() && ch != UI_ESC)
+		if (ui_too_small() && ch != UI_ESC && ch != UI_CTRL('c'))
 			continue;	/* nothing shown: no key acts blindly */
 		r = ui_edit_key(&e, ch);
 		if (r == UI_EDIT_ACCEPT)
@@ -637,8 +610,9 @@ static void draw_choice(const char *title, const char *const *options, size_t n,
 		move(cy, x0 + 1);	/* after the options below it are drawn */
 }
 
-int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
-	      size_t initial)
+/* ui_choose, with Ctrl-C answering ctrl_c (-1: as Esc). */
+static int choose(struct app *app, const char *title, const char *const *options, size_t n,
+		  size_t initial, int ctrl_c)
 {
 	size_t sel = initial < n ? initial : 0;
 
@@ -661,7 +635,7 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 		ch = ui_getkey();
 		if (ui_quitting())
 			return -1;
-		if (ui_too_small() && ch != UI_ESC)
+		if (ui_too_small() && ch != UI_ESC && ch != UI_CTRL('c'))
 			continue;	/* nothing shown: no key acts blindly */
 		switch (ch) {
 		case UI_FN(KEY_UP):
@@ -677,6 +651,8 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 		case '\r':
 		case UI_FN(KEY_ENTER):
 			return (int)sel;
+		case UI_CTRL('c'):
+			return ctrl_c;
 		case UI_ESC:
 		case 'q':
 			return -1;
@@ -686,6 +662,24 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 			break;
 		}
 	}
+}
+
+int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,
+	      size_t initial)
+{
+	return choose(app, title, options, n, initial, -1);
+}
+
+bool ui_confirm_quit(struct app *app)
+{
+	const char *opts[] = { tr("Nej, bliv", "No, stay"), tr("Ja, afslut", "Yes, quit") };
+	bool yes;
+
+	ui_status(app, "%s", tr("Alt, der er vist som gemt, er gemt. Ctrl-C igen afslutter.",
+				"Everything shown as saved is saved. Ctrl-C again quits."));
+	yes = choose(app, tr("Afslut programmet?", "Quit samtale?"), opts, ARRAY_SIZE(opts), 0, 1) == 1;
+	ui_status(app, NULL);
+	return yes;
 }
 
 /* 'path' quoted for sh. */
@@ -736,31 +730,89 @@ static char *read_back(const char *path)
 	return strbuf_detach(&sb);
 }
 
-char *ui_edit_external(struct app *app, const char *text)
+static bool in_path(const char *prog)
 {
-	const char *editor = getenv("EDITOR"), *tmp = getenv("TMPDIR");
-	char *path, *quoted, *cmd, *out = NULL;
-	int fd, rc;
+	const char *path = getenv("PATH");
+	bool found = false;
+	char *copy, *save = NULL;
 
-	if (str_empty(editor))
-		editor = "vi";
-	path = xasprintf("%s/samtale-XXXXXX", str_empty(tmp) ? "/tmp" : tmp);
-	fd = mkstemp(path);	/* 0600 */
+	if (str_empty(path))
+		return false;
+	copy = xstrdup(path);
+	for (char *dir = strtok_r(copy, ":", &save); dir && !found; dir = strtok_r(NULL, ":", &save)) {
+		char *full = xasprintf("%s/%s", *dir ? dir : ".", prog);
+
+		found = access(full, X_OK) == 0;
+		free(full);
+	}
+	free(copy);
+	return found;
+}
+
+/* $VISUAL, $EDITOR, then Debian's choice of editor, then nano: never a vi
+ * that nobody asked for. NULL when there is none. */
+static const char *pick_editor(void)
+{
+	const char *e = getenv("VISUAL");
+
+	if (str_empty(e))
+		e = getenv("EDITOR");
+	if (!str_empty(e))
+		return e;
+	if (in_path("editor"))
+		return "editor";
+	return in_path("nano") ? "nano" : NULL;
+}
+
+static void status_error(struct app *app, const char *msg)
+{
+	ui_status(app, "%s", msg);
+	app->status_is_error = true;
+}
+
+/* A 0600 file holding text, named after what it holds with name's
+ * extension (so that vim gives .md its Markdown rules, not a shell
+ * script's "#" comments that run on at Enter). Returns its path or NULL. */
+static char *write_temp(struct app *app, const char *text, const char *name)
+{
+	const char *tmp = getenv("TMPDIR"), *dot = strrchr(name, '.');
+	int stem = dot ? (int)(dot - name) : (int)strlen(name);
+	char *path = xasprintf("%s/samtale-%.*s-XXXXXX%s", str_empty(tmp) ? "/tmp" : tmp, stem, name,
+			       dot ? dot : "");
+	int fd = mkstemps(path, dot ? (int)strlen(dot) : 0);	/* 0600 */
+	bool ok;
+
 	if (fd < 0) {
-		ui_status(app, "%s: %s", tr("kan ikke lave en midlertidig fil", "cannot make a temporary file"),
+		ui_status(app, tr("Kan ikke lave en midlertidig fil: %s.", "Cannot make a temporary file: %s."),
 			  strerror(errno));
 		app->status_is_error = true;
 		free(path);
 		return NULL;
 	}
-	if (!write_all(fd, text ? text : "", text ? strlen(text) : 0) ||
-	    (text && *text && !write_all(fd, "\n", 1))) {
-		ui_status(app, "%s", tr("kan ikke skrive den midlertidige fil", "cannot write the temporary file"));
-		app->status_is_error = true;
-		close(fd);
-		goto out;
+	ok = write_all(fd, text, strlen(text)) && (!*text || write_all(fd, "\n", 1));
+	if (close(fd) != 0 || !ok) {
+		status_error(app, tr("Kan ikke skrive den midlertidige fil.", "Cannot write the temporary file."));
+		unlink(path);
+		free(path);
+		return NULL;
 	}
-	close(fd);
+	return path;
+}
+
+char *ui_edit_external(struct app *app, const char *text, const char *name, bool *failed)
+{
+	const char *editor = pick_editor();
+	char *path, *quoted, *cmd, *out;
+	int rc;
+
+	*failed = false;
+	if (!editor) {
+		status_error(app, tr("Der er ingen editor: sæt $VISUAL eller $EDITOR, eller installér nano.",
+				     "There is no editor: set $VISUAL or $EDITOR, or install nano."));
+		return NULL;
+	}
+	if (!(path = write_temp(app, text ? text : "", name)))
+		return NULL;
 	quoted = shell_quote(path);
 	cmd = xasprintf("%s %s", editor, quoted);
 	free(quoted);
@@ -770,19 +822,20 @@ char *ui_edit_external(struct app *app, const char *text)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	free(cmd);
-	if (rc != 0) {
-		ui_status(app, tr("editoren (%s) sluttede med en fejl; intet er ændret",
-				  "the editor (%s) failed; nothing was changed"), editor);
-		app->status_is_error = true;
-		goto out;
-	}
+	/* whatever the file holds now is hers, whatever the editor's status */
 	out = read_back(path);
-	if (!out) {
-		ui_status(app, "%s", tr("kan ikke læse den midlertidige fil", "cannot read the temporary file"));
-		app->status_is_error = true;
-	}
-out:
 	unlink(path);
 	free(path);
+	if (!out) {
+		status_error(app, tr("Kan ikke læse den midlertidige fil.", "Cannot read the temporary file."));
+		return NULL;
+	}
+	if (rc != 0 && WIFEXITED(rc) && WEXITSTATUS(rc) == 127 && str_eq(out, text ? text : "")) {
+		ui_status(app, tr("Editoren '%s' kan ikke startes.", "The editor '%s' cannot be started."), editor);
+		app->status_is_error = true;
+		free(out);
+		return NULL;
+	}
+	*failed = rc != 0;
 	return out;
 }

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Decodes one code point; returns its length, or 0 when s is not valid UTF-8
- * there (overlongs, surrogates and values past U+10FFFF included). */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+/* Overlongs, surrogates and values past U+10FFFF are not valid UTF-8. */
+size_t utf8_decode(const char *str, size_t n, unsigned long *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
 	size_t len;
 
@@ -41,17 +41,45 @@ size_t utf8_char_len(const char *s, size_t n)
 {
 	unsigned long cp;
 
-	return utf8_decode((const unsigned char *)s, n, &cp);
+	return utf8_decode(s, n, &cp);
+}
+
+size_t utf8_encode(unsigned long cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			return 0;
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	if (cp < 0x110000) {
+		out[0] = (char)(0xf0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[3] = (char)(0x80 | (cp & 0x3f));
+		return 4;
+	}
+	return 0;
 }
 
 bool utf8_valid(const char *s, size_t n, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < n) {
 		unsigned long cp;
-		size_t len = utf8_decode(p + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 
 		if (!len) {
 			if (bad)
@@ -65,7 +93,7 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
 
 /* Widths follow the C.UTF-8 character tables whatever the user's locale, so
  * that reports align the same everywhere. */
-static int codepoint_width(unsigned long cp)
+int utf8_cp_width(unsigned long cp)
 {
 	static locale_t utf8_locale;
 	locale_t old;
@@ -85,19 +113,18 @@ static int codepoint_width(unsigned long cp)
 
 size_t utf8_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, cols = 0;
 
 	while (i < n) {
 		unsigned long cp;
-		size_t len = utf8_decode(p + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 
 		if (!len) {		/* a stray byte shows as one replacement column */
 			cols++;
 			i++;
 			continue;
 		}
-		cols += (size_t)codepoint_width(cp);
+		cols += (size_t)utf8_cp_width(cp);
 		i += len;
 	}
 	return cols;
@@ -105,13 +132,12 @@ size_t utf8_width(const char *s)
 
 size_t utf8_prefix_for_width(const char *s, size_t max_cols)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, cols = 0;
 
 	while (i < n) {
 		unsigned long cp;
-		size_t len = utf8_decode(p + i, n - i, &cp);
-		size_t w = len ? (size_t)codepoint_width(cp) : 1;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t w = len ? (size_t)utf8_cp_width(cp) : 1;
 
 		if (!len)
 			len = 1;

@@ -33,4 +33,7 @@ tui_wait "Why" $W
 tui_wait "Space done" $W
 assert_eq "2026-0200|" "$(sql "$DB" "SELECT ref, initials FROM cases")" "case without initials"
 tui_keys C-c
-tui_expect_exit 130 $W
+tui_wait "Quit samtale?" $W
+tui_wait "Yes, quit" $W
+tui_keys C-c
+tui_expect_exit 0 $W
