@@ -12,6 +12,7 @@
 
 #include "samtale/content.h"
 #include "samtale/store.h"
+#include "samtale/util.h"
 
 enum cli_needs {
 	NEED_DB = 1 << 0,		/* open the database, creating it if missing */
@@ -48,6 +49,10 @@ struct option;
 int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc);
 /* Usage error (status 2) when arguments are left after the options. */
 int cli_no_more_args(int argc, char **argv);
+/* A date as people type it (date_parse) for option or argument what
+ * ("--due"): 0 with out set, and the resolved date echoed on stderr when it
+ * was typed otherwise than YYYY-MM-DD; else the message and status 2. */
+int cli_date(const char *what, const char *typed, enum date_when when, sam_date out);
 
 /*
  * Output tables: one writer for table (aligned by display width), CSV

@@ -50,6 +50,9 @@ _Noreturn void sam_oom(void);
 void sam_set_fatal_hook(void (*fn)(void));
 
 bool str_empty(const char *s);		/* NULL or only whitespace */
+/* A copy with ASCII and the Latin-1 capitals (Æ, Ø, Å among them) lowered,
+ * for comparing what people type. Caller frees. */
+char *str_fold(const char *s);
 bool str_eq(const char *a, const char *b);	/* NULL-safe */
 
 /*
@@ -88,8 +91,19 @@ bool date_to_days(const char *s, long *days);
 void date_from_days(long days, sam_date out);
 /* Today: SAMTALE_TODAY when set (tests), else the local date. */
 void date_today(sam_date out);
-/* Accepts YYYY-MM-DD, +N (days from today), "i dag"/"today", "i morgen"/"tomorrow". */
-bool date_parse_user(const char *s, sam_date out);
+/* Which side of today a typed date must be on: a due date today or later,
+ * a meeting held today or earlier. */
+enum date_when { DATE_ANY, DATE_NOT_PAST, DATE_NOT_FUTURE };
+/* A date as people type it: 2026-12-31, 31-12-2026, 31.12.2026, 31/12/2026;
+ * 31.12 or 31/12 (this year, or the year that puts it on the side when asks
+ * for); +7, -1, +2u/+2w (weeks); i dag, i morgen, i går (today, tomorrow,
+ * yesterday); a weekday, Danish or English (the next one; for
+ * DATE_NOT_FUTURE the last one). SAM_ERR_INVALID with a sentence saying
+ * what is wrong ("februar 2026 har kun 28 dage") otherwise. */
+enum sam_status date_parse(const char *s, enum date_when when, sam_date out);
+/* The weekday of a YYYY-MM-DD date in the UI language ("mandag"), to echo
+ * a typed date back with; "" when date is not one. */
+const char *date_weekday(const char *date);
 long date_diff_days(const char *later, const char *earlier);
 
 /*

@@ -164,6 +164,15 @@ int cli_no_more_args(int argc, char **argv)
 	return 0;
 }
 
+int cli_date(const char *what, const char *typed, enum date_when when, sam_date out)
+{
+	if (date_parse(typed, when, out) != SAM_OK)
+		return cli_usage_error("%s: %s", what, sam_errmsg());
+	if (strcmp(typed, out))
+		fprintf(stderr, "samtale: %s %s = %s (%s)\n", what, typed, out, date_weekday(out));
+	return 0;
+}
+
 /*
  * Common options
  */

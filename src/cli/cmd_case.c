@@ -329,9 +329,8 @@ CLI_CMD(cmd_case_close)
 			date = optarg;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
 		return rc;
-	if (date && !date_parse_user(date, d))
-		return cli_usage_error(tr("ugyldig dato '%s' (brug ÅÅÅÅ-MM-DD)",
-					  "invalid date '%s' (use YYYY-MM-DD)"), date);
+	if (date && (rc = cli_date("--date", date, DATE_ANY, d)))
+		return rc;
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	if (cr.closed) {

@@ -110,6 +110,7 @@ CLI_CMD(cmd_db_purge)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *before = NULL;
+	sam_date date;
 	enum sam_status st;
 	bool yes = false;
 	int c, n, rc = 0;
@@ -122,9 +123,12 @@ CLI_CMD(cmd_db_purge)
 	}
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
-	if (!before || !date_valid(before))
+	if (!before)
 		return cli_usage_error("%s", tr("angiv --closed-before ÅÅÅÅ-MM-DD",
 						"give --closed-before YYYY-MM-DD"));
+	if ((rc = cli_date("--closed-before", before, DATE_ANY, date)))
+		return rc;
+	before = date;
 	if (!yes)
 		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
 						"erasure cannot be undone; confirm with --yes"));

@@ -21,14 +21,6 @@ static int parse_format(const char *s, enum cli_format *f)
 				  "unknown format '%s' (table, csv or json)"), s);
 }
 
-static int parse_date(const char *opt, const char *s)
-{
-	if (date_valid(s))
-		return 0;
-	return cli_usage_error(tr("ugyldig dato '%s' til %s (brug ÅÅÅÅ-MM-DD)",
-				  "invalid date '%s' for %s (use YYYY-MM-DD)"), s, opt);
-}
-
 /*
  * samtale report
  */
@@ -37,6 +29,7 @@ struct report_opts {
 	struct report_query q;
 	enum cli_format format;
 	bool by_given;
+	sam_date from, to;
 };
 
 /* Column names: fixed in CSV and JSON (another program reads them, SPEC §3);
@@ -156,8 +149,8 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 						       optarg);
 			o->by_given = true;
 			break;
-		case 'f': o->q.from = optarg; rc = parse_date("--from", optarg); break;
-		case 't': o->q.to = optarg; rc = parse_date("--to", optarg); break;
+		case 'f': o->q.from = o->from; rc = cli_date("--from", optarg, DATE_ANY, o->from); break;
+		case 't': o->q.to = o->to; rc = cli_date("--to", optarg, DATE_ANY, o->to); break;
 		case 'c': o->q.caseworker = optarg; break;
 		case 'T': o->q.type = optarg; rc = check_type(ctx->guide, optarg); break;
 		case 's': rc = parse_stale(optarg, &o->q.stale_days); break;

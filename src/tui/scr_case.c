@@ -63,9 +63,15 @@ static const char *meeting_type_title(const struct app *app, const char *type)
  * Shared with the meeting and profile screens: follow-ups and the profile
  */
 
+static const char *due_label(void)
+{
+	return tr("Frist (31.12, +7 = om en uge, +2u, i morgen, mandag)",
+		  "Due (31.12, +7 = in a week, +2w, tomorrow, monday)");
+}
+
 unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
 {
-	char *text = NULL, *due_s = NULL;
+	char *text = NULL;
 	sam_date due;
 	enum sam_status st;
 	int64_t id;
@@ -80,32 +86,19 @@ unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
 		if (str_empty(text))
 			continue;
 		ui_status(app, NULL);
-		for (;;) {
-			char *d = ui_prompt(app, tr("Frist (ÅÅÅÅ-MM-DD, +7 = om en uge)",
-						    "Due (YYYY-MM-DD, +7 = in a week)"), due_s ? due_s : "+7");
-
-			free(due_s);
-			due_s = d;
-			if (!due_s)
-				goto cancel;
-			if (date_parse_user(due_s, due))
-				break;
-			ui_status(app, tr("'%s' er ikke en dato; skriv fx 2026-04-01 eller +7",
-					  "'%s' is not a date; write e.g. 2026-04-01 or +7"), due_s);
-			app->status_is_error = true;
-		}
+		if (!ui_ask_date(app, due_label(), "+7", DATE_NOT_PAST, due))
+			goto cancel;
 		st = store_followup_add(app->store, case_id, meeting_id, due, text, app->user, &id);
 		if (st == SAM_OK)
 			break;
 		ui_error(app, st);	/* e.g. a CPR number in the text: ask again, keeping it */
 	}
-	ui_status(app, tr("Opfølgning med frist %s er gemt.", "Follow-up due %s saved."), due);
+	ui_status(app, tr("Opfølgning med frist %s (%s) er gemt.", "Follow-up due %s (%s) saved."), due,
+		  date_weekday(due));
 	free(text);
-	free(due_s);
 	return REACT_RELOAD | REACT_REDRAW;
 cancel:
 	free(text);
-	free(due_s);
 	ui_status(app, NULL);
 	return REACT_REDRAW;
 }

@@ -237,23 +237,12 @@ static unsigned move_week(struct screen *s, struct followups *f, const struct fo
 
 static unsigned move_asked(struct screen *s, struct followups *f, const struct followup_rec *fu)
 {
-	char *answer = ui_prompt(s->app, tr("Ny frist (ÅÅÅÅ-MM-DD eller +N)",
-					     "New due date (YYYY-MM-DD or +N)"), NULL);
 	sam_date due;
-	unsigned r;
 
-	if (!answer)
+	if (!ui_ask_date(s->app, tr("Ny frist (31.12, +7, +2u, i morgen, mandag)",
+				    "New due date (31.12, +7, +2w, tomorrow, monday)"), NULL, DATE_NOT_PAST, due))
 		return REACT_REDRAW;
-	if (date_parse_user(answer, due)) {
-		r = move_to(s, f, fu, due);
-	} else {
-		ui_status(s->app, tr("Ugyldig dato '%s': brug ÅÅÅÅ-MM-DD eller +N",
-				     "Invalid date '%s': use YYYY-MM-DD or +N"), answer);
-		s->app->status_is_error = true;
-		r = REACT_REDRAW;
-	}
-	free(answer);
-	return r;
+	return move_to(s, f, fu, due);
 }
 
 static unsigned undo(struct screen *s, struct followups *f)

@@ -23,6 +23,7 @@
 #include "samtale/content.h"
 #include "samtale/err.h"
 #include "samtale/store.h"
+#include "samtale/util.h"
 
 /* Function keys live above the Unicode range so that they never collide
  * with a character: case UI_FN(KEY_UP): ... */
@@ -258,6 +259,8 @@ struct ui_edit {
 	char buf[UI_EDIT_MAX];	/* UTF-8, NUL-terminated */
 	size_t len;		/* bytes */
 	size_t cur;		/* byte offset of the cursor, on a character boundary */
+	bool replace;		/* the text is a default: the first character typed
+				 * (or Backspace) replaces it, a movement keeps it */
 };
 
 enum ui_edit_result { UI_EDIT_CONTINUE, UI_EDIT_ACCEPT, UI_EDIT_CANCEL };
@@ -279,6 +282,14 @@ void ui_edit_draw(const struct ui_edit *e, WINDOW *win, int y, int x, int width)
  * initial (may be NULL). Returns a malloc'd answer on Enter, NULL on Esc
  * (or on quit). */
 char *ui_prompt(struct app *app, const char *label, const char *initial);
+/* As ui_prompt, with a default (shown selected) that the first key typed
+ * replaces: "+7" and then "+14" typed is "+14". */
+char *ui_prompt_default(struct app *app, const char *label, const char *def);
+/* Asks a date (date_parse: 31.12, +7, i morgen, mandag, ...) until one is
+ * given that is on the side of today when asks for; each refusal says why
+ * and keeps what was typed. False on Esc. */
+bool ui_ask_date(struct app *app, const char *label, const char *def, enum date_when when,
+		 sam_date out);
 /* Lets the user pick one of n options in a box; returns its index, or -1
  * on Esc. */
 int ui_choose(struct app *app, const char *title, const char *const *options, size_t n,

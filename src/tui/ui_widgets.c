@@ -341,20 +341,6 @@ enum ui_list_result ui_list_key(struct ui_list *l, const struct screen *s, int c
 	}
 }
 
-/* Lower-cases ASCII and the Latin-1 capitals (Æ, Ø, Å among them). */
-static char *fold(const char *s)
-{
-	char *out = xstrdup(s);
-
-	for (unsigned char *p = (unsigned char *)out; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (unsigned char)(*p + 32);
-		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97)
-			p[1] = (unsigned char)(p[1] + 0x20), p++;
-	}
-	return out;
-}
-
 bool ui_list_match(const struct ui_list *l, const char *text)
 {
 	char *h, *n;
@@ -364,8 +350,8 @@ bool ui_list_match(const struct ui_list *l, const char *text)
 		return true;
 	if (!text)
 		return false;
-	h = fold(text);
-	n = fold(l->filter);
+	h = str_fold(text);
+	n = str_fold(l->filter);
 	yes = strstr(h, n) != NULL;
 	free(h);
 	free(n);
@@ -406,6 +392,7 @@ void ui_edit_set(struct ui_edit *e, const char *text)
 		memcpy(e->buf, text, n);
 	e->buf[n] = '\0';
 	e->len = e->cur = n;
+	e->replace = false;
 }
 
 static size_t prev_char(const struct ui_edit *e, size_t at)
@@ -454,7 +441,15 @@ static void edit_insert(struct ui_edit *e, int ch)
 enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
 {
 	size_t p;
+	bool replace = e->replace;
 
+	e->replace = false;
+	if (replace && (is_text_key(ch) || ch == UI_FN(KEY_BACKSPACE) || ch == 0x7f || ch == '\b' ||
+			ch == UI_FN(KEY_DC))) {
+		ui_edit_set(e, NULL);
+		if (!is_text_key(ch))
+			return UI_EDIT_CONTINUE;
+	}
 	switch (ch) {
 	case '\n':
 	case '\r':
@@ -522,7 +517,7 @@ void ui_edit_draw(const struct ui_edit *e, WINDOW *win, int y, int x, int width)
 			break;
 		start = next_char(e, start);
 	}
-	ui_text(win, y, x, width, UI_NORMAL, e->buf + start);
+	ui_text(win, y, x, width, e->replace ? UI_SELECTED : UI_NORMAL, e->buf + start);
 	ui_focus(win, y, x + cx);
 }
 
@@ -536,11 +531,12 @@ static void place_cursor(struct app *app)
 		move(app->focus_y, app->focus_x);
 }
 
-char *ui_prompt(struct app *app, const char *label, const char *initial)
+static char *prompt(struct app *app, const char *label, const char *initial, bool replace)
 {
 	struct ui_edit e;
 
 	ui_edit_set(&e, initial);
+	e.replace = replace && e.len;
 	for (;;) {
 		enum ui_edit_result r;
 		int ch, x;
@@ -572,6 +568,38 @@ char *ui_prompt(struct app *app, const char *label, const char *initial)
 		if (r == UI_EDIT_CANCEL)
 			return NULL;
 	}
+}
+
+char *ui_prompt(struct app *app, const char *label, const char *initial)
+{
+	return prompt(app, label, initial, false);
+}
+
+char *ui_prompt_default(struct app *app, const char *label, const char *def)
+{
+	return prompt(app, label, def, true);
+}
+
+bool ui_ask_date(struct app *app, const char *label, const char *def, enum date_when when,
+		 sam_date out)
+{
+	char *typed = ui_prompt_default(app, label, def);
+
+	while (typed) {
+		char *again;
+
+		if (date_parse(typed, when, out) == SAM_OK) {
+			free(typed);
+			ui_status(app, NULL);
+			return true;
+		}
+		ui_error(app, SAM_ERR_INVALID);
+		again = ui_prompt(app, label, typed);
+		free(typed);
+		typed = again;
+	}
+	ui_status(app, NULL);
+	return false;
 }
 
 static void draw_choice(const char *title, const char *const *options, size_t n, size_t sel)

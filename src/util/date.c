@@ -104,35 +104,224 @@ void date_today(sam_date out)
 	strftime(out, sizeof(sam_date), "%Y-%m-%d", &tm);
 }
 
-bool date_parse_user(const char *s, sam_date out)
-{
-	sam_date today;
-	long base, n;
-	char *end;
+/*
+ * Dates as people type them
+ */
 
-	while (s && isspace((unsigned char)*s))
-		s++;
-	if (!s || !*s)
-		return false;
-	if (date_valid(s)) {
-		memcpy(out, s, sizeof(sam_date));
-		return true;
+static const char *const weekdays_da[] = { "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+					   "lørdag", "søndag" };
+static const char *const weekdays_en[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+					   "Saturday", "Sunday" };
+static const char *const months_da[] = { "januar", "februar", "marts", "april", "maj", "juni", "juli",
+					 "august", "september", "oktober", "november", "december" };
+static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
+					 "July", "August", "September", "October", "November",
+					 "December" };
+
+/* Monday = 0: 1970-01-01 was a Thursday. */
+static unsigned weekday_of(long days)
+{
+	return (unsigned)(((days % 7) + 7 + 3) % 7);
+}
+
+const char *date_weekday(const char *date)
+{
+	long days;
+
+	if (!date_to_days(date, &days))
+		return "";
+	return tr(weekdays_da[weekday_of(days)], weekdays_en[weekday_of(days)]);
+}
+
+/* What was typed, for a message: never something shaped like a CPR number. */
+static const char *shown(const char *s)
+{
+	return cpr_find(s, NULL, NULL) ? "…" : s;
+}
+
+/* Reads 1 to max digits at *p; false when there are none. */
+static bool digits(const char **p, int max, unsigned *out)
+{
+	int n = 0;
+
+	*out = 0;
+	while (n < max && isdigit((unsigned char)**p)) {
+		*out = *out * 10 + (unsigned)(**p - '0');
+		(*p)++;
+		n++;
 	}
-	date_today(today);
-	date_to_days(today, &base);
-	if (!strcasecmp(s, "i dag") || !strcasecmp(s, "today")) {
-		n = 0;
-	} else if (!strcasecmp(s, "i morgen") || !strcasecmp(s, "tomorrow")) {
-		n = 1;
-	} else if (*s == '+' && isdigit((unsigned char)s[1])) {
-		n = strtol(s + 1, &end, 10);
-		if (*end || n > 3660)
-			return false;
-	} else {
+	return n > 0;
+}
+
+/* A calendar day, or a message saying what is wrong with it. */
+static enum sam_status civil(const char *typed, long y, unsigned m, unsigned d, long *days)
+{
+	if (y < 1900 || y > 9999)
+		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: året skal have fire cifre.",
+						    "'%s' is not a date: the year needs four digits."),
+				shown(typed));
+	if (m < 1 || m > 12)
+		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: måneden skal være 1-12.",
+						    "'%s' is not a date: the month must be 1-12."),
+				shown(typed));
+	if (d < 1)
+		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: dagen skal være mindst 1.",
+						    "'%s' is not a date: the day must be 1 or more."),
+				shown(typed));
+	if (d > days_in_month(y, m))
+		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: %s %ld har kun %u dage.",
+						    "'%s' is not a date: %s %ld has only %u days."),
+				shown(typed), tr(months_da[m - 1], months_en[m - 1]), y,
+				days_in_month(y, m));
+	*days = days_from_civil(y, m, d);
+	return SAM_OK;
+}
+
+static enum sam_status not_a_date(const char *typed)
+{
+	return sam_fail(SAM_ERR_INVALID,
+			tr("'%s' er ikke en dato; skriv fx 31-12-2026, 31.12, +7, +2u, i morgen eller mandag.",
+			   "'%s' is not a date; write e.g. 31-12-2026, 31.12, +7, +2w, tomorrow or monday."),
+			shown(typed));
+}
+
+/* YYYY-MM-DD, D-M-YYYY, D.M.YYYY, D/M/YYYY, or D.M, D/M, D-M without a
+ * year: then the year that puts it on the side of today that when asks
+ * for (this year otherwise). */
+static enum sam_status numeric(const char *s, long today, enum date_when when, long *days)
+{
+	const char *p = s;
+	unsigned a, b, c = 0;
+	long y;
+	char sep;
+	enum sam_status st;
+
+	if (!digits(&p, 4, &a))
+		return not_a_date(s);
+	sep = *p;
+	if (sep != '-' && sep != '.' && sep != '/')
+		return not_a_date(s);
+	p++;
+	if (p - s == 5) {	/* four digits first: YYYY-MM-DD */
+		if (sep != '-' || !digits(&p, 2, &b) || *p++ != '-' || !digits(&p, 2, &c) || *p)
+			return not_a_date(s);
+		return civil(s, (long)a, b, c, days);
+	}
+	if (!digits(&p, 2, &b))
+		return not_a_date(s);
+	if (*p == sep && isdigit((unsigned char)p[1])) {
+		p++;
+		if (!digits(&p, 4, &c) || *p)
+			return not_a_date(s);
+		return civil(s, (long)c, b, a, days);
+	}
+	if (*p == sep && sep == '.')
+		p++;	/* "31.12." */
+	if (*p)
+		return not_a_date(s);
+	civil_from_days(today, &y, &c, &c);	/* only the year is wanted */
+	if ((st = civil(s, y, b, a, days)) != SAM_OK)
+		return st;
+	if (when == DATE_NOT_PAST && *days < today)
+		st = civil(s, y + 1, b, a, days);
+	else if (when == DATE_NOT_FUTURE && *days > today)
+		st = civil(s, y - 1, b, a, days);
+	return st;
+}
+
+/* +N, -N days; +Nu (uger), +Nw (weeks). */
+static enum sam_status relative(const char *s, long today, long *days)
+{
+	const char *p = s + 1;
+	unsigned n;
+	long step = 1;
+
+	if (!digits(&p, 4, &n))
+		return not_a_date(s);
+	if (*p == 'u' || *p == 'w' || *p == 'U' || *p == 'W') {
+		step = 7;
+		p++;
+	} else if (*p == 'd' || *p == 'D') {
+		p++;
+	}
+	if (*p || (long)n * step > 3660)
+		return not_a_date(s);
+	*days = today + (*s == '-' ? -1 : 1) * (long)n * step;
+	return SAM_OK;
+}
+
+/* s (folded) is the Danish word a or the English b or c (any case). */
+static bool word_is(const char *s, const char *a, const char *b, const char *c)
+{
+	return !strcmp(s, a) || !strcasecmp(s, b) || (c && !strcasecmp(s, c));
+}
+
+/* The day of a word ("i morgen", "mandag"), or false when s is none. */
+static bool word(const char *s, long today, enum date_when when, long *days)
+{
+	if (word_is(s, "i dag", "idag", "today"))
+		*days = today;
+	else if (word_is(s, "i morgen", "imorgen", "tomorrow"))
+		*days = today + 1;
+	else if (word_is(s, "i går", "igår", "yesterday"))
+		*days = today - 1;
+	else {
+		for (unsigned w = 0; w < 7; w++) {
+			if (!word_is(s, weekdays_da[w], weekdays_en[w], NULL))
+				continue;
+			/* the next one; for a day that has been, the last one */
+			if (when == DATE_NOT_FUTURE)
+				*days = today - 1 - (long)((weekday_of(today) + 6 - w) % 7);
+			else
+				*days = today + 1 + (long)((w + 6 - weekday_of(today)) % 7);
+			return true;
+		}
 		return false;
 	}
-	date_from_days(base + n, out);
 	return true;
+}
+
+/* "'+7' (2026-03-08) is before today", the date in brackets only when it
+ * was typed otherwise. */
+static enum sam_status wrong_side(const char *typed, const char *date, const char *why)
+{
+	if (!strcmp(typed, date))
+		return sam_fail(SAM_ERR_INVALID, "%s %s", date, why);
+	return sam_fail(SAM_ERR_INVALID, "'%s' (%s) %s", shown(typed), date, why);
+}
+
+enum sam_status date_parse(const char *typed, enum date_when when, sam_date out)
+{
+	sam_date today_s;
+	long today, days;
+	char *s;
+	size_t n;
+	enum sam_status st = SAM_OK;
+
+	while (typed && isspace((unsigned char)*typed))
+		typed++;
+	if (!typed || !*typed)
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("Datoen mangler.", "The date is missing."));
+	s = str_fold(typed);
+	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]);)
+		s[--n] = '\0';
+	date_today(today_s);
+	date_to_days(today_s, &today);
+	if (*s == '+' || *s == '-')
+		st = relative(s, today, &days);
+	else if (!word(s, today, when, &days))
+		st = numeric(s, today, when, &days);
+	free(s);
+	if (st != SAM_OK)
+		return st;
+	date_from_days(days, out);
+	if (when == DATE_NOT_PAST && days < today)
+		return wrong_side(typed, out, tr("er før i dag; datoen skal være i dag eller senere.",
+						 "is before today; the date must be today or later."));
+	if (when == DATE_NOT_FUTURE && days > today)
+		return wrong_side(typed, out, tr("er i fremtiden; datoen kan højst være i dag.",
+						 "is in the future; the date can be today at the latest."));
+	return SAM_OK;
 }
 
 long date_diff_days(const char *later, const char *earlier)

@@ -187,3 +187,16 @@ void strbuf_free(struct strbuf *sb)
 	free(sb->buf);
 	*sb = (struct strbuf){ 0 };
 }
+
+char *str_fold(const char *s)
+{
+	char *out = xstrdup(s);
+
+	for (unsigned char *p = (unsigned char *)out; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p + 32);
+		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97)
+			p[1] = (unsigned char)(p[1] + 0x20), p++;
+	}
+	return out;
+}

@@ -13,8 +13,8 @@ refused() {
 }
 
 refused "ukendt --by 'sections'" report --by sections
-refused "ugyldig dato '2026-02-30' til --from" report --from 2026-02-30
-refused "ugyldig dato '1.3.2026' til --to" report --to 1.3.2026
+refused "--from: '2026-02-30' er ikke en dato: februar 2026 har kun 28 dage." report --from 2026-02-30
+refused "--to: '1.13.2026' er ikke en dato: måneden skal være 1-12." report --to 1.13.2026
 refused "--from 2026-03-01 ligger efter --to 2026-02-01" report --from 2026-03-01 --to 2026-02-01
 refused "ukendt mødetype 'praktik' (kendte: foerste, opfoelgning, foer-praktik)" report --type praktik
 refused "ukendt format 'xml'" report --format xml
@@ -30,4 +30,4 @@ refused "ukendt tilvalg '-x'" report -xy
 refused "ukendt tilvalg '-q'" report --by case -q
 refused "ukendt tilvalg '-x'" followups extra -xy
 refused "ukendt tilvalg '-x'" case list -xy
-refused "invalid date '2026-13-01' for --from" --lang en report --from 2026-13-01
+refused "--from: '2026-13-01' is not a date: the month must be 1-12." --lang en report --from 2026-13-01

@@ -98,27 +98,6 @@ static void test_dates(void **state)
 	assert_int_equal(date_diff_days("2025-01-01", "2024-12-31"), 1);
 }
 
-static void test_date_parse_user(void **state)
-{
-	sam_date d;
-
-	(void)state;
-	setenv("SAMTALE_TODAY", "2026-02-25", 1);
-	date_today(d);
-	assert_string_equal(d, "2026-02-25");
-	assert_true(date_parse_user("+7", d));
-	assert_string_equal(d, "2026-03-04");
-	assert_true(date_parse_user("i morgen", d));
-	assert_string_equal(d, "2026-02-26");
-	assert_true(date_parse_user(" 2026-12-24", d));
-	assert_string_equal(d, "2026-12-24");
-	assert_false(date_parse_user("+", d));
-	assert_false(date_parse_user("+7x", d));
-	assert_false(date_parse_user("næste uge", d));
-	assert_false(date_parse_user("", d));
-	assert_false(date_parse_user("+99999", d));
-}
-
 static void test_cpr(void **state)
 {
 	size_t off, len;
@@ -195,7 +174,6 @@ int main(void)
 		cmocka_unit_test(test_utf8_char_len),
 		cmocka_unit_test(test_utf8_width),
 		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_date_parse_user),
 		cmocka_unit_test(test_cpr),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_lang),
