@@ -99,5 +99,12 @@ CLI_CMD(cmd_import);
 CLI_CMD(cmd_followups);
 CLI_CMD(cmd_report);
 CLI_CMD(cmd_demo);
+CLI_CMD(cmd_meeting_set);
+CLI_CMD(cmd_meeting_delete);
+CLI_CMD(cmd_followup_edit);
+CLI_CMD(cmd_followup_done);
+CLI_CMD(cmd_followup_undone);
+CLI_CMD(cmd_followup_delete);
+CLI_CMD(cmd_case_reopen);
 
 #endif

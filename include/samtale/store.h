@@ -133,6 +133,8 @@ enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
 				       enum profile_field field, const char *text);
 enum sam_status store_case_set_initials(struct store *st, int64_t case_id, const char *initials);
 enum sam_status store_case_close(struct store *st, int64_t case_id, const char *date);
+/* Opens a closed case again (a correction: one audit line "case.reopen"). */
+enum sam_status store_case_reopen(struct store *st, int64_t case_id);
 /* Removes the case and everything about it for real (secure_delete); the
  * audit log keeps one line without personal data. SAM_ERR_PENDING when the
  * rows are gone but another process's read kept the old pages in the files
@@ -153,12 +155,15 @@ struct case_query {
 	const char *filter;		/* NULL or "": every case; else ref or initials
 					 * contain it, folding ASCII and æøå */
 	bool include_closed;
+	const char *caseworker;		/* NULL: everybody's; else only hers */
 };
 
 struct case_row {
 	int64_t id;
 	char *ref;
 	char *initials;			/* NULL when none */
+	char *caseworker;
+	char *closed;			/* NULL while open */
 	char *last_meeting;		/* NULL when none */
 	int followups_open;
 	int followups_overdue;		/* due before today, not done */
@@ -264,6 +269,40 @@ enum sam_status store_items_left_open(struct store *st, int64_t case_id, struct 
 enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id,
 					     struct left_open_list *out);
 
+/*
+ * Corrections of meetings (SPEC §1 rule 6), each one audit line. A change
+ * through store_meeting_set, store_item_set_state or store_item_set_note
+ * to a meeting held before today is recorded as "meeting.correct".
+ */
+
+/* A new date: a real day, today at the latest, not before the case was
+ * opened. */
+enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, const char *date);
+
+/* What changing a meeting to the items of another type does. */
+struct meeting_type_diff {
+	size_t kept, kept_marked;	/* items both have; marked: done or not relevant */
+	size_t dropped, dropped_marked, dropped_notes;	/* the meeting's items the new type lacks */
+	size_t added;			/* the new type's items the meeting lacks (open) */
+};
+void meeting_type_diff(const struct meeting_rec *m, const struct meeting_item_spec *items, size_t n,
+		       struct meeting_type_diff *out);
+/* A new type with its items[0..n): the items both types share keep their
+ * state, note and wording; the others are removed, the new ones added open. */
+enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, const char *type,
+				       const struct meeting_item_spec *items, size_t n);
+/* What removing m loses, for the question before: "3 afkrydsede punkter,
+ * 2 noter og det aftalte", or "ingen afkrydsninger eller noter". Caller frees. */
+char *meeting_losses(const struct meeting_rec *m);
+/* Removes a meeting for real (its items and notes; its follow-ups stay on
+ * the case, no longer tied to it). */
+enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id);
+/* Brings back a removed meeting (as store_meeting_get read it, items
+ * included) with its states and notes, under its old id when that is free;
+ * followups[0..n) are tied to it again. *id is its id (may be NULL). */
+enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec *m,
+				      const int64_t *followups, size_t nfollowups, int64_t *id);
+
 /* Per-section completion of one meeting, for the case screen. */
 struct section_progress {
 	char *section_id;
@@ -317,6 +356,22 @@ enum sam_status store_followup_set_due(struct store *st, int64_t id, const char 
 /* Whether she is the one to act on it; the assignee stays the caseworker who follows it up. */
 enum sam_status store_followup_set_her(struct store *st, int64_t id, bool her);
 
+/* One follow-up, case_ref filled; SAM_ERR_NOT_FOUND with "der er ingen
+ * opfølgning ID" when there is none. */
+enum sam_status store_followup_get(struct store *st, int64_t id, struct followup_rec *out);
+
+/* A correction of a follow-up: NULL fields stay as they are. */
+struct followup_change {
+	const char *text;
+	const char *due;
+	const char *assignee;		/* a caseworker's name */
+};
+/* One audit line "followup.edit" naming the fields changed. */
+enum sam_status store_followup_edit(struct store *st, int64_t id, const struct followup_change *ch);
+/* Removes a follow-up for real. */
+enum sam_status store_followup_delete(struct store *st, int64_t id);
+
+void followup_rec_free(struct followup_rec *f);
 void followup_list_free(struct followup_list *l);
 
 /*

@@ -346,6 +346,35 @@ CLI_CMD(cmd_case_close)
 }
 
 /*
+ * samtale case reopen REF
+ */
+
+CLI_CMD(cmd_case_reopen)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char *ref;
+	struct case_rec cr;
+	enum sam_status st;
+	int rc = 0;
+
+	while (cli_next_opt(argc, argv, opts, &rc) != -1)
+		;
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
+	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
+		return cli_fail(st);
+	if (!cr.closed)
+		rc = cli_fail(sam_error(tr("sagen %s er ikke afsluttet", "the case %s is not closed"), cr.ref));
+	else if ((st = store_case_reopen(ctx->store, cr.id)) != SAM_OK)
+		rc = cli_fail(st);
+	else
+		printf(tr("Sagen %s er åben igen (den var afsluttet %s).\n",
+			  "Case %s is open again (it was closed on %s).\n"), cr.ref, cr.closed);
+	case_rec_free(&cr);
+	return rc;
+}
+
+/*
  * samtale case delete REF --yes
  */
 

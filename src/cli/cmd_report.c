@@ -197,6 +197,7 @@ static void print_followups(const struct followup_list *l, const char *today, en
 {
 	struct cli_table *t = cli_table_new();
 
+	cli_table_col(t, col_name(f, "id", "id"), COL_NUMBER);
 	cli_table_col(t, col_name(f, "due", "frist"), COL_TEXT);
 	cli_table_col(t, col_name(f, "case", "sag"), COL_TEXT);
 	cli_table_col(t, col_name(f, "assignee", "ansvarlig"), COL_TEXT);
@@ -207,6 +208,7 @@ static void print_followups(const struct followup_list *l, const char *today, en
 		long over = date_diff_days(today, fu->due);
 
 		cli_table_row(t);
+		cli_table_cellf(t, "%lld", (long long)fu->id);
 		cli_table_cell(t, fu->due);
 		cli_table_cell(t, fu->case_ref);
 		cli_table_cell(t, fu->assignee);

@@ -49,31 +49,38 @@ char *glob_pattern(const char *filter)
 
 /* The condition on cases c that every query here shares: written out
  * rather than switched by parameters, so that SQLite can choose an index
- * that fits it. */
-static const char *where(const struct case_query *q)
+ * that fits it. Caller frees. */
+static char *where(const struct case_query *q)
 {
-	bool open_only = !q || !q->include_closed, filtered = q && q->filter && *q->filter;
+	struct strbuf sb = { 0 };
 
-	if (open_only && filtered)
-		return "c.closed IS NULL AND (c.ref GLOB :glob OR c.initials GLOB :glob)";
-	if (filtered)
-		return "(c.ref GLOB :glob OR c.initials GLOB :glob)";
-	return open_only ? "c.closed IS NULL" : "1";
+	strbuf_adds(&sb, "1");
+	if (!q || !q->include_closed)
+		strbuf_adds(&sb, " AND c.closed IS NULL");
+	if (q && q->filter && *q->filter)
+		strbuf_adds(&sb, " AND (c.ref GLOB :glob OR c.initials GLOB :glob)");
+	if (q && q->caseworker)
+		strbuf_adds(&sb, " AND c.caseworker = :caseworker");
+	return strbuf_detach(&sb);
 }
 
 /* Prepares sql (a format with %s for the condition, n times) and binds the
- * query's filter. */
+ * query's filter and caseworker. */
 static enum sam_status prepare(struct store *st, const struct case_query *q, const char *fmt, int n,
 			       sqlite3_stmt **stmt)
 {
-	const char *w = where(q);
+	char *w = where(q);
 	char *sql = n == 1 ? xasprintf(fmt, w) : xasprintf(fmt, w, w);
 	enum sam_status status = db_prepare(st, sql, stmt);
 
 	free(sql);
+	free(w);
 	if (status == SAM_OK && q && q->filter && *q->filter)
 		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":glob"),
 				  glob_pattern(q->filter), -1, free);
+	if (status == SAM_OK && q && q->caseworker)
+		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":caseworker"), q->caseworker,
+				  -1, SQLITE_TRANSIENT);
 	return status;
 }
 
@@ -136,9 +143,9 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 	/* The page first, by the ref index; then, for its rows only, the last
 	 * meeting (meetings_case) and the open follow-ups (followups_case). */
 	status = prepare(st, q,
-		"WITH page AS (SELECT c.id, c.ref, c.initials FROM cases c WHERE %s"
+		"WITH page AS (SELECT c.id, c.ref, c.initials, c.caseworker, c.closed FROM cases c WHERE %s"
 		"  ORDER BY c.ref LIMIT :limit OFFSET :offset)"
-		" SELECT p.id, p.ref, p.initials,"
+		" SELECT p.id, p.ref, p.initials, p.caseworker, p.closed,"
 		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
 		"  count(f.id), coalesce(sum(f.due < :today), 0)"
 		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND NOT f.done"
@@ -157,9 +164,11 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 		r->id = sqlite3_column_int64(stmt, 0);
 		r->ref = db_col_str(stmt, 1);
 		r->initials = db_col_str(stmt, 2);
-		r->last_meeting = db_col_str(stmt, 3);
-		r->followups_open = sqlite3_column_int(stmt, 4);
-		r->followups_overdue = sqlite3_column_int(stmt, 5);
+		r->caseworker = db_col_str(stmt, 3);
+		r->closed = db_col_str(stmt, 4);
+		r->last_meeting = db_col_str(stmt, 5);
+		r->followups_open = sqlite3_column_int(stmt, 6);
+		r->followups_overdue = sqlite3_column_int(stmt, 7);
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		status = db_error(st, rc);
@@ -176,6 +185,8 @@ void case_rows_free(struct case_rows *r)
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].ref);
 		free(r->v[i].initials);
+		free(r->v[i].caseworker);
+		free(r->v[i].closed);
 		free(r->v[i].last_meeting);
 	}
 	free(r->v);

@@ -288,6 +288,11 @@ enum sam_status store_case_close(struct store *st, int64_t case_id, const char *
 	return update_case(st, case_id, "closed", date, "case.close");
 }
 
+enum sam_status store_case_reopen(struct store *st, int64_t case_id)
+{
+	return update_case(st, case_id, "closed", NULL, "case.reopen");
+}
+
 /*
  * Erasure
  */

@@ -186,16 +186,132 @@ enum sam_status store_followup_set_her(struct store *st, int64_t id, bool her)
 			       her ? "her" : "caseworker");
 }
 
+/*
+ * Corrections
+ */
+
+static enum sam_status no_followup(int64_t id)
+{
+	return sam_fail(SAM_ERR_NOT_FOUND, tr("der er ingen opfølgning %lld", "there is no follow-up %lld"),
+			(long long)id);
+}
+
+enum sam_status store_followup_get(struct store *st, int64_t id, struct followup_rec *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	status = db_prepare(st, "SELECT " FOLLOWUP_COLUMNS("f.") ", c.ref"
+			    " FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?1", &stmt);
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		row_followup(stmt, 0, out);
+		out->case_ref = db_col_str(stmt, FOLLOWUP_NCOLUMNS);
+	} else {
+		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_followup_edit(struct store *st, int64_t id, const struct followup_change *ch)
+{
+	sqlite3_stmt *stmt = NULL;
+	struct strbuf detail = { 0 };
+	int64_t case_id = 0;
+	enum sam_status status = SAM_OK;
+	int rc;
+
+	if (ch->due && (status = check_date(tr("fristen", "the due date"), ch->due)) != SAM_OK)
+		return status;
+	if (ch->text && str_empty(ch->text))
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
+							  "the follow-up needs a text"));
+	if ((ch->text && (status = check_text(tr("opfølgningen", "the follow-up"), ch->text, NOTE_MAX)) != SAM_OK) ||
+	    (ch->assignee && (status = check_label(tr("den ansvarlige", "the assignee"), ch->assignee,
+						   NAME_MAX_BYTES)) != SAM_OK))
+		return status;
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	status = db_prepare(st, "UPDATE followups SET text = coalesce(?2, text), due = coalesce(?3, due),"
+			    " assignee = coalesce(?4, assignee) WHERE id = ?1 RETURNING case_id", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, ch->text);
+	db_bind_text(stmt, 3, ch->due);
+	db_bind_text(stmt, 4, ch->assignee);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		case_id = sqlite3_column_int64(stmt, 0);
+	else
+		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
+	if (status == SAM_OK && (rc = sqlite3_step(stmt)) != SQLITE_DONE)
+		status = db_error(st, rc);
+	if (status != SAM_OK)
+		goto out;
+	/* what kind of change, never the text */
+	strbuf_adds(&detail, ch->text ? "text" : "");
+	strbuf_addf(&detail, "%s%s", ch->due && detail.len ? "," : "", ch->due ? "due" : "");
+	strbuf_addf(&detail, "%s%s", ch->assignee && detail.len ? "," : "", ch->assignee ? "assignee" : "");
+	status = audit_log(st, "followup.edit", case_id, id, strbuf_str(&detail));
+out:
+	sqlite3_finalize(stmt);
+	strbuf_free(&detail);
+	return write_end(st, status);
+}
+
+enum sam_status store_followup_delete(struct store *st, int64_t id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = write_begin(st);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = db_prepare(st, "DELETE FROM followups WHERE id = ?1 RETURNING case_id", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int64_t case_id = sqlite3_column_int64(stmt, 0);
+
+		if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
+			status = db_error(st, rc);
+		else
+			status = audit_log(st, "followup.delete", case_id, id, NULL);
+	} else {
+		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
+	}
+	if (status == SAM_OK)
+		st->wipe_wal = true;	/* its text is gone for real */
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+void followup_rec_free(struct followup_rec *f)
+{
+	if (!f)
+		return;
+	free(f->case_ref);
+	free(f->due);
+	free(f->text);
+	free(f->assignee);
+	memset(f, 0, sizeof(*f));
+}
+
 void followup_list_free(struct followup_list *l)
 {
 	if (!l)
 		return;
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].case_ref);
-		free(l->v[i].due);
-		free(l->v[i].text);
-		free(l->v[i].assignee);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		followup_rec_free(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

@@ -1,5 +1,6 @@
 #include "samtale/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,20 +45,29 @@ static enum sam_status check_id(const char *what, const char *id, bool dots)
 	return SAM_OK;
 }
 
-/* The case a meeting belongs to; SAM_ERR_NOT_FOUND when the meeting is gone. */
-static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_t *case_id)
+/* The case a meeting belongs to and whether it was held before today (a
+ * change to it is then a correction); SAM_ERR_NOT_FOUND when the meeting is
+ * gone. old may be NULL. */
+static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_t *case_id,
+				    bool *old)
 {
 	sqlite3_stmt *stmt = NULL;
-	enum sam_status status = db_prepare(st, "SELECT case_id FROM meetings WHERE id = ?1", &stmt);
+	enum sam_status status = db_prepare(st, "SELECT case_id, date < ?2 FROM meetings WHERE id = ?1",
+					    &stmt);
+	sam_date today;
 	int rc;
 
 	if (status != SAM_OK)
 		return status;
+	date_today(today);
 	sqlite3_bind_int64(stmt, 1, meeting_id);
+	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*case_id = sqlite3_column_int64(stmt, 0);
-	else if (rc == SQLITE_DONE)
+		if (old)
+			*old = sqlite3_column_int(stmt, 1);
+	} else if (rc == SQLITE_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
 							      "the meeting does not exist (any more)"));
 	else
@@ -206,6 +216,18 @@ enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct m
 	return status;
 }
 
+/* A change to a meeting held before today is a correction of history: its
+ * audit line says so, with what was changed in the detail. */
+static enum sam_status audit_correction(struct store *st, const char *action, int64_t case_id,
+					int64_t meeting_id, const char *detail)
+{
+	char *d = xasprintf("%s %s", action, detail ? detail : "");
+	enum sam_status status = audit_log(st, "meeting.correct", case_id, meeting_id, d);
+
+	free(d);
+	return status;
+}
+
 /* Runs one UPDATE on a meeting's row or one of its items, bound as
  * ?1 = value, ?2 = meeting id, ?3 = item id, with its audit line. */
 static enum sam_status update_meeting(struct store *st, int64_t meeting_id, const char *sql,
@@ -214,11 +236,12 @@ static enum sam_status update_meeting(struct store *st, int64_t meeting_id, cons
 {
 	sqlite3_stmt *stmt = NULL;
 	int64_t case_id = 0;
+	bool old = false;
 	enum sam_status status = write_begin(st);
 
 	if (status != SAM_OK)
 		return status;
-	if ((status = meeting_case(st, meeting_id, &case_id)) != SAM_OK ||
+	if ((status = meeting_case(st, meeting_id, &case_id, &old)) != SAM_OK ||
 	    (status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		goto out;
 	db_bind_text(stmt, 1, value);
@@ -232,7 +255,8 @@ static enum sam_status update_meeting(struct store *st, int64_t meeting_id, cons
 							"the item %s is not part of the meeting"),
 				  item_id ? item_id : "?");
 	else
-		status = audit_log(st, action, case_id, meeting_id, detail);
+		status = old ? audit_correction(st, action, case_id, meeting_id, detail)
+			     : audit_log(st, action, case_id, meeting_id, detail);
 out:
 	sqlite3_finalize(stmt);
 	return write_end(st, status);
@@ -370,6 +394,280 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 	return update_meeting(st, meeting_id,
 			      "UPDATE meeting_items SET note = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
 			      str_empty(note) ? NULL : note, item_id, "item.note", item_id);
+}
+
+/*
+ * Corrections (SPEC §1 rule 6): a meeting's date and type, removing a
+ * meeting opened by mistake and bringing it back.
+ */
+
+enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, const char *date)
+{
+	sqlite3_stmt *stmt = NULL;
+	sam_date today;
+	int64_t case_id = 0;
+	enum sam_status status = check_date(tr("samtalens dato", "the meeting's date"), date);
+	int rc;
+
+	if (status != SAM_OK)
+		return status;
+	date_today(today);
+	if (strcmp(date, today) > 0)
+		return sam_fail(SAM_ERR_INVALID, tr("samtalens dato %s er i fremtiden; den kan højst være i dag",
+						    "the meeting's date %s is in the future; it can be today at the latest"),
+				date);
+	if ((status = write_begin(st)) != SAM_OK)
+		return status;
+	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
+	    (status = db_prepare(st, "SELECT opened FROM cases WHERE id = ?1 AND opened > ?2", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		status = sam_fail(SAM_ERR_INVALID, tr("samtalens dato %s er før sagen blev oprettet (%s)",
+						      "the meeting's date %s is before the case was opened (%s)"),
+				  date, (const char *)sqlite3_column_text(stmt, 0));
+	else if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (status != SAM_OK ||
+	    (status = db_prepare(st, "UPDATE meetings SET date = ?1 WHERE id = ?2", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, meeting_id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK)
+		status = audit_log(st, "meeting.date", case_id, meeting_id, NULL);
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+static bool has_item(const struct meeting_item_spec *items, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq(items[i].item_id, id))
+			return true;
+	return false;
+}
+
+void meeting_type_diff(const struct meeting_rec *m, const struct meeting_item_spec *items, size_t n,
+		       struct meeting_type_diff *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct meeting_item *it = &m->items[i];
+		bool kept = has_item(items, n, it->item_id);
+
+		if (!kept) {
+			out->dropped++;
+			out->dropped_marked += it->state != ITEM_OPEN;
+			out->dropped_notes += !str_empty(it->note);
+		} else {
+			out->kept++;
+			out->kept_marked += it->state != ITEM_OPEN;
+		}
+	}
+	out->added = n - out->kept;
+}
+
+/* Items are put in the new type's order; those the meeting had keep their
+ * wording of the day, state and note; the rest are removed. Positions are
+ * first moved out of the way (negative), so that what is left negative
+ * after the new list is written is what the new type does not have. */
+static enum sam_status retype_items(struct store *st, int64_t meeting_id,
+				    const struct meeting_item_spec *items, size_t n)
+{
+	static const char *const sql[] = {
+		"UPDATE meeting_items SET position = -1 - position WHERE meeting_id = ?1",
+		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (meeting_id, item_id)"
+		" DO UPDATE SET position = excluded.position, section_id = excluded.section_id",
+		"DELETE FROM meeting_items WHERE meeting_id = ?1 AND position < 0",
+	};
+	sqlite3_stmt *stmts[ARRAY_SIZE(sql)];
+	enum sam_status status = db_prepare_all(st, sql, stmts, ARRAY_SIZE(sql));
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmts[0], 1, meeting_id);
+	status = db_run(st, stmts[0]);
+	for (size_t i = 0; i < n && status == SAM_OK; i++) {
+		if ((status = check_id(tr("punktet", "the item"), items[i].item_id, true)) != SAM_OK ||
+		    (status = check_id(tr("afsnittet", "the section"), items[i].section_id, false)) != SAM_OK)
+			break;
+		sqlite3_bind_int64(stmts[1], 1, meeting_id);
+		sqlite3_bind_text(stmts[1], 2, items[i].item_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmts[1], 3, items[i].section_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmts[1], 4, (int64_t)i);
+		sqlite3_bind_text(stmts[1], 5, items[i].text ? items[i].text : "", -1, SQLITE_STATIC);
+		status = db_run(st, stmts[1]);
+	}
+	if (status == SAM_OK) {
+		sqlite3_bind_int64(stmts[2], 1, meeting_id);
+		status = db_run(st, stmts[2]);
+	}
+	db_finalize_all(stmts, ARRAY_SIZE(sql));
+	return status;
+}
+
+enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, const char *type,
+				       const struct meeting_item_spec *items, size_t n)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t case_id = 0;
+	enum sam_status status = check_id(tr("samtaletypen", "the meeting type"), type, false);
+
+	if (status != SAM_OK || (status = write_begin(st)) != SAM_OK)
+		return status;
+	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
+	    (status = db_prepare(st, "UPDATE meetings SET type = ?1 WHERE id = ?2", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, meeting_id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK &&
+	    (status = retype_items(st, meeting_id, items, n)) == SAM_OK)
+		status = audit_log(st, "meeting.type", case_id, meeting_id, type);
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+char *meeting_losses(const struct meeting_rec *m)
+{
+	struct strbuf sb = { 0 };
+	size_t done = 0, nr = 0, notes = 0;
+	const char *parts[5];
+	size_t n = 0;
+	char a[64], b[64], c[64];
+
+	for (size_t i = 0; i < m->nitems; i++) {
+		done += m->items[i].state == ITEM_DONE;
+		nr += m->items[i].state == ITEM_NOT_RELEVANT;
+		notes += !str_empty(m->items[i].note);
+	}
+	if (done) {
+		snprintf(a, sizeof(a), done == 1 ? tr("%zu afkrydset punkt", "%zu ticked item")
+						 : tr("%zu afkrydsede punkter", "%zu ticked items"), done);
+		parts[n++] = a;
+	}
+	if (nr) {
+		snprintf(b, sizeof(b), tr("%zu ikke relevant", "%zu not relevant"), nr);
+		parts[n++] = b;
+	}
+	if (notes) {
+		snprintf(c, sizeof(c), notes == 1 ? tr("%zu note", "%zu note") : tr("%zu noter", "%zu notes"),
+			 notes);
+		parts[n++] = c;
+	}
+	if (!str_empty(m->note))
+		parts[n++] = tr("mødenoten", "the meeting note");
+	if (!str_empty(m->agreed))
+		parts[n++] = tr("det aftalte", "the agreed summary");
+	if (!n)
+		return xstrdup(tr("ingen afkrydsninger eller noter", "no ticks or notes"));
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? tr(" og ", " and ") : ", ", parts[i]);
+	return strbuf_detach(&sb);
+}
+
+enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t case_id = 0;
+	enum sam_status status = write_begin(st);
+
+	if (status != SAM_OK)
+		return status;
+	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
+	    (status = db_prepare(st, "DELETE FROM meetings WHERE id = ?1", &stmt)) != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, meeting_id);
+	if ((status = db_step_done(st, stmt)) == SAM_OK)
+		status = audit_log(st, "meeting.delete", case_id, meeting_id, NULL);
+	if (status == SAM_OK)
+		st->wipe_wal = true;	/* its notes are gone for real */
+out:
+	sqlite3_finalize(stmt);
+	return write_end(st, status);
+}
+
+static enum sam_status restore_items(struct store *st, int64_t meeting_id, const struct meeting_rec *m)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st,
+		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt);
+
+	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
+		const struct meeting_item *it = &m->items[i];
+
+		sqlite3_bind_int64(stmt, 1, meeting_id);
+		sqlite3_bind_text(stmt, 2, it->item_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, it->section_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 4, (int64_t)i);
+		sqlite3_bind_text(stmt, 5, it->text ? it->text : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, item_state_name(it->state), -1, SQLITE_STATIC);
+		db_bind_text(stmt, 7, it->note);
+		status = db_run(st, stmt);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec *m,
+				      const int64_t *followups, size_t nfollowups, int64_t *id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = write_begin(st);
+	int64_t mid = 0;
+
+	if (status != SAM_OK)
+		return status;
+	/* its old id when nobody has taken it since */
+	status = db_prepare(st,
+		"INSERT INTO meetings (id, case_id, date, type, caseworker, note, agreed, interpreter)"
+		" SELECT (SELECT CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE id = ?1) THEN NULL ELSE ?1 END),"
+		" id, ?3, ?4, ?5, ?6, ?7, ?8 FROM cases WHERE id = ?2", &stmt);
+	if (status != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, m->id);
+	sqlite3_bind_int64(stmt, 2, m->case_id);
+	sqlite3_bind_text(stmt, 3, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, m->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, m->caseworker, -1, SQLITE_STATIC);
+	db_bind_text(stmt, 6, m->note);
+	db_bind_text(stmt, 7, m->agreed);
+	db_bind_text(stmt, 8, m->interpreter);
+	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		goto out;
+	if (!sqlite3_changes(st->db)) {
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+							      "the case does not exist (any more)"));
+		goto out;
+	}
+	mid = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if ((status = restore_items(st, mid, m)) != SAM_OK ||
+	    (status = db_prepare(st, "UPDATE followups SET meeting_id = ?1"
+				 " WHERE id = ?2 AND case_id = ?3 AND meeting_id IS NULL", &stmt)) != SAM_OK)
+		goto out;
+	for (size_t i = 0; i < nfollowups && status == SAM_OK; i++) {
+		sqlite3_bind_int64(stmt, 1, mid);
+		sqlite3_bind_int64(stmt, 2, followups[i]);
+		sqlite3_bind_int64(stmt, 3, m->case_id);
+		status = db_run(st, stmt);
+	}
+	if (status == SAM_OK)
+		status = audit_log(st, "meeting.restore", m->case_id, mid, NULL);
+out:
+	sqlite3_finalize(stmt);
+	status = write_end(st, status);
+	if (status == SAM_OK && id)
+		*id = mid;
+	return status;
 }
 
 /* "later" comes after "earlier" in the order of store_meeting_list: by

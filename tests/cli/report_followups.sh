@@ -15,33 +15,34 @@ got
 $(cat "$T/out")"
 }
 
-check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-01-01,2026-0003,mette,Find tolk,59' \
-	'2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
-	'2026-03-01,2026-0001,mette,Følg op på sprogskole,')" --user mette followups --format csv
-check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-01-01,2026-0003,mette,Find tolk,59' \
-	'2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9')" --user mette followups --overdue --format csv
-check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-02-27,2026-0002,søren,Tjek praktikaftale,2')" --user søren followups --overdue --format csv
-check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-01-01,2026-0003,mette,Find tolk,59' \
-	'2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
-	'2026-02-27,2026-0002,søren,Tjek praktikaftale,2')" --user mette followups --all --overdue --format csv
-check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-01-01,2026-0003,mette,Find tolk,59' \
-	'2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
-	'2026-02-27,2026-0002,søren,Tjek praktikaftale,2' \
-	'2026-03-01,2026-0001,mette,Følg op på sprogskole,' \
-	'2026-03-10,2026-0002,søren,Møde med virksomheden,')" --user mette followups --all --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
+	'2,2026-03-01,2026-0001,mette,Følg op på sprogskole,')" --user mette followups --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9')" --user mette followups --overdue --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'5,2026-02-27,2026-0002,søren,Tjek praktikaftale,2')" --user søren followups --overdue --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
+	'5,2026-02-27,2026-0002,søren,Tjek praktikaftale,2')" --user mette followups --all --overdue --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9' \
+	'5,2026-02-27,2026-0002,søren,Tjek praktikaftale,2' \
+	'2,2026-03-01,2026-0001,mette,Følg op på sprogskole,' \
+	'4,2026-03-10,2026-0002,søren,Møde med virksomheden,')" --user mette followups --all --format csv
 # SAMTALE_TODAY moves "overdue" along.
-SAMTALE_TODAY=2026-03-02 check "$(crlf due,case,assignee,text,overdue_days \
-	'2026-01-01,2026-0003,mette,Find tolk,60' \
-	'2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",10' \
-	'2026-03-01,2026-0001,mette,Følg op på sprogskole,1')" --user mette followups --overdue --format csv
+SAMTALE_TODAY=2026-03-02 check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,60' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",10' \
+	'2,2026-03-01,2026-0001,mette,Følg op på sprogskole,1')" --user mette followups --overdue --format csv
 
 check '[
   {
+    "id": 5,
     "due": "2026-02-27",
     "case": "2026-0002",
     "assignee": "søren",
@@ -49,6 +50,7 @@ check '[
     "overdue_days": 2
   },
   {
+    "id": 4,
     "due": "2026-03-10",
     "case": "2026-0002",
     "assignee": "søren",
@@ -57,9 +59,9 @@ check '[
   }
 ]' --user søren followups --format json
 
-check "frist       sag        ansvarlig  tekst                      dage over
-2026-01-01  2026-0003  mette      Find tolk                         59
-2026-02-20  2026-0001  mette      Ring til hende, \"praktik\"          9
-2026-03-01  2026-0001  mette      Følg op på sprogskole               " --user mette followups
+check "id  frist       sag        ansvarlig  tekst                      dage over
+ 6  2026-01-01  2026-0003  mette      Find tolk                         59
+ 1  2026-02-20  2026-0001  mette      Ring til hende, \"praktik\"          9
+ 2  2026-03-01  2026-0001  mette      Følg op på sprogskole               " --user mette followups
 
-check "$(crlf due,case,assignee,text,overdue_days)" --user nobody followups --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days)" --user nobody followups --format csv

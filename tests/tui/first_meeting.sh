@@ -65,7 +65,7 @@ tui_wait "Frist" $W
 tui_keys C-u
 tui_type "+7"
 tui_keys Enter
-tui_wait "Opfølgning med frist 2026-03-08 er gemt." $W
+tui_wait "Opfølgning med frist 2026-03-08 (søndag) er gemt." $W
 assert_eq "2026-03-08|Ring til praktikstedet|mette|0|1" \
 	"$(sql "$DB" "SELECT due, text, assignee, done, meeting_id IS NOT NULL FROM followups")" "follow-up"
 

@@ -15,8 +15,11 @@ tui_keys m
 tui_wait "New due date"
 tui_type "next week"
 tui_keys Enter
-tui_wait "Invalid date 'next week'"
+tui_wait "'next week' is not a date; write e.g."
+assert_contains "$(tui_screen)" "New due date (31.12, +7, +2w, tomorrow, monday): next week"
 assert_eq "2026-01-01" "$(sql "$SAMTALE_DB" "SELECT due FROM followups WHERE text = 'Find tolk'")"
+tui_keys Escape
+tui_wait_gone "New due date"
 tui_keys d
 tui_wait "overdue and today (2)"
 assert_eq 1 "$(sql "$SAMTALE_DB" "SELECT done FROM followups WHERE text = 'Find tolk'")"

@@ -64,7 +64,7 @@ tui_type "Ring til sprogskolen"
 tui_keys Enter
 tui_wait "Frist" $W
 tui_keys Enter
-tui_wait "Opfølgning med frist 2026-03-08 er gemt." $W
+tui_wait "Opfølgning med frist 2026-03-08 (søndag) er gemt." $W
 tui_keys End
 tui_wait "> [ ] 2026-03-08 Ring til sprogskolen" $W
 tui_keys Enter
