@@ -294,8 +294,10 @@ enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, con
 /* What removing m loses, for the question before: "3 afkrydsede punkter,
  * 2 noter og det aftalte", or "ingen afkrydsninger eller noter". Caller frees. */
 char *meeting_losses(const struct meeting_rec *m);
-/* Removes a meeting for real (its items and notes; its follow-ups stay on
- * the case, no longer tied to it). */
+/* Removes a meeting for real (its items and notes, zeroed by
+ * secure_delete; its follow-ups stay on the case, no longer tied to it).
+ * Unlike a case's erasure it does not wait for readers to wipe the WAL: a
+ * correction in a meeting must not wait on a colleague's screen. */
 enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id);
 /* Brings back a removed meeting (as store_meeting_get read it, items
  * included) with its states and notes, under its old id when that is free;

@@ -288,8 +288,6 @@ enum sam_status store_followup_delete(struct store *st, int64_t id)
 	} else {
 		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
 	}
-	if (status == SAM_OK)
-		st->wipe_wal = true;	/* its text is gone for real */
 out:
 	sqlite3_finalize(stmt);
 	return write_end(st, status);

@@ -586,8 +586,6 @@ enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id)
 	sqlite3_bind_int64(stmt, 1, meeting_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "meeting.delete", case_id, meeting_id, NULL);
-	if (status == SAM_OK)
-		st->wipe_wal = true;	/* its notes are gone for real */
 out:
 	sqlite3_finalize(stmt);
 	return write_end(st, status);
