@@ -366,7 +366,8 @@ enum sam_status store_followup_get(struct store *st, int64_t id, struct followup
 struct followup_change {
 	const char *text;
 	const char *due;
-	const char *assignee;		/* a caseworker's name */
+	const char *assignee;		/* a caseworker's name: then she no longer acts */
+	bool her;			/* she is the one to act (the assignee stays) */
 };
 /* One audit line "followup.edit" naming the fields changed. */
 enum sam_status store_followup_edit(struct store *st, int64_t id, const struct followup_change *ch);

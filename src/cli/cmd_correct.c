@@ -295,11 +295,13 @@ static int one_id(int argc, char **argv, int64_t *id)
 	return 0;
 }
 
+/* "ansvarlig hende" when she is the one to act. */
 static void print_followup(const struct followup_rec *f)
 {
 	printf(tr("Opfølgning %lld (sag %s): frist %s (%s), ansvarlig %s, %s: %s\n",
 		  "Follow-up %lld (case %s): due %s (%s), assignee %s, %s: %s\n"),
-	       (long long)f->id, f->case_ref, f->due, date_weekday(f->due), f->assignee,
+	       (long long)f->id, f->case_ref, f->due, date_weekday(f->due),
+	       f->her ? tr("hende", "her") : f->assignee,
 	       f->done ? tr("udført", "done") : tr("åben", "open"), f->text);
 }
 
@@ -322,7 +324,10 @@ CLI_CMD(cmd_followup_edit)
 		switch (opt) {
 		case 'x': ch.text = optarg; break;
 		case 'd': ch.due = due; rc = cli_date("--due", optarg, DATE_NOT_PAST, due); break;
-		case 'a': ch.assignee = optarg; break;
+		case 'a':
+			ch.assignee = optarg;
+			ch.her = !strcmp(optarg, EXCHANGE_ASSIGNEE_HER) || !strcmp(optarg, "hende");
+			break;
 		}
 	}
 	if (rc || (rc = one_id(argc, argv, &id)))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/report.h"
 #include "samtale/util.h"
 
@@ -211,7 +212,8 @@ static void print_followups(const struct followup_list *l, const char *today, en
 		cli_table_cellf(t, "%lld", (long long)fu->id);
 		cli_table_cell(t, fu->due);
 		cli_table_cell(t, fu->case_ref);
-		cli_table_cell(t, fu->assignee);
+		cli_table_cell(t, !fu->her ? fu->assignee : f == FORMAT_TABLE ? tr("hende", "her")
+										: EXCHANGE_ASSIGNEE_HER);
 		cli_table_cell(t, fu->text);
 		if (over > 0)
 			cli_table_cellf(t, "%ld", over);

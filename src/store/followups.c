@@ -225,6 +225,7 @@ enum sam_status store_followup_edit(struct store *st, int64_t id, const struct f
 	struct strbuf detail = { 0 };
 	int64_t case_id = 0;
 	enum sam_status status = SAM_OK;
+	bool who = ch->her || ch->assignee;
 	int rc;
 
 	if (ch->due && (status = check_date(tr("fristen", "the due date"), ch->due)) != SAM_OK)
@@ -233,19 +234,22 @@ enum sam_status store_followup_edit(struct store *st, int64_t id, const struct f
 		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
 							  "the follow-up needs a text"));
 	if ((ch->text && (status = check_text(tr("opfølgningen", "the follow-up"), ch->text, NOTE_MAX)) != SAM_OK) ||
-	    (ch->assignee && (status = check_label(tr("den ansvarlige", "the assignee"), ch->assignee,
+	    (ch->assignee && !ch->her && (status = check_label(tr("den ansvarlige", "the assignee"), ch->assignee,
 						   NAME_MAX_BYTES)) != SAM_OK))
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
 	status = db_prepare(st, "UPDATE followups SET text = coalesce(?2, text), due = coalesce(?3, due),"
-			    " assignee = coalesce(?4, assignee) WHERE id = ?1 RETURNING case_id", &stmt);
+			    " assignee = coalesce(?4, assignee),"
+			    " her = CASE WHEN ?5 THEN 1 WHEN ?4 IS NOT NULL THEN 0 ELSE her END"
+			    " WHERE id = ?1 RETURNING case_id", &stmt);
 	if (status != SAM_OK)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, id);
 	db_bind_text(stmt, 2, ch->text);
 	db_bind_text(stmt, 3, ch->due);
-	db_bind_text(stmt, 4, ch->assignee);
+	db_bind_text(stmt, 4, ch->her ? NULL : ch->assignee);
+	sqlite3_bind_int(stmt, 5, ch->her);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		case_id = sqlite3_column_int64(stmt, 0);
@@ -258,7 +262,7 @@ enum sam_status store_followup_edit(struct store *st, int64_t id, const struct f
 	/* what kind of change, never the text */
 	strbuf_adds(&detail, ch->text ? "text" : "");
 	strbuf_addf(&detail, "%s%s", ch->due && detail.len ? "," : "", ch->due ? "due" : "");
-	strbuf_addf(&detail, "%s%s", ch->assignee && detail.len ? "," : "", ch->assignee ? "assignee" : "");
+	strbuf_addf(&detail, "%s%s", who && detail.len ? "," : "", who ? "assignee" : "");
 	status = audit_log(st, "followup.edit", case_id, id, strbuf_str(&detail));
 out:
 	sqlite3_finalize(stmt);

@@ -625,9 +625,10 @@ enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec
 		return status;
 	/* its old id when nobody has taken it since */
 	status = db_prepare(st,
-		"INSERT INTO meetings (id, case_id, date, type, caseworker, note, agreed, interpreter)"
+		"INSERT INTO meetings (id, case_id, date, type, caseworker, note, agreed, interpreter,"
+		" next_date, next_time, next_place)"
 		" SELECT (SELECT CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE id = ?1) THEN NULL ELSE ?1 END),"
-		" id, ?3, ?4, ?5, ?6, ?7, ?8 FROM cases WHERE id = ?2", &stmt);
+		" id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM cases WHERE id = ?2", &stmt);
 	if (status != SAM_OK)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, m->id);
@@ -638,6 +639,9 @@ enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec
 	db_bind_text(stmt, 6, m->note);
 	db_bind_text(stmt, 7, m->agreed);
 	db_bind_text(stmt, 8, m->interpreter);
+	db_bind_text(stmt, 9, m->next.date);
+	db_bind_text(stmt, 10, m->next.time);
+	db_bind_text(stmt, 11, m->next.place);
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db)) {

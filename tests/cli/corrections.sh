@@ -128,9 +128,24 @@ assert_eq "Opfølgning 1 (sag 2026-0117): frist 2026-03-15 (søndag), ansvarlig 
 	"$(cat "$T/out")"
 assert_contains "$(cat "$T/err")" "--due +14 = 2026-03-15 (søndag)"
 assert_eq "2026-03-15|Ring til jobcentret|søren|0" "$(sql "$DB" "SELECT due, text, assignee, done FROM followups WHERE id = $id")"
-assert_eq "text,due,assignee" "$(sql "$DB" "SELECT detail FROM audit WHERE action = 'followup.edit'")" "edit's audit line"
+assert_eq "text,due,assignee" "$(sql "$DB" "SELECT detail FROM audit WHERE action = 'followup.edit' AND object_id = $id")" \
+	"edit's audit line"
 expect_status 0 samtale --db "$DB" followup edit "$id" --due mandag
 assert_eq 2026-03-02 "$(sql "$DB" "SELECT due FROM followups WHERE id = $id")" "due on the next Monday"
+# She is the one to act: --assignee her (or hende); the caseworker who
+# follows it up stays, and a name makes it a caseworker's again.
+expect_status 0 samtale --db "$DB" followup edit 2 --assignee her
+assert_eq "Opfølgning 2 (sag 2026-0117): frist 2026-03-20 (fredag), ansvarlig hende, åben: Find praktiksted" \
+	"$(cat "$T/out")"
+assert_eq "1|mette" "$(sql "$DB" "SELECT her, assignee FROM followups WHERE id = 2")"
+expect_status 0 samtale --db "$DB" --user mette followups --format csv
+assert_contains "$(cat "$T/out")" "2,2026-03-20,2026-0117,her,Find praktiksted,"
+expect_status 0 samtale --db "$DB" --user mette followups
+assert_contains "$(cat "$T/out")" "2026-0117  hende      Find praktiksted"
+expect_status 0 samtale --db "$DB" followup edit 2 --assignee mette
+assert_eq "0|mette" "$(sql "$DB" "SELECT her, assignee FROM followups WHERE id = 2")"
+expect_status 0 samtale --db "$DB" followup edit 2 --assignee hende
+assert_eq "1|mette" "$(sql "$DB" "SELECT her, assignee FROM followups WHERE id = 2")"
 expect_status 0 samtale --db "$DB" followup done "$id"
 assert_eq 1 "$(sql "$DB" "SELECT done FROM followups WHERE id = $id")"
 assert_contains "$(cat "$T/out")" "udført: Ring til jobcentret"

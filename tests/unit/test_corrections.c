@@ -237,6 +237,19 @@ static void test_followup_edit_delete(void **state)
 	followup_rec_free(&f);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'followup.edit'"
 				       " AND detail IN ('due', 'text,assignee')"), 2);
+	/* she acts: the caseworker who follows it up stays; a name undoes it */
+	ch = (struct followup_change){ .her = true, .assignee = "her" };
+	assert_int_equal(store_followup_edit(st, fid, &ch), SAM_OK);
+	assert_int_equal(store_followup_get(st, fid, &f), SAM_OK);
+	assert_true(f.her);
+	assert_string_equal(f.assignee, "søren");
+	followup_rec_free(&f);
+	ch = (struct followup_change){ .assignee = "mette" };
+	assert_int_equal(store_followup_edit(st, fid, &ch), SAM_OK);
+	assert_int_equal(store_followup_get(st, fid, &f), SAM_OK);
+	assert_false(f.her);
+	assert_string_equal(f.assignee, "mette");
+	followup_rec_free(&f);
 	/* refusals change nothing */
 	ch = (struct followup_change){ .text = "Ring 010190-1234" };
 	assert_int_equal(store_followup_edit(st, fid, &ch), SAM_ERR_INVALID);
@@ -246,7 +259,7 @@ static void test_followup_edit_delete(void **state)
 	assert_int_equal(store_followup_edit(st, fid, &ch), SAM_ERR_INVALID);
 	ch = (struct followup_change){ .due = "2026-04-02" };
 	assert_int_equal(store_followup_edit(st, fid + 1, &ch), SAM_ERR_NOT_FOUND);
-	assert_int_equal(audit_lines(st, "followup.edit"), 2);
+	assert_int_equal(audit_lines(st, "followup.edit"), 4);
 
 	assert_int_equal(store_followup_delete(st, fid), SAM_OK);
 	assert_int_equal(store_followup_delete(st, fid), SAM_ERR_NOT_FOUND);
