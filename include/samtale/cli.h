@@ -85,6 +85,7 @@ void cli_table_free(struct cli_table *t);
 CLI_CMD(cmd_content_check);
 CLI_CMD(cmd_content_list);
 CLI_CMD(cmd_content_show);
+CLI_CMD(cmd_content_diff);
 CLI_CMD(cmd_case_add);
 CLI_CMD(cmd_case_list);
 CLI_CMD(cmd_case_show);

@@ -15,11 +15,27 @@
 
 struct content_section;
 
+/* An action is something to do in the meeting; a reflection is about the
+ * caseworker's own attitude ("Vær tålmodig"): ticked like an action, but
+ * never left open for the next meeting. The YAML key "kind". */
+enum content_kind { CONTENT_ACTION, CONTENT_REFLECTION };
+
+/* Whose words a text is: the seed's (SIRI's one-pager) or the team's own
+ * additions. The YAML keys "source" (the item's text), "help_source" and
+ * "why_source". */
+enum content_origin { ORIGIN_SEED, ORIGIN_LOCAL };
+
+const char *content_kind_name(enum content_kind k);	/* "action", "reflection" */
+const char *content_origin_name(enum content_origin o);	/* "seed", "local" */
+
 struct content_item {
 	const char *id;			/* "sig-det" */
 	const char *full_id;		/* "tro.sig-det", the id the store keeps */
 	const char *text;
 	const char *help;		/* NULL when absent */
+	enum content_kind kind;
+	enum content_origin text_origin;	/* default seed */
+	enum content_origin help_origin;	/* default local */
 	const char **meetings;		/* meeting type ids; NULL = every type */
 	size_t nmeetings;
 	const struct content_section *section;
@@ -31,6 +47,7 @@ struct content_section {
 	const char *title;
 	const char *short_title;	/* the YAML key "short" */
 	const char *why;
+	enum content_origin why_origin;	/* default seed */
 	struct content_item *items;
 	size_t nitems;
 };
@@ -94,7 +111,66 @@ enum sam_status content_load(const char *root, const char *lang,
  * same section, item and meeting type ids. SAM_OK when no errors. */
 enum sam_status content_check(const char *root, struct content_diags *diags);
 
+/* The ids that held meetings use, as the caller read them from the store. */
+struct content_use {
+	const char *id;			/* "tro.sig-det", or a section id */
+	const char *text;		/* an item's wording when it was held; NULL for sections */
+	long long meetings;		/* how many meetings hold it */
+};
+
+struct content_uses {
+	const struct content_use *items, *sections;
+	size_t nitems, nsections;
+};
+
+/* content_check, and every id in uses that the content (its Danish
+ * language, else the first) lacks is an error: ids never change once used.
+ * Each message says how many meetings use the id, with a "did you mean"
+ * (the item worded as the meetings hold it, else the closest id). */
+enum sam_status content_check_uses(const char *root, const struct content_uses *uses,
+				   struct content_diags *diags);
+
+/* The first id of uses that g lacks, or NULL. A meeting is not started on
+ * content that lost an id meetings use. */
+const struct content_use *content_first_missing(const struct content_guide *g,
+						const struct content_uses *uses);
+
 void content_guide_free(struct content_guide *g);
+
+/*
+ * What changed between two content trees (samtale content diff OLD NEW)
+ */
+
+enum content_change_kind {
+	CHANGE_REMOVED,			/* an id of OLD is gone: an error, ids never change */
+	CHANGE_ADDED,
+	CHANGE_REWORDED,		/* an item's text, in one language */
+	CHANGE_MEETINGS,		/* the meeting types an item applies to */
+	CHANGE_KIND,			/* action ↔ reflection */
+	CHANGE_ORDER,			/* the order of the sections */
+};
+
+struct content_change {
+	enum content_change_kind kind;
+	char *id;			/* full item id or section id; NULL for CHANGE_ORDER */
+	bool section;			/* id is a section's */
+	char *lang;			/* CHANGE_REWORDED: the language */
+	char *before, *after;		/* wording, "a, b" lists or kind names; NULL for added/removed */
+};
+
+struct content_changes {
+	struct content_change *v;
+	size_t n, cap;
+	size_t nerrors;			/* removed ids */
+};
+
+/* Compares every language of old_root with the same language of new_root;
+ * ids, meeting types, kinds and order from the Danish language (else the
+ * first). Both trees must be valid: SAM_ERR_INVALID with their problems in
+ * diags otherwise. */
+enum sam_status content_diff(const char *old_root, const char *new_root,
+			     struct content_changes *out, struct content_diags *diags);
+void content_changes_free(struct content_changes *c);
 
 /* Validates one file's bytes without touching the disk (for the fuzzer and
  * editors' tools): name's base name says what it is, "guide.yaml" or a
@@ -118,6 +194,9 @@ const struct content_item *content_item_find(const struct content_guide *g, cons
 const struct content_meeting_type *content_meeting_type_find(const struct content_guide *g,
 							     const char *id);
 bool content_item_applies(const struct content_item *item, const char *meeting_type);
+/* False for a reflection: it never carries over as left open. An id the
+ * content does not know carries over, so that nothing is hidden. */
+bool content_item_carries_over(const struct content_guide *g, const char *full_id);
 /* Items of section s that apply to a meeting type. */
 size_t content_section_count_applicable(const struct content_section *s, const char *meeting_type);
 

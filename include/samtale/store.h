@@ -313,6 +313,25 @@ struct section_progress {
 enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 				       struct section_progress **out, size_t *n);
 
+/* The content ids that held meetings use (ids never change once used, SPEC
+ * §2): each item id with its section, the number of meetings holding it and
+ * one of the wordings they hold; each section with the number of meetings
+ * holding any of its items. Ordered by id. */
+struct id_use {
+	char *id;			/* "tro.sig-det", or a section id "tro" */
+	char *section_id;		/* items only */
+	char *text;			/* items only: a wording it was held with */
+	int64_t meetings;
+};
+
+struct id_uses {
+	struct id_use *items, *sections;
+	size_t nitems, nsections;
+};
+
+enum sam_status store_ids_in_use(struct store *st, struct id_uses *out);
+void id_uses_free(struct id_uses *u);
+
 void meeting_rec_free(struct meeting_rec *m);
 void meeting_list_free(struct meeting_list *l);
 void section_progress_free(struct section_progress *p, size_t n);

@@ -17,12 +17,14 @@ struct cli_cmd {
 };
 
 static const struct cli_cmd cmds[] = {
-	{ "content", "check", cmd_content_check, 0, "[DIR]",
+	{ "content", "check", cmd_content_check, 0, "[DIR] [--db PATH]",
 	  "kontrollér indholdsfiler", "validate content files" },
 	{ "content", "list", cmd_content_list, NEED_CONTENT, "",
 	  "vis afsnit, mødetyper og punkter", "list sections, meeting types and items" },
 	{ "content", "show", cmd_content_show, NEED_CONTENT, "ID",
 	  "vis et afsnit eller punkt", "print a section or item" },
+	{ "content", "diff", cmd_content_diff, 0, "OLD NEW [--format table|csv|json]",
+	  "vis hvad der er ændret mellem to indholdsmapper", "show what changed between two content trees" },
 	{ "case", "add", cmd_case_add, NEED_DB, "REF [--initials XX]",
 	  "opret en sag", "add a case" },
 	{ "case", "list", cmd_case_list, NEED_DB_READONLY, "[--all] [--format table|csv|json]",

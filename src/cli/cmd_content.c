@@ -1,6 +1,7 @@
 #include "samtale/content.h"
 #include "samtale/cli.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,16 +25,67 @@ static int take_operands(int argc, char **argv, int max)
 	return -1;
 }
 
+/*
+ * The ids held meetings use, from the database when there is one
+ */
+
+struct uses {
+	struct id_uses store;
+	struct content_use *items, *sections;
+	struct content_uses view;
+};
+
+static struct content_use *use_view(const struct id_use *v, size_t n)
+{
+	struct content_use *u = xcalloc(n ? n : 1, sizeof(*u));
+
+	for (size_t i = 0; i < n; i++)
+		u[i] = (struct content_use){ v[i].id, v[i].text, (long long)v[i].meetings };
+	return u;
+}
+
+static void uses_free(struct uses *u)
+{
+	id_uses_free(&u->store);
+	free(u->items);
+	free(u->sections);
+}
+
+/* The database at hand: --db or $SAMTALE_DB, or the default one when it
+ * exists. *have is false when there is none; else the return is an exit
+ * status, 0 when u holds the ids in use. */
+static int read_uses(struct cli_ctx *ctx, struct uses *u, bool *have)
+{
+	enum sam_status st;
+	int rc;
+
+	memset(u, 0, sizeof(*u));
+	*have = path_exists(ctx->db_path);
+	if (!*have)
+		return 0;
+	if ((rc = cli_open_store(ctx, NEED_DB_READONLY)))
+		return rc;
+	if ((st = store_ids_in_use(ctx->store, &u->store)) != SAM_OK)
+		return cli_fail(st);
+	u->items = use_view(u->store.items, u->store.nitems);
+	u->sections = use_view(u->store.sections, u->store.nsections);
+	u->view = (struct content_uses){ u->items, u->sections, u->store.nitems, u->store.nsections };
+	return 0;
+}
+
 CLI_CMD(cmd_content_check)
 {
 	struct content_diags d = { 0 };
 	const char *dir = argc > 1 ? argv[1] : ctx->content_dir;
 	enum sam_status st;
+	struct uses uses;
+	bool have_db;
 	int rc = take_operands(argc, argv, 1);
 
-	if (rc >= 0)
+	if (rc >= 0 || (rc = read_uses(ctx, &uses, &have_db)))
 		return rc;
-	st = content_check(dir, &d);
+	st = content_check_uses(dir, have_db ? &uses.view : NULL, &d);
+	uses_free(&uses);
 	content_diags_print(&d, stderr);
 	if (st == SAM_OK) {
 		printf("%s: %s\n", dir, tr("indholdet er i orden", "the content is valid"));
@@ -223,4 +275,169 @@ CLI_CMD(cmd_content_show)
 		return cli_fail(sam_error(tr("ukendt id '%s'; se 'samtale content list'",
 					     "unknown id '%s'; see 'samtale content list'"), argv[1]));
 	return 0;
+}
+
+/*
+ * samtale content diff OLD NEW
+ */
+
+static const char *change_word(enum content_change_kind k)
+{
+	switch (k) {
+	case CHANGE_REMOVED: return tr("fjernet", "removed");
+	case CHANGE_ADDED: return tr("tilføjet", "added");
+	case CHANGE_REWORDED: return tr("omformuleret", "reworded");
+	case CHANGE_MEETINGS: return tr("samtaletyper", "meeting types");
+	case CHANGE_KIND: return tr("art", "kind");
+	case CHANGE_ORDER: return tr("afsnittenes rækkefølge", "section order");
+	}
+	return "";
+}
+
+/* The machine's word for a change, the same in every UI language. */
+static const char *change_key(enum content_change_kind k)
+{
+	static const char *const keys[] = {
+		[CHANGE_REMOVED] = "removed", [CHANGE_ADDED] = "added", [CHANGE_REWORDED] = "reworded",
+		[CHANGE_MEETINGS] = "meetings", [CHANGE_KIND] = "kind", [CHANGE_ORDER] = "order",
+	};
+
+	return keys[k];
+}
+
+/* How many held meetings use the change's id; -1 without a database. */
+static long long meetings_using(const struct content_change *ch, const struct uses *u, bool have)
+{
+	const struct content_use *v = ch->section ? u->sections : u->items;
+	size_t n = ch->section ? u->view.nsections : u->view.nitems;
+
+	if (!have || !ch->id)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].id, ch->id))
+			return v[i].meetings;
+	return 0;
+}
+
+/* A change's before or after, as the table shows it. */
+static const char *shown_value(const struct content_change *ch, const char *v)
+{
+	if (ch->kind == CHANGE_KIND)
+		return !strcmp(v, content_kind_name(CONTENT_REFLECTION)) ? tr("refleksion", "reflection")
+									 : tr("handling", "action");
+	return *v ? v : tr("alle", "all");
+}
+
+static void print_change(const struct content_change *ch, long long meetings)
+{
+	if (ch->kind == CHANGE_REMOVED)
+		printf("%s: ", tr("fejl", "error"));
+	printf("%s", change_word(ch->kind));
+	if (ch->id)
+		printf(" %s%s", ch->section ? tr("afsnittet ", "section ") : "", ch->id);
+	if (ch->lang)
+		printf(" [%s]", ch->lang);
+	if (ch->kind == CHANGE_MEETINGS || ch->kind == CHANGE_KIND || ch->kind == CHANGE_ORDER)
+		printf(": %s → %s", shown_value(ch, ch->before),
+		       shown_value(ch, ch->after));
+	if (meetings >= 0)
+		printf(" (%lld %s)", meetings, meetings == 1 ? tr("samtale", "meeting")
+							     : tr("samtaler", "meetings"));
+	if (ch->kind == CHANGE_REMOVED)
+		printf(" – %s", tr("et id må aldrig forsvinde, når det er brugt",
+				   "an id must never vanish once it is used"));
+	putchar('\n');
+	if (ch->kind == CHANGE_REWORDED) {
+		printf(tr("  før:   %s\n", "  before: %s\n"), ch->before);
+		printf(tr("  efter: %s\n", "  after:  %s\n"), ch->after);
+	}
+}
+
+static void print_changes_table(const struct content_changes *c, const struct uses *u, bool have)
+{
+	for (size_t i = 0; i < c->n; i++)
+		print_change(&c->v[i], meetings_using(&c->v[i], u, have));
+	if (!c->n)
+		puts(tr("Ingen ændringer.", "No changes."));
+	else if (have)
+		puts(tr("Holdte samtaler beholder den ordlyd, de blev holdt med; rapporten tæller efter id.",
+			"Meetings already held keep the wording they were held with; the report counts by id."));
+}
+
+static void print_changes_data(const struct content_changes *c, const struct uses *u, bool have,
+			       enum cli_format format)
+{
+	struct cli_table *t = cli_table_new();
+	static const char *const cols[] = { "change", "id", "section", "lang", "before", "after" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
+		cli_table_col(t, cols[i], COL_TEXT);
+	cli_table_col(t, "meetings", COL_NUMBER);
+	cli_table_col(t, "error", COL_TEXT);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct content_change *ch = &c->v[i];
+		long long m = meetings_using(ch, u, have);
+
+		cli_table_row(t);
+		cli_table_cell(t, change_key(ch->kind));
+		cli_table_cell(t, ch->id);
+		cli_table_cell(t, ch->section ? "yes" : "no");
+		cli_table_cell(t, ch->lang);
+		cli_table_cell(t, ch->before);
+		cli_table_cell(t, ch->after);
+		if (m >= 0)
+			cli_table_cellf(t, "%lld", m);
+		else
+			cli_table_cell(t, NULL);
+		cli_table_cell(t, ch->kind == CHANGE_REMOVED ? "yes" : "no");
+	}
+	cli_table_print(t, format, stdout);
+	cli_table_free(t);
+}
+
+CLI_CMD(cmd_content_diff)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum cli_format format = FORMAT_TABLE;
+	struct content_diags d = { 0 };
+	struct content_changes changes;
+	struct uses uses = { 0 };
+	bool have_db = false;
+	enum sam_status st;
+	int c, rc = 0;
+
+	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 'F' && !cli_format_parse(optarg, &format))
+			rc = cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
+						"unknown format '%s' (table, csv or json)"), optarg);
+	if (rc)
+		return rc;
+	if (argc - optind != 2)
+		return cli_usage_error("%s", tr("angiv to indholdsmapper: den gamle og den nye",
+						"give two content folders: the old and the new"));
+	st = content_diff(argv[optind], argv[optind + 1], &changes, &d);
+	content_diags_print(&d, stderr);
+	content_diags_free(&d);
+	if (st != SAM_OK)
+		return cli_fail(sam_error("%s", tr("indholdet kan ikke sammenlignes; ret fejlene ovenfor",
+						   "the content cannot be compared; fix the errors above")));
+	if ((rc = read_uses(ctx, &uses, &have_db)) == 0) {
+		if (format == FORMAT_TABLE)
+			print_changes_table(&changes, &uses, have_db);
+		else
+			print_changes_data(&changes, &uses, have_db, format);
+		if (changes.nerrors)
+			rc = cli_fail(sam_error(changes.nerrors == 1
+						? tr("Et id er forsvundet; et brugt id må aldrig ændres.",
+						     "An id has vanished; an id in use must never change.")
+						: tr("%zu id'er er forsvundet; et brugt id må aldrig ændres.",
+						     "%zu ids have vanished; an id in use must never change."),
+						changes.nerrors));
+	}
+	uses_free(&uses);
+	content_changes_free(&changes);
+	return rc;
 }

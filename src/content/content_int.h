@@ -54,6 +54,9 @@ struct guide_priv {
 	struct src_mark sections_key, meeting_types_key;
 	struct src_mark *mt_marks;	/* per meeting type: its id */
 	struct src_mark *section_marks;	/* per section: its entry in guide.yaml */
+	struct src_mark *number_marks;	/* per section: its "number" value; line 0 when none */
+	bool *section_read;		/* per section: its file parsed, so its ids are known */
+	bool guide_read;		/* guide.yaml parsed, so the meeting types are known */
 	char **section_files;		/* per section */
 	struct src_mark *items_keys;	/* per section: its "items" key */
 	struct src_mark **item_marks;	/* per section, per item: its id */
@@ -79,6 +82,11 @@ void guide_alloc_sections(struct guide_priv *p, size_t n);
  * checked against p->g's unless it has none. */
 void validate_section(const char *file, const struct ynode *root, const char *expect_id,
 		      struct guide_priv *p, size_t i, struct content_diags *d);
+
+/* The language folders under root, sorted (free with names_free); false
+ * (reported) when root cannot be read. */
+bool content_languages(const char *root, char ***langs, size_t *n, struct content_diags *d);
+void names_free(char **v, size_t n);
 
 void diag_add(struct content_diags *d, const char *file, unsigned line, unsigned col,
 	      bool is_error, const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -18,6 +18,8 @@ void guide_alloc_sections(struct guide_priv *p, size_t n)
 
 	p->g.sections = xcalloc(m, sizeof(*p->g.sections));
 	p->section_marks = xcalloc(m, sizeof(*p->section_marks));
+	p->number_marks = xcalloc(m, sizeof(*p->number_marks));
+	p->section_read = xcalloc(m, sizeof(*p->section_read));
 	p->section_files = xcalloc(m, sizeof(*p->section_files));
 	p->items_keys = xcalloc(m, sizeof(*p->items_keys));
 	p->item_marks = xcalloc(m, sizeof(*p->item_marks));
@@ -72,6 +74,8 @@ void content_guide_free(struct content_guide *g)
 	free(p->guide_file);
 	free(p->mt_marks);
 	free(p->section_marks);
+	free(p->number_marks);
+	free(p->section_read);
 	free(p->section_files);
 	free(p->items_keys);
 	free(p->item_marks);
@@ -90,7 +94,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void names_free(char **v, size_t n)
+void names_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
@@ -191,17 +195,37 @@ static void load_sections(struct guide_priv *p, const char *dir, const struct se
 			continue;
 		}
 		p->g.nsections++;
+		p->g.sections[k].id = xstrdup(refs[i].id);
 		p->section_files[k] = path;
 		p->section_marks[k] = refs[i].mark;
 		if (parse_file(path, &root, d)) {
 			validate_section(path, root, refs[i].id, p, k, d);
+			p->section_read[k] = true;
 			ynode_free(root);
 		}
 	}
 }
 
-/* Loads dir as the language lang; NULL when it has any error (all reported). */
-static struct guide_priv *load_language(const char *dir, const char *lang, struct content_diags *d)
+/* Sections are shown and reported by number: two with one number is a mistake. */
+static void check_numbers(const struct guide_priv *p, struct content_diags *d)
+{
+	for (size_t i = 0; i < p->g.nsections; i++)
+		for (size_t j = 0; j < i && p->number_marks[i].line; j++)
+			if (p->number_marks[j].line && p->g.sections[j].number == p->g.sections[i].number) {
+				diag_add(d, p->section_files[i], p->number_marks[i].line,
+					 p->number_marks[i].col, true,
+					 tr("afsnittet har samme nummer (%d) som '%s' (%s); giv hvert afsnit sit eget nummer",
+					    "the section has the same number (%d) as '%s' (%s); give each section a number of its own"),
+					 p->g.sections[i].number, p->g.sections[j].id, p->section_files[j]);
+				break;
+			}
+}
+
+/* Loads dir as the language lang, as far as it goes: every problem is
+ * reported, and *ok says whether there was none. NULL when the folder
+ * cannot be read at all. */
+static struct guide_priv *load_language(const char *dir, const char *lang, struct content_diags *d,
+					bool *ok)
 {
 	struct guide_priv *p = xcalloc(1, sizeof(*p));
 	struct section_ref *refs = NULL;
@@ -214,7 +238,7 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 		return NULL;
 	}
 	p->guide_file = xasprintf("%s/guide.yaml", dir);
-	if (parse_file(p->guide_file, &root, d)) {
+	if ((p->guide_read = parse_file(p->guide_file, &root, d))) {
 		validate_guide(p->guide_file, root, lang, p, &refs, &nrefs, d);
 		ynode_free(root);
 	} else {
@@ -224,6 +248,7 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 			refs[nrefs] = (struct section_ref){ xstrdup(stems[nrefs]), { 1, 1 } };
 	}
 	load_sections(p, dir, refs, nrefs, stems, nstems, d);
+	check_numbers(p, d);
 	for (size_t i = 0; i < nstems; i++)
 		if (!listed(refs, nrefs, stems[i])) {
 			char *path = xasprintf("%s/%s.yaml", dir, stems[i]);
@@ -235,11 +260,13 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 		}
 	section_refs_free(refs, nrefs);
 	names_free(stems, nstems);
-	if (d->nerrors > before) {
-		content_guide_free(&p->g);
-		return NULL;
-	}
+	*ok = d->nerrors == before;
 	return p;
+}
+
+bool content_languages(const char *root, char ***langs, size_t *n, struct content_diags *d)
+{
+	return list_dir(root, true, langs, n, d);
 }
 
 /* root/lang, without the doubled slash that a root given as "content/"
@@ -258,16 +285,19 @@ enum sam_status content_load(const char *root, const char *lang,
 {
 	char *dir = lang_dir(root, lang);
 	struct guide_priv *p = NULL;
+	bool ok = false;
 
 	*out = NULL;
 	if (!is_dir(dir))
 		diag_add(diags, dir, 1, 1, true, tr("ingen indholdsmappe for sproget '%s'",
 						    "no content folder for the language '%s'"), lang);
 	else
-		p = load_language(dir, lang, diags);
+		p = load_language(dir, lang, diags, &ok);
 	free(dir);
-	if (!p)
+	if (!ok) {
+		content_guide_free(p ? &p->g : NULL);
 		return SAM_ERR_INVALID;
+	}
 	*out = &p->g;
 	return SAM_OK;
 }
@@ -347,21 +377,28 @@ static void compare_languages(const struct guide_priv *have, const char *lang,
 			      const struct guide_priv *ref, const char *ref_lang,
 			      struct content_diags *d)
 {
-	struct idset a = meeting_idset(have, lang), b = meeting_idset(ref, ref_lang);
+	struct idset a, b;
 
-	compare_ids(tr("mødetypen", "meeting type"), &a, &b, d);
-	free(a.ids);
-	free(b.ids);
-	a = section_idset(have, lang);
-	b = section_idset(ref, ref_lang);
-	compare_ids(tr("afsnittet", "section"), &a, &b, d);
-	free(a.ids);
-	free(b.ids);
+	/* What could not be read is reported already; comparing it would only
+	 * add noise about ids that are merely unread. */
+	if (have->guide_read && ref->guide_read) {
+		a = meeting_idset(have, lang);
+		b = meeting_idset(ref, ref_lang);
+		compare_ids(tr("samtaletypen", "meeting type"), &a, &b, d);
+		free(a.ids);
+		free(b.ids);
+		a = section_idset(have, lang);
+		b = section_idset(ref, ref_lang);
+		compare_ids(tr("afsnittet", "section"), &a, &b, d);
+		free(a.ids);
+		free(b.ids);
+	}
 	for (size_t i = 0; i < have->g.nsections; i++) {
 		const char *id = have->g.sections[i].id;
 
 		for (size_t j = 0; j < ref->g.nsections; j++) {
-			if (strcmp(ref->g.sections[j].id, id))
+			if (strcmp(ref->g.sections[j].id, id) || !have->section_read[i] ||
+			    !ref->section_read[j])
 				continue;
 			a = item_idset(have, i, lang);
 			b = item_idset(ref, j, ref_lang);
@@ -372,7 +409,111 @@ static void compare_languages(const struct guide_priv *have, const char *lang,
 	}
 }
 
+/*
+ * Ids that meetings use must stay
+ */
+
+static const struct content_item *item_worded(const struct guide_priv *const *loaded, size_t n,
+					      const char *text)
+{
+	for (size_t l = 0; text && l < n; l++)
+		for (size_t s = 0; loaded[l] && s < loaded[l]->g.nsections; s++)
+			for (size_t i = 0; i < loaded[l]->g.sections[s].nitems; i++) {
+				const struct content_item *it = &loaded[l]->g.sections[s].items[i];
+
+				if (it->text && !strcmp(it->text, text))
+					return it;
+			}
+	return NULL;
+}
+
+/* Every full item id of g, or every section id, for "did you mean". */
+static const char **guide_ids(const struct content_guide *g, bool items, size_t *n)
+{
+	size_t cap = 1;
+	const char **ids;
+
+	for (size_t s = 0; s < g->nsections; s++)
+		cap += items ? g->sections[s].nitems : 1;
+	ids = xcalloc(cap, sizeof(*ids));
+	*n = 0;
+	for (size_t s = 0; s < g->nsections; s++)
+		if (!items)
+			ids[(*n)++] = g->sections[s].id;
+		else
+			for (size_t i = 0; i < g->sections[s].nitems; i++)
+				ids[(*n)++] = g->sections[s].items[i].full_id;
+	return ids;
+}
+
+static void report_missing(struct content_diags *d, const char *file, struct src_mark at,
+			   const char *what, const struct content_use *u, const char *hint)
+{
+	if (hint)
+		diag_add(d, file, at.line, at.col, true,
+			 tr("%s '%s' bruges af %lld samtaler i databasen, men findes ikke her; mente du '%s'? "
+			    "Et id må aldrig ændres, når det er brugt",
+			    "%s '%s' is used by %lld meetings in the database but is not here; did you mean '%s'? "
+			    "An id must never change once it is used"), what, u->id, u->meetings, hint);
+	else
+		diag_add(d, file, at.line, at.col, true,
+			 tr("%s '%s' bruges af %lld samtaler i databasen, men findes ikke her. "
+			    "Et id må aldrig ændres, når det er brugt",
+			    "%s '%s' is used by %lld meetings in the database but is not here. "
+			    "An id must never change once it is used"), what, u->id, u->meetings);
+}
+
+static void check_uses(const struct guide_priv *const *loaded, size_t nlangs, size_t ref,
+		       const struct content_uses *uses, struct content_diags *d)
+{
+	const struct guide_priv *p = loaded[ref];
+	size_t nids;
+	const char **ids = guide_ids(&p->g, false, &nids);
+
+	for (size_t i = 0; i < uses->nsections; i++)
+		if (!content_section_find(&p->g, uses->sections[i].id))
+			report_missing(d, p->guide_file, p->sections_key, tr("afsnittet", "the section"),
+				       &uses->sections[i], content_suggest(uses->sections[i].id, ids, nids));
+	free(ids);
+	ids = guide_ids(&p->g, true, &nids);
+	for (size_t i = 0; i < uses->nitems; i++) {
+		const struct content_use *u = &uses->items[i];
+		const char *dot = strchr(u->id, '.');
+		char *sid = dot ? xstrndup(u->id, (size_t)(dot - u->id)) : xstrdup(u->id);
+		const struct content_section *sec = content_section_find(&p->g, sid);
+		const struct content_item *same = item_worded(loaded, nlangs, u->text);
+
+		/* A missing section is reported once, above. */
+		if (sec && !content_item_find(&p->g, u->id)) {
+			size_t k = (size_t)(sec - p->g.sections);
+
+			report_missing(d, p->section_files[k], p->items_keys[k], tr("punktet", "the item"), u,
+				       same ? same->full_id : content_suggest(u->id, ids, nids));
+		}
+		free(sid);
+	}
+	free(ids);
+}
+
+const struct content_use *content_first_missing(const struct content_guide *g,
+						const struct content_uses *uses)
+{
+	for (size_t i = 0; i < uses->nsections; i++)
+		if (!content_section_find(g, uses->sections[i].id))
+			return &uses->sections[i];
+	for (size_t i = 0; i < uses->nitems; i++)
+		if (!content_item_find(g, uses->items[i].id))
+			return &uses->items[i];
+	return NULL;
+}
+
 enum sam_status content_check(const char *root, struct content_diags *diags)
+{
+	return content_check_uses(root, NULL, diags);
+}
+
+enum sam_status content_check_uses(const char *root, const struct content_uses *uses,
+				   struct content_diags *diags)
 {
 	size_t before = diags->nerrors, nlangs, ref = 0;
 	struct guide_priv **loaded;
@@ -386,17 +527,21 @@ enum sam_status content_check(const char *root, struct content_diags *diags)
 	loaded = xcalloc(nlangs ? nlangs : 1, sizeof(*loaded));
 	for (size_t i = 0; i < nlangs; i++) {
 		char *dir = lang_dir(root, langs[i]);
+		bool ok;
 
-		loaded[i] = load_language(dir, langs[i], diags);
+		loaded[i] = load_language(dir, langs[i], diags, &ok);
 		free(dir);
 	}
-	/* Danish is the original: the others are compared with it when it is sound. */
+	/* Danish is the original: the others are compared with it, as far as
+	 * each could be read, so that one run tells everything. */
 	for (size_t i = 0; i < nlangs; i++)
 		if (loaded[i] && (!loaded[ref] || !strcmp(langs[i], "da")))
 			ref = i;
 	for (size_t i = 0; i < nlangs; i++)
 		if (loaded[i] && i != ref && loaded[ref])
 			compare_languages(loaded[i], langs[i], loaded[ref], langs[ref], diags);
+	if (uses && nlangs && loaded[ref])
+		check_uses((const struct guide_priv *const *)loaded, nlangs, ref, uses, diags);
 	for (size_t i = 0; i < nlangs; i++)
 		content_guide_free(loaded[i] ? &loaded[i]->g : NULL);
 	free(loaded);
@@ -497,6 +642,13 @@ bool content_item_applies(const struct content_item *item, const char *meeting_t
 		if (!strcmp(item->meetings[i], meeting_type))
 			return true;
 	return false;
+}
+
+bool content_item_carries_over(const struct content_guide *g, const char *full_id)
+{
+	const struct content_item *it = content_item_find(g, full_id);
+
+	return !it || it->kind != CONTENT_REFLECTION;
 }
 
 size_t content_section_count_applicable(const struct content_section *s, const char *meeting_type)

@@ -142,6 +142,51 @@ static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
 	return false;
 }
 
+/* One of words[0..n) (its index), or dflt when absent or (reported) unknown. */
+static int get_word(struct vctx *c, const struct keyval *kv, const char *const *words, size_t n,
+		    int dflt)
+{
+	const struct ynode *v = kv->val;
+	const char *best;
+
+	if (!v)
+		return dflt;
+	if (v->kind == YN_SCALAR)
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(v->str, words[i]))
+				return (int)i;
+	if (v->kind != YN_SCALAR)
+		ERR(c, v, tr("'%s' skal være et ord, ikke %s", "'%s' must be a word, not %s"),
+		    kv->key->str, kind_name(v));
+	else if ((best = content_suggest(v->str, words, n)))
+		ERR(c, v, tr("'%s' kan ikke være '%.40s'; mente du '%s'?",
+			     "'%s' cannot be '%.40s'; did you mean '%s'?"), kv->key->str, v->str, best);
+	else
+		ERR(c, v, tr("'%s' kan ikke være '%.40s' (%s eller %s)",
+			     "'%s' cannot be '%.40s' (%s or %s)"), kv->key->str, v->str, words[0], words[1]);
+	return dflt;
+}
+
+static const char *const kind_words[] = { [CONTENT_ACTION] = "action",
+					  [CONTENT_REFLECTION] = "reflection" };
+static const char *const origin_words[] = { [ORIGIN_SEED] = "seed", [ORIGIN_LOCAL] = "local" };
+
+const char *content_kind_name(enum content_kind k)
+{
+	return kind_words[k];
+}
+
+const char *content_origin_name(enum content_origin o)
+{
+	return origin_words[o];
+}
+
+static enum content_origin get_origin(struct vctx *c, const struct keyval *kv,
+				      enum content_origin dflt)
+{
+	return (enum content_origin)get_word(c, kv, origin_words, ARRAY_SIZE(origin_words), (int)dflt);
+}
+
 /* An id: lowercase ASCII letters, digits and '-'. NULL (reported) otherwise. */
 static const char *get_id(struct vctx *c, const struct ynode *v, const char *what)
 {
@@ -234,11 +279,11 @@ static void guide_meeting_types(struct vctx *c, const struct keyval *kv, struct 
 		struct keyval f[MK_N];
 		const char *id;
 
-		if (!check_keys(c, list->v[i], tr("mødetypen", "the meeting type"), meeting_keys, MK_N, f)
+		if (!check_keys(c, list->v[i], tr("samtaletypen", "the meeting type"), meeting_keys, MK_N, f)
 		    || !f[MK_ID].val)
 			continue;
-		id = get_id(c, f[MK_ID].val, tr("mødetypens id", "the meeting type's id"));
-		if (!id || is_duplicate(c, f[MK_ID].val, tr("mødetype", "meeting type"), ids,
+		id = get_id(c, f[MK_ID].val, tr("samtaletypens id", "the meeting type's id"));
+		if (!id || is_duplicate(c, f[MK_ID].val, tr("samtaletype", "meeting type"), ids,
 					p->mt_marks, g->nmeeting_types))
 			continue;
 		mt->id = xstrdup(id);
@@ -336,15 +381,16 @@ void section_refs_free(struct section_ref *refs, size_t n)
  * Section files
  */
 
-enum { SK_ID, SK_NUMBER, SK_TITLE, SK_SHORT, SK_WHY, SK_ITEMS, SK_N };
+enum { SK_ID, SK_NUMBER, SK_TITLE, SK_SHORT, SK_WHY, SK_WHY_SOURCE, SK_ITEMS, SK_N };
 static const struct keyspec section_keys[SK_N] = {
-	{ "id", true }, { "number", true }, { "title", true },
-	{ "short", false }, { "why", true }, { "items", true },
+	{ "id", true }, { "number", true }, { "title", true }, { "short", false },
+	{ "why", true }, { "why_source", false }, { "items", true },
 };
 
-enum { IK_ID, IK_TEXT, IK_HELP, IK_MEETINGS, IK_N };
+enum { IK_ID, IK_TEXT, IK_SOURCE, IK_KIND, IK_HELP, IK_HELP_SOURCE, IK_MEETINGS, IK_N };
 static const struct keyspec item_keys[IK_N] = {
-	{ "id", true }, { "text", true }, { "help", false }, { "meetings", false },
+	{ "id", true }, { "text", true }, { "source", false }, { "kind", false },
+	{ "help", false }, { "help_source", false }, { "meetings", false },
 };
 
 static void unknown_meeting_type(struct vctx *c, const struct ynode *v, const struct content_guide *g)
@@ -356,10 +402,10 @@ static void unknown_meeting_type(struct vctx *c, const struct ynode *v, const st
 		ids[i] = g->meeting_types[i].id;
 	best = content_suggest(v->str, ids, g->nmeeting_types);
 	if (best)
-		ERR(c, v, tr("ukendt mødetype '%s'; mente du '%s'?",
+		ERR(c, v, tr("ukendt samtaletype '%s'; mente du '%s'?",
 			     "unknown meeting type '%s'; did you mean '%s'?"), v->str, best);
 	else
-		ERR(c, v, tr("ukendt mødetype '%s' (se meeting_types i guide.yaml)",
+		ERR(c, v, tr("ukendt samtaletype '%s' (se meeting_types i guide.yaml)",
 			     "unknown meeting type '%s' (see meeting_types in guide.yaml)"), v->str);
 	free(ids);
 }
@@ -374,7 +420,7 @@ static void item_meetings(struct vctx *c, const struct keyval *kv, const struct 
 	it->meetings = xcalloc(list->n, sizeof(*it->meetings));
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *v = list->v[i];
-		const char *id = get_id(c, v, tr("en mødetype", "a meeting type"));
+		const char *id = get_id(c, v, tr("en samtaletype", "a meeting type"));
 
 		if (!id)
 			continue;
@@ -383,7 +429,7 @@ static void item_meetings(struct vctx *c, const struct keyval *kv, const struct 
 			continue;
 		}
 		if (content_item_applies(it, id)) {
-			WARN(c, v, tr("mødetypen '%s' står to gange", "meeting type '%s' is listed twice"), id);
+			WARN(c, v, tr("samtaletypen '%s' står to gange", "meeting type '%s' is listed twice"), id);
 			continue;
 		}
 		it->meetings[it->nmeetings++] = xstrdup(id);
@@ -418,7 +464,14 @@ static void section_items(struct vctx *c, const struct keyval *kv, struct guide_
 		it->full_id = xasprintf("%s.%s", s->id, id);
 		it->section = s;
 		it->text = get_text(c, &f[IK_TEXT]);
+		it->text_origin = get_origin(c, &f[IK_SOURCE], ORIGIN_SEED);
+		it->kind = (enum content_kind)get_word(c, &f[IK_KIND], kind_words, ARRAY_SIZE(kind_words),
+						       CONTENT_ACTION);
 		it->help = get_text(c, &f[IK_HELP]);
+		it->help_origin = get_origin(c, &f[IK_HELP_SOURCE], ORIGIN_LOCAL);
+		if (f[IK_HELP_SOURCE].val && !f[IK_HELP].val)
+			WARN(c, f[IK_HELP_SOURCE].key, "%s", tr("'help_source' uden 'help' gør ingenting",
+								"'help_source' without 'help' does nothing"));
 		if (f[IK_MEETINGS].val)
 			item_meetings(c, &f[IK_MEETINGS], &p->g, it);
 		ids[s->nitems] = it->id;
@@ -435,7 +488,8 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 	struct content_section *s = &p->g.sections[i];
 	const char *id;
 
-	s->id = xstrdup(expect_id);
+	if (!s->id)
+		s->id = xstrdup(expect_id);
 	if (!root) {
 		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
 		return;
@@ -445,9 +499,11 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 	if (kv[SK_ID].val && (id = get_id(&c, kv[SK_ID].val, "id")) && strcmp(id, expect_id))
 		ERR(&c, kv[SK_ID].val, tr("id '%s' svarer ikke til filnavnet '%s.yaml'",
 					  "id '%s' does not match the file name '%s.yaml'"), id, expect_id);
-	get_int(&c, &kv[SK_NUMBER], &s->number);
+	if (get_int(&c, &kv[SK_NUMBER], &s->number))
+		p->number_marks[i] = mark_of(kv[SK_NUMBER].val);
 	s->title = get_text(&c, &kv[SK_TITLE]);
 	s->short_title = kv[SK_SHORT].val ? get_text(&c, &kv[SK_SHORT]) : xstrdup(s->title);
 	s->why = get_text(&c, &kv[SK_WHY]);
+	s->why_origin = get_origin(&c, &kv[SK_WHY_SOURCE], ORIGIN_SEED);
 	section_items(&c, &kv[SK_ITEMS], p, i);
 }

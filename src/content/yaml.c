@@ -85,11 +85,87 @@ static bool check_bytes(const char *file, const char *buf, size_t len, struct co
 	return true;
 }
 
+/* libyaml's problems in the words of a content editor, with what to do. */
+struct yaml_problem {
+	const char *libyaml;		/* a prefix of libyaml's problem text */
+	const char *da, *en;
+};
+
+static const struct yaml_problem yaml_problems[] = {
+	{ "mapping values are not allowed",
+	  "et kolon med mellemrum efter (': ') kan ikke stå her; sæt teksten i anførselstegn, når den indeholder ': '",
+	  "a colon followed by a space (': ') cannot stand here; put the text in quotes when it holds ': '" },
+	{ "found a tab character",
+	  "tabulator i indrykningen; brug mellemrum, ikke tabulator, til indrykning",
+	  "a tab in the indentation; indent with spaces, not tabs" },
+	{ "found character that cannot start any token",
+	  "tegnet kan ikke begynde en værdi; sæt teksten i anførselstegn",
+	  "the character cannot start a value; put the text in quotes" },
+	{ "found unexpected end of stream",
+	  "filen slutter, før anførselstegnet er lukket; luk det med samme slags anførselstegn",
+	  "the file ends before the quote is closed; close it with the same kind of quote" },
+	{ "found unknown escape character",
+	  "ukendt \\-sekvens i en tekst i \"...\"; brug '...' eller skriv \\\\",
+	  "unknown \\ sequence in a \"...\" text; use '...' or write \\\\" },
+	{ "did not find expected key",
+	  "her skulle der stå en nøgle (navn: værdi); tjek indrykningen og om en tekst skal i anførselstegn",
+	  "a key (name: value) was expected here; check the indentation and whether a text needs quotes" },
+	{ "did not find expected '-' indicator",
+	  "her skulle der stå et nyt punkt i listen ('- '); tjek indrykningen",
+	  "a new list entry ('- ') was expected here; check the indentation" },
+	{ "could not find expected ':'",
+	  "der mangler et kolon (':') efter nøglen",
+	  "a colon (':') is missing after the key" },
+	{ "did not find expected node content",
+	  "der mangler en værdi her",
+	  "a value is missing here" },
+	{ "block sequence entries are not allowed",
+	  "et listepunkt ('- ') kan ikke stå her; tjek indrykningen",
+	  "a list entry ('- ') cannot stand here; check the indentation" },
+	{ "did not find expected <document start>",
+	  "der står noget efter filens indhold; tjek indrykningen af den sidste linje",
+	  "something follows the file's content; check the indentation of the last line" },
+	{ "found undefined tag handle",
+	  "'!' kan ikke begynde en værdi; sæt teksten i anførselstegn",
+	  "'!' cannot start a value; put the text in quotes" },
+	{ "control characters are not allowed",
+	  "filen indeholder et styretegn; fjern det",
+	  "the file holds a control character; remove it" },
+};
+
+/* The byte at 1-based line and column (columns in characters, as libyaml counts). */
+static char char_at(const char *buf, unsigned line, unsigned col)
+{
+	const char *p = buf;
+
+	while (--line && (p = strchr(p, '\n')))
+		p++;
+	if (!p)
+		return '\0';
+	while (--col && *p && *p != '\n')
+		do
+			p++;
+		while (((unsigned char)*p & 0xc0) == 0x80);
+	return *p;
+}
+
+static const char *yaml_problem_text(const char *problem, char at)
+{
+	/* libyaml says only that a tab "cannot start any token". */
+	if (at == '\t')
+		problem = "found a tab character";
+	for (size_t i = 0; i < ARRAY_SIZE(yaml_problems); i++)
+		if (!strncmp(problem, yaml_problems[i].libyaml, strlen(yaml_problems[i].libyaml)))
+			return tr(yaml_problems[i].da, yaml_problems[i].en);
+	return NULL;
+}
+
 static void syntax_error(const char *file, const char *buf, const yaml_parser_t *p,
 			 struct content_diags *d)
 {
 	unsigned line, col;
-	const char *problem = p->problem ? p->problem : tr("ukendt fejl", "unknown error");
+	const char *problem = p->problem ? p->problem : "";
+	const char *text;
 
 	if (p->error == YAML_READER_ERROR) {
 		offset_position(buf, p->problem_offset, &line, &col);
@@ -97,13 +173,19 @@ static void syntax_error(const char *file, const char *buf, const yaml_parser_t 
 		line = (unsigned)p->problem_mark.line + 1;
 		col = (unsigned)p->problem_mark.column + 1;
 	}
-	if (p->context)
+	text = yaml_problem_text(problem, char_at(buf, line, col));
+	if (text)
+		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
+			 text);
+	else if (p->context)
+		/* libyaml's own words, for a problem no editor has met yet */
 		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s (%s, linje %u)",
 						      "YAML syntax error: %s (%s at line %u)"),
-			 problem, p->context, (unsigned)p->context_mark.line + 1);
+			 *problem ? problem : tr("ukendt fejl", "unknown error"), p->context,
+			 (unsigned)p->context_mark.line + 1);
 	else
 		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
-			 problem);
+			 *problem ? problem : tr("ukendt fejl", "unknown error"));
 }
 
 static struct ynode *ynode_new(enum ynode_kind kind, const yaml_event_t *ev)

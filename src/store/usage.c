@@ -1,0 +1,78 @@
+#include "samtale/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samtale/util.h"
+#include "store_int.h"
+
+/*
+ * Store: the content ids that held meetings use, for the content editor's
+ * check that none of them vanished.
+ */
+
+static enum sam_status read_uses(struct store *st, const char *sql, bool items,
+				 struct id_use **out, size_t *n)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, sql, &stmt);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (status != SAM_OK)
+		return status;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct id_use *u;
+
+		*out = array_grow(*out, *n, &cap, sizeof(**out));
+		u = &(*out)[(*n)++];
+		memset(u, 0, sizeof(*u));
+		u->id = db_col_str(stmt, 0);
+		u->meetings = sqlite3_column_int64(stmt, 1);
+		if (items) {
+			u->section_id = db_col_str(stmt, 2);
+			u->text = db_col_str(stmt, 3);
+		}
+	}
+	if (rc != SQLITE_DONE)
+		status = db_error(st, rc);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_ids_in_use(struct store *st, struct id_uses *out)
+{
+	enum sam_status status;
+
+	memset(out, 0, sizeof(*out));
+	status = read_uses(st, "SELECT item_id, count(*), section_id, max(text) FROM meeting_items"
+			   " GROUP BY item_id ORDER BY item_id", true, &out->items, &out->nitems);
+	if (status == SAM_OK)
+		status = read_uses(st, "SELECT section_id, count(DISTINCT meeting_id) FROM meeting_items"
+				   " GROUP BY section_id ORDER BY section_id", false, &out->sections,
+				   &out->nsections);
+	if (status != SAM_OK)
+		id_uses_free(out);
+	return status;
+}
+
+static void uses_free(struct id_use *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].section_id);
+		free(v[i].text);
+	}
+	free(v);
+}
+
+void id_uses_free(struct id_uses *u)
+{
+	if (!u)
+		return;
+	uses_free(u->items, u->nitems);
+	uses_free(u->sections, u->nsections);
+	memset(u, 0, sizeof(*u));
+}
