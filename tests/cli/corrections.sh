@@ -20,7 +20,7 @@ cat >"$T/case.json" <<'JSON'
         { "date": "2026-03-01", "type": "opfoelgning", "caseworker": "mette",
           "items": [ { "id": "tro.sig-det", "state": "done", "note": "Igen" },
                      { "id": "tro.afdaek-kvalifikationer", "state": "not_relevant" },
-                     { "id": "dialog.hendes-oensker", "state": "done", "note": "Sygeplejerske" } ] },
+                     { "id": "forventning.ansaettelse", "state": "done", "note": "Sygeplejerske" } ] },
         { "date": "2026-03-01", "type": "opfoelgning", "caseworker": "mette", "items": [] } ],
       "followups": [
         { "due": "2026-03-05", "text": "Ring til sprogskolen", "assignee": "mette", "done": false },
@@ -91,12 +91,12 @@ assert_eq 1 "$(audit meeting.date)" "the date's audit line"
 # meeting set --type: the items both types share keep their state and
 # note, the others go, the new ones come open.
 expect_status 0 samtale --db "$DB" meeting set 2026-0117 2026-03-01 --nth 1 --type under-praktik
-assert_eq "Samtalen er nu Under praktik: 6 punkter beholdt (1 afkrydset), 4 fjernet (2 afkrydset, 1 med note), 2 nye." \
+assert_eq "Samtalen er nu Under praktik: 9 punkter beholdt (1 afkrydset), 2 fjernet (2 afkrydset, 1 med note), 1 nye." \
 	"$(cat "$T/out")"
 assert_eq "tro.sig-det done Igen" \
 	"$(sql "$DB" "SELECT item_id || ' ' || state || ' ' || note FROM meeting_items WHERE meeting_id = 3 AND note IS NOT NULL")"
-assert_eq 8 "$(sql "$DB" 'SELECT count(*) FROM meeting_items WHERE meeting_id = 3')" "under-praktik's items"
-assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = 3 AND item_id = 'dialog.hendes-oensker'")"
+assert_eq 10 "$(sql "$DB" 'SELECT count(*) FROM meeting_items WHERE meeting_id = 3')" "under-praktik's items"
+assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = 3 AND item_id = 'forventning.ansaettelse'")"
 assert_eq "under-praktik|meeting.type" "$(sql "$DB" "SELECT detail, action FROM audit WHERE action = 'meeting.type'")"
 # Now the day's meetings differ in type: --type picks one, and only moves it.
 expect_status 1 samtale --db "$DB" meeting set 2026-0117 2026-03-01 --type foerste
