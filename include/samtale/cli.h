@@ -53,6 +53,9 @@ int cli_no_more_args(int argc, char **argv);
  * ("--due"): 0 with out set, and the resolved date echoed on stderr when it
  * was typed otherwise than YYYY-MM-DD; else the message and status 2. */
 int cli_date(const char *what, const char *typed, enum date_when when, sam_date out);
+/* Exactly one argument left after the options: it, or NULL with *rc the
+ * usage error's status (missing is the message when there is none). */
+const char *cli_one_arg(int argc, char **argv, const char *missing, int *rc);
 
 /*
  * Output tables: one writer for table (aligned by display width), CSV
@@ -107,5 +110,9 @@ CLI_CMD(cmd_followup_done);
 CLI_CMD(cmd_followup_undone);
 CLI_CMD(cmd_followup_delete);
 CLI_CMD(cmd_case_reopen);
+CLI_CMD(cmd_internship_add);
+CLI_CMD(cmd_internship_list);
+CLI_CMD(cmd_internship_edit);
+CLI_CMD(cmd_internship_end);
 
 #endif

@@ -397,6 +397,101 @@ void followup_rec_free(struct followup_rec *f);
 void followup_list_free(struct followup_list *l);
 
 /*
+ * Internships (SPEC §1 rule 5): her internships, several over time, each
+ * with its workplace, period, contact, goal, the chance of a job after it
+ * and how it ended.
+ */
+
+/* A word stored in the database, written in the exchange format and typed
+ * on the command line ("ended-early"), and how the screens say it. */
+struct store_word {
+	const char *word;
+	const char *da, *en;
+};
+
+/* The index of word in words[0..n), or -1 (a NULL word never matches). */
+int store_word_find(const struct store_word *words, size_t n, const char *word);
+
+enum job_possible { JOB_POSSIBLE_UNKNOWN, JOB_POSSIBLE_YES, JOB_POSSIBLE_NO, JOB_POSSIBLE_N };
+extern const struct store_word job_possible_words[JOB_POSSIBLE_N];	/* "unknown", "yes", "no" */
+
+enum internship_outcome {
+	OUTCOME_NONE,			/* not ended yet: no word */
+	OUTCOME_EMPLOYED,
+	OUTCOME_EDUCATION,
+	OUTCOME_EXTENDED,
+	OUTCOME_ENDED_EARLY,
+	OUTCOME_COMPLETED,		/* completed without a job */
+	OUTCOME_N
+};
+extern const struct store_word outcome_words[OUTCOME_N];	/* [OUTCOME_NONE].word is NULL */
+
+struct internship_rec {
+	int64_t id;
+	int64_t case_id;
+	char *case_ref;			/* filled by store_internship_list */
+	char *workplace;
+	char *field;			/* the workplace's line of work; NULL (as every text
+					 * below) when none */
+	char *from, *planned_to, *ended;
+	char *contact;			/* name and role at the workplace, nothing of hers */
+	char *goal;			/* her words: the goal, and how it reflects her
+					 * qualifications and wishes */
+	enum job_possible job_possible;	/* employment possible after a good period */
+	enum internship_outcome outcome;
+	char *outcome_reason;
+	char *caseworker;		/* who recorded it */
+};
+
+struct internship_list {
+	struct internship_rec *v;
+	size_t n;
+};
+
+/* What a caseworker types: add and edit take the first seven fields,
+ * bulk writing all of them. NULL or "" = none. */
+struct internship_spec {
+	const char *workplace;		/* required */
+	const char *field;
+	const char *from;		/* required */
+	const char *planned_to;		/* not before from */
+	const char *contact, *goal;
+	enum job_possible job_possible;
+	const char *ended;		/* not before from */
+	enum internship_outcome outcome;
+	const char *outcome_reason;
+};
+
+struct internship_query {
+	int64_t case_id;		/* 0 = every case */
+	const char *began_from;		/* NULL = any; else from >= this date */
+	const char *began_to;		/* NULL = any; else from <= this date */
+};
+
+enum sam_status store_internship_add(struct store *st, int64_t case_id,
+				     const struct internship_spec *in, int64_t *id);
+/* SAM_ERR_NOT_FOUND (with a message) when there is no such internship. */
+enum sam_status store_internship_get(struct store *st, int64_t id, struct internship_rec *out);
+/* Ordered by case ref, then from, then id. */
+enum sam_status store_internship_list(struct store *st, const struct internship_query *q,
+				      struct internship_list *out);
+/* Replaces the seven fields add takes; its end stays as it was. */
+enum sam_status store_internship_edit(struct store *st, int64_t id,
+				      const struct internship_spec *in);
+/* Ends it with outcome (not OUTCOME_NONE) on date (NULL = today, not
+ * before it began); reason may be NULL. Ending again corrects the end. */
+enum sam_status store_internship_end(struct store *st, int64_t id, enum internship_outcome outcome,
+				     const char *date, const char *reason);
+/* The case's current internship: the latest begun of those not ended, or,
+ * when every one has ended, the latest begun. *found false when the case
+ * has none. */
+enum sam_status store_internship_current(struct store *st, int64_t case_id,
+					 struct internship_rec *out, bool *found);
+
+void internship_rec_free(struct internship_rec *in);
+void internship_list_free(struct internship_list *l);
+
+/*
  * Bulk writing (import, demo data): whole cases through statements prepared
  * once, with the checks, defaults and messages of the one-change-at-a-time
  * functions (store_case_add, store_meeting_set, store_followup_add,

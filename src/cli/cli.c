@@ -59,6 +59,20 @@ static const struct cli_cmd cmds[] = {
 	  "kontrollér databasen", "check the database" },
 	{ "db", "purge", cmd_db_purge, NEED_DB, "--closed-before D --yes",
 	  "slet afsluttede sager", "erase closed cases" },
+	{ "internship", "add", cmd_internship_add, NEED_DB,
+	  "REF --workplace W --from D [--to D] [--field F] [--contact C] "
+	  "[--job-possible yes|no|unknown] [--goal T]",
+	  "registrér en praktik", "record an internship" },
+	{ "internship", "list", cmd_internship_list, NEED_DB_READONLY,
+	  "[REF] [--format table|csv|json]",
+	  "vis praktikker", "list internships" },
+	{ "internship", "edit", cmd_internship_edit, NEED_DB,
+	  "ID [--workplace W] [--from D] [--to D] [--field F] [--contact C] "
+	  "[--job-possible yes|no|unknown] [--goal T]",
+	  "ret en praktik", "correct an internship" },
+	{ "internship", "end", cmd_internship_end, NEED_DB,
+	  "ID --outcome employed|education|extended|ended-early|completed [--date D] [--reason T]",
+	  "afslut en praktik", "end an internship" },
 	{ "followups", NULL, cmd_followups, NEED_DB_READONLY,
 	  "[--overdue] [--all] [--format table|csv|json]",
 	  "vis opfølgninger", "list follow-ups" },
@@ -189,6 +203,20 @@ int cli_date(const char *what, const char *typed, enum date_when when, sam_date 
 	if (strcmp(typed, out))
 		fprintf(stderr, "samtale: %s %s = %s (%s)\n", what, typed, out, date_weekday(out));
 	return 0;
+}
+
+const char *cli_one_arg(int argc, char **argv, const char *missing, int *rc)
+{
+	if (optind >= argc) {
+		*rc = cli_usage_error("%s", missing);
+		return NULL;
+	}
+	if (optind + 1 < argc) {
+		*rc = cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+				      argv[optind + 1]);
+		return NULL;
+	}
+	return argv[optind];
 }
 
 /*

@@ -6,19 +6,9 @@
 
 #include "samtale/util.h"
 
-/* Exactly one argument after the options: the case reference. */
 static const char *one_ref(int argc, char **argv, int *rc)
 {
-	if (optind >= argc) {
-		*rc = cli_usage_error("%s", tr("angiv et sagsnummer", "give a case reference"));
-		return NULL;
-	}
-	if (optind + 1 < argc) {
-		*rc = cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
-				      argv[optind + 1]);
-		return NULL;
-	}
-	return argv[optind];
+	return cli_one_arg(argc, argv, tr("angiv et sagsnummer", "give a case reference"), rc);
 }
 
 /*

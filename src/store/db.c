@@ -36,6 +36,11 @@
  *   followups      case_id → cases CASCADE, meeting_id → meetings SET NULL;
  *                  due, text, assignee (the caseworker following it up),
  *                  her (1: she is the one to act), done
+ *   internships    case_id → cases ON DELETE CASCADE; workplace, field,
+ *                  from_date, planned_to, ended, contact (name and role at
+ *                  the workplace), goal (her words), job_possible
+ *                  (yes/no/unknown), outcome (NULL while running),
+ *                  outcome_reason, caseworker (who recorded it)
  *   audit          at (UTC), user (--user), login (the process's login
  *                  name), action, case_id, object_id, detail. Never
  *                  personal data: no notes, profile text or references.
@@ -113,6 +118,25 @@ static const char *const migrations[] = {
 	"ALTER TABLE meetings ADD COLUMN next_time TEXT;"
 	"ALTER TABLE meetings ADD COLUMN next_place TEXT;"
 	"ALTER TABLE followups ADD COLUMN her INTEGER NOT NULL DEFAULT 0 CHECK (her IN (0, 1));",
+
+	/* 4: her internships (SPEC §1 rule 5). The words are those of
+	 * job_possible_words and outcome_words (store/internships.c). */
+	"CREATE TABLE internships ("
+	" id INTEGER PRIMARY KEY,"
+	" case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	" workplace TEXT NOT NULL,"
+	" field TEXT,"
+	" from_date TEXT NOT NULL,"
+	" planned_to TEXT,"
+	" ended TEXT,"
+	" contact TEXT,"
+	" goal TEXT,"
+	" job_possible TEXT NOT NULL DEFAULT 'unknown' CHECK (job_possible IN ('yes', 'no', 'unknown')),"
+	" outcome TEXT CHECK (outcome IN ('employed', 'education', 'extended', 'ended-early', 'completed')),"
+	" outcome_reason TEXT,"
+	" caseworker TEXT NOT NULL);"
+	"CREATE INDEX internships_case ON internships(case_id, from_date);"
+	"CREATE INDEX internships_from ON internships(from_date);",
 };
 
 #define SCHEMA_VERSION ((int)ARRAY_SIZE(migrations))

@@ -66,10 +66,21 @@ enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
 	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done, " p "her"
 #define FOLLOWUP_NCOLUMNS 8
 
+#define INTERNSHIP_COLUMNS(p) \
+	p "id, " p "case_id, " p "workplace, " p "field, " p "from_date, " p "planned_to, " \
+	p "ended, " p "contact, " p "goal, " p "job_possible, " p "outcome, " p "outcome_reason, " \
+	p "caseworker"
+#define INTERNSHIP_NCOLUMNS 13
+
 void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
 void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
 void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);
 void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f);
+/* internships.c */
+void row_internship(sqlite3_stmt *stmt, int col, struct internship_rec *in);
+/* The checks of store_internship_add (whole: also of the end, for bulk
+ * writing), with their messages. */
+enum sam_status check_internship(const struct internship_spec *in, bool whole);
 
 /* caselist.c: a GLOB pattern finding filter anywhere, case-folded as the
  * TUI's list filter folds (ASCII, and Latin-1 letters such as Æ, Ø, Å). */
@@ -109,5 +120,6 @@ enum sam_status audit_forget_case(struct store *st, int64_t case_id);
 #define INITIALS_MAX 16
 #define NAME_MAX_BYTES 128
 #define NOTE_MAX (64 * 1024)
+#define WORKPLACE_MAX 256
 
 #endif
