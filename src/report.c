@@ -404,3 +404,129 @@ void report_free(struct report *r)
 	free(r->total.last_meeting);
 	memset(r, 0, sizeof(*r));
 }
+
+/*
+ * Internships: the store selects those that began in the period; here they
+ * are counted per caseworker and their median length found.
+ */
+
+struct lengths {
+	long *v;
+	size_t n, cap;
+};
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Twice the median, so that the mean of the middle two stays whole. */
+static int median2(struct lengths *l)
+{
+	if (!l->n)
+		return -1;
+	qsort(l->v, l->n, sizeof(*l->v), cmp_long);
+	if (l->n % 2)
+		return (int)(2 * l->v[l->n / 2]);
+	return (int)(l->v[l->n / 2 - 1] + l->v[l->n / 2]);
+}
+
+static void count_internship(struct report_internship_row *row, struct lengths *l,
+			     const struct internship_rec *in)
+{
+	long from, ended;
+
+	row->internships++;
+	row->job_possible += in->job_possible == JOB_POSSIBLE_YES;
+	if (in->outcome == OUTCOME_NONE) {
+		row->running++;
+		return;
+	}
+	row->ended++;
+	row->employed += in->outcome == OUTCOME_EMPLOYED;
+	row->ended_early += in->outcome == OUTCOME_ENDED_EARLY;
+	if (in->ended && date_to_days(in->from, &from) && date_to_days(in->ended, &ended)) {
+		row->measured++;
+		l->v = array_grow(l->v, l->n, &l->cap, sizeof(*l->v));
+		l->v[l->n++] = ended - from + 1;
+	}
+}
+
+static int cmp_internship_cw(const void *a, const void *b)
+{
+	const struct internship_rec *x = *(const struct internship_rec *const *)a;
+	const struct internship_rec *y = *(const struct internship_rec *const *)b;
+
+	return strcmp(x->caseworker, y->caseworker);
+}
+
+/* One row per caseworker, by name, from the internships sorted so. */
+static void split_by_caseworker(const struct internship_list *l, struct report_internships *r)
+{
+	const struct internship_rec **by = xcalloc(l->n + 1, sizeof(*by));
+	struct lengths len = { 0 };
+	size_t cap = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		by[i] = &l->v[i];
+	qsort(by, l->n, sizeof(*by), cmp_internship_cw);
+	for (size_t i = 0; i < l->n; i++) {
+		struct report_internship_row *row;
+
+		if (!i || strcmp(by[i]->caseworker, by[i - 1]->caseworker)) {
+			r->rows = array_grow(r->rows, r->n, &cap, sizeof(*r->rows));
+			row = &r->rows[r->n++];
+			memset(row, 0, sizeof(*row));
+			row->caseworker = xstrdup(by[i]->caseworker);
+			len.n = 0;
+		}
+		row = &r->rows[r->n - 1];
+		count_internship(row, &len, by[i]);
+		if (i + 1 == l->n || strcmp(by[i]->caseworker, by[i + 1]->caseworker))
+			row->median_days2 = median2(&len);
+	}
+	free(len.v);
+	free(by);
+}
+
+enum sam_status report_internships_run(struct store *st, const struct report_internship_query *q,
+				       struct report_internships *out)
+{
+	struct internship_query iq = { .began_from = q->from, .began_to = q->to };
+	struct internship_list l;
+	struct lengths len = { 0 };
+	struct report_query dates = { .from = q->from, .to = q->to };
+	enum sam_status rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = check_query(&dates)) != SAM_OK ||
+	    (rc = store_internship_list(st, &iq, &l)) != SAM_OK)
+		return rc;
+	for (size_t i = 0; i < l.n; i++)
+		count_internship(&out->total, &len, &l.v[i]);
+	out->total.median_days2 = median2(&len);
+	if (q->split_caseworker)
+		split_by_caseworker(&l, out);
+	free(len.v);
+	internship_list_free(&l);
+	return SAM_OK;
+}
+
+void report_internships_free(struct report_internships *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->rows[i].caseworker);
+	free(r->rows);
+	memset(r, 0, sizeof(*r));
+}
+
+const char *report_median_format(int median_days2, char buf[REPORT_PCT_LEN])
+{
+	if (median_days2 < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, REPORT_PCT_LEN, "%d%s", median_days2 / 2, median_days2 % 2 ? ".5" : "");
+	return buf;
+}

@@ -72,4 +72,45 @@ int report_pct_tenths(int done, int open);
 #define REPORT_PCT_LEN 24
 const char *report_pct_format(int done, int open, char buf[REPORT_PCT_LEN]);
 
+/*
+ * Internships (--by internship): what came of the internships that began in
+ * a period (SPEC §1 rule 5, README "Reports and follow-ups"). An internship
+ * counts when its start date lies in [from, to]; its job possibility, its
+ * outcome and its end are as recorded today, also when after to.
+ *  - job_possible_pct = 100 * job_possible / internships
+ *  - employed_pct, ended_early_pct = 100 * employed (ended_early) / ended,
+ *    where ended are those with an outcome; the still running are left out
+ *  - median_days: the median length, ended - from + 1 days, of those with an
+ *    outcome and an end date; the still running are left out of it. With an
+ *    even number of lengths, the mean of the middle two.
+ */
+
+struct report_internship_query {
+	const char *from, *to;		/* the start date, inclusive; NULL = unbounded */
+	bool split_caseworker;		/* a row per caseworker who recorded them */
+};
+
+struct report_internship_row {
+	char *caseworker;		/* NULL in the total and when not split */
+	int internships;		/* began in the period */
+	int job_possible;		/* of them: employment possible after it */
+	int ended;			/* of them: with an outcome */
+	int employed, ended_early;	/* of the ended: these outcomes */
+	int running;			/* of them: no outcome yet */
+	int measured;			/* of the ended: with an end date (the median's) */
+	int median_days2;		/* twice the median length; -1 when none measured */
+};
+
+struct report_internships {
+	struct report_internship_row *rows;	/* by caseworker; none when not split */
+	size_t n;
+	struct report_internship_row total;
+};
+
+enum sam_status report_internships_run(struct store *st, const struct report_internship_query *q,
+				       struct report_internships *out);
+void report_internships_free(struct report_internships *r);
+/* The median in days as text: "24", "24.5", "" when none; returns buf. */
+const char *report_median_format(int median_days2, char buf[REPORT_PCT_LEN]);
+
 #endif

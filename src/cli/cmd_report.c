@@ -31,6 +31,8 @@ struct report_opts {
 	enum cli_format format;
 	bool by_given;
 	sam_date from, to;
+	bool by_internship;		/* --by internship: a report of its own */
+	const char *split;		/* --split */
 };
 
 /* Column names: fixed in CSV and JSON (another program reads them, SPEC §3);
@@ -127,6 +129,18 @@ static int check_type(const struct content_guide *g, const char *type)
 	return rc;
 }
 
+/* --by internship selects internships by their start, not meetings. */
+static int check_internship_options(const struct report_opts *o)
+{
+	if (o->q.caseworker || o->q.type || o->q.stale_days >= 0)
+		return cli_usage_error("%s", tr("--by internship tager kun --from, --to, --split og --format",
+						"--by internship takes only --from, --to, --split and --format"));
+	if (o->split && strcmp(o->split, "caseworker"))
+		return cli_usage_error(tr("ukendt --split '%s' (caseworker)", "unknown --split '%s' (caseworker)"),
+				       o->split);
+	return 0;
+}
+
 static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, struct report_opts *o)
 {
 	static const struct option opts[] = {
@@ -137,6 +151,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 		{ "type", required_argument, NULL, 'T' },
 		{ "stale", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "split", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc = 0;
@@ -144,12 +159,15 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
 		case 'b':
-			if (!report_by_parse(optarg, &o->q.by))
-				return cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case eller type)",
-							  "unknown --by '%s' (section, item, caseworker, case or type)"),
-						       optarg);
+			o->by_internship = !strcmp(optarg, "internship");
+			if (!o->by_internship && !report_by_parse(optarg, &o->q.by))
+				return cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case, "
+							  "type eller internship)",
+							  "unknown --by '%s' (section, item, caseworker, case, "
+							  "type or internship)"), optarg);
 			o->by_given = true;
 			break;
+		case 'S': o->split = optarg; break;
 		case 'f': o->q.from = o->from; rc = cli_date("--from", optarg, DATE_ANY, o->from); break;
 		case 't': o->q.to = o->to; rc = cli_date("--to", optarg, DATE_ANY, o->to); break;
 		case 'c': o->q.caseworker = optarg; break;
@@ -163,12 +181,98 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
 		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
 				       o->q.from, o->q.to);
+	if (o->by_internship)
+		return check_internship_options(o);
+	if (o->split)
+		return cli_usage_error("%s", tr("--split caseworker hører til --by internship",
+						"--split caseworker goes with --by internship"));
 	if (o->q.stale_days >= 0) {
 		if (o->by_given && o->q.by != REPORT_BY_CASE)
 			return cli_usage_error("%s", tr("--stale hører til --by case",
 							"--stale goes with --by case"));
 		o->q.by = REPORT_BY_CASE;
 	}
+	return 0;
+}
+
+/*
+ * samtale report --by internship
+ */
+
+static void add_internship_columns(struct cli_table *t, enum cli_format f, bool split)
+{
+	static const struct { const char *field, *da; } cols[] = {
+		{ "internships", "praktikker" },
+		{ "job_possible", "job muligt" },
+		{ "job_possible_pct", "job muligt %" },
+		{ "ended", "afsluttede" },
+		{ "employed", "ansat" },
+		{ "employed_pct", "ansat %" },
+		{ "ended_early", "afbrudt før tid" },
+		{ "ended_early_pct", "afbrudt %" },
+		{ "running", "i gang" },
+		{ "median_days", "median dage" },
+	};
+
+	if (split)
+		cli_table_col(t, col_name(f, "caseworker", "sagsbehandler"), COL_TEXT);
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
+		cli_table_col(t, col_name(f, cols[i].field, cols[i].da), COL_NUMBER);
+}
+
+/* A share of n as a percentage cell: empty (a dash in a table) when n is 0. */
+static void pct_cell(struct cli_table *t, enum cli_format f, int part, int n)
+{
+	char pct[REPORT_PCT_LEN];
+
+	report_pct_format(part, n - part, pct);
+	cli_table_cell(t, !pct[0] && f == FORMAT_TABLE ? "-" : pct);
+}
+
+static void add_internship_row(struct cli_table *t, enum cli_format f, bool split,
+			       const struct report_internship_row *r, const char *key)
+{
+	char median[REPORT_PCT_LEN];
+
+	if (split)
+		cli_table_cell(t, key);
+	cli_table_cellf(t, "%d", r->internships);
+	cli_table_cellf(t, "%d", r->job_possible);
+	pct_cell(t, f, r->job_possible, r->internships);
+	cli_table_cellf(t, "%d", r->ended);
+	cli_table_cellf(t, "%d", r->employed);
+	pct_cell(t, f, r->employed, r->ended);
+	cli_table_cellf(t, "%d", r->ended_early);
+	pct_cell(t, f, r->ended_early, r->ended);
+	cli_table_cellf(t, "%d", r->running);
+	report_median_format(r->median_days2, median);
+	cli_table_cell(t, !median[0] && f == FORMAT_TABLE ? "-" : median);
+}
+
+static int run_internship_report(struct cli_ctx *ctx, const struct report_opts *o)
+{
+	struct report_internship_query q = { .from = o->q.from, .to = o->q.to,
+					     .split_caseworker = o->split != NULL };
+	struct report_internships r;
+	struct cli_table *t;
+	enum sam_status st = report_internships_run(ctx->store, &q, &r);
+
+	if (st != SAM_OK)
+		return cli_fail(st);
+	t = cli_table_new();
+	add_internship_columns(t, o->format, q.split_caseworker);
+	for (size_t i = 0; i < r.n; i++) {
+		cli_table_row(t);
+		add_internship_row(t, o->format, true, &r.rows[i], r.rows[i].caseworker);
+	}
+	if (q.split_caseworker)
+		cli_table_total_row(t);
+	else
+		cli_table_row(t);
+	add_internship_row(t, o->format, q.split_caseworker, &r.total, tr("I alt", "Total"));
+	cli_table_print(t, o->format, stdout);
+	cli_table_free(t);
+	report_internships_free(&r);
 	return 0;
 }
 
@@ -182,6 +286,8 @@ CLI_CMD(cmd_report)
 
 	if ((rc = parse_report_options(ctx, argc, argv, &o)))
 		return rc;
+	if (o.by_internship)
+		return run_internship_report(ctx, &o);
 	st = report_run(ctx->store, ctx->guide, &o.q, &r);
 	if (st != SAM_OK)
 		return cli_fail(st);
