@@ -200,6 +200,12 @@ bool content_item_carries_over(const struct content_guide *g, const char *full_i
 /* Items of section s that apply to a meeting type. */
 size_t content_section_count_applicable(const struct content_section *s, const char *meeting_type);
 
+/* Where a meeting type stands in an internship (SPEC §2's meeting type ids
+ * foer-praktik, under-praktik, efter-praktik): its meetings show her current
+ * internship, and an after-internship meeting asks how it ended. */
+enum internship_phase { PHASE_NONE, PHASE_BEFORE, PHASE_DURING, PHASE_AFTER };
+enum internship_phase content_internship_phase(const char *meeting_type);
+
 /* The candidate closest to word by edit distance, for "did you mean"; NULL
  * when none is close. */
 const char *content_suggest(const char *word, const char *const *candidates, size_t n);

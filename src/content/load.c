@@ -634,6 +634,23 @@ const struct content_meeting_type *content_meeting_type_find(const struct conten
 	return NULL;
 }
 
+enum internship_phase content_internship_phase(const char *meeting_type)
+{
+	static const struct {
+		const char *type;
+		enum internship_phase phase;
+	} phases[] = {
+		{ "foer-praktik", PHASE_BEFORE },
+		{ "under-praktik", PHASE_DURING },
+		{ "efter-praktik", PHASE_AFTER },
+	};
+
+	for (size_t i = 0; meeting_type && i < ARRAY_SIZE(phases); i++)
+		if (!strcmp(phases[i].type, meeting_type))
+			return phases[i].phase;
+	return PHASE_NONE;
+}
+
 bool content_item_applies(const struct content_item *item, const char *meeting_type)
 {
 	if (!item->meetings)

@@ -13,9 +13,10 @@
  * one list of rows; meetings and follow-ups are the rows one can select.
  */
 
-enum { REQ_NEW_MEETING = REQ_SCREEN, REQ_FOLLOWUP_DONE };
+enum { REQ_NEW_MEETING = REQ_SCREEN, REQ_FOLLOWUP_DONE, REQ_INTERNSHIPS };
 
-enum row_kind { ROW_HEADING, ROW_PROFILE, ROW_MEETING, ROW_FOLLOWUP, ROW_LEFT_OPEN, ROW_HINT };
+enum row_kind { ROW_HEADING, ROW_PROFILE, ROW_INTERNSHIP, ROW_MEETING, ROW_FOLLOWUP, ROW_LEFT_OPEN,
+		ROW_HINT };
 
 struct row {
 	enum row_kind kind;
@@ -30,6 +31,8 @@ struct case_screen {
 	size_t *nprogress;
 	struct followup_list followups;
 	struct left_open_list left_open;
+	struct internship_rec internship;	/* the current one, when has_internship */
+	bool has_internship;
 	struct row *rows;
 	size_t nrows, caprows;
 	struct ui_list ui;
@@ -43,6 +46,7 @@ static const struct ui_binding case_keys[] = {
 	{ 'f', REQ_FOLLOWUP, "f", "ny opfølgning", "new follow-up", true },
 	{ ' ', REQ_FOLLOWUP_DONE, "Space", "opfølgning udført / ikke udført", "follow-up done / not done",
 	  false },
+	{ 'I', REQ_INTERNSHIPS, "I", "praktikker", "internships", true },
 	{ 'F', REQ_FOLLOWUPS, "F", "alle opfølgninger", "all follow-ups", false },
 	UI_BINDINGS_END,
 };
@@ -256,7 +260,8 @@ static bool row_selectable(void *ctx, size_t i)
 {
 	const struct case_screen *c = ctx;
 
-	return c->rows[i].kind == ROW_MEETING || c->rows[i].kind == ROW_FOLLOWUP;
+	return c->rows[i].kind == ROW_MEETING || c->rows[i].kind == ROW_FOLLOWUP ||
+	       c->rows[i].kind == ROW_INTERNSHIP;
 }
 
 static void case_free_data(struct case_screen *c)
@@ -271,6 +276,8 @@ static void case_free_data(struct case_screen *c)
 	meeting_list_free(&c->meetings);
 	followup_list_free(&c->followups);
 	left_open_list_free(&c->left_open);
+	internship_rec_free(&c->internship);
+	c->has_internship = false;
 	c->nrows = 0;
 }
 
@@ -279,6 +286,10 @@ static void build_rows(struct case_screen *c)
 	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
 	for (size_t f = 0; f < PROFILE_NFIELDS; f++)
 		add_row(c, ROW_PROFILE, f, NULL);
+	if (c->has_internship) {
+		add_row(c, ROW_HEADING, 0, tr("Praktik (I: alle)", "Internship (I: all)"));
+		add_row(c, ROW_INTERNSHIP, 0, NULL);
+	}
 	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
 	for (size_t i = c->meetings.n; i-- > 0;)	/* newest first */
 		add_row(c, ROW_MEETING, i, NULL);
@@ -305,7 +316,9 @@ static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t
 	if ((st = store_case_get_by_id(app->store, case_id, &c->rec)) != SAM_OK ||
 	    (st = store_meeting_list(app->store, case_id, &c->meetings)) != SAM_OK ||
 	    (st = store_followup_list(app->store, &q, &c->followups)) != SAM_OK ||
-	    (st = store_items_left_open(app->store, case_id, &c->left_open)) != SAM_OK)
+	    (st = store_items_left_open(app->store, case_id, &c->left_open)) != SAM_OK ||
+	    (st = store_internship_current(app->store, case_id, &c->internship,
+					   &c->has_internship)) != SAM_OK)
 		return st;
 	c->progress = xcalloc(c->meetings.n + 1, sizeof(*c->progress));
 	c->nprogress = xcalloc(c->meetings.n + 1, sizeof(*c->nprogress));
@@ -396,6 +409,9 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 			v ? v : tr("(tom; tryk E)", "(empty; press E)"));
 		break;
 	}
+	case ROW_INTERNSHIP:
+		ui_internship_row(win, y, 2, width - 2, a, &c->internship);
+		break;
 	case ROW_MEETING: {
 		const struct meeting_rec *m = &c->meetings.v[r->index];
 
@@ -471,6 +487,8 @@ static unsigned case_key(struct screen *s, int ch)
 	case UI_LIST_ACTIVATE:
 		if (c->rows[c->ui.sel].kind == ROW_MEETING)
 			return scr_meeting_push(s->app, c->meetings.v[c->rows[c->ui.sel].index].id);
+		if (c->rows[c->ui.sel].kind == ROW_INTERNSHIP)
+			return scr_internships_push(s->app, s->arg);
 		/* "open" must not close a follow-up, which then leaves the list */
 		ui_status(s->app, "%s", tr("Tryk Space for at markere opfølgningen udført.",
 					   "Press Space to mark the follow-up done."));
@@ -491,6 +509,8 @@ static unsigned case_key(struct screen *s, int ch)
 		return toggle_followup(s);
 	case REQ_FOLLOWUPS:
 		return scr_followups_push(s->app);
+	case REQ_INTERNSHIPS:
+		return scr_internships_push(s->app, s->arg);
 	default:
 		return REACT_NONE;
 	}

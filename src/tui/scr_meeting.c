@@ -43,6 +43,9 @@ struct meeting_screen {
 	size_t nrows;
 	struct ui_list ui;
 	sam_date today;
+	enum internship_phase phase;		/* of the meeting's type */
+	struct internship_rec internship;	/* her current one, when has_internship */
+	bool has_internship;
 };
 
 static const struct ui_binding meeting_keys[] = {
@@ -127,6 +130,8 @@ static void meeting_free_data(struct meeting_screen *ms)
 	free(ms->case_ref);
 	ms->case_ref = NULL;
 	left_open_list_free(&ms->prev_open);
+	internship_rec_free(&ms->internship);
+	ms->has_internship = false;
 }
 
 static const char *type_title(const struct app *app, const char *type)
@@ -156,6 +161,11 @@ static enum sam_status meeting_open(struct screen *s, struct app *app)
 	}
 	ms->case_ref = xstrdup(c.ref);
 	case_rec_free(&c);
+	ms->phase = content_internship_phase(ms->m.type);
+	if (ms->phase != PHASE_NONE &&
+	    (st = store_internship_current(app->store, ms->m.case_id, &ms->internship,
+					   &ms->has_internship)) != SAM_OK)
+		return st;
 	date_today(ms->today);
 	build_sections(ms);
 	build_rows(ms);
@@ -278,7 +288,7 @@ static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
 	strbuf_free(&sb);
 }
 
-static void meeting_draw(struct screen *s, WINDOW *win)
+static void meeting_draw_checklist(struct screen *s, WINDOW *win)
 {
 	int height = getmaxy(win), width = getmaxx(win);
 
@@ -305,6 +315,25 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 			draw_guidance(s, win, 2 + lh, 1, height - lh - 1, width - 2, width);
 		}
 	}
+}
+
+/* A meeting before, during or after an internship has it at the top. */
+static void meeting_draw(struct screen *s, WINDOW *win)
+{
+	struct meeting_screen *ms = s->data;
+	int height = getmaxy(win), width = getmaxx(win), rows = 0;
+	WINDOW *rest;
+
+	if (ms->phase != PHASE_NONE && height >= 12)
+		rows = ui_internship_box(win, 0, 1, width - 2, height / 4 > 2 ? height / 4 : 2,
+					 ms->has_internship ? &ms->internship : NULL);
+	if (!rows || !(rest = derwin(win, height - rows - 1, width, rows + 1, 0))) {
+		meeting_draw_checklist(s, win);
+		return;
+	}
+	ui_rule(win, rows, 0, width, NULL);
+	meeting_draw_checklist(s, rest);
+	delwin(rest);
 }
 
 /*
@@ -528,7 +557,22 @@ static const struct screen_ops meeting_ops = {
 	.no_filter = true,
 };
 
+/* Opening an after-internship meeting asks how the internship ended when
+ * nobody has said so yet. */
+static unsigned ask_outcome(struct app *app, struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+
+	if (ms->phase != PHASE_AFTER || !ms->has_internship || ms->internship.outcome != OUTCOME_NONE)
+		return REACT_NONE;
+	ui_status(app, tr("Praktikken hos %s har intet udfald endnu.",
+			  "The internship at %s has no outcome yet."), ms->internship.workplace);
+	return ui_internship_end(app, &ms->internship);
+}
+
 unsigned scr_meeting_push(struct app *app, int64_t meeting_id)
 {
-	return ui_push(app, &meeting_ops, meeting_id);
+	unsigned r = ui_push(app, &meeting_ops, meeting_id);
+
+	return r & REACT_PUSH ? r | ask_outcome(app, app->top) : r;
 }

@@ -348,6 +348,22 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id);
  * it and opens it. first preselects the first meeting. */
 unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first);
 unsigned scr_followups_push(struct app *app);
+
+/* Internships (scr_internship.c): I on the case screen lists them. */
+unsigned scr_internships_push(struct app *app, int64_t case_id);
+/* Asks workplace, field, period, contact, her goal and whether a job may
+ * follow, and records the internship for the case. */
+unsigned ui_internship_add(struct app *app, int64_t case_id);
+/* Asks how it ended (the outcome), when, and why, and records it. */
+unsigned ui_internship_end(struct app *app, const struct internship_rec *in);
+/* Draws in (NULL: a line saying there is none) from row y in at most
+ * maxrows rows of width columns: workplace, field, period, whether a job
+ * is possible, the outcome, her goal. Returns the rows used. */
+int ui_internship_box(WINDOW *win, int y, int x, int width, int maxrows,
+		      const struct internship_rec *in);
+/* One row: period, workplace, outcome (or running) and job possible. */
+void ui_internship_row(WINDOW *win, int y, int x, int width, enum ui_attr a,
+		       const struct internship_rec *in);
 unsigned scr_report_push(struct app *app);
 
 #endif
