@@ -53,15 +53,18 @@ struct caseworker {
 	int done_pct;			/* chance an applicable item is ticked */
 	int section_bias[3];		/* added for sections 1, 2, 3 (4, 5, 6 ...) */
 	int interpreter_pct;		/* how often the case needs an interpreter */
+	int job_pct;			/* internships where a job is possible */
+	int employed_pct;		/* of those, how many end in a job */
+	int early_pct;			/* internships ended early */
 };
 
 static const struct caseworker caseworkers[] = {
-	{ "mette", 78, { 8, 5, -6 }, 45 },
-	{ "jonas", 56, { -6, 12, -16 }, 35 },
-	{ "aisha", 70, { 4, -4, 12 }, 60 },
-	{ "lars", 46, { -10, -4, 6 }, 40 },
-	{ "sofie", 84, { 0, 6, -2 }, 30 },
-	{ "ahmad", 63, { 10, -12, 2 }, 55 },
+	{ "mette", 78, { 8, 5, -6 }, 45, 38, 62, 8 },
+	{ "jonas", 56, { -6, 12, -16 }, 35, 24, 40, 18 },
+	{ "aisha", 70, { 4, -4, 12 }, 60, 40, 55, 10 },
+	{ "lars", 46, { -10, -4, 6 }, 40, 27, 30, 24 },
+	{ "sofie", 84, { 0, 6, -2 }, 30, 44, 68, 6 },
+	{ "ahmad", 63, { 10, -12, 2 }, 55, 33, 48, 13 },
 };
 
 static const char *const interpreters[] = {
@@ -263,6 +266,55 @@ static const struct item_note item_notes_specific[] = {
 	{ "forventning.ansaettelse", "Virksomheden vil gerne ansætte efter praktikken, hvis det går godt." },
 };
 
+/* Internships: real kinds of workplace, with a contact by name and role. */
+struct workplace {
+	const char *name, *field;
+	const char *where;		/* the work as her goal says it */
+};
+
+static const struct workplace workplaces[] = {
+	{ "Børnehaven Solsikken", "børnehave", "i en børnehave" },
+	{ "Børnehuset Mælkebøtten", "børnehave", "med børn" },
+	{ "Plejecenter Åbrinken", "plejecenter", "på et plejecenter" },
+	{ "Plejehjemmet Skovbo", "plejecenter", "med ældre" },
+	{ "Kantinen på Rådhuset", "kantine", "i et køkken" },
+	{ "Kantinen hos Grundfos", "kantine", "i en kantine" },
+	{ "Systuen i Gellerup", "systue", "med at sy" },
+	{ "Netto Søndergade", "supermarked", "i et supermarked" },
+	{ "Rema 1000 Vestergade", "supermarked", "i en butik" },
+	{ "Føtex Storcenter", "supermarked", "i et supermarked" },
+	{ "Rengøringsfirmaet Glans", "rengøring", "med rengøring" },
+	{ "ISS, hospitalsrengøring", "rengøring", "med rengøring på et hospital" },
+	{ "PostNord, lageret i Hedehusene", "lager", "på et lager" },
+	{ "Lagerhotellet Nord", "lager", "på et lager" },
+	{ "Frisør Salon Nour", "frisør", "som frisør" },
+	{ "Hotel Royal, housekeeping", "hotel", "på et hotel" },
+	{ "Bageriet på Torvet", "bageri", "i et bageri" },
+	{ "Vaskeriet Ren Klud", "vaskeri", "på et vaskeri" },
+};
+
+static const char *const contacts[] = {
+	"Lone, leder", "Mads Nielsen, køkkenchef", "Pia Hansen, afdelingsleder", "Birthe, souschef",
+	"Karim, butiksleder", "Susanne Lund, teamleder", "Henrik, lagerformand", "Anne, pædagog",
+	"Jette Møller, sygeplejerske", "Yasmin, indehaver",
+};
+
+static const char *const internship_goals[] = {
+	"Jeg vil vise, at jeg kan arbejde %s, som jeg gjorde derhjemme.",
+	"Jeg vil lære, hvordan man arbejder %s i Danmark, og blive bedre til dansk.",
+	"Jeg vil gerne have fast arbejde %s, og praktikken er vejen dertil.",
+	"Jeg vil prøve, om arbejde %s passer til mig og til mine børns tider.",
+	"Jeg vil bruge min erfaring og få en anbefaling til job %s.",
+};
+
+static const char *const outcome_reasons[OUTCOME_N][2] = {
+	[OUTCOME_EMPLOYED] = { "Tilbudt fast stilling 25 timer om ugen.", "Ansat i løntilskud med job bagefter." },
+	[OUTCOME_EDUCATION] = { "Starter på SOSU-hjælperuddannelsen.", "Optaget på AMU-kursus og VUC." },
+	[OUTCOME_EXTENDED] = { "Forlænget fire uger efter ønske fra stedet.", "Forlænget, så hun kan nå flere opgaver." },
+	[OUTCOME_ENDED_EARLY] = { "Stoppet på grund af sygdom i familien.", "Opgaverne passede ikke til hendes ryg." },
+	[OUTCOME_COMPLETED] = { "Gennemført godt, men stedet havde ingen stilling.", "Gennemført; hun søger nu job i branchen." },
+};
+
 /*
  * Demo: the course of a case. Meeting types follow one another as a case
  * goes: a first meeting, follow-ups, and now and then an internship with a
@@ -359,6 +411,16 @@ struct demo_followup {
 	size_t meeting;
 };
 
+struct demo_internship {
+	const struct workplace *wp;
+	const char *contact;		/* NULL when none was written */
+	char *goal;			/* owned; NULL when none */
+	sam_date from, planned_to, ended;	/* ended "" while running */
+	enum job_possible job;
+	enum internship_outcome outcome;
+	const char *reason;
+};
+
 struct demo_case {
 	char ref[32];
 	char initials[3];
@@ -369,6 +431,8 @@ struct demo_case {
 	size_t nm;
 	struct demo_followup *f;
 	size_t nf, fcap;
+	struct demo_internship *in;
+	size_t nin, incap;
 };
 
 static void case_free(struct demo_case *c)
@@ -381,8 +445,11 @@ static void case_free(struct demo_case *c)
 	}
 	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		free(c->profile[p]);
+	for (size_t i = 0; i < c->nin; i++)
+		free(c->in[i].goal);
 	free(c->m);
 	free(c->f);
+	free(c->in);
 }
 
 static void add_qualifications(struct rng *r, struct strbuf *sb)
@@ -602,6 +669,100 @@ static void make_followups(struct demo *d, struct rng *r, struct demo_case *c)
 	d->stats.followups += (long)c->nf;
 }
 
+/*
+ * Demo: internships, one for each run of meetings before, during and after
+ * one. It begins a few days after the meeting before it and ends shortly
+ * before the meeting after it; one without that meeting is still running
+ * (unless the case closed). Whether a job may follow and how it ends differ
+ * by caseworker.
+ */
+
+static enum internship_outcome pick_outcome(struct rng *r, const struct caseworker *cw,
+					    enum job_possible job)
+{
+	if (rng_chance(r, cw->early_pct))
+		return OUTCOME_ENDED_EARLY;
+	if (rng_chance(r, job == JOB_POSSIBLE_YES ? cw->employed_pct : cw->employed_pct / 6))
+		return OUTCOME_EMPLOYED;
+	if (rng_chance(r, 12))
+		return OUTCOME_EDUCATION;
+	if (rng_chance(r, 14))
+		return OUTCOME_EXTENDED;
+	return OUTCOME_COMPLETED;
+}
+
+static long days_of(const char *date)
+{
+	long days = 0;
+
+	date_to_days(date, &days);
+	return days;
+}
+
+/* before, the last during and after (SIZE_MAX: none yet) index c->m. */
+static void add_internship(struct rng *r, struct demo_case *c, size_t before, size_t last_during,
+			   size_t after)
+{
+	struct demo_internship *in;
+	long start = days_of(c->m[before].date) + 1, end, planned, latest = start + 13;
+	struct strbuf goal = { 0 };
+
+	if (before + 1 < c->nm && days_of(c->m[before + 1].date) - 1 < latest)
+		latest = days_of(c->m[before + 1].date) - 1;
+	start = latest > start ? rng_range(r, (int)start, (int)latest) : start;
+	c->in = array_grow(c->in, c->nin, &c->incap, sizeof(*c->in));
+	in = &c->in[c->nin++];
+	memset(in, 0, sizeof(*in));
+	in->wp = &PICK(r, workplaces);
+	in->contact = rng_chance(r, 80) ? PICK(r, contacts) : NULL;
+	if (rng_chance(r, 75)) {
+		strbuf_addf(&goal, PICK(r, internship_goals), in->wp->where);
+		in->goal = strbuf_detach(&goal);
+	}
+	in->job = rng_chance(r, c->cw->job_pct) ? JOB_POSSIBLE_YES
+		  : rng_chance(r, 55) ? JOB_POSSIBLE_NO : JOB_POSSIBLE_UNKNOWN;
+	date_from_days(start, in->from);
+	planned = start + 7 * rng_range(r, 4, 13) - 1;
+	if (after != SIZE_MAX) {
+		end = days_of(c->m[after].date) - rng_range(r, 0, 6);
+		if (end < days_of(c->m[last_during].date))
+			end = days_of(c->m[last_during].date);
+	} else if (c->closed[0]) {
+		end = days_of(c->closed) < planned ? days_of(c->closed) : planned;
+	} else {
+		date_from_days(planned, in->planned_to);
+		return;		/* still running */
+	}
+	if (end < start)
+		end = start;
+	date_from_days(end, in->ended);
+	in->outcome = pick_outcome(r, c->cw, in->job);
+	if (rng_chance(r, 70))
+		in->reason = outcome_reasons[in->outcome][rng_below(r, 2)];
+	/* The plan as it was made: beyond an early end, short of an extension. */
+	if (in->outcome == OUTCOME_ENDED_EARLY)
+		planned = end + 7 * rng_range(r, 2, 6);
+	else if (in->outcome == OUTCOME_EXTENDED)
+		planned = end - rng_range(r, 14, 28);
+	else
+		planned = end + rng_range(r, -4, 4);
+	date_from_days(planned > start ? planned : start, in->planned_to);
+}
+
+static void make_internships(struct demo *d, struct rng *r, struct demo_case *c)
+{
+	for (size_t i = 0; i < c->nm; i++) {
+		size_t j = i + 1, last = i;
+
+		if (c->m[i].type != T_FOER)
+			continue;
+		while (j < c->nm && c->m[j].type == T_UNDER)
+			last = j++;
+		add_internship(r, c, i, last, j < c->nm && c->m[j].type == T_EFTER ? j : SIZE_MAX);
+	}
+	d->stats.internships += (long)c->nin;
+}
+
 /* Journal references as year-sequence, "2025-0412", numbered in the order
  * cases open, with gaps for the municipality's other cases. */
 static enum sam_status make_ref(struct demo *d, struct rng *r, struct demo_case *c)
@@ -635,6 +796,7 @@ static enum sam_status make_case(struct demo *d, struct rng *r, int i, int n,
 {
 	int64_t left = n - i;
 	long offset = 3 + (long)(1400 * left * left / ((int64_t)n * n));
+	enum sam_status status;
 
 	memset(c, 0, sizeof(*c));
 	date_from_days(d->today - offset, c->opened);
@@ -650,7 +812,9 @@ static enum sam_status make_case(struct demo *d, struct rng *r, int i, int n,
 	make_meetings(d, r, c);
 	make_followups(d, r, c);
 	d->stats.cases++;
-	return make_ref(d, r, c);
+	if ((status = make_ref(d, r, c)) == SAM_OK)
+		make_internships(d, r, c);	/* last: the draws before stay as they were */
+	return status;
 }
 
 /*
@@ -661,10 +825,12 @@ static enum sam_status write_case(struct demo *d, struct store_bulk *b, const st
 {
 	struct store_bulk_meeting *m = xcalloc(c->nm ? c->nm : 1, sizeof(*m));
 	struct store_bulk_followup *f = xcalloc(c->nf ? c->nf : 1, sizeof(*f));
+	struct internship_spec *in = xcalloc(c->nin ? c->nin : 1, sizeof(*in));
 	struct store_bulk_case bc = {
 		.ref = c->ref, .initials = c->initials, .caseworker = c->cw->name,
 		.opened = c->opened, .closed = c->closed[0] ? c->closed : NULL,
 		.meetings = m, .nmeetings = c->nm, .followups = f, .nfollowups = c->nf,
+		.internships = in, .ninternships = c->nin,
 	};
 	enum sam_status st;
 
@@ -685,9 +851,20 @@ static enum sam_status write_case(struct demo *d, struct store_bulk *b, const st
 			.due = c->f[i].due, .text = c->f[i].text, .assignee = c->f[i].assignee,
 			.done = c->f[i].done, .meeting = c->f[i].meeting,
 		};
+	for (size_t i = 0; i < c->nin; i++) {
+		const struct demo_internship *di = &c->in[i];
+
+		in[i] = (struct internship_spec){
+			.workplace = di->wp->name, .field = di->wp->field, .from = di->from,
+			.planned_to = di->planned_to, .contact = di->contact, .goal = di->goal,
+			.job_possible = di->job, .ended = di->ended[0] ? di->ended : NULL,
+			.outcome = di->outcome, .outcome_reason = di->reason,
+		};
+	}
 	st = store_bulk_case(b, &bc);
 	free(m);
 	free(f);
+	free(in);
 	return st;
 }
 

@@ -19,7 +19,7 @@ struct demo_opts {
 
 /* What demo_fill made. */
 struct demo_stats {
-	long cases, closed, meetings, items, followups;
+	long cases, closed, meetings, items, followups, internships;
 };
 
 /* Fills st in one transaction, with the items of g that apply to each

@@ -535,6 +535,8 @@ struct store_bulk_case {
 	size_t nmeetings;
 	const struct store_bulk_followup *followups;
 	size_t nfollowups;
+	const struct internship_spec *internships;	/* recorded by the case's caseworker */
+	size_t ninternships;
 };
 
 struct store_bulk;
@@ -553,6 +555,9 @@ enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_ca
 enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_bulk_case *c);
 enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_bulk_meeting *m);
 enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store_bulk_followup *f);
+/* Every field of in, its end included (the checks of store_internship_add
+ * and store_internship_end). */
+enum sam_status store_bulk_internship_add(struct store_bulk *b, const struct internship_spec *in);
 /* Closes the case on closed (NULL: stays open), never before it opened,
  * and writes its audit line. */
 enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed);

@@ -76,11 +76,11 @@ CLI_CMD(cmd_demo)
 	}
 	if ((st = demo_fill(ctx->store, ctx->guide, &o, &stats)))
 		return cli_fail(st);
-	printf(tr("%ld opdigtede sager (%ld afsluttede), %ld samtaler, %ld punkter og "
-		  "%ld opfølgninger skrevet til %s\n",
-		  "%ld synthetic cases (%ld closed), %ld meetings, %ld items and "
-		  "%ld follow-ups written to %s\n"),
+	printf(tr("%ld opdigtede sager (%ld afsluttede), %ld samtaler, %ld punkter, "
+		  "%ld opfølgninger og %ld praktikker skrevet til %s\n",
+		  "%ld synthetic cases (%ld closed), %ld meetings, %ld items, "
+		  "%ld follow-ups and %ld internships written to %s\n"),
 	       stats.cases, stats.closed, stats.meetings, stats.items, stats.followups,
-	       store_path(ctx->store));
+	       stats.internships, store_path(ctx->store));
 	return 0;
 }

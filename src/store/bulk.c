@@ -14,13 +14,14 @@
  *
  * The checks are those of store_case_add, store_case_set_profile,
  * store_meeting_add, store_meeting_set, store_item_set_note,
- * store_followup_add and store_case_close, in that order, with their
- * wording, so that nothing is written that a caseworker could not have typed.
+ * store_followup_add, store_internship_add and _end, and store_case_close,
+ * in that order, with their wording, so that nothing is written that a
+ * caseworker could not have typed.
  */
 
 #define PROFILE_PARAM(arg, name, key) ", ?"
 
-enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_COUNT };
+enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_INTERNSHIP, B_COUNT };
 
 static const char *const bulk_sql[B_COUNT] = {
 	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
@@ -35,6 +36,9 @@ static const char *const bulk_sql[B_COUNT] = {
 	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done, her) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_CLOSE] = "UPDATE cases SET closed = ?1 WHERE id = ?2",
+	[B_INTERNSHIP] = "INSERT INTO internships (case_id, workplace, field, from_date, planned_to, ended, "
+			 "contact, goal, job_possible, outcome, outcome_reason, caseworker) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 };
 
 struct store_bulk {
@@ -43,6 +47,7 @@ struct store_bulk {
 	sqlite3_stmt *stmt[B_COUNT];
 	int64_t case_id;		/* the case being written, 0 before the first */
 	sam_date opened;		/* its opening date, which closing may not precede */
+	char *caseworker;		/* its caseworker, who recorded its internships */
 	int64_t *meeting_ids;		/* its meetings so far, for their follow-ups */
 	size_t nmeetings, meeting_cap;
 };
@@ -72,6 +77,7 @@ void store_bulk_close(struct store_bulk *b)
 		return;
 	db_finalize_all(b->stmt, B_COUNT);
 	free(b->detail);
+	free(b->caseworker);
 	free(b->meeting_ids);
 	free(b);
 }
@@ -127,6 +133,8 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 		return status;
 	b->case_id = sqlite3_last_insert_rowid(b->st->db);
 	memcpy(b->opened, opened, sizeof(b->opened));
+	free(b->caseworker);
+	b->caseworker = xstrdup(c->caseworker ? c->caseworker : b->st->user);
 	b->nmeetings = 0;
 	return SAM_OK;
 }
@@ -231,6 +239,28 @@ enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store
 	return db_run(b->st, stmt);
 }
 
+enum sam_status store_bulk_internship_add(struct store_bulk *b, const struct internship_spec *in)
+{
+	sqlite3_stmt *stmt = b->stmt[B_INTERNSHIP];
+	enum sam_status status;
+
+	if ((status = check_internship(in, true)))
+		return status;
+	sqlite3_bind_int64(stmt, 1, b->case_id);
+	db_bind_text(stmt, 2, in->workplace);
+	db_bind_text(stmt, 3, in->field);
+	db_bind_text(stmt, 4, in->from);
+	db_bind_text(stmt, 5, in->planned_to);
+	db_bind_text(stmt, 6, in->ended);
+	db_bind_text(stmt, 7, in->contact);
+	db_bind_text(stmt, 8, in->goal);
+	sqlite3_bind_text(stmt, 9, job_possible_words[in->job_possible].word, -1, SQLITE_STATIC);
+	db_bind_text(stmt, 10, outcome_words[in->outcome].word);
+	db_bind_text(stmt, 11, in->outcome_reason);
+	sqlite3_bind_text(stmt, 12, b->caseworker, -1, SQLITE_STATIC);
+	return db_run(b->st, stmt);
+}
+
 enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 {
 	sqlite3_stmt *stmt = b->stmt[B_CLOSE];
@@ -259,5 +289,7 @@ enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_ca
 		status = store_bulk_meeting_add(b, &c->meetings[i]);
 	for (size_t i = 0; i < c->nfollowups && status == SAM_OK; i++)
 		status = store_bulk_followup_add(b, &c->followups[i]);
+	for (size_t i = 0; i < c->ninternships && status == SAM_OK; i++)
+		status = store_bulk_internship_add(b, &c->internships[i]);
 	return status == SAM_OK ? store_bulk_case_end(b, c->closed) : status;
 }
