@@ -41,6 +41,7 @@ struct case_full {
 	struct case_rec c;
 	struct meeting_list meetings;	/* with their items */
 	struct followup_list followups;
+	struct internship_list internships;
 };
 
 static void case_full_free(struct case_full *f)
@@ -48,6 +49,7 @@ static void case_full_free(struct case_full *f)
 	case_rec_free(&f->c);
 	meeting_list_free(&f->meetings);
 	followup_list_free(&f->followups);
+	internship_list_free(&f->internships);
 }
 
 /* The cases to export, chosen before anything is written. */
@@ -89,7 +91,12 @@ fail:
 
 static enum sam_status export_read(struct export *ex, size_t i, struct case_full *f)
 {
-	return store_reader_case(ex->r, ex->ids[i], &f->c, &f->meetings, &f->followups);
+	enum sam_status s = store_reader_case(ex->r, ex->ids[i], &f->c, &f->meetings, &f->followups);
+
+	memset(&f->internships, 0, sizeof(f->internships));
+	if (s == SAM_OK && (s = store_reader_internships(ex->r, ex->ids[i], &f->internships)) != SAM_OK)
+		case_full_free(f);
+	return s;
 }
 
 static enum sam_status write_failed(void)
@@ -195,17 +202,40 @@ static json_t *followup_json(const struct followup_rec *f, bool *ok)
 	return o;
 }
 
+/* The store's words are the exchange's (SPEC §4). */
+static json_t *internship_json(const struct internship_rec *in, bool *ok)
+{
+	json_t *o = json_object();
+
+	if (!o) {
+		*ok = false;
+		return NULL;
+	}
+	*ok &= jset_str(o, "workplace", in->workplace);
+	*ok &= jset_str(o, "field", in->field);
+	*ok &= jset_str(o, "from", in->from);
+	*ok &= jset_str(o, "planned_to", in->planned_to);
+	*ok &= jset_str(o, "ended", in->ended);
+	*ok &= jset_str(o, "contact", in->contact);
+	*ok &= jset_str(o, "goal", in->goal);
+	*ok &= jset_str(o, "job_possible", job_possible_words[in->job_possible].word);
+	*ok &= jset_str(o, "outcome", outcome_words[in->outcome].word);
+	*ok &= jset_str(o, "outcome_reason", in->outcome_reason);
+	return o;
+}
+
 static json_t *case_json(const struct case_full *f, bool *ok)
 {
 	json_t *o = json_object(), *profile = json_object();
-	json_t *meetings = json_array(), *followups = json_array();
+	json_t *meetings = json_array(), *followups = json_array(), *internships = json_array();
 
-	*ok &= o && profile && meetings && followups;
+	*ok &= o && profile && meetings && followups && internships;
 	if (!*ok) {
 		json_decref(o);
 		json_decref(profile);
 		json_decref(meetings);
 		json_decref(followups);
+		json_decref(internships);
 		return NULL;
 	}
 	*ok &= jset_str(o, "ref", f->c.ref);
@@ -222,6 +252,9 @@ static json_t *case_json(const struct case_full *f, bool *ok)
 	for (size_t i = 0; i < f->followups.n; i++)
 		*ok &= !json_array_append_new(followups, followup_json(&f->followups.v[i], ok));
 	*ok &= jset(o, "followups", followups);
+	for (size_t i = 0; i < f->internships.n; i++)
+		*ok &= !json_array_append_new(internships, internship_json(&f->internships.v[i], ok));
+	*ok &= jset(o, "internships", internships);
 	return o;
 }
 
@@ -367,6 +400,40 @@ static void md_meeting(struct strbuf *sb, const struct content_guide *g, const s
 	}
 }
 
+static const char *word(const struct store_word *w)
+{
+	return tr(w->da, w->en);
+}
+
+static void md_internships(struct strbuf *sb, const struct internship_list *l)
+{
+	strbuf_addf(sb, "## %s\n\n", tr("Praktikker", "Internships"));
+	if (!l->n)
+		strbuf_addf(sb, "*%s*\n\n", tr("(ingen praktikker)", "(no internships)"));
+	for (size_t i = 0; i < l->n; i++) {
+		const struct internship_rec *in = &l->v[i];
+
+		strbuf_addf(sb, "### %s – %s\n\n", in->from, in->workplace);
+		if (in->field)
+			strbuf_addf(sb, "- %s: %s\n", tr("Branche", "Field"), in->field);
+		strbuf_addf(sb, "- %s: %s\n", tr("Planlagt til", "Planned to"),
+			    in->planned_to ? in->planned_to : tr("ikke aftalt", "not agreed"));
+		strbuf_addf(sb, "- %s: %s\n", tr("Kontaktperson", "Contact"),
+			    in->contact ? in->contact : tr("ingen", "none"));
+		strbuf_addf(sb, "- %s: %s\n", tr("Kan føre til job", "Can lead to a job"),
+			    word(&job_possible_words[in->job_possible]));
+		strbuf_addf(sb, "- %s: %s", tr("Udfald", "Outcome"), word(&outcome_words[in->outcome]));
+		if (in->ended)
+			strbuf_addf(sb, " (%s)", in->ended);
+		strbuf_addf(sb, "\n\n#### %s\n\n", tr("Hendes mål", "Her goal"));
+		md_quote(sb, in->goal);
+		if (in->outcome_reason) {
+			strbuf_addf(sb, "#### %s\n\n", tr("Begrundelse", "Reason"));
+			md_quote(sb, in->outcome_reason);
+		}
+	}
+}
+
 static void md_case(struct strbuf *sb, const struct content_guide *g, const struct case_full *f)
 {
 	strbuf_addf(sb, "# %s %s\n\n", tr("Sag", "Case"), f->c.ref);
@@ -407,6 +474,7 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 	}
 	if (f->followups.n)
 		strbuf_addc(sb, '\n');
+	md_internships(sb, &f->internships);
 }
 
 enum sam_status exchange_export_md(struct store *st, const struct content_guide *g,
@@ -675,6 +743,59 @@ out:
 	return s;
 }
 
+/* A word of words[0..n) (the store's), or null or absent when nullable. */
+static enum sam_status get_word(json_t *obj, const char *key, const struct store_word *words,
+				size_t n, const char *where, int *out)
+{
+	char *w = NULL, *known;
+	enum sam_status s = get_str(obj, key, F_NULLABLE, where, &w);
+
+	*out = store_word_find(words, n, w);
+	if (s != SAM_OK || !w || *out >= 0) {
+		if (!w)
+			*out = 0;
+		free(w);
+		return s;
+	}
+	known = store_word_list(words, n);
+	s = invalid(where, tr("ukendt værdi \"%.*s\" i \"%s\" (%s)", "unknown value \"%.*s\" in \"%s\" (%s)"),
+		    clip(w), w, key, known);
+	free(known);
+	free(w);
+	return s;
+}
+
+static enum sam_status parse_internship(json_t *jv, size_t idx, const char *cwhere,
+					struct exchange_internship *in)
+{
+	static const char *const keys[] = { "workplace", "field", "from", "planned_to", "ended",
+					    "contact", "goal", "job_possible", "outcome",
+					    "outcome_reason" };
+	char *where = xasprintf("%s, %s%zu", cwhere, tr("praktik nr. ", "internship #"), idx + 1);
+	int job = JOB_POSSIBLE_UNKNOWN, outcome = OUTCOME_NONE;
+	enum sam_status s;
+
+	if ((s = need_object(jv, where)) || (s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
+	    (s = get_text(jv, "workplace", F_REQUIRED, where, &in->workplace)) ||
+	    (s = get_text(jv, "field", F_NULLABLE, where, &in->field)) ||
+	    (s = get_date(jv, "from", F_REQUIRED, where, &in->from)) ||
+	    (s = get_date(jv, "planned_to", F_NULLABLE, where, &in->planned_to)) ||
+	    (s = get_date(jv, "ended", F_NULLABLE, where, &in->ended)) ||
+	    (s = get_text(jv, "contact", F_NULLABLE, where, &in->contact)) ||
+	    (s = get_text(jv, "goal", F_NULLABLE, where, &in->goal)) ||
+	    (s = get_word(jv, "job_possible", job_possible_words, JOB_POSSIBLE_N, where, &job)) ||
+	    (s = get_word(jv, "outcome", outcome_words, OUTCOME_N, where, &outcome)) ||
+	    (s = get_text(jv, "outcome_reason", F_NULLABLE, where, &in->outcome_reason)))
+		goto out;
+	in->job_possible = (enum job_possible)job;
+	in->outcome = (enum internship_outcome)outcome;
+	if (str_empty(in->workplace))
+		s = invalid(where, "%s", tr("\"workplace\" er tom", "\"workplace\" is empty"));
+out:
+	free(where);
+	return s;
+}
+
 static enum sam_status check_ref(const char *ref, const char *where)
 {
 	if (str_empty(ref))
@@ -712,9 +833,9 @@ static enum sam_status parse_case(json_t *jv, const struct content_guide *g, siz
 				  struct exchange_case *c)
 {
 	static const char *const keys[] = { "ref", "initials", "caseworker", "opened", "closed",
-					    "profile", "meetings", "followups" };
+					    "profile", "meetings", "followups", "internships" };
 	char *where = xasprintf("%s%zu", tr("sag nr. ", "case #"), idx + 1);
-	json_t *meetings, *followups;
+	json_t *meetings, *followups, *internships;
 	enum sam_status s;
 
 	if ((s = need_object(jv, where)) || (s = get_str(jv, "ref", F_REQUIRED, where, &c->ref)) ||
@@ -729,7 +850,8 @@ static enum sam_status parse_case(json_t *jv, const struct content_guide *g, siz
 	    (s = get_date(jv, "closed", F_NULLABLE, where, &c->closed)) ||
 	    (s = parse_profile(json_object_get(jv, "profile"), where, c)) ||
 	    (s = get_array(jv, "meetings", where, &meetings)) ||
-	    (s = get_array(jv, "followups", where, &followups)))
+	    (s = get_array(jv, "followups", where, &followups)) ||
+	    (s = get_array(jv, "internships", where, &internships)))
 		goto out;
 	if (meetings) {
 		c->meetings = xcalloc(json_array_size(meetings), sizeof(*c->meetings));
@@ -742,6 +864,12 @@ static enum sam_status parse_case(json_t *jv, const struct content_guide *g, siz
 		for (size_t i = 0; i < json_array_size(followups) && s == SAM_OK; i++)
 			s = parse_followup(json_array_get(followups, i), i, where,
 					   &c->followups[c->nfollowups++]);
+	}
+	if (internships) {
+		c->internships = xcalloc(json_array_size(internships), sizeof(*c->internships));
+		for (size_t i = 0; i < json_array_size(internships) && s == SAM_OK; i++)
+			s = parse_internship(json_array_get(internships, i), i, where,
+					     &c->internships[c->ninternships++]);
 	}
 out:
 	free(where);
@@ -872,6 +1000,19 @@ static void exchange_case_free(struct exchange_case *c)
 		free(c->followups[i].assignee);
 	}
 	free(c->followups);
+	for (size_t i = 0; i < c->ninternships; i++) {
+		struct exchange_internship *in = &c->internships[i];
+
+		free(in->workplace);
+		free(in->field);
+		free(in->from);
+		free(in->planned_to);
+		free(in->ended);
+		free(in->contact);
+		free(in->goal);
+		free(in->outcome_reason);
+	}
+	free(c->internships);
 	for (size_t i = 0; i < ARRAY_SIZE(c->profile); i++)
 		free(c->profile[i]);
 	free(c->ref);
@@ -1028,6 +1169,23 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 		};
 
 		s = store_bulk_followup_add(w->bulk, &bf);
+	}
+	for (size_t i = 0; i < c->ninternships && s == SAM_OK; i++) {
+		const struct exchange_internship *in = &c->internships[i];
+		struct internship_spec spec = {
+			.workplace = in->workplace, .field = in->field, .from = in->from,
+			.planned_to = in->planned_to, .contact = in->contact, .goal = in->goal,
+			.job_possible = in->job_possible, .ended = in->ended, .outcome = in->outcome,
+			.outcome_reason = in->outcome_reason,
+		};
+
+		if ((s = store_bulk_internship_add(w->bulk, &spec)) != SAM_OK) {
+			char *iwhere = xasprintf("%s, %s%zu", where, tr("praktik nr. ", "internship #"), i + 1);
+
+			sam_error_prefix(s, iwhere);
+			free(iwhere);
+			goto done;
+		}
 	}
 	/* Closed last: a closed case is a finished record. */
 	if (s == SAM_OK)

@@ -82,6 +82,16 @@ struct exchange_followup {
 	bool done;
 };
 
+/* An internship, with the store's words for job_possible and outcome. */
+struct exchange_internship {
+	char *workplace, *field;
+	char *from, *planned_to, *ended;
+	char *contact, *goal;
+	enum job_possible job_possible;		/* absent or null: unknown */
+	enum internship_outcome outcome;	/* null: OUTCOME_NONE */
+	char *outcome_reason;
+};
+
 struct exchange_case {
 	char *ref;
 	char *initials;
@@ -93,6 +103,8 @@ struct exchange_case {
 	size_t nmeetings;
 	struct exchange_followup *followups;
 	size_t nfollowups;
+	struct exchange_internship *internships;
+	size_t ninternships;
 };
 
 struct exchange_doc {

@@ -29,5 +29,9 @@ enum sam_status store_reader_case_ids(struct store_reader *r, const char *const 
  * filled). On error nothing is left to free. */
 enum sam_status store_reader_case(struct store_reader *r, int64_t id, struct case_rec *c,
 				  struct meeting_list *meetings, struct followup_list *followups);
+/* The case's internships by start (case_ref not filled). On error nothing
+ * is left to free. */
+enum sam_status store_reader_internships(struct store_reader *r, int64_t case_id,
+					 struct internship_list *out);
 
 #endif

@@ -411,6 +411,8 @@ struct store_word {
 
 /* The index of word in words[0..n), or -1 (a NULL word never matches). */
 int store_word_find(const struct store_word *words, size_t n, const char *word);
+/* The words of words[0..n) as "yes, no, unknown", for a message (caller frees). */
+char *store_word_list(const struct store_word *words, size_t n);
 
 enum job_possible { JOB_POSSIBLE_UNKNOWN, JOB_POSSIBLE_YES, JOB_POSSIBLE_NO, JOB_POSSIBLE_N };
 extern const struct store_word job_possible_words[JOB_POSSIBLE_N];	/* "unknown", "yes", "no" */

@@ -11,17 +11,6 @@
  * samtale internship add | list | edit | end: her internships (SPEC §1 rule 5)
  */
 
-/* The words a --job-possible or --outcome value may be, for a message. */
-static char *word_list(const struct store_word *words, size_t n)
-{
-	struct strbuf sb = { 0 };
-
-	for (size_t i = 0; i < n; i++)
-		if (words[i].word)
-			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", words[i].word);
-	return strbuf_detach(&sb);
-}
-
 static int parse_word(const char *opt, const char *s, const struct store_word *words, size_t n,
 		      int *out)
 {
@@ -30,7 +19,7 @@ static int parse_word(const char *opt, const char *s, const struct store_word *w
 
 	if ((*out = store_word_find(words, n, s)) >= 0)
 		return 0;
-	known = word_list(words, n);
+	known = store_word_list(words, n);
 	rc = cli_usage_error(tr("ukendt værdi '%s' til %s (kendte: %s)",
 				"unknown value '%s' for %s (known: %s)"), s, opt, known);
 	free(known);
@@ -208,7 +197,7 @@ CLI_CMD(cmd_internship_end)
 	if (rc || (rc = parse_id(argc, argv, &id)))
 		return rc;
 	if (outcome == OUTCOME_NONE) {
-		char *known = word_list(outcome_words, OUTCOME_N);
+		char *known = store_word_list(outcome_words, OUTCOME_N);
 
 		rc = cli_usage_error(tr("angiv, hvordan praktikken endte, med --outcome (%s)",
 					"say how the internship ended with --outcome (%s)"), known);

@@ -13,7 +13,7 @@
  * is the same as one made through those functions.
  */
 
-enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_COUNT };
+enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_INTERNSHIPS, R_COUNT };
 
 static const char *const reader_sql[R_COUNT] = {
 	[R_IDS] = "SELECT id, ref FROM cases ORDER BY ref",
@@ -24,6 +24,8 @@ static const char *const reader_sql[R_COUNT] = {
 	[R_ITEMS] = "SELECT i.meeting_id, " ITEM_COLUMNS("i.") " "
 		    "FROM meetings m JOIN meeting_items i ON i.meeting_id = m.id "
 		    "WHERE m.case_id = ?1 ORDER BY m.date, m.id, i.position",
+	[R_INTERNSHIPS] = "SELECT " INTERNSHIP_COLUMNS("") " FROM internships WHERE case_id = ?1 "
+			  "ORDER BY from_date, id",
 	[R_FOLLOWUPS] = "SELECT " FOLLOWUP_COLUMNS("") " FROM followups WHERE case_id = ?1 "
 			"ORDER BY due, id",
 };
@@ -191,5 +193,24 @@ enum sam_status store_reader_case(struct store_reader *r, int64_t id, struct cas
 		meeting_list_free(meetings);
 		followup_list_free(followups);
 	}
+	return status;
+}
+
+enum sam_status store_reader_internships(struct store_reader *r, int64_t case_id,
+					 struct internship_list *out)
+{
+	sqlite3_stmt *stmt = r->stmt[R_INTERNSHIPS];
+	enum sam_status status;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	sqlite3_bind_int64(stmt, 1, case_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
+		row_internship(stmt, 0, &out->v[out->n++]);
+	}
+	if ((status = db_done(r->st, stmt, rc)) != SAM_OK)
+		internship_list_free(out);
 	return status;
 }

@@ -33,6 +33,16 @@ int store_word_find(const struct store_word *words, size_t n, const char *word)
 	return -1;
 }
 
+char *store_word_list(const struct store_word *words, size_t n)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		if (words[i].word)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", words[i].word);
+	return strbuf_detach(&sb);
+}
+
 #define INTERNSHIP_SELECT "SELECT " INTERNSHIP_COLUMNS("i.") ", c.ref FROM internships i " \
 	"JOIN cases c ON c.id = i.case_id "
 

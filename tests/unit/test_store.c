@@ -1072,7 +1072,7 @@ static void test_migrate_v1_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
 	assert_int_equal(file_mode(bak), 0600);
 	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
 	assert_string_equal(c.initials, "FH");
@@ -1130,7 +1130,7 @@ static void test_migrate_v2_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
 	assert_true(path_exists(bak));
 	assert_false(path_exists(bak1));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
@@ -1163,8 +1163,8 @@ static void test_migrate_v2_fixture(void **state)
 	rmtree(dir);
 }
 
-/* A database of the current schema opens as it is: no migration, no backup. */
-static void test_open_v3_fixture(void **state)
+/* Schema 3 → 4: the backup first, every fact kept, no internships yet. */
+static void test_migrate_v3_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v3-backup", db);
@@ -1172,20 +1172,55 @@ static void test_open_v3_fixture(void **state)
 	struct store *st;
 	struct meeting_rec m;
 	struct case_rec c;
+	struct internship_rec in;
+	bool found = true;
 
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 3);
-	assert_false(path_exists(bak));
-	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
+	assert_true(path_exists(bak));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
 	assert_string_equal(m.next.date, "2025-11-17");
 	assert_string_equal(m.next.place, "Jobcentret");
 	meeting_rec_free(&m);
 	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
 	assert_string_equal(c.profile[PROFILE_GOALS], "Jeg vil være sygeplejerske igen.");
+	assert_int_equal(store_internship_current(st, c.id, &in, &found), SAM_OK);
+	assert_false(found);
 	case_rec_free(&c);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE her"), 1);
+	store_close(st);
+	free(cmd);
+	free(bak);
+	free(db);
+	rmtree(dir);
+}
+
+/* A database of the current schema opens as it is: no migration, no backup. */
+static void test_open_v4_fixture(void **state)
+{
+	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
+	char *bak = xasprintf("%s.v4-backup", db);
+	char *cmd = xasprintf("cp '%s/db/v4.db' '%s'", FIXTURES, db);
+	struct store *st;
+	struct internship_rec in;
+	bool found = false;
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
+	assert_false(path_exists(bak));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(store_internship_current(st, 1, &in, &found), SAM_OK);
+	assert_true(found);
+	assert_string_equal(in.workplace, "Plejecenter Åbrinken");
+	assert_string_equal(in.ended, "2025-12-19");
+	assert_int_equal(in.job_possible, JOB_POSSIBLE_YES);
+	assert_int_equal(in.outcome, OUTCOME_EMPLOYED);
+	internship_rec_free(&in);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE her"), 1);
 	store_close(st);
 	free(cmd);
@@ -1309,7 +1344,8 @@ int main(void)
 		cmocka_unit_test(test_backup_and_check),
 		cmocka_unit_test(test_migrate_v1_fixture),
 		cmocka_unit_test(test_migrate_v2_fixture),
-		cmocka_unit_test(test_open_v3_fixture),
+		cmocka_unit_test(test_migrate_v3_fixture),
+		cmocka_unit_test(test_open_v4_fixture),
 		cmocka_unit_test(test_profile_every_field),
 		cmocka_unit_test(test_meeting_next),
 		cmocka_unit_test(test_followup_her),
