@@ -308,11 +308,15 @@ static const char *const internship_goals[] = {
 };
 
 static const char *const outcome_reasons[OUTCOME_N][2] = {
-	[OUTCOME_EMPLOYED] = { "Tilbudt fast stilling 25 timer om ugen.", "Ansat i løntilskud med job bagefter." },
+	[OUTCOME_EMPLOYED] = { "Tilbudt fast stilling 25 timer om ugen.",
+			       "Ansat i løntilskud med job bagefter." },
 	[OUTCOME_EDUCATION] = { "Starter på SOSU-hjælperuddannelsen.", "Optaget på AMU-kursus og VUC." },
-	[OUTCOME_EXTENDED] = { "Forlænget fire uger efter ønske fra stedet.", "Forlænget, så hun kan nå flere opgaver." },
-	[OUTCOME_ENDED_EARLY] = { "Stoppet på grund af sygdom i familien.", "Opgaverne passede ikke til hendes ryg." },
-	[OUTCOME_COMPLETED] = { "Gennemført godt, men stedet havde ingen stilling.", "Gennemført; hun søger nu job i branchen." },
+	[OUTCOME_EXTENDED] = { "Forlænget fire uger efter ønske fra stedet.",
+			       "Forlænget, så hun kan nå flere opgaver." },
+	[OUTCOME_ENDED_EARLY] = { "Stoppet på grund af sygdom i familien.",
+				  "Opgaverne passede ikke til hendes ryg." },
+	[OUTCOME_COMPLETED] = { "Gennemført godt, men stedet havde ingen stilling.",
+				"Gennemført; hun søger nu job i branchen." },
 };
 
 /*

@@ -26,14 +26,6 @@ static int parse_word(const char *opt, const char *s, const struct store_word *w
 	return rc;
 }
 
-static int parse_date(const char *opt, const char *s, sam_date out)
-{
-	if (date_parse_user(s, out))
-		return 0;
-	return cli_usage_error(tr("ugyldig dato '%s' til %s (brug ÅÅÅÅ-MM-DD)",
-				  "invalid date '%s' for %s (use YYYY-MM-DD)"), s, opt);
-}
-
 /* An internship's number, as `internship list` prints it. */
 static int parse_id(int argc, char **argv, int64_t *id)
 {
@@ -89,13 +81,13 @@ static int parse_spec_opts(int argc, char **argv, struct spec_opts *o)
 		case 'c': o->in.contact = optarg; o->given[O_CONTACT] = true; break;
 		case 'g': o->in.goal = optarg; o->given[O_GOAL] = true; break;
 		case 'f':
-			rc = parse_date("--from", optarg, o->from);
+			rc = cli_date("--from", optarg, DATE_ANY, o->from);
 			o->in.from = o->from;
 			o->given[O_FROM] = true;
 			break;
 		case 't':
 			/* An empty --to clears the planned end. */
-			rc = *optarg ? parse_date("--to", optarg, o->to) : 0;
+			rc = *optarg ? cli_date("--to", optarg, DATE_ANY, o->to) : 0;
 			o->in.planned_to = *optarg ? o->to : NULL;
 			o->given[O_TO] = true;
 			break;
@@ -190,7 +182,7 @@ CLI_CMD(cmd_internship_end)
 	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
 		case 'o': rc = parse_word("--outcome", optarg, outcome_words, OUTCOME_N, &outcome); break;
-		case 'd': rc = parse_date("--date", optarg, d); date = d; break;
+		case 'd': rc = cli_date("--date", optarg, DATE_NOT_FUTURE, d); date = d; break;
 		case 'r': reason = optarg; break;
 		}
 	}

@@ -89,8 +89,8 @@ int ui_internship_box(WINDOW *win, int y, int x, int width, int maxrows,
 	}
 	if (rows < maxrows) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s: %s", tr("Hendes mål", "Her goal"),
-			    in->goal ? in->goal : tr("(ikke skrevet; e på praktikken)", "(not written; e on the internship)"));
+		strbuf_addf(&sb, "%s: %s", tr("Hendes mål", "Her goal"), in->goal ? in->goal
+			    : tr("(ikke skrevet; e på praktikken)", "(not written; e on the internship)"));
 		rows += ui_wrap(win, y + rows, x, width, maxrows - rows, in->goal ? UI_NORMAL : UI_DIM,
 				strbuf_str(&sb));
 	}
@@ -114,18 +114,18 @@ static bool ask(struct app *app, const char *label, char **value)
 	return true;
 }
 
-/* A date: asked again until it is one, or (optional) left empty. */
-static bool ask_date(struct app *app, const char *label, bool optional, char **value, sam_date out)
+/* A date on the side of today when asks for: asked again until it is one,
+ * or (optional) left empty. */
+static bool ask_date(struct app *app, const char *label, bool optional, enum date_when when,
+		     char **value, sam_date out)
 {
 	for (;;) {
 		if (!ask(app, label, value))
 			return false;
 		out[0] = '\0';
-		if ((optional && str_empty(*value)) || date_parse_user(*value, out))
+		if ((optional && str_empty(*value)) || date_parse(*value, when, out) == SAM_OK)
 			return true;
-		ui_status(app, tr("'%s' er ikke en dato; skriv fx 2026-04-01, +7 eller i dag",
-				  "'%s' is not a date; write e.g. 2026-04-01, +7 or today"), *value);
-		app->status_is_error = true;
+		ui_error(app, SAM_ERR_INVALID);		/* date_parse says what is wrong */
 	}
 }
 
@@ -176,11 +176,11 @@ static bool fill_form(struct app *app, struct form *f)
 	if (!ask(app, tr("Branche (fx børnehave, plejecenter)", "Field (e.g. kindergarten, care home)"),
 		 &f->v[F_FIELD]) ||
 	    !ask_date(app, tr("Fra (ÅÅÅÅ-MM-DD, i dag, +7)", "From (YYYY-MM-DD, today, +7)"), false,
-		      &f->v[F_FROM], f->from) ||
-	    !ask_date(app, tr("Planlagt til (tomt = ikke aftalt)", "Planned to (empty = not agreed)"), true,
-		      &f->v[F_TO], f->to) ||
-	    !ask(app, tr("Kontaktperson på stedet (navn og rolle)", "Contact at the workplace (name and role)"),
-		 &f->v[F_CONTACT]) ||
+		      DATE_ANY, &f->v[F_FROM], f->from) ||
+	    !ask_date(app, tr("Planlagt til (tomt = ikke aftalt)", "Planned to (empty = not agreed)"),
+		      true, DATE_ANY, &f->v[F_TO], f->to) ||
+	    !ask(app, tr("Kontaktperson på stedet (navn og rolle)",
+			 "Contact at the workplace (name and role)"), &f->v[F_CONTACT]) ||
 	    !ask(app, tr("Hendes mål med praktikken, med hendes ord", "Her goal for it, in her words"),
 		 &f->v[F_GOAL]))
 		return false;
@@ -249,7 +249,8 @@ static unsigned edit_internship(struct app *app, const struct internship_rec *in
 
 unsigned ui_internship_end(struct app *app, const struct internship_rec *in)
 {
-	char *date = xstrdup(in->ended ? in->ended : tr("i dag", "today")), *reason = xstrdup(in->outcome_reason);
+	char *date = xstrdup(in->ended ? in->ended : tr("i dag", "today"));
+	char *reason = xstrdup(in->outcome_reason);
 	unsigned r = REACT_REDRAW;
 	sam_date d;
 	int outcome;
@@ -260,7 +261,7 @@ unsigned ui_internship_end(struct app *app, const struct internship_rec *in)
 		enum sam_status st;
 
 		if (!ask_date(app, tr("Sluttede (ÅÅÅÅ-MM-DD, i dag)", "Ended (YYYY-MM-DD, today)"), false,
-			      &date, d) ||
+			      DATE_NOT_FUTURE, &date, d) ||
 		    !ask(app, tr("Kort begrundelse (kan være tom)", "A short reason (may be empty)"), &reason))
 			break;
 		st = store_internship_end(app->store, in->id, (enum internship_outcome)outcome, d,

@@ -10,7 +10,7 @@ expect_status 0 samtale --db "$DB" case add 2026-0200
 
 # add
 expect_status 0 samtale --db "$DB" --user mette internship add 2026-0117 --workplace "Plejecenter Solhøj" \
-	--from 2026-03-02 --to 2026-04-24 --field ældrepleje --contact "Hanne Jensen, afdelingsleder" \
+	--from 2026-01-12 --to 2026-04-24 --field ældrepleje --contact "Hanne Jensen, afdelingsleder" \
 	--job-possible yes --goal "Jeg vil arbejde med ældre, som jeg gjorde i Syrien."
 assert_eq "Praktik nr. 1 er registreret i sag 2026-0117." "$(cat "$T/out")"
 expect_status 0 samtale --db "$DB" --user lars internship add 2026-0200 --workplace Kantinen --from 2026-02-02
@@ -21,7 +21,7 @@ assert_eq "Internship 3 recorded in case 2026-0117." "$(cat "$T/out")"
 expect_status 0 samtale --db "$DB" internship list --format csv
 assert_eq "id,case,workplace,field,from,planned_to,ended,contact,goal,job_possible,outcome,outcome_reason,caseworker
 3,2026-0117,Netto,,2025-10-01,,,,,unknown,,,aisha
-1,2026-0117,Plejecenter Solhøj,ældrepleje,2026-03-02,2026-04-24,,\"Hanne Jensen, afdelingsleder\",\"Jeg vil arbejde med ældre, som jeg gjorde i Syrien.\",yes,,,mette
+1,2026-0117,Plejecenter Solhøj,ældrepleje,2026-01-12,2026-04-24,,\"Hanne Jensen, afdelingsleder\",\"Jeg vil arbejde med ældre, som jeg gjorde i Syrien.\",yes,,,mette
 2,2026-0200,Kantinen,,2026-02-02,,,,,unknown,,,lars" "$(tr -d '\r' <"$T/out")"
 expect_status 0 samtale --db "$DB" internship list 2026-0200 --format json
 assert_contains "$(cat "$T/out")" '"id": 2,'
@@ -44,10 +44,10 @@ expect_status 0 samtale --db "$DB" internship edit 2 --job-possible no --field k
 assert_eq "kantine|no|Kantinen" "$(sql "$DB" 'SELECT field, job_possible, workplace FROM internships WHERE id = 2')"
 
 # end
-expect_status 0 samtale --db "$DB" internship end 1 --outcome employed --date 2026-04-20 --reason "Fast job 25 timer."
+expect_status 0 samtale --db "$DB" internship end 1 --outcome employed --date 2026-02-20 --reason "Fast job 25 timer."
 assert_eq "Praktik nr. 1 er afsluttet: ansat." "$(cat "$T/out")"
 expect_status 0 samtale --db "$DB" internship end 2 --outcome ended-early
-assert_eq "2026-04-20|employed|Fast job 25 timer.
+assert_eq "2026-02-20|employed|Fast job 25 timer.
 2026-03-01|ended-early|" "$(sql "$DB" 'SELECT ended, outcome, outcome_reason FROM internships WHERE id IN (1, 2) ORDER BY id')"
 assert_eq "3|2|2" "$(sql "$DB" "SELECT sum(action = 'internship.add'), sum(action = 'internship.edit'),
 	sum(action = 'internship.end') FROM audit")" "audit lines"
@@ -85,9 +85,9 @@ refused 2 "'abc' er ikke et praktiknummer" edit abc --to 2026-05-01
 refused 2 "'0' er ikke et praktiknummer" end 0 --outcome employed
 refused 2 "angiv praktikkens nummer" end --outcome employed
 refused 2 "angiv, hvad der skal rettes" edit 3
-refused 2 "ugyldig dato 'snart' til --from" add 2026-0117 --workplace X --from snart
-refused 2 "ugyldig dato '2026-02-30' til --to" edit 3 --to 2026-02-30
-refused 2 "ugyldig dato" end 3 --outcome employed --date igår
+refused 2 "--from: 'snart' er ikke en dato" add 2026-0117 --workplace X --from snart
+refused 2 "--to: '2026-02-30' er ikke en dato: februar 2026 har kun 28 dage." edit 3 --to 2026-02-30
+refused 2 "--date: 'snart' er ikke en dato" end 3 --outcome employed --date snart
 refused 2 "--workplace" add 2026-0117 --from 2026-03-01
 refused 2 "--from" add 2026-0117 --workplace X
 refused 1 "arbejdspladsen mangler" edit 3 --workplace ""

@@ -1,6 +1,7 @@
 #!/bin/bash
 # samtale report --by internship: the internships that began in a period,
 # as a table, CSV and JSON, split by caseworker; and its refusals.
+SAMTALE_TODAY=2026-06-01	# every end below is in the past
 . "$(dirname "$0")/../lib.sh"
 
 DB=$T/s.db
