@@ -21,6 +21,12 @@ sql "$DB" "UPDATE cases SET qualifications = 'Trompetfisk-uddannet' WHERE ref = 
 	   SELECT id, '2026-04-01', 'Ring om Stenpikkeren', 'mette' FROM cases WHERE ref = 'Zebrafinke-4711';
 	 UPDATE cases SET qualifications = 'Kongeoern', closed = '2026-02-01' WHERE ref = 'Purpurhejre-0815';"
 
+# wait_for_output FILE: polls until a reader has printed its first result.
+wait_for_output() {
+	for _ in $(seq 1200); do [ -s "$1" ] && return 0; sleep 0.05; done
+	fail "the reader did not start"
+}
+
 # left WORDS...: the words still found in any file of the directory.
 left() {
 	local w f found=
@@ -39,8 +45,7 @@ start_reader() {
 	mkfifo "$T/hold"
 	{ echo "BEGIN; SELECT count(*) FROM cases;"; cat "$T/hold"; } | sqlite3 "$DB" >"$T/reader.out" &
 	reader=$!
-	for _ in $(seq 200); do [ -s "$T/reader.out" ] && return 0; sleep 0.05; done
-	fail "the reader did not start"
+	wait_for_output "$T/reader.out"
 }
 
 # 1. The reader finishes while samtale waits: erased, and nothing left.
@@ -62,8 +67,9 @@ head -c 100 <&3 >/dev/null
 # An idle connection stays open throughout, so that it is not SQLite's
 # last close that does the work.
 rm -f "$T/idle"; mkfifo "$T/idle"
-{ echo "SELECT 1;"; cat "$T/idle"; } | sqlite3 "$DB" >/dev/null &
+{ echo "SELECT count(*) FROM audit;"; cat "$T/idle"; } | sqlite3 "$DB" >"$T/idle.out" &
 idle=$!
+wait_for_output "$T/idle.out"
 n=$(sql "$DB" "SELECT count(*) FROM cases WHERE closed < '2026-03-01'")
 expect_status 1 samtale --db "$DB" db purge --closed-before 2026-03-01 --yes
 assert_eq "" "$(cat "$T/out")" "stdout of a purge that did not finish"
