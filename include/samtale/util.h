@@ -138,7 +138,25 @@ enum sam_status path_mkdir_p(const char *dir, mode_t mode);
 /* Directory part of path (caller frees); "." when there is none. */
 char *path_dirname(const char *path);
 bool path_exists(const char *path);
+bool path_is_dir(const char *path);
 /* The login name of the process (getlogin, $USER, or the passwd entry). */
 const char *sam_login_name(void);
+
+/*
+ * Temporary files holding personal data (editor buffers, backups being
+ * written, an import read from a pipe) live in one private directory:
+ * $XDG_RUNTIME_DIR/samtale, else tmp/ beside the default database
+ * ($XDG_DATA_HOME/samtale/tmp). It is made 0700 and used only while it is a
+ * directory of the process's own user that nobody else can enter.
+ */
+
+/* The private directory, created when missing. Caller frees *dir. */
+enum sam_status path_private_dir(char **dir);
+/* A new empty file 0600 in it, "PID-KIND-XXXXXX" and suffix (".md", or ""):
+ * *path (caller frees and unlinks) and *fd open for reading and writing. */
+enum sam_status path_private_file(const char *kind, const char *suffix, char **path, int *fd);
+/* Removes the files that processes no longer running (killed with kill -9)
+ * left in the private directory; run at every start. */
+void path_private_clean(void);
 
 #endif

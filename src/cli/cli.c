@@ -415,6 +415,8 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	struct cli_ctx ctx = { 0 };
 	int rc;
 
+	/* What a process killed with kill -9 left of her words. */
+	path_private_clean();
 	argc = take_common_options(argc, argv, &o);
 	if (argc < 0)
 		return 2;

@@ -803,20 +803,19 @@ static void status_error(struct app *app, const char *msg)
  * script's "#" comments that run on at Enter). Returns its path or NULL. */
 static char *write_temp(struct app *app, const char *text, const char *name)
 {
-	const char *tmp = getenv("TMPDIR"), *dot = strrchr(name, '.');
-	int stem = dot ? (int)(dot - name) : (int)strlen(name);
-	char *path = xasprintf("%s/samtale-%.*s-XXXXXX%s", str_empty(tmp) ? "/tmp" : tmp, stem, name,
-			       dot ? dot : "");
-	int fd = mkstemps(path, dot ? (int)strlen(dot) : 0);	/* 0600 */
+	const char *dot = strrchr(name, '.');
+	char *stem = xstrndup(name, dot ? (size_t)(dot - name) : strlen(name)), *path;
+	int fd;
 	bool ok;
 
-	if (fd < 0) {
-		ui_status(app, tr("Kan ikke lave en midlertidig fil: %s.", "Cannot make a temporary file: %s."),
-			  strerror(errno));
-		app->status_is_error = true;
-		free(path);
+	/* Her words: in the private directory, which the next start cleans
+	 * should samtale be killed while the editor runs. */
+	if (path_private_file(stem, dot ? dot : "", &path, &fd) != SAM_OK) {
+		status_error(app, sam_errmsg());
+		free(stem);
 		return NULL;
 	}
+	free(stem);
 	ok = write_all(fd, text, strlen(text)) && (!*text || write_all(fd, "\n", 1));
 	if (close(fd) != 0 || !ok) {
 		status_error(app, tr("Kan ikke skrive den midlertidige fil.", "Cannot write the temporary file."));

@@ -1,7 +1,10 @@
 #include "samtale/util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +71,13 @@ bool path_exists(const char *path)
 	return stat(path, &sb) == 0;
 }
 
+bool path_is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 const char *sam_login_name(void)
 {
 	static char name[256];
@@ -82,4 +92,115 @@ const char *sam_login_name(void)
 		s = getenv("LOGNAME");
 	snprintf(name, sizeof(name), "%s", str_empty(s) ? "unknown" : s);
 	return name;
+}
+
+/*
+ * The private directory for temporary files
+ */
+
+static char *private_dir_name(void)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	char *db, *dir, *tmp;
+
+	if (!str_empty(run) && run[0] == '/' && path_is_dir(run))
+		return xasprintf("%s/samtale", run);
+	if (!(db = path_default_db()))
+		return NULL;
+	dir = path_dirname(db);
+	tmp = xasprintf("%s/tmp", dir);
+	free(dir);
+	free(db);
+	return tmp;
+}
+
+/* Nobody but the process's user may enter dir: a directory (not a link)
+ * of ours, 0700 (tightened when it is ours and wider). */
+static enum sam_status check_private(const char *dir)
+{
+	struct stat sb;
+
+	if (lstat(dir, &sb))
+		return sam_fail(SAM_ERR_IO, tr("kan ikke bruge mappen %s: %s", "cannot use the directory %s: %s"),
+				dir, strerror(errno));
+	if (!S_ISDIR(sb.st_mode) || sb.st_uid != geteuid())
+		return sam_fail(SAM_ERR_IO, tr("mappen til midlertidige filer %s er ikke din egen mappe; "
+					       "samtale lægger ikke personoplysninger dér",
+					       "the directory for temporary files %s is not a directory of "
+					       "yours; samtale puts no personal data there"), dir);
+	if ((sb.st_mode & 07777) != 0700 && chmod(dir, 0700))
+		return sam_fail(SAM_ERR_IO, tr("kan ikke sætte rettigheder på %s: %s",
+					       "cannot set the permissions of %s: %s"), dir, strerror(errno));
+	return SAM_OK;
+}
+
+enum sam_status path_private_dir(char **dir)
+{
+	enum sam_status st;
+
+	*dir = private_dir_name();
+	if (!*dir)
+		return sam_fail(SAM_ERR_IO, "%s", tr("der er ingen mappe til midlertidige filer "
+						     "(hverken XDG_RUNTIME_DIR eller HOME)",
+						     "there is no directory for temporary files "
+						     "(neither XDG_RUNTIME_DIR nor HOME)"));
+	if ((st = path_mkdir_p(*dir, 0700)) == SAM_OK && (st = check_private(*dir)) == SAM_OK)
+		return SAM_OK;
+	free(*dir);
+	*dir = NULL;
+	return st;
+}
+
+enum sam_status path_private_file(const char *kind, const char *suffix, char **path, int *fd)
+{
+	char *dir;
+	enum sam_status st = path_private_dir(&dir);
+
+	*path = NULL;
+	*fd = -1;
+	if (st != SAM_OK)
+		return st;
+	*path = xasprintf("%s/%ld-%s-XXXXXX%s", dir, (long)getpid(), kind, suffix);
+	free(dir);
+	*fd = mkstemps(*path, (int)strlen(suffix));	/* 0600 */
+	if (*fd < 0) {
+		st = sam_fail(SAM_ERR_IO, tr("kan ikke lave en midlertidig fil i %s: %s",
+					     "cannot make a temporary file in %s: %s"), *path, strerror(errno));
+		free(*path);
+		*path = NULL;
+	}
+	return st;
+}
+
+/* The process that made a file "PID-KIND-...", or 0 when the name is not so. */
+static pid_t maker_of(const char *name)
+{
+	char *end;
+	long pid = name[0] >= '1' && name[0] <= '9' ? strtol(name, &end, 10) : 0;
+
+	return pid > 0 && *end == '-' ? (pid_t)pid : 0;
+}
+
+void path_private_clean(void)
+{
+	char *dir = private_dir_name();
+	struct dirent *e;
+	DIR *d;
+
+	/* Never create it here, and never read one that is not private. */
+	if (!dir || !path_is_dir(dir) || check_private(dir) != SAM_OK || !(d = opendir(dir))) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(d))) {
+		pid_t pid = maker_of(e->d_name);
+		struct stat sb;
+
+		if (pid && kill(pid, 0) && errno == ESRCH && !fstatat(dirfd(d), e->d_name, &sb,
+								    AT_SYMLINK_NOFOLLOW) &&
+		    S_ISREG(sb.st_mode))
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+	free(dir);
 }
