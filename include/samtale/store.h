@@ -50,8 +50,11 @@ void store_rollback(struct store *st);
 
 /* Creates a team database for a Unix group: directory 2770, files 0660. */
 enum sam_status store_init_shared(const char *path, const char *group, const char *user);
-/* Online backup to dest (SQLite backup API), file 0600. */
-enum sam_status store_backup(struct store *st, const char *dest);
+/* Online backup to dest (SQLite backup API), a new file 0600 put in place
+ * whole. An existing dest is refused, unless force and it is a samtale
+ * backup (a regular file with samtale's application id); a link, a device
+ * or a FIFO always. */
+enum sam_status store_backup(struct store *st, const char *dest, bool force);
 /* Integrity and foreign key check; *ok false and problems appended to
  * *report (caller frees) when anything is wrong. */
 enum sam_status store_check(struct store *st, bool *ok, char **report);

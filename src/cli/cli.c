@@ -53,7 +53,7 @@ static const struct cli_cmd cmds[] = {
 	  "slet en opfølgning", "erase a follow-up" },
 	{ "db", "init", cmd_db_init, 0, "[--shared GROUP]",
 	  "opret databasen", "create the database" },
-	{ "db", "backup", cmd_db_backup, NEED_DB_READONLY, "FILE",
+	{ "db", "backup", cmd_db_backup, NEED_DB_READONLY, "[--force] FILE",
 	  "tag en sikkerhedskopi", "back up the database" },
 	{ "db", "check", cmd_db_check, NEED_DB_READONLY, "",
 	  "kontrollér databasen", "check the database" },

@@ -43,23 +43,28 @@ CLI_CMD(cmd_db_init)
 }
 
 /*
- * samtale db backup FILE
+ * samtale db backup [--force] FILE
  */
 
 CLI_CMD(cmd_db_backup)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = {
+		{ "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
 	enum sam_status st;
-	int rc = 0;
+	bool force = false;
+	int c, rc = 0;
 
-	while (cli_next_opt(argc, argv, opts, &rc) != -1)
-		;
+	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+		if (c == 'f')
+			force = true;
 	if (rc)
 		return rc;
 	if (optind + 1 != argc)
 		return cli_usage_error("%s", tr("angiv én fil til sikkerhedskopien",
 						"give one file for the backup"));
-	if ((st = store_backup(ctx->store, argv[optind])) != SAM_OK)
+	if ((st = store_backup(ctx->store, argv[optind], force)) != SAM_OK)
 		return cli_fail(st);
 	printf(tr("Sikkerhedskopi gemt i %s\n", "Backup written to %s\n"), argv[optind]);
 	return 0;

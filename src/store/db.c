@@ -1,9 +1,13 @@
+/* O_TMPFILE, for backups that have no name until they are whole. */
+#define _GNU_SOURCE
+
 #include "samtale/store.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,6 +692,82 @@ static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, boo
 	return SAM_OK;
 }
 
+static char *user_name(uid_t uid)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	return pw ? xstrdup(pw->pw_name) : xasprintf("%ld", (long)uid);
+}
+
+static char *group_name(gid_t gid)
+{
+	struct group *gr = getgrgid(gid);
+
+	return gr ? xstrdup(gr->gr_name) : xasprintf("%ld", (long)gid);
+}
+
+/* A team database (in a directory that is setgid and the group's): 0660 at
+ * most, and the directory's group. */
+static enum sam_status check_team_mode(const char *path, const struct stat *sb, const struct stat *dir)
+{
+	char *want = group_name(dir->st_gid), *have = group_name(sb->st_gid);
+	enum sam_status status = SAM_OK;
+
+	if (sb->st_mode & 07777 & ~0660)
+		status = sam_fail(SAM_ERR_IO, tr("den fælles database %s har for vide rettigheder (%o); en "
+						 "fælles database har 0660 og gruppen %s, ingen andre. Ret "
+						 "det med 'chmod 660 %s'",
+						 "the team database %s has permissions that are too wide "
+						 "(%o); a team database has 0660 and the group %s, nobody "
+						 "else. Fix it with 'chmod 660 %s'"),
+				  path, (unsigned)(sb->st_mode & 07777), want, path);
+	else if (sb->st_gid != dir->st_gid)
+		status = sam_fail(SAM_ERR_IO, tr("den fælles database %s tilhører gruppen %s, men dens mappe "
+						 "gruppen %s. Ret det med 'chgrp %s %s'",
+						 "the team database %s belongs to the group %s, but its "
+						 "directory to the group %s. Fix it with 'chgrp %s %s'"),
+				  path, have, want, want, path);
+	free(want);
+	free(have);
+	return status;
+}
+
+/* An existing database must be as private as samtale makes it: a personal
+ * one its user's own and 0600 at most, a team one as check_team_mode says. */
+static enum sam_status check_mode(const char *path)
+{
+	char *dirname = path_dirname(path), *owner;
+	struct stat sb, dir;
+	enum sam_status status = SAM_OK;
+	bool team;
+
+	if (stat(path, &sb) || stat(dirname, &dir)) {
+		free(dirname);
+		return SAM_OK;	/* the open reports what is wrong */
+	}
+	free(dirname);
+	team = (dir.st_mode & S_ISGID) && (dir.st_mode & 0070) == 0070;
+	if (team)
+		return check_team_mode(path, &sb, &dir);
+	if (sb.st_uid != geteuid()) {
+		owner = user_name(sb.st_uid);
+		status = sam_fail(SAM_ERR_IO, tr("databasen %s tilhører en anden bruger (%s); en personlig "
+						 "database åbnes kun af den, den tilhører",
+						 "the database %s belongs to another user (%s); a personal "
+						 "database is opened only by its owner"), path, owner);
+		free(owner);
+	} else if (sb.st_mode & 07777 & ~0600) {
+		status = sam_fail(SAM_ERR_IO, tr("databasen %s har for vide rettigheder (%o): andre end dig "
+						 "kan komme til den, men samtale giver en personlig database "
+						 "0600. Ret det med 'chmod 600 %s'",
+						 "the database %s has permissions that are too wide (%o): "
+						 "others than you can reach it, but samtale gives a personal "
+						 "database 0600. Fix it with 'chmod 600 %s'"),
+				  path, (unsigned)(sb.st_mode & 07777), path);
+	}
+	return status;
+}
+
 /* Makes sure the directory of path exists (creating it 0700 when allowed),
  * is local, and that the file exists (creating it 0600, in a team's
  * directory 0660, when allowed). */
@@ -754,27 +834,84 @@ out:
  * Backups
  */
 
-/* Copies the database src into dest (a new file of the given mode, put in
- * place by rename so that a failed backup never leaves half a file). */
-static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode)
+/* Copies the finished file tmp to dest through a file without a name
+ * (O_TMPFILE) in dest's directory, named only once it is whole, so that
+ * neither a failure nor kill -9 leaves part of a backup there. replace: an
+ * existing dest is replaced; else dest must not exist, even if it appeared
+ * since it was checked. */
+static enum sam_status publish(const char *tmp, const char *dest, mode_t mode, bool replace)
 {
-	char *tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());
-	sqlite3 *d = NULL;
-	sqlite3_backup *b;
-	enum sam_status status = SAM_OK;
-	bool created = false;
-	int rc;
+	char *dir = path_dirname(dest), *named = NULL, buf[65536], proc[64];
+	int in = open(tmp, O_RDONLY | O_CLOEXEC), out, e = 0;
+	ssize_t n = 0;
 
-	unlink(tmp);
-	if ((status = create_file(tmp, mode, (gid_t)-1, &created)) != SAM_OK)
-		goto out;
-	/* Whatever took the name since the unlink (in /tmp, another user's
-	 * link to a file of theirs) must not receive the copy. */
-	if (!created) {
-		status = io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", tmp,
-				 EEXIST);
+	out = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+	if (out < 0 && errno != ENOENT && errno != EACCES) {
+		/* A file system without O_TMPFILE: a named file beside it. */
+		named = xasprintf("%s.tmp-%ld", dest, (long)getpid());
+		out = open(named, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	}
+	if (in < 0 || out < 0 || fchmod(out, mode)) {
+		e = errno;
 		goto out;
 	}
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		for (ssize_t off = 0, w; off < n; off += w)
+			if ((w = write(out, buf + off, (size_t)(n - off))) < 0) {
+				e = errno;
+				goto out;
+			}
+	if (n < 0 || fsync(out)) {
+		e = errno;
+		goto out;
+	}
+	if (!named) {
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", out);
+		if (!replace) {
+			if (linkat(AT_FDCWD, proc, AT_FDCWD, dest, AT_SYMLINK_FOLLOW))
+				e = errno;
+			goto out;
+		}
+		named = xasprintf("%s.tmp-%ld", dest, (long)getpid());
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, named, AT_SYMLINK_FOLLOW)) {
+			e = errno;
+			free(named);
+			named = NULL;
+			goto out;
+		}
+	}
+	if (replace ? rename(named, dest) : link(named, dest))
+		e = errno;
+out:
+	if (named)
+		unlink(named);
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) && !e)
+		e = errno;
+	free(named);
+	free(dir);
+	if (e == EEXIST)
+		return sam_fail(SAM_ERR_INVALID, tr("%s findes allerede; den blev ikke overskrevet",
+						    "%s exists already; it was not overwritten"), dest);
+	return e ? io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", dest, e)
+		 : SAM_OK;
+}
+
+/* Copies the database src into dest (a file of the given mode). SQLite
+ * writes the copy in the private directory for temporary files (which the
+ * next start cleans, should this process be killed); publish puts it in place. */
+static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode, bool replace)
+{
+	char *tmp, *journal;
+	sqlite3 *d = NULL;
+	sqlite3_backup *b;
+	enum sam_status status;
+	int rc, fd;
+
+	if ((status = path_private_file("backup", &tmp, &fd)) != SAM_OK)
+		return status;
+	close(fd);
 	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK) {
 		b = sqlite3_backup_init(d, "main", src, "main");
@@ -801,13 +938,61 @@ static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode)
 	if (sqlite3_close(d) != SQLITE_OK && status == SAM_OK)
 		status = sam_fail(SAM_ERR_IO, tr("sikkerhedskopien %s mislykkedes", "the backup %s failed"),
 				  dest);
-	if (status == SAM_OK && rename(tmp, dest))
-		status = io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", dest, errno);
-out:
-	if (status != SAM_OK && created)
-		unlink(tmp);
+	if (status == SAM_OK)
+		status = publish(tmp, dest, mode, replace);
+	journal = xasprintf("%s-journal", tmp);
+	unlink(journal);
+	unlink(tmp);
+	free(journal);
 	free(tmp);
 	return status;
+}
+
+/* True when the file at path begins as a samtale database or backup does:
+ * SQLite's header with samtale's application id. Read without following a
+ * link or blocking on a FIFO. */
+static bool is_samtale_file(const char *path)
+{
+	unsigned char h[72];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	bool yes = fd >= 0 && read(fd, h, sizeof(h)) == (ssize_t)sizeof(h) &&
+		   !memcmp(h, "SQLite format 3", 16) &&
+		   ((uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71]) ==
+			   SAMTALE_APP_ID;
+
+	if (fd >= 0)
+		close(fd);
+	return yes;
+}
+
+/* A backup goes to a new file, or with force replaces a samtale backup;
+ * never to a device, a FIFO or through a link, never over another file. */
+static enum sam_status check_backup_dest(const char *dest, bool force)
+{
+	struct stat sb;
+
+	if (lstat(dest, &sb))
+		return errno == ENOENT ? SAM_OK : io_fail("kan ikke bruge", "cannot use", dest, errno);
+	if (S_ISLNK(sb.st_mode))
+		return sam_fail(SAM_ERR_INVALID, tr("%s er et symbolsk link; sikkerhedskopien skrives "
+						    "ikke gennem det", "%s is a symbolic link; the backup "
+						    "is not written through it"), dest);
+	if (!S_ISREG(sb.st_mode))
+		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke en almindelig fil (men en enhed, en FIFO "
+						    "eller en mappe); sikkerhedskopien skrives ikke dér",
+						    "%s is not a regular file (but a device, a FIFO or a "
+						    "directory); the backup is not written there"), dest);
+	if (!force)
+		return sam_fail(SAM_ERR_INVALID, tr("%s findes allerede; vælg et nyt navn, eller erstat "
+						    "en ældre sikkerhedskopi med --force",
+						    "%s exists already; choose a new name, or replace an "
+						    "older backup with --force"), dest);
+	if (!is_samtale_file(dest))
+		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke en sikkerhedskopi fra samtale; den "
+						    "erstattes ikke, heller ikke med --force",
+						    "%s is not a samtale backup; it is not replaced, not "
+						    "even with --force"), dest);
+	return SAM_OK;
 }
 
 /* True when path is the database or one of its WAL files. */
@@ -828,7 +1013,7 @@ static bool is_database_file(struct store *st, const char *path)
 	return same;
 }
 
-enum sam_status store_backup(struct store *st, const char *dest)
+enum sam_status store_backup(struct store *st, const char *dest, bool force)
 {
 	char *dir;
 	enum sam_status status;
@@ -840,12 +1025,14 @@ enum sam_status store_backup(struct store *st, const char *dest)
 		return sam_fail(SAM_ERR_INVALID, "%s",
 				tr("sikkerhedskopien kan ikke skrives oven i selve databasen",
 				   "the backup cannot overwrite the database itself"));
+	if ((status = check_backup_dest(dest, force)) != SAM_OK)
+		return status;
 	dir = path_dirname(dest);
 	status = path_exists(dir) ? SAM_OK : io_fail("kan ikke bruge mappen", "cannot use the directory",
 						     dir, ENOENT);
 	free(dir);
 	if (status == SAM_OK)
-		status = backup_to(st->db, dest, 0600);
+		status = backup_to(st->db, dest, 0600, force);
 	return status;
 }
 
@@ -963,7 +1150,7 @@ static enum sam_status backup_before_migration(struct store *st, int version)
 	if (rc == SQLITE_OK) {
 		/* As private as the database. */
 		sqlite3_busy_timeout(src, BUSY_TIMEOUT_MS);
-		status = backup_to(src, dest, db_file_mode(st));
+		status = backup_to(src, dest, db_file_mode(st), true);
 	} else {
 		status = db_error(st, rc);
 	}
@@ -1024,6 +1211,8 @@ static enum sam_status configure(struct store *st)
 				  "PRAGMA synchronous=FULL")) != SAM_OK)
 		return status;
 	if ((status = read_header(st, &h)) != SAM_OK || (status = check_header(st, &h)) != SAM_OK)
+		return status;
+	if (strcmp(st->path, ":memory:") && (status = check_mode(st->path)) != SAM_OK)
 		return status;
 	if (readonly && (h.version < SCHEMA_VERSION || !(st->flags & STORE_READONLY)))
 		return db_error(st, SQLITE_READONLY);

@@ -8,6 +8,15 @@
 expect_status 0 samtale --db "$T/good.db" case add 2026-0001
 sql "$T/foreign.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 
+# with_version SRC DEST V: a copy of SRC whose user_version (the big-endian
+# 32-bit integer at byte 60 of the header) is V.
+with_version() {
+	cp "$1" "$2"
+	printf "$(printf '%08x' $(($3 & 0xffffffff)) | sed 's/../\\x&/g')" |
+		dd of="$2" bs=1 seek=60 conv=notrunc status=none
+	assert_eq "$3" "$(sql "$2" 'PRAGMA user_version')" "user_version of $(basename "$2")"
+}
+
 # expect_refused DB WORDS: every command says WORDS in one line, exits 1,
 # and leaves the file as it was.
 expect_refused() {
@@ -24,25 +33,20 @@ expect_refused() {
 }
 
 for v in -1 -2 -2147483648 -7; do
-	cp "$T/good.db" "$T/v$v.db"
-	sql "$T/v$v.db" "PRAGMA user_version = $v"
+	with_version "$T/good.db" "$T/v$v.db" "$v"
 	expect_refused "$T/v$v.db" "ukendt skemaversion ($v)"
 	# The same number in a file that is not samtale's.
-	cp "$T/foreign.db" "$T/f$v.db"
-	sql "$T/f$v.db" "PRAGMA user_version = $v"
+	with_version "$T/foreign.db" "$T/f$v.db" "$v"
 	expect_refused "$T/f$v.db" "ikke en samtale-database"
 done
 for v in 99 2147483647; do
-	cp "$T/good.db" "$T/v$v.db"
-	sql "$T/v$v.db" "PRAGMA user_version = $v"
+	with_version "$T/good.db" "$T/v$v.db" "$v"
 	expect_refused "$T/v$v.db" "lavet af en nyere samtale (skema $v"
-	cp "$T/foreign.db" "$T/f$v.db"
-	sql "$T/f$v.db" "PRAGMA user_version = $v"
+	with_version "$T/foreign.db" "$T/f$v.db" "$v"
 	expect_refused "$T/f$v.db" "ikke en samtale-database"
 done
 # Version 0 with samtale's id and tables already there: not a new database.
-cp "$T/good.db" "$T/v0.db"
-sql "$T/v0.db" "PRAGMA user_version = 0"
+with_version "$T/good.db" "$T/v0.db" 0
 expect_refused "$T/v0.db" "ukendt skemaversion (0)"
 samtale --lang en --db "$T/v-1.db" case list 2>"$T/err" || true
 assert_contains "$(cat "$T/err")" "unknown schema version (-1)"

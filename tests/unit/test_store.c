@@ -1031,13 +1031,13 @@ static void test_backup_and_check(void **state)
 	add_case(st, "2026-0001");
 	assert_int_equal(store_has_cases(st, &yes), SAM_OK);
 	assert_true(yes);
-	assert_int_equal(store_backup(st, bak), SAM_OK);
+	assert_int_equal(store_backup(st, bak, false), SAM_OK);
 	assert_int_equal(file_mode(bak), 0600);
 	assert_int_equal(store_open(bak, "mette", STORE_READONLY, &copy), SAM_OK);
 	assert_int_equal(query_int(copy, "SELECT count(*) FROM cases"), 1);
 	store_close(copy);
-	assert_int_not_equal(store_backup(st, "/nonexistent-dir/x.db"), SAM_OK);
-	assert_int_equal(store_backup(st, db), SAM_ERR_INVALID);
+	assert_int_not_equal(store_backup(st, "/nonexistent-dir/x.db", false), SAM_OK);
+	assert_int_equal(store_backup(st, db, false), SAM_ERR_INVALID);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
 
 	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
@@ -1062,7 +1062,7 @@ static void test_migrate_v1_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v1-backup", db);
-	char *cmd = xasprintf("cp '%s/db/v1.db' '%s'", FIXTURES, db);
+	char *cmd = xasprintf("cp '%s/db/v1.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
 	struct store *st;
 	struct case_rec c;
 	struct meeting_rec m;
@@ -1120,7 +1120,7 @@ static void test_migrate_v2_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v2-backup", db), *bak1 = xasprintf("%s.v1-backup", db);
-	char *cmd = xasprintf("cp '%s/db/v2.db' '%s'", FIXTURES, db);
+	char *cmd = xasprintf("cp '%s/db/v2.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
 	struct store *st;
 	struct meeting_rec m;
 	struct case_rec c;
