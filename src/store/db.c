@@ -909,7 +909,7 @@ static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode, bo
 	enum sam_status status;
 	int rc, fd;
 
-	if ((status = path_private_file("backup", &tmp, &fd)) != SAM_OK)
+	if ((status = path_private_file("backup", "", &tmp, &fd)) != SAM_OK)
 		return status;
 	close(fd);
 	rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);

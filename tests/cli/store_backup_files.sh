@@ -74,8 +74,8 @@ sleep 600 &
 dead=$!
 kill -9 "$dead"
 wait "$dead" 2>/dev/null || true
-echo "Zebrafinke" >"$T/run/samtale/backup-$dead-AbCdEf"
-echo "Zebrafinke" >"$T/run/samtale/backup-$dead-AbCdEf-journal"
-echo "kept" >"$T/run/samtale/backup-$$-AbCdEf"
+echo "Zebrafinke" >"$T/run/samtale/$dead-backup-AbCdEf"
+echo "Zebrafinke" >"$T/run/samtale/$dead-backup-AbCdEf-journal"
+echo "kept" >"$T/run/samtale/$$-backup-AbCdEf"
 expect_status 0 samtale --db "$DB" case list
-assert_eq "backup-$$-AbCdEf" "$(ls -A "$T/run/samtale")" "the private directory after a start"
+assert_eq "$$-backup-AbCdEf" "$(ls -A "$T/run/samtale")" "the private directory after a start"

@@ -15,12 +15,12 @@ mkdir -p "$out"
 # put FILE OFFSET HEX: overwrites bytes at OFFSET with the hex digits.
 put() { printf "$(echo "$3" | sed 's/../\\x&/g')" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
 
-for v in v1 v2; do
+for v in v1 v2 v3; do
 	cp "$fix/$v.db" "$out/$v.db"
 	# The same database in 512-byte pages: small seeds mutate faster.
 	sqlite3 "$out/$v.db" "PRAGMA page_size=512; VACUUM;"
 done
-base=$out/v2.db
+base=$out/v3.db
 # user_version is the 4-byte big-endian integer at offset 60, the
 # application id the one at offset 68.
 for uv in ffffffff fffffffe 80000000 00000003 7fffffff 00000000; do

@@ -1168,7 +1168,7 @@ static void test_migrate_v3_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v3-backup", db);
-	char *cmd = xasprintf("cp '%s/db/v3.db' '%s'", FIXTURES, db);
+	char *cmd = xasprintf("cp '%s/db/v3.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
 	struct store *st;
 	struct meeting_rec m;
 	struct case_rec c;
