@@ -102,7 +102,7 @@ static void read_all(struct store *st)
 		for (size_t i = 0; i < cases.n && i < 8; i++) {
 			struct case_rec c;
 			struct meeting_list ml = { 0 };
-			char **ids = NULL;
+			struct left_open_list lo = { 0 };
 			size_t n = 0;
 
 			if (store_case_get(st, cases.v[i].ref, &c) == SAM_OK)
@@ -119,8 +119,8 @@ static void read_all(struct store *st)
 				}
 				meeting_list_free(&ml);
 			}
-			if (store_items_left_open(st, cases.v[i].id, &ids, &n) == SAM_OK)
-				string_array_free(ids, n);
+			if (store_items_left_open(st, cases.v[i].id, &lo) == SAM_OK)
+				left_open_list_free(&lo);
 		}
 		case_list_free(&cases);
 	}
