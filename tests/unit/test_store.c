@@ -1203,7 +1203,7 @@ static void test_open_v4_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v4-backup", db);
-	char *cmd = xasprintf("cp '%s/db/v4.db' '%s'", FIXTURES, db);
+	char *cmd = xasprintf("cp '%s/db/v4.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
 	struct store *st;
 	struct internship_rec in;
 	bool found = false;
