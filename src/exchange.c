@@ -1539,3 +1539,48 @@ enum sam_status exchange_import_file(struct store *st, const struct content_guid
 	strbuf_free(&sb);
 	return status;
 }
+
+/*
+ * Between the store and the content
+ */
+
+static struct content_use *use_view(const struct id_use *v, size_t n)
+{
+	struct content_use *u = xcalloc(n ? n : 1, sizeof(*u));
+
+	for (size_t i = 0; i < n; i++)
+		u[i] = (struct content_use){ v[i].id, v[i].text, (long long)v[i].meetings };
+	return u;
+}
+
+enum sam_status exchange_ids_in_use(struct store *st, int64_t case_id, struct ids_in_use *out)
+{
+	enum sam_status s;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_ids_in_use(st, case_id, &out->store)) != SAM_OK)
+		return s;
+	out->items = use_view(out->store.items, out->store.nitems);
+	out->sections = use_view(out->store.sections, out->store.nsections);
+	out->view = (struct content_uses){ out->items, out->sections, out->store.nitems,
+					   out->store.nsections };
+	return SAM_OK;
+}
+
+void exchange_ids_in_use_free(struct ids_in_use *u)
+{
+	id_uses_free(&u->store);
+	free(u->items);
+	free(u->sections);
+	memset(u, 0, sizeof(*u));
+}
+
+static bool carries_over(const char *item_id, void *guide)
+{
+	return content_item_carries_over(guide, item_id);
+}
+
+void exchange_left_open_actions(struct left_open_list *l, const struct content_guide *g)
+{
+	left_open_list_filter(l, carries_over, (void *)g);
+}

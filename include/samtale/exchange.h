@@ -132,6 +132,25 @@ void exchange_doc_free(struct exchange_doc *doc);
 struct meeting_item_spec *exchange_meeting_items(const struct content_guide *g, const char *type,
 						 size_t *n);
 
+/*
+ * Between the store and the content: what the guide says of held meetings
+ */
+
+/* The ids that held meetings use (every meeting, or case_id's), as
+ * content_check_uses and content_first_missing take them. */
+struct ids_in_use {
+	struct id_uses store;
+	struct content_use *items, *sections;
+	struct content_uses view;
+};
+
+enum sam_status exchange_ids_in_use(struct store *st, int64_t case_id, struct ids_in_use *out);
+void exchange_ids_in_use_free(struct ids_in_use *u);
+
+/* Removes the reflections from a list of items left open: an attitude is
+ * never an open task for the next meeting (SPEC §2, kind). */
+void exchange_left_open_actions(struct left_open_list *l, const struct content_guide *g);
+
 /* As exchange_parse, then exchange_write, with the same refusals and
  * messages; *ncases (may be NULL) how many cases were imported. */
 enum sam_status exchange_import(struct store *st, const struct content_guide *g,

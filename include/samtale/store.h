@@ -332,13 +332,17 @@ struct id_uses {
 	size_t nitems, nsections;
 };
 
-enum sam_status store_ids_in_use(struct store *st, struct id_uses *out);
+/* case_id 0: every meeting; else the meetings of that case. */
+enum sam_status store_ids_in_use(struct store *st, int64_t case_id, struct id_uses *out);
 void id_uses_free(struct id_uses *u);
 
 void meeting_rec_free(struct meeting_rec *m);
 void meeting_list_free(struct meeting_list *l);
 void section_progress_free(struct section_progress *p, size_t n);
 void left_open_list_free(struct left_open_list *l);
+/* Keeps the items for which keep(item id, ctx) is true, in order. */
+void left_open_list_filter(struct left_open_list *l, bool (*keep)(const char *item_id, void *ctx),
+			   void *ctx);
 
 /*
  * Follow-ups

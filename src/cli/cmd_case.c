@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/util.h"
 
 static const char *one_ref(int argc, char **argv, int *rc)
@@ -212,8 +213,12 @@ static enum sam_status print_left_open(struct cli_ctx *ctx, const struct case_re
 	struct left_open_list l;
 	enum sam_status st = store_items_left_open(ctx->store, c->id, &l);
 
-	if (st != SAM_OK || !l.n)
+	if (st == SAM_OK)
+		exchange_left_open_actions(&l, ctx->guide);
+	if (st != SAM_OK || !l.n) {
+		left_open_list_free(&l);
 		return st;
+	}
 	printf("\n%s\n", tr("Punkter der stod åbne sidst", "Items left open last time"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct meeting_item *it = &l.v[i].item;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/util.h"
 
 /*
@@ -29,32 +30,10 @@ static int take_operands(int argc, char **argv, int max)
  * The ids held meetings use, from the database when there is one
  */
 
-struct uses {
-	struct id_uses store;
-	struct content_use *items, *sections;
-	struct content_uses view;
-};
-
-static struct content_use *use_view(const struct id_use *v, size_t n)
-{
-	struct content_use *u = xcalloc(n ? n : 1, sizeof(*u));
-
-	for (size_t i = 0; i < n; i++)
-		u[i] = (struct content_use){ v[i].id, v[i].text, (long long)v[i].meetings };
-	return u;
-}
-
-static void uses_free(struct uses *u)
-{
-	id_uses_free(&u->store);
-	free(u->items);
-	free(u->sections);
-}
-
 /* The database at hand: --db or $SAMTALE_DB, or the default one when it
  * exists. *have is false when there is none; else the return is an exit
  * status, 0 when u holds the ids in use. */
-static int read_uses(struct cli_ctx *ctx, struct uses *u, bool *have)
+static int read_uses(struct cli_ctx *ctx, struct ids_in_use *u, bool *have)
 {
 	enum sam_status st;
 	int rc;
@@ -65,11 +44,8 @@ static int read_uses(struct cli_ctx *ctx, struct uses *u, bool *have)
 		return 0;
 	if ((rc = cli_open_store(ctx, NEED_DB_READONLY)))
 		return rc;
-	if ((st = store_ids_in_use(ctx->store, &u->store)) != SAM_OK)
+	if ((st = exchange_ids_in_use(ctx->store, 0, u)) != SAM_OK)
 		return cli_fail(st);
-	u->items = use_view(u->store.items, u->store.nitems);
-	u->sections = use_view(u->store.sections, u->store.nsections);
-	u->view = (struct content_uses){ u->items, u->sections, u->store.nitems, u->store.nsections };
 	return 0;
 }
 
@@ -78,14 +54,14 @@ CLI_CMD(cmd_content_check)
 	struct content_diags d = { 0 };
 	const char *dir = argc > 1 ? argv[1] : ctx->content_dir;
 	enum sam_status st;
-	struct uses uses;
+	struct ids_in_use uses;
 	bool have_db;
 	int rc = take_operands(argc, argv, 1);
 
 	if (rc >= 0 || (rc = read_uses(ctx, &uses, &have_db)))
 		return rc;
 	st = content_check_uses(dir, have_db ? &uses.view : NULL, &d);
-	uses_free(&uses);
+	exchange_ids_in_use_free(&uses);
 	content_diags_print(&d, stderr);
 	if (st == SAM_OK) {
 		printf("%s: %s\n", dir, tr("indholdet er i orden", "the content is valid"));
@@ -306,7 +282,7 @@ static const char *change_key(enum content_change_kind k)
 }
 
 /* How many held meetings use the change's id; -1 without a database. */
-static long long meetings_using(const struct content_change *ch, const struct uses *u, bool have)
+static long long meetings_using(const struct content_change *ch, const struct ids_in_use *u, bool have)
 {
 	const struct content_use *v = ch->section ? u->sections : u->items;
 	size_t n = ch->section ? u->view.nsections : u->view.nitems;
@@ -353,7 +329,7 @@ static void print_change(const struct content_change *ch, long long meetings)
 	}
 }
 
-static void print_changes_table(const struct content_changes *c, const struct uses *u, bool have)
+static void print_changes_table(const struct content_changes *c, const struct ids_in_use *u, bool have)
 {
 	for (size_t i = 0; i < c->n; i++)
 		print_change(&c->v[i], meetings_using(&c->v[i], u, have));
@@ -364,7 +340,7 @@ static void print_changes_table(const struct content_changes *c, const struct us
 			"Meetings already held keep the wording they were held with; the report counts by id."));
 }
 
-static void print_changes_data(const struct content_changes *c, const struct uses *u, bool have,
+static void print_changes_data(const struct content_changes *c, const struct ids_in_use *u, bool have,
 			       enum cli_format format)
 {
 	struct cli_table *t = cli_table_new();
@@ -404,7 +380,7 @@ CLI_CMD(cmd_content_diff)
 	enum cli_format format = FORMAT_TABLE;
 	struct content_diags d = { 0 };
 	struct content_changes changes;
-	struct uses uses = { 0 };
+	struct ids_in_use uses = { 0 };
 	bool have_db = false;
 	enum sam_status st;
 	int c, rc = 0;
@@ -437,7 +413,7 @@ CLI_CMD(cmd_content_diff)
 						     "%zu ids have vanished; an id in use must never change."),
 						changes.nerrors));
 	}
-	uses_free(&uses);
+	exchange_ids_in_use_free(&uses);
 	content_changes_free(&changes);
 	return rc;
 }

@@ -830,3 +830,19 @@ void section_progress_free(struct section_progress *p, size_t n)
 		free(p[i].section_id);
 	free(p);
 }
+
+void left_open_list_filter(struct left_open_list *l, bool (*keep)(const char *item_id, void *ctx),
+			   void *ctx)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (keep(l->v[i].item.item_id, ctx)) {
+			l->v[kept++] = l->v[i];
+			continue;
+		}
+		meeting_item_free(&l->v[i].item);
+		free(l->v[i].date);
+	}
+	l->n = kept;
+}

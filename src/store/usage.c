@@ -11,7 +11,10 @@
  * check that none of them vanished.
  */
 
-static enum sam_status read_uses(struct store *st, const char *sql, bool items,
+/* The meetings counted: every one, or those of case ?1. */
+#define USES_WHERE " WHERE ?1 = 0 OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)"
+
+static enum sam_status read_uses(struct store *st, const char *sql, int64_t case_id, bool items,
 				 struct id_use **out, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -23,6 +26,7 @@ static enum sam_status read_uses(struct store *st, const char *sql, bool items,
 	*n = 0;
 	if (status != SAM_OK)
 		return status;
+	sqlite3_bind_int64(stmt, 1, case_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct id_use *u;
 
@@ -42,17 +46,18 @@ static enum sam_status read_uses(struct store *st, const char *sql, bool items,
 	return status;
 }
 
-enum sam_status store_ids_in_use(struct store *st, struct id_uses *out)
+enum sam_status store_ids_in_use(struct store *st, int64_t case_id, struct id_uses *out)
 {
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
 	status = read_uses(st, "SELECT item_id, count(*), section_id, max(text) FROM meeting_items"
-			   " GROUP BY item_id ORDER BY item_id", true, &out->items, &out->nitems);
+			   USES_WHERE " GROUP BY item_id ORDER BY item_id", case_id, true, &out->items,
+			   &out->nitems);
 	if (status == SAM_OK)
 		status = read_uses(st, "SELECT section_id, count(DISTINCT meeting_id) FROM meeting_items"
-				   " GROUP BY section_id ORDER BY section_id", false, &out->sections,
-				   &out->nsections);
+				   USES_WHERE " GROUP BY section_id ORDER BY section_id", case_id, false,
+				   &out->sections, &out->nsections);
 	if (status != SAM_OK)
 		id_uses_free(out);
 	return status;

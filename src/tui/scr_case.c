@@ -217,6 +217,25 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
+/* A meeting is not started on content that lost an id the case's meetings
+ * use: its carry-over and the report would split the item in two. */
+static enum sam_status refuse_vanished_ids(struct app *app, int64_t case_id)
+{
+	struct ids_in_use u;
+	const struct content_use *gone;
+	enum sam_status st = exchange_ids_in_use(app->store, case_id, &u);
+
+	if (st == SAM_OK && (gone = content_first_missing(app->guide, &u.view)))
+		st = sam_fail(SAM_ERR_INVALID,
+			      tr("Indholdet mangler '%s', som %lld af sagens samtaler bruger, så en ny samtale "
+				 "kan ikke startes. Bed indholdsredaktøren køre 'samtale content check'.",
+				 "The content lacks '%s', which %lld of the case's meetings use, so a new "
+				 "meeting cannot start. Ask the content editor to run 'samtale content check'."),
+			      gone->id, gone->meetings);
+	exchange_ids_in_use_free(&u);
+	return st;
+}
+
 unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 {
 	const struct content_guide *g = app->guide;
@@ -227,6 +246,8 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 	enum sam_status st;
 	int pick;
 
+	if ((st = refuse_vanished_ids(app, case_id)) != SAM_OK)
+		return ui_error(app, st);
 	for (size_t i = 0; i < g->nmeeting_types; i++) {
 		titles[i] = g->meeting_types[i].title;
 		if (!first && str_eq(g->meeting_types[i].id, "opfoelgning"))
@@ -320,6 +341,7 @@ static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t
 	    (st = store_internship_current(app->store, case_id, &c->internship,
 					   &c->has_internship)) != SAM_OK)
 		return st;
+	exchange_left_open_actions(&c->left_open, app->guide);
 	c->progress = xcalloc(c->meetings.n + 1, sizeof(*c->progress));
 	c->nprogress = xcalloc(c->meetings.n + 1, sizeof(*c->nprogress));
 	for (size_t i = 0; i < c->meetings.n; i++)

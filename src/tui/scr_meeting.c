@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/exchange.h"
 #include "samtale/util.h"
 
 /*
@@ -159,6 +160,7 @@ static enum sam_status meeting_open(struct screen *s, struct app *app)
 		case_rec_free(&c);
 		return st;
 	}
+	exchange_left_open_actions(&ms->prev_open, app->guide);
 	ms->case_ref = xstrdup(c.ref);
 	case_rec_free(&c);
 	ms->phase = content_internship_phase(ms->m.type);
@@ -263,7 +265,10 @@ static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int heigh
 	}
 	if (ci && ci->help && y + 2 < end) {
 		y++;
-		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Om punktet", "About the item"));
+		/* The team's words apart from the seed's, quietly. */
+		y += ui_wrap(win, y, x, width, 1, ci->help_origin == ORIGIN_LOCAL ? UI_DIM : UI_HEADING,
+			     ci->help_origin == ORIGIN_LOCAL ? tr("Lokal vejledning", "Local guidance")
+							     : tr("Om punktet", "About the item"));
 		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, ci->help);
 	}
 	if (it && !str_empty(it->note) && y + 2 < end) {
