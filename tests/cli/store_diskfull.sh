@@ -9,7 +9,7 @@ mkdir "$T/full"
 if [ "$(id -u)" != 0 ] ||
    ! unshare -m sh -c 'mount -t tmpfs -o size=64k tmpfs "$1"' sh "$T/full" 2>/dev/null; then
 	echo "SKIP: needs root and mount namespaces for a small file system"
-	exit 0
+	exit 77
 fi
 export T SAMTALE_BIN
 unshare -m bash -euo pipefail -c '

@@ -5,7 +5,7 @@
 
 if [ "$(id -u)" != 0 ]; then
 	echo "SKIP: needs root to create users and groups"
-	exit 0
+	exit 77
 fi
 
 suffix=$$
