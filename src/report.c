@@ -1,34 +1,80 @@
 #include "samtale/report.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "samtale/util.h"
 
-static const char *const by_names[] = {
-	[REPORT_BY_SECTION] = "section",
-	[REPORT_BY_ITEM] = "item",
-	[REPORT_BY_CASEWORKER] = "caseworker",
-	[REPORT_BY_CASE] = "case",
-	[REPORT_BY_TYPE] = "type",
+/*
+ * Groupings: one row per grouping, so that a new one is one line here.
+ */
+
+struct grouping {
+	const char *name;		/* --by and the first CSV column */
+	const char *da, *en;		/* what a person reads */
+	bool titles;			/* keys are ids the guide names */
+	bool split;			/* --split caseworker applies */
+};
+
+static const struct grouping groupings[REPORT_BY_COUNT] = {
+	[REPORT_BY_SECTION] = { "section", "Afsnit", "Sections", true, true },
+	[REPORT_BY_ITEM] = { "item", "Punkter", "Items", true, true },
+	[REPORT_BY_CASEWORKER] = { "caseworker", "Sagsbehandlere", "Caseworkers", false, false },
+	[REPORT_BY_CASE] = { "case", "Sager", "Cases", false, false },
+	[REPORT_BY_TYPE] = { "type", "Samtaletyper", "Meeting types", true, false },
+	[REPORT_BY_MONTH] = { "month", "Måneder", "Months", false, false },
 };
 
 const char *report_by_name(enum report_by by)
 {
-	return by_names[by];
+	return groupings[by].name;
 }
 
 bool report_by_parse(const char *s, enum report_by *out)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(by_names); i++) {
-		if (!strcmp(s, by_names[i])) {
+	for (size_t i = 0; i < ARRAY_SIZE(groupings); i++) {
+		if (!strcmp(s, groupings[i].name)) {
 			*out = (enum report_by)i;
 			return true;
 		}
 	}
 	return false;
+}
+
+const char *report_by_title(enum report_by by)
+{
+	return tr(groupings[by].da, groupings[by].en);
+}
+
+bool report_by_has_titles(enum report_by by)
+{
+	return groupings[by].titles;
+}
+
+const char *report_key_title(const struct content_guide *g, enum report_by by, const char *key)
+{
+	const struct content_section *sec;
+	const struct content_item *it;
+	const struct content_meeting_type *mt;
+
+	if (!g)
+		return NULL;
+	switch (by) {
+	case REPORT_BY_SECTION:
+		return (sec = content_section_find(g, key)) ? sec->title : NULL;
+	case REPORT_BY_ITEM:
+		return (it = content_item_find(g, key)) ? it->text : NULL;
+	case REPORT_BY_TYPE:
+		return (mt = content_meeting_type_find(g, key)) ? mt->title : NULL;
+	default:
+		return NULL;
+	}
+}
+
+bool report_by_can_split(enum report_by by)
+{
+	return groupings[by].split;
 }
 
 int report_pct_tenths(int done, int open)
@@ -52,134 +98,8 @@ const char *report_pct_format(int done, int open, char buf[REPORT_PCT_LEN])
 }
 
 /*
- * SQL. The selection of meetings is a WHERE clause on "m" built from the
- * filters given, so that SQLite can use meetings(date) for a period; the
- * state encoding is the store's (see store/db.c).
+ * Rows from the store's counts
  */
-
-#define STATE_OPEN "'open'"
-#define STATE_DONE "'done'"
-#define STATE_NOT_RELEVANT "'not_relevant'"
-#define SQL_COUNTS \
-	"sum(mi.state = " STATE_DONE "), sum(mi.state = " STATE_OPEN "), " \
-	"sum(mi.state = " STATE_NOT_RELEVANT ")"
-
-static void add_selection(struct strbuf *sb, const struct report_query *q)
-{
-	if (q->from)
-		strbuf_adds(sb, " AND m.date >= :from");
-	if (q->to)
-		strbuf_adds(sb, " AND m.date <= :to");
-	if (q->caseworker)
-		strbuf_adds(sb, " AND m.caseworker = :caseworker");
-	if (q->type)
-		strbuf_adds(sb, " AND m.type = :type");
-}
-
-static bool has_selection(const struct report_query *q)
-{
-	return q->from || q->to || q->caseworker || q->type;
-}
-
-/* The rows' query: key, meetings, done, open, not_relevant[, last_meeting,
- * followups_open, followups_overdue], in SQL order (by key). */
-static void build_rows_sql(struct strbuf *sb, const struct report_query *q)
-{
-	switch (q->by) {
-	case REPORT_BY_SECTION:
-	case REPORT_BY_ITEM: {
-		const char *col = q->by == REPORT_BY_SECTION ? "mi.section_id" : "mi.item_id";
-
-		strbuf_addf(sb, "SELECT %s, count(DISTINCT mi.meeting_id), " SQL_COUNTS
-			    " FROM meeting_items mi", col);
-		if (has_selection(q)) {
-			strbuf_adds(sb, " JOIN meetings m ON m.id = mi.meeting_id WHERE 1");
-			add_selection(sb, q);
-		}
-		strbuf_addf(sb, " GROUP BY %s ORDER BY %s", col, col);
-		break;
-	}
-	case REPORT_BY_CASEWORKER:
-	case REPORT_BY_TYPE: {
-		const char *col = q->by == REPORT_BY_TYPE ? "m.type" : "m.caseworker";
-
-		strbuf_addf(sb, "SELECT %s, count(DISTINCT m.id), " SQL_COUNTS
-			    " FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1", col);
-		add_selection(sb, q);
-		strbuf_addf(sb, " GROUP BY %s ORDER BY %s", col, col);
-		break;
-	}
-	case REPORT_BY_CASE:
-		strbuf_adds(sb, "WITH a AS (SELECT m.case_id AS case_id, count(DISTINCT m.id) AS meetings, "
-			    "sum(mi.state = " STATE_DONE ") AS done, sum(mi.state = " STATE_OPEN ") AS open, "
-			    "sum(mi.state = " STATE_NOT_RELEVANT ") AS nr "
-			    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1");
-		add_selection(sb, q);
-		strbuf_adds(sb, " GROUP BY m.case_id), "
-			    "c AS (SELECT id, ref, opened, closed, caseworker, "
-			    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases) "
-			    "SELECT c.ref, coalesce(a.meetings, 0), c.last, coalesce(a.done, 0), "
-			    "coalesce(a.open, 0), coalesce(a.nr, 0), "
-			    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done), "
-			    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done "
-			    "AND f.due < :today) FROM c ");
-		if (q->stale_days >= 0) {
-			strbuf_adds(sb, "LEFT JOIN a ON a.case_id = c.id WHERE c.closed IS NULL "
-				    "AND coalesce(c.last, c.opened) <= :cutoff");
-			if (q->caseworker)
-				strbuf_adds(sb, " AND c.caseworker = :caseworker");
-		} else {
-			strbuf_adds(sb, "JOIN a ON a.case_id = c.id");
-		}
-		strbuf_adds(sb, " ORDER BY c.ref");
-		break;
-	}
-}
-
-static int bind_text(sqlite3_stmt *stmt, const char *name, const char *value)
-{
-	int i = sqlite3_bind_parameter_index(stmt, name);
-
-	return i && value ? sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC) : SQLITE_OK;
-}
-
-static int bind_query(sqlite3_stmt *stmt, const struct report_query *q, const char *today,
-		      const char *cutoff)
-{
-	int rc = bind_text(stmt, ":from", q->from);
-
-	if (rc == SQLITE_OK)
-		rc = bind_text(stmt, ":to", q->to);
-	if (rc == SQLITE_OK)
-		rc = bind_text(stmt, ":caseworker", q->caseworker);
-	if (rc == SQLITE_OK)
-		rc = bind_text(stmt, ":type", q->type);
-	if (rc == SQLITE_OK)
-		rc = bind_text(stmt, ":today", today);
-	if (rc == SQLITE_OK)
-		rc = bind_text(stmt, ":cutoff", cutoff);
-	return rc;
-}
-
-static enum sam_status db_error(sqlite3 *db)
-{
-	return sam_fail(SAM_ERR_DB, "%s: %s", tr("rapporten kunne ikke laves", "the report failed"),
-			sqlite3_errmsg(db));
-}
-
-static enum sam_status prepare(sqlite3 *db, const char *sql, const struct report_query *q,
-			       const char *today, const char *cutoff, sqlite3_stmt **stmt)
-{
-	if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK ||
-	    bind_query(*stmt, q, today, cutoff) != SQLITE_OK)
-		return db_error(db);
-	return SAM_OK;
-}
-
-static char *column_dup(sqlite3_stmt *stmt, int col)
-{
-	return xstrdup((const char *)sqlite3_column_text(stmt, col));
-}
 
 static struct report_row *push_row(struct report *r, size_t *cap)
 {
@@ -188,46 +108,40 @@ static struct report_row *push_row(struct report *r, size_t *cap)
 	return &r->rows[r->n++];
 }
 
-static enum sam_status fetch_rows(sqlite3 *db, const struct report_query *q, const char *today,
-				  const char *cutoff, struct report *r)
+static void take_counts(struct store_counts *c, bool split, struct report *r)
 {
-	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
-	enum sam_status st;
 	size_t cap = 0;
-	int rc;
 
-	build_rows_sql(&sql, q);
-	st = prepare(db, strbuf_str(&sql), q, today, cutoff, &stmt);
-	while (st == SAM_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	for (size_t i = 0; i < c->n; i++) {
 		struct report_row *row = push_row(r, &cap);
-		int col = 0;
 
 		/* NULL only in a damaged or crafted file; a NULL key is the totals row. */
-		row->key = xstrdup(sqlite3_column_type(stmt, col) == SQLITE_NULL
-				   ? "" : (const char *)sqlite3_column_text(stmt, col));
-		col++;
-		row->meetings = sqlite3_column_int(stmt, col++);
-		if (q->by == REPORT_BY_CASE)
-			row->last_meeting = column_dup(stmt, col++);
-		row->done = sqlite3_column_int(stmt, col++);
-		row->open = sqlite3_column_int(stmt, col++);
-		row->not_relevant = sqlite3_column_int(stmt, col++);
-		if (q->by == REPORT_BY_CASE) {
-			row->followups_open = sqlite3_column_int(stmt, col++);
-			row->followups_overdue = sqlite3_column_int(stmt, col++);
-		}
+		row->key = c->v[i].key ? c->v[i].key : xstrdup("");
+		row->caseworker = c->v[i].caseworker || !split ? c->v[i].caseworker : xstrdup("");
+		row->meetings = c->v[i].meetings;
+		row->done = c->v[i].done;
+		row->open = c->v[i].open;
+		row->not_relevant = c->v[i].not_relevant;
+		c->v[i].key = c->v[i].caseworker = NULL;
 	}
-	if (st == SAM_OK && rc != SQLITE_DONE)
-		st = db_error(db);
-	sqlite3_finalize(stmt);
-	strbuf_free(&sql);
-	return st;
+	store_counts_free(c);
+}
+
+static enum store_count_key count_key(enum report_by by)
+{
+	switch (by) {
+	case REPORT_BY_ITEM: return COUNT_BY_ITEM;
+	case REPORT_BY_CASEWORKER: return COUNT_BY_CASEWORKER;
+	case REPORT_BY_TYPE: return COUNT_BY_TYPE;
+	case REPORT_BY_MONTH: return COUNT_BY_MONTH;
+	default: return COUNT_BY_SECTION;
+	}
 }
 
 /*
- * Content order: the guide's sections, items or meeting types first (zeros
- * included), then whatever older meetings hold that the guide no longer has.
+ * Order: a list of keys (the guide's, or every month), each with every
+ * caseworker when split, zeros included; then whatever the counts hold
+ * that the list does not, in the store's order.
  */
 
 struct keys {
@@ -269,27 +183,62 @@ static void content_keys(const struct content_guide *g, const struct report_quer
 	}
 }
 
-static void order_by_content(const struct content_guide *g, const struct report_query *q,
-			     struct report *r)
+/* The caseworkers of split rows, each once, in the rows' (name) order. */
+static void split_names(const struct report *r, struct keys *names)
 {
-	struct keys k = { 0 };
+	for (size_t i = 0; i < r->n; i++) {
+		size_t j;
+
+		for (j = 0; j < names->n && strcmp(names->v[j], r->rows[i].caseworker); j++)
+			;
+		if (j == names->n)
+			keys_add(names, r->rows[i].caseworker);
+	}
+	for (size_t i = 1; i < names->n; i++)
+		for (size_t j = i; j > 0 && strcmp(names->v[j - 1], names->v[j]) > 0; j--) {
+			const char *t = names->v[j];
+
+			names->v[j] = names->v[j - 1];
+			names->v[j - 1] = t;
+		}
+}
+
+static bool row_is(const struct report_row *row, const char *key, const char *caseworker)
+{
+	return !strcmp(row->key, key) && (!caseworker || !strcmp(row->caseworker, caseworker));
+}
+
+static void place(struct report *sorted, size_t *cap, struct report *r, bool *taken,
+		  const char *key, const char *caseworker)
+{
+	struct report_row *row = push_row(sorted, cap);
+	size_t j;
+
+	for (j = 0; j < r->n && (taken[j] || !row_is(&r->rows[j], key, caseworker)); j++)
+		;
+	if (j < r->n) {
+		*row = r->rows[j];
+		taken[j] = true;
+	} else {
+		row->key = xstrdup(key);
+		row->caseworker = xstrdup(caseworker);
+	}
+}
+
+static void arrange(struct report *r, const struct keys *k, bool split)
+{
+	struct keys names = { 0 };
 	struct report sorted = { .by = r->by };
 	bool *taken = xcalloc(r->n + 1, sizeof(*taken));
 	size_t cap = 0;
 
-	content_keys(g, q, &k);
-	for (size_t i = 0; i < k.n; i++) {
-		struct report_row *row = push_row(&sorted, &cap);
-		size_t j;
-
-		for (j = 0; j < r->n && (taken[j] || strcmp(r->rows[j].key, k.v[i])); j++)
-			;
-		if (j < r->n) {
-			*row = r->rows[j];
-			taken[j] = true;
-		} else {
-			row->key = xstrdup(k.v[i]);
-		}
+	if (split)
+		split_names(r, &names);
+	for (size_t i = 0; i < k->n; i++) {
+		if (!split)
+			place(&sorted, &cap, r, taken, k->v[i], NULL);
+		for (size_t c = 0; split && c < names.n; c++)
+			place(&sorted, &cap, r, taken, k->v[i], names.v[c]);
 	}
 	for (size_t j = 0; j < r->n; j++)
 		if (!taken[j])
@@ -298,35 +247,116 @@ static void order_by_content(const struct content_guide *g, const struct report_
 	r->rows = sorted.rows;
 	r->n = sorted.n;
 	free(taken);
+	free(names.v);
+}
+
+static void order_by_content(const struct content_guide *g, const struct report_query *q,
+			     struct report *r)
+{
+	struct keys k = { 0 };
+
+	content_keys(g, q, &k);
+	arrange(r, &k, q->split_caseworker);
 	free(k.v);
+}
+
+/* A month as a number (year * 12 + month - 1) and back as "YYYY-MM". */
+static int month_number(const char *date)
+{
+	int y = 0, m = 1;
+
+	sscanf(date, "%4d-%2d", &y, &m);
+	return y * 12 + m - 1;
+}
+
+/* Every month from the period's first (or the first meeting's) to its last. */
+static void order_by_month(const struct report_query *q, struct report *r)
+{
+	char (*months)[12];
+	struct keys k = { 0 };
+	int first, last;
+
+	if (!q->from && !r->n)
+		return;
+	first = month_number(q->from ? q->from : r->rows[0].key);
+	last = month_number(q->to ? q->to : r->n ? r->rows[r->n - 1].key : q->from);
+	if (r->n && month_number(r->rows[r->n - 1].key) > last)
+		last = month_number(r->rows[r->n - 1].key);
+	months = xcalloc((size_t)(last - first + 1), sizeof(*months));
+	for (int m = first; m <= last; m++) {
+		snprintf(months[m - first], sizeof(*months), "%04d-%02d", (m / 12) % 10000, m % 12 + 1);
+		keys_add(&k, months[m - first]);
+	}
+	arrange(r, &k, false);
+	free(k.v);
+	free(months);
+}
+
+/*
+ * Caseworkers: what waits on each beside her meetings' counts, merged by
+ * name (both lists are in name order).
+ */
+
+static void merge_caseworkers(struct report *r, struct store_caseworker_statuses *cw)
+{
+	struct report merged = { .by = r->by };
+	size_t i = 0, j = 0, cap = 0;
+
+	while (i < r->n || j < cw->n) {
+		int cmp = i == r->n ? 1 : j == cw->n ? -1 : strcmp(r->rows[i].key, cw->v[j].name);
+		struct report_row *row = push_row(&merged, &cap);
+
+		if (cmp <= 0)
+			*row = r->rows[i++];
+		else
+			row->key = xstrdup(cw->v[j].name);
+		if (cmp >= 0) {
+			row->followups_overdue = cw->v[j].followups_overdue;
+			row->cases_stale = cw->v[j].cases_stale;
+			j++;
+		}
+	}
+	free(r->rows);
+	r->rows = merged.rows;
+	r->n = merged.n;
+	store_caseworker_statuses_free(cw);
+}
+
+/*
+ * Cases
+ */
+
+static void take_cases(struct store_case_statuses *c, const char *today, int stale_days,
+		       struct report *r)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct store_case_status *s = &c->v[i];
+		struct report_row *row = push_row(r, &cap);
+
+		row->key = s->ref ? s->ref : xstrdup("");
+		row->caseworker = s->caseworker;
+		row->last_meeting = s->last_meeting;
+		row->meetings = s->meetings;
+		row->done = s->done;
+		row->open = s->open;
+		row->not_relevant = s->not_relevant;
+		row->followups_open = s->followups_open;
+		row->followups_overdue = s->followups_overdue;
+		row->quiet_days = (int)date_diff_days(today, s->last_meeting ? s->last_meeting : s->opened);
+		row->stale = row->quiet_days >= stale_days;
+		s->ref = s->caseworker = s->last_meeting = NULL;
+	}
+	store_case_statuses_free(c);
 }
 
 /*
  * Totals: sums of the rows, except that a meeting counts once. Meetings
- * belong to one caseworker, type and case, so there the rows' sum is right;
- * a meeting spans several sections and items, so those count it apart.
+ * belong to one caseworker, type, case and month, so there the rows' sum
+ * is right; a meeting spans several sections and items, so those count it
+ * apart.
  */
-
-static enum sam_status count_meetings(sqlite3 *db, const struct report_query *q, int *n)
-{
-	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
-	enum sam_status st;
-
-	strbuf_adds(&sql, "SELECT count(*) FROM meetings m WHERE EXISTS "
-		    "(SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id)");
-	add_selection(&sql, q);
-	st = prepare(db, strbuf_str(&sql), q, NULL, NULL, &stmt);
-	if (st == SAM_OK) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			*n = sqlite3_column_int(stmt, 0);
-		else
-			st = db_error(db);
-	}
-	sqlite3_finalize(stmt);
-	strbuf_free(&sql);
-	return st;
-}
 
 static void sum_rows(struct report *r)
 {
@@ -341,6 +371,8 @@ static void sum_rows(struct report *r)
 		t->not_relevant += row->not_relevant;
 		t->followups_open += row->followups_open;
 		t->followups_overdue += row->followups_overdue;
+		t->cases_stale += row->cases_stale;
+		t->stale += row->stale;
 		if (row->last_meeting && (!t->last_meeting || strcmp(row->last_meeting, t->last_meeting) > 0)) {
 			free(t->last_meeting);
 			t->last_meeting = xstrdup(row->last_meeting);
@@ -357,21 +389,67 @@ static enum sam_status check_query(const struct report_query *q)
 			return sam_fail(SAM_ERR_INVALID, tr("ugyldig dato '%s' (brug ÅÅÅÅ-MM-DD)",
 							    "invalid date '%s' (use YYYY-MM-DD)"),
 					dates[i]);
-	if ((unsigned)q->by >= ARRAY_SIZE(by_names))
+	if ((unsigned)q->by >= ARRAY_SIZE(groupings) ||
+	    (q->split_caseworker && !groupings[q->by].split))
 		return sam_fail(SAM_ERR_INVALID, "%s", tr("ukendt gruppering", "unknown grouping"));
 	return SAM_OK;
+}
+
+static enum sam_status run_cases(struct store *st, const struct report_query *q,
+				 const struct store_count_filter *sel, const char *today,
+				 const char *quiet_since, struct report *out)
+{
+	struct store_case_filter cf = { .today = today, .caseworker = q->caseworker };
+	struct store_case_statuses cs;
+	enum sam_status rc;
+
+	if (q->open_cases)
+		cf.quiet_since = "9999-12-31";
+	else if (q->stale_days >= 0)
+		cf.quiet_since = quiet_since;
+	out->stale_list = !q->open_cases && q->stale_days >= 0;
+	rc = store_case_statuses(st, sel, &cf, &cs);
+	if (rc == SAM_OK)
+		take_cases(&cs, today, q->stale_days >= 0 ? q->stale_days : REPORT_STALE_DAYS, out);
+	return rc;
+}
+
+static enum sam_status run_counts(struct store *st, const struct content_guide *g,
+				  const struct report_query *q,
+				  const struct store_count_filter *sel, const char *today,
+				  const char *quiet_since, struct report *out)
+{
+	struct store_counts counts;
+	struct store_caseworker_statuses cw;
+	enum sam_status rc;
+
+	rc = store_count_items(st, count_key(q->by), q->split_caseworker, sel, &counts);
+	if (rc != SAM_OK)
+		return rc;
+	take_counts(&counts, q->split_caseworker, out);
+	if (g && groupings[q->by].titles)
+		order_by_content(g, q, out);
+	if (q->by == REPORT_BY_MONTH)
+		order_by_month(q, out);
+	if (q->by == REPORT_BY_CASEWORKER) {
+		rc = store_caseworker_statuses(st, today, quiet_since, q->caseworker, &cw);
+		if (rc == SAM_OK)
+			merge_caseworkers(out, &cw);
+	}
+	return rc;
 }
 
 enum sam_status report_run(struct store *st, const struct content_guide *g,
 			   const struct report_query *q, struct report *out)
 {
-	sqlite3 *db = store_sqlite(st);
-	sam_date today, cutoff;
-	long days;
+	const struct store_count_filter sel = { q->from, q->to, q->caseworker, q->type };
+	sam_date today, quiet_since;
 	enum sam_status rc;
+	long days;
 
 	memset(out, 0, sizeof(*out));
 	out->by = q->by;
+	out->split_caseworker = q->split_caseworker;
 	if ((rc = check_query(q)) != SAM_OK)
 		return rc;
 	if (q->today)
@@ -379,29 +457,34 @@ enum sam_status report_run(struct store *st, const struct content_guide *g,
 	else
 		date_today(today);
 	date_to_days(today, &days);
-	date_from_days(days - (q->stale_days > 0 ? q->stale_days : 0), cutoff);
+	date_from_days(days - (q->stale_days >= 0 ? q->stale_days : REPORT_STALE_DAYS), quiet_since);
 
-	rc = fetch_rows(db, q, today, cutoff, out);
-	if (rc == SAM_OK && g && (q->by == REPORT_BY_SECTION || q->by == REPORT_BY_ITEM ||
-				  q->by == REPORT_BY_TYPE))
-		order_by_content(g, q, out);
+	if (q->by == REPORT_BY_CASE)
+		rc = run_cases(st, q, &sel, today, quiet_since, out);
+	else
+		rc = run_counts(st, g, q, &sel, today, quiet_since, out);
 	if (rc == SAM_OK)
 		sum_rows(out);
 	if (rc == SAM_OK && (q->by == REPORT_BY_SECTION || q->by == REPORT_BY_ITEM))
-		rc = count_meetings(db, q, &out->total.meetings);
+		rc = store_count_meetings(st, &sel, &out->total.meetings);
 	if (rc != SAM_OK)
 		report_free(out);
 	return rc;
 }
 
+static void row_free(struct report_row *row)
+{
+	free(row->key);
+	free(row->caseworker);
+	free(row->last_meeting);
+}
+
 void report_free(struct report *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		free(r->rows[i].key);
-		free(r->rows[i].last_meeting);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		row_free(&r->rows[i]);
 	free(r->rows);
-	free(r->total.last_meeting);
+	row_free(&r->total);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -529,4 +612,116 @@ const char *report_median_format(int median_days2, char buf[REPORT_PCT_LEN])
 	else
 		snprintf(buf, REPORT_PCT_LEN, "%d%s", median_days2 / 2, median_days2 % 2 ? ".5" : "");
 	return buf;
+}
+
+/*
+ * Named periods
+ */
+
+static const char *const period_names[REPORT_PERIOD_COUNT] = {
+	[REPORT_PERIOD_ALL] = "all",
+	[REPORT_PERIOD_THIS_MONTH] = "this-month",
+	[REPORT_PERIOD_LAST_MONTH] = "last-month",
+	[REPORT_PERIOD_LAST_QUARTER] = "last-quarter",
+	[REPORT_PERIOD_THIS_YEAR] = "this-year",
+};
+
+const char *report_period_name(enum report_period p)
+{
+	return period_names[p];
+}
+
+bool report_period_parse(const char *s, enum report_period *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(period_names); i++) {
+		if (!strcmp(s, period_names[i])) {
+			*out = (enum report_period)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *report_period_title(enum report_period p)
+{
+	switch (p) {
+	case REPORT_PERIOD_THIS_MONTH: return tr("denne måned", "this month");
+	case REPORT_PERIOD_LAST_MONTH: return tr("sidste måned", "last month");
+	case REPORT_PERIOD_LAST_QUARTER: return tr("sidste kvartal", "last quarter");
+	case REPORT_PERIOD_THIS_YEAR: return tr("i år", "this year");
+	case REPORT_PERIOD_ALL: case REPORT_PERIOD_COUNT: break;
+	}
+	return tr("alle samtaler", "all meetings");
+}
+
+/* The calendar unit (months long) holding date: its first and last day. */
+static void unit_of(const char *date, int months, sam_date first, sam_date last)
+{
+	int y = 0, m = 0;
+	long days;
+
+	sscanf(date, "%4d-%2d", &y, &m);
+	m = (m - 1) / months * months + 1;
+	snprintf(first, sizeof(sam_date), "%04d-%02d-01", y, m);
+	m += months;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	snprintf(last, sizeof(sam_date), "%04d-%02d-01", y, m);
+	date_to_days(last, &days);
+	date_from_days(days - 1, last);
+}
+
+static void day_before(const char *date, sam_date out)
+{
+	long days;
+
+	date_to_days(date, &days);
+	date_from_days(days - 1, out);
+}
+
+static int period_months(enum report_period p)
+{
+	switch (p) {
+	case REPORT_PERIOD_THIS_MONTH: case REPORT_PERIOD_LAST_MONTH: return 1;
+	case REPORT_PERIOD_LAST_QUARTER: return 3;
+	case REPORT_PERIOD_THIS_YEAR: return 12;
+	case REPORT_PERIOD_ALL: case REPORT_PERIOD_COUNT: break;
+	}
+	return 0;
+}
+
+bool report_period_range(enum report_period p, const char *today, sam_date from, sam_date to)
+{
+	int months = period_months(p);
+	sam_date d;
+
+	if (!months)
+		return false;
+	memcpy(d, today, sizeof(d));
+	if (p == REPORT_PERIOD_LAST_MONTH || p == REPORT_PERIOD_LAST_QUARTER) {
+		unit_of(today, months, from, to);
+		day_before(from, d);
+	}
+	unit_of(d, months, from, to);
+	if (strcmp(to, today) > 0)
+		memcpy(to, today, sizeof(sam_date));
+	return true;
+}
+
+void report_period_before(enum report_period p, const char *from, const char *to,
+			  sam_date pfrom, sam_date pto)
+{
+	int months = period_months(p);
+	long a, b;
+
+	day_before(from, pto);
+	if (months) {
+		unit_of(pto, months, pfrom, pto);
+		return;
+	}
+	date_to_days(from, &a);
+	date_to_days(to, &b);
+	date_from_days(a - (b - a + 1), pfrom);
 }

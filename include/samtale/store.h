@@ -23,7 +23,6 @@
 #include "samtale/err.h"
 
 struct store;
-struct sqlite3;
 
 enum store_open_flags {
 	STORE_CREATE = 1 << 0,		/* create the file (and its directory) when missing */
@@ -40,7 +39,9 @@ void store_close(struct store *st);
 
 const char *store_user(const struct store *st);
 const char *store_path(const struct store *st);
-/* For the report module's SQL only; the schema is described in store/db.c. */
+/* For tests that look beneath the store; no module outside src/store uses it.
+ * The schema is described in store/db.c. */
+struct sqlite3;
 struct sqlite3 *store_sqlite(struct store *st);
 
 /* Explicit transaction for all-or-nothing work (import, demo, purge). */
@@ -499,6 +500,94 @@ enum sam_status store_internship_current(struct store *st, int64_t case_id,
 
 void internship_rec_free(struct internship_rec *in);
 void internship_list_free(struct internship_list *l);
+
+/*
+ * Report counts: what the team lead's report (report.c) adds up. The store
+ * counts; the report orders, fills in and computes percentages.
+ */
+
+enum store_count_key { COUNT_BY_SECTION, COUNT_BY_ITEM, COUNT_BY_CASEWORKER, COUNT_BY_TYPE,
+		       COUNT_BY_MONTH };
+
+/* Which meetings are counted; NULL fields select everything. */
+struct store_count_filter {
+	const char *from, *to;		/* meeting dates, inclusive */
+	const char *caseworker;		/* who held the meeting */
+	const char *type;		/* meeting type id */
+};
+
+struct store_count {
+	char *key;			/* section id, full item id, caseworker, type id
+					 * or "YYYY-MM" */
+	char *caseworker;		/* who held the meetings; split counts only */
+	int meetings;			/* meetings where the key had an item */
+	int done, open, not_relevant;
+};
+
+struct store_counts {
+	struct store_count *v;
+	size_t n;
+};
+
+/* Item states of the selected meetings per key, and per key and the
+ * meeting's caseworker when split; ordered by key (then caseworker). */
+enum sam_status store_count_items(struct store *st, enum store_count_key key, bool split,
+				  const struct store_count_filter *f, struct store_counts *out);
+/* The selected meetings that have at least one item. */
+enum sam_status store_count_meetings(struct store *st, const struct store_count_filter *f,
+				     int *n);
+void store_counts_free(struct store_counts *c);
+
+/* A case as the report shows it, with the counts of the selected meetings. */
+struct store_case_status {
+	char *ref;
+	char *caseworker;		/* the case's */
+	char *opened;
+	char *last_meeting;		/* anybody's, any date; NULL when none */
+	int meetings, done, open, not_relevant;	/* of the selected meetings */
+	int followups_open;
+	int followups_overdue;		/* due before today, not done */
+};
+
+struct store_case_statuses {
+	struct store_case_status *v;
+	size_t n;
+};
+
+struct store_case_filter {
+	const char *today;
+	/* NULL: the cases with a selected meeting. Else every open case whose
+	 * last meeting (or, without one, its opening) is on or before it,
+	 * limited to caseworker's cases when caseworker is given. */
+	const char *quiet_since;
+	const char *caseworker;
+};
+
+/* Ordered by ref. */
+enum sam_status store_case_statuses(struct store *st, const struct store_count_filter *sel,
+				    const struct store_case_filter *cf,
+				    struct store_case_statuses *out);
+void store_case_statuses_free(struct store_case_statuses *c);
+
+/* Per caseworker: follow-ups assigned to her that are overdue (due before
+ * today, not done), and her open cases quiet since quiet_since (as above). */
+struct store_caseworker_status {
+	char *name;
+	int followups_overdue;
+	int cases_stale;
+};
+
+struct store_caseworker_statuses {
+	struct store_caseworker_status *v;
+	size_t n;
+};
+
+/* Everybody with at least one of either, ordered by name; only caseworker
+ * when it is given. */
+enum sam_status store_caseworker_statuses(struct store *st, const char *today,
+					  const char *quiet_since, const char *caseworker,
+					  struct store_caseworker_statuses *out);
+void store_caseworker_statuses_free(struct store_caseworker_statuses *c);
 
 /*
  * Bulk writing (import, demo data): whole cases through statements prepared

@@ -13,12 +13,10 @@
  * ("[#######...]  70.0%": the number is always printed).
  */
 
-enum period { PERIOD_ALL, PERIOD_30_DAYS, PERIOD_YEAR, PERIOD_COUNT };
-
 struct report_screen {
 	enum report_by by;
-	enum period period;
-	sam_date from;
+	enum report_period period;
+	sam_date from, to;
 	struct report r;
 	size_t *rows;		/* indexes into r of the rows matching the / filter */
 	size_t n;
@@ -39,81 +37,26 @@ static const struct ui_binding report_keys[] = {
 	{ 's', REQ_BY_SECTION, "s", "afsnit", "sections", true },
 	{ 'i', REQ_BY_ITEM, "i", "punkter", "items", true },
 	{ 'c', REQ_BY_CASEWORKER, "c", "sagsbehandlere", "caseworkers", true },
-	{ 't', REQ_BY_TYPE, "t", "mødetyper", "meeting types", true },
+	{ 't', REQ_BY_TYPE, "t", "samtaletyper", "meeting types", true },
 	{ '\t', REQ_NEXT_VIEW, "Tab", "næste visning", "next view", false },
 	{ 'p', REQ_PERIOD, "p", "periode", "period", true },
 	UI_BINDINGS_END,
 };
 
-static const char *view_name(enum report_by by)
-{
-	switch (by) {
-	case REPORT_BY_ITEM: return tr("Punkter", "Items");
-	case REPORT_BY_CASEWORKER: return tr("Sagsbehandlere", "Caseworkers");
-	case REPORT_BY_TYPE: return tr("Mødetyper", "Meeting types");
-	case REPORT_BY_CASE: return tr("Sager", "Cases");
-	case REPORT_BY_SECTION: break;
-	}
-	return tr("Afsnit", "Sections");
-}
-
-static const char *period_name(enum period p)
-{
-	switch (p) {
-	case PERIOD_30_DAYS: return tr("seneste 30 dage", "last 30 days");
-	case PERIOD_YEAR: return tr("i år", "this year");
-	case PERIOD_ALL: case PERIOD_COUNT: break;
-	}
-	return tr("alle møder", "all meetings");
-}
-
-/* The first day of the period, or NULL for all of it. */
-static const char *period_from(struct report_screen *rs)
-{
-	sam_date today;
-	long days;
-
-	date_today(today);
-	switch (rs->period) {
-	case PERIOD_30_DAYS:
-		date_to_days(today, &days);
-		date_from_days(days - 29, rs->from);
-		return rs->from;
-	case PERIOD_YEAR:
-		snprintf(rs->from, sizeof(rs->from), "%.4s-01-01", today);
-		return rs->from;
-	case PERIOD_ALL: case PERIOD_COUNT: break;
-	}
-	return NULL;
-}
-
 /* What a row is called on screen: the guide's wording where it has one. */
 static const char *row_label(const struct report_screen *rs, const struct app *app,
 			     const struct report_row *row, char *buf, size_t size)
 {
-	const struct content_guide *g = app->guide;
+	const char *title = report_key_title(app->guide, rs->by, row->key);
 	const struct content_section *sec;
-	const struct content_item *it;
-	const struct content_meeting_type *mt;
 
-	switch (rs->by) {
-	case REPORT_BY_SECTION:
-		if (g && (sec = content_section_find(g, row->key))) {
-			snprintf(buf, size, "%d. %s", sec->number, sec->title);
-			return buf;
-		}
-		break;
-	case REPORT_BY_ITEM:
-		if (g && (it = content_item_find(g, row->key)))
-			return it->text;
-		break;
-	case REPORT_BY_TYPE:
-		if (g && (mt = content_meeting_type_find(g, row->key)))
-			return mt->title;
-		break;
-	case REPORT_BY_CASEWORKER: case REPORT_BY_CASE: break;
+	if (!title)
+		return row->key;
+	if (rs->by == REPORT_BY_SECTION && (sec = content_section_find(app->guide, row->key))) {
+		snprintf(buf, size, "%d. %s", sec->number, title);
+		return buf;
 	}
-	return row->key;
+	return title;
 }
 
 static void apply_filter(struct report_screen *rs)
@@ -138,20 +81,25 @@ static enum sam_status report_open(struct screen *s, struct app *app)
 	struct report_query q = { .stale_days = -1 };
 	struct report r;
 	enum sam_status st;
+	sam_date today;
 
 	if (!rs)
 		s->data = rs = xcalloc(1, sizeof(*rs));
 	rs->app = app;
 	q.by = rs->by;
-	q.from = period_from(rs);
+	date_today(today);
+	if (report_period_range(rs->period, today, rs->from, rs->to)) {
+		q.from = rs->from;
+		q.to = rs->to;
+	}
 	st = report_run(app->store, app->guide, &q, &r);
 	if (st != SAM_OK)
 		return st;
 	report_free(&rs->r);
 	rs->r = r;
 	apply_filter(rs);
-	snprintf(s->title, sizeof(s->title), "%s: %s, %s", tr("Rapport", "Report"), view_name(rs->by),
-		 period_name(rs->period));
+	snprintf(s->title, sizeof(s->title), "%s: %s, %s", tr("Rapport", "Report"), report_by_title(rs->by),
+		 report_period_title(rs->period));
 	return SAM_OK;
 }
 
@@ -225,7 +173,7 @@ static void report_draw(struct screen *s, WINDOW *win)
 	size_t top;
 	int y;
 
-	ui_text(win, 0, 1, lo.label, UI_DIM, view_name(rs->by));
+	ui_text(win, 0, 1, lo.label, UI_DIM, report_by_title(rs->by));
 	ui_text(win, 0, 1 + lo.label + 1, lo.bar + 2 + 7, UI_DIM, tr("udført i %", "completion"));
 	if (lo.counts) {
 		snprintf(head, sizeof(head), "%6s %6s %6s %6s", tr("møder", "meets"), tr("udført", "done"),
@@ -246,7 +194,7 @@ static void report_draw(struct screen *s, WINDOW *win)
 			ui_focus(win, y + 1, 1);
 	}
 	if (!rs->n)
-		ui_text(win, ++y, 1, width - 2, UI_DIM, tr("Ingen møder i perioden.", "No meetings in the period."));
+		ui_text(win, ++y, 1, width - 2, UI_DIM, tr("Ingen samtaler i perioden.", "No meetings in the period."));
 	draw_row(win, y + 1, &lo, tr("I alt", "Total"), &rs->r.total, false, true);
 }
 
@@ -297,7 +245,7 @@ static unsigned report_key(struct screen *s, int ch)
 				return set_view(rs, cycle[(i + 1) % ARRAY_SIZE(cycle)]);
 		return set_view(rs, REPORT_BY_SECTION);
 	case REQ_PERIOD:
-		rs->period = (rs->period + 1) % PERIOD_COUNT;
+		rs->period = (rs->period + 1) % REPORT_PERIOD_COUNT;
 		return REACT_RELOAD;
 	default:
 		return REACT_NONE;

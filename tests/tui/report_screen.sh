@@ -9,7 +9,7 @@ export NO_COLOR=1
 tui_start 80 24 --db "$SAMTALE_DB" --user mette
 tui_wait "2026-0003"
 tui_keys R
-tui_wait "Rapport: Afsnit, alle møder"
+tui_wait "Rapport: Afsnit, alle samtaler"
 screen=$(tui_screen)
 assert_contains "$screen" " 1. Tro på kvinden              [######....]  57.1%      5      4      3      1"
 assert_contains "$screen" " 2. Dialog med kvinden          [####......]  40.0%      5      2      3      2"
@@ -22,20 +22,28 @@ tui_keys c
 tui_wait "Rapport: Sagsbehandlere"
 assert_contains "$(tui_screen)" " søren                          [####......]  42.9%      3      3      4      2"
 tui_keys t
-tui_wait "Rapport: Mødetyper"
+tui_wait "Rapport: Samtaletyper"
 assert_contains "$(tui_screen)" " Før praktik                    [..........]      -      0      0      0      0"
 assert_contains "$(tui_screen)" " Opfølgningssamtale             [######....]  60.0%      2      3      2      1"
 
-# Period: the last 30 days (from 2026-01-31), then this year.
+# Periods: this month (nothing yet on 2026-03-01), last month (February),
+# last quarter (2025's fourth), this year.
 tui_keys s p
-tui_wait "Rapport: Afsnit, seneste 30 dage"
+tui_wait "Rapport: Afsnit, denne måned"
+assert_contains "$(tui_screen)" " 1. Tro på kvinden              [..........]      -      0      0      0      0"
+tui_keys p
+tui_wait "Rapport: Afsnit, sidste måned"
 assert_contains "$(tui_screen)" " 1. Tro på kvinden              [..........]   0.0%      2      0      3      0"
 assert_contains "$(tui_screen)" " 2. Dialog med kvinden          [#####.....]  50.0%      2      1      1      1"
+tui_keys p
+tui_wait "Rapport: Afsnit, sidste kvartal"
+assert_contains "$(tui_screen)" " 1. Tro på kvinden              [##########] 100.0%      1      1      0      1"
+assert_contains "$(tui_screen)" " 2. Dialog med kvinden          [..........]   0.0%      1      0      1      0"
 tui_keys p
 tui_wait "Rapport: Afsnit, i år"
 assert_contains "$(tui_screen)" " 1. Tro på kvinden              [###.......]  25.0%      3      1      3      0"
 tui_keys p
-tui_wait "Rapport: Afsnit, alle møder"
+tui_wait "Rapport: Afsnit, alle samtaler"
 
 # Two panes' width: longer bars.
 tui_resize 120 30
