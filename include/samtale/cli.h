@@ -44,7 +44,8 @@ int cli_fail(enum sam_status st);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* getopt_long with our messages: the next option, or -1 at the end and after
  * an unknown option or a missing value (then *rc is the usage error's status,
- * else left alone). */
+ * else left alone). Long options only, but for -o: an option
+ * { "output", required_argument, NULL, 'o' } is also -o FILE. */
 struct option;
 int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc);
 /* Usage error (status 2) when arguments are left after the options. */
@@ -58,26 +59,56 @@ int cli_date(const char *what, const char *typed, enum date_when when, sam_date 
 const char *cli_one_arg(int argc, char **argv, const char *missing, int *rc);
 
 /*
- * Output tables: one writer for table (aligned by display width), CSV
- * (RFC 4180, header row) and JSON (array of objects).
+ * Output tables: one writer for table (aligned by display width; on a
+ * terminal fitted to its width by wrapping headings and shortening text,
+ * never numbers), CSV (RFC 4180, header row), JSON (array of objects) and
+ * xlsx (a spreadsheet: numbers as numbers, percentages as percentages, the
+ * header row frozen).
  */
 
-enum cli_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+enum cli_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX };
 bool cli_format_parse(const char *s, enum cli_format *out);
+/* --format's value into *f, or a usage error (status 2) naming the formats. */
+int cli_parse_format(const char *s, enum cli_format *f);
 
-enum cli_col_kind { COL_TEXT, COL_NUMBER };	/* numbers are right-aligned, bare in JSON */
+/* Free text may be shortened to fit a terminal; ids, references and dates
+ * (COL_KEY) never are. Numbers are right-aligned and bare in JSON; a
+ * percentage is a number ("75.4") that a spreadsheet shows as 75.4 %. */
+enum cli_col_kind { COL_TEXT, COL_KEY, COL_NUMBER, COL_PERCENT };
 
 struct cli_table;
+/* sheet names the table's sheet in a spreadsheet (at most 31 characters). */
+struct cli_table *cli_table_new_sheet(const char *sheet);
 struct cli_table *cli_table_new(void);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_kind kind);
+/* A column named field in CSV, JSON and in English, da in a Danish table or
+ * spreadsheet: another program reads the field names (SPEC §3). */
+void cli_table_column(struct cli_table *t, enum cli_format f, const char *field, const char *da,
+		      enum cli_col_kind kind);
 /* Adds a row; then cli_table_cell once per column, in order. NULL = empty/null. */
 void cli_table_row(struct cli_table *t);
 void cli_table_cell(struct cli_table *t, const char *value);
 void cli_table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A totals row: drawn after a rule in table format, left out of CSV and JSON. */
+/* A totals row: drawn after a rule in table format, left out of the others. */
 void cli_table_total_row(struct cli_table *t);
 void cli_table_print(const struct cli_table *t, enum cli_format f, FILE *out);
 void cli_table_free(struct cli_table *t);
+
+/* Writes t[0..n) as one sheet each into a new spreadsheet at path, file
+ * 0600, all or nothing (written beside it, then renamed). */
+enum sam_status cli_tables_write_xlsx(struct cli_table *const *t, size_t n, const char *path);
+/* A command's output: t[0..n) in format f to path (NULL: stdout). Several
+ * tables are several sheets, or tables one after another; CSV and JSON take
+ * one. xlsx goes to stdout only when it is not a terminal. Returns the
+ * exit status, with the message printed. */
+int cli_output(struct cli_table *const *t, size_t n, enum cli_format f, const char *path);
+
+/* A report as a table in format f (columns as SPEC §3 names them; with
+ * titles, the guide's words in a last column where keys are ids): for the
+ * report command and the TUI's spreadsheet. The caller frees it. */
+struct report;
+struct cli_table *cli_report_table(const struct report *r, const struct content_guide *g,
+				   enum cli_format f, bool titles);
 
 /*
  * Commands, one file per group in src/cli/.

@@ -175,10 +175,14 @@ static const char *refused_option(char **argv, int before, char *buf, size_t siz
 int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc)
 {
 	int before = optind ? optind : 1, c;
+	const char *shorts = ":";
 	char buf[4];
 
+	for (const struct option *o = opts; o->name; o++)
+		if (!strcmp(o->name, "output") && o->val == 'o')
+			shorts = ":o:";
 	opterr = 0;
-	c = getopt_long(argc, argv, ":", opts, NULL);
+	c = getopt_long(argc, argv, shorts, opts, NULL);
 	if (c == '?' || c == ':') {
 		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
 					       : tr("%s kræver en værdi", "%s needs a value"),

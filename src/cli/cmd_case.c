@@ -43,47 +43,44 @@ CLI_CMD(cmd_case_add)
 
 /* Column names are fixed in CSV and JSON (another program reads them) and
  * in the language of the user interface in a table. */
-static void column(struct cli_table *t, enum cli_format f, const char *name, const char *da,
-		   enum cli_col_kind kind)
-{
-	cli_table_col(t, f == FORMAT_TABLE ? tr(da, name) : name, kind);
-}
-
 CLI_CMD(cmd_case_list)
 {
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum cli_format format = FORMAT_TABLE;
+	const char *output = NULL;
 	struct case_list l;
 	struct cli_table *t;
 	enum sam_status st;
 	bool all = false;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		if (c == 'a')
 			all = true;
-		else if (c == 'f' && !cli_format_parse(optarg, &format))
-			return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
-						  "unknown format '%s' (table, csv or json)"), optarg);
+		else if (c == 'f')
+			rc = cli_parse_format(optarg, &format);
+		else if (c == 'o')
+			output = optarg;
 	}
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if ((st = store_case_list(ctx->store, NULL, all, &l)) != SAM_OK)
 		return cli_fail(st);
-	t = cli_table_new();
-	column(t, format, "ref", "sag", COL_TEXT);
-	column(t, format, "initials", "initialer", COL_TEXT);
-	column(t, format, "caseworker", "sagsbehandler", COL_TEXT);
-	column(t, format, "opened", "oprettet", COL_TEXT);
+	t = cli_table_new_sheet(tr("Sager", "Cases"));
+	cli_table_column(t, format, "ref", "sag", COL_KEY);
+	cli_table_column(t, format, "initials", "initialer", COL_TEXT);
+	cli_table_column(t, format, "caseworker", "sagsbehandler", COL_TEXT);
+	cli_table_column(t, format, "opened", "oprettet", COL_KEY);
 	if (all)
-		column(t, format, "closed", "afsluttet", COL_TEXT);
-	column(t, format, "last_meeting", "seneste samtale", COL_TEXT);
-	column(t, format, "followups_open", "opfølgninger", COL_NUMBER);
-	column(t, format, "followups_overdue", "overskredne", COL_NUMBER);
+		cli_table_column(t, format, "closed", "afsluttet", COL_KEY);
+	cli_table_column(t, format, "last_meeting", "seneste samtale", COL_KEY);
+	cli_table_column(t, format, "followups_open", "opfølgninger", COL_NUMBER);
+	cli_table_column(t, format, "followups_overdue", "forfaldne", COL_NUMBER);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct case_rec *r = &l.v[i];
 
@@ -98,10 +95,10 @@ CLI_CMD(cmd_case_list)
 		cli_table_cellf(t, "%d", r->followups_open);
 		cli_table_cellf(t, "%d", r->followups_overdue);
 	}
-	cli_table_print(t, format, stdout);
+	rc = cli_output(&t, 1, format, output);
 	cli_table_free(t);
 	case_list_free(&l);
-	return 0;
+	return rc;
 }
 
 /*

@@ -11,93 +11,125 @@
 #include "samtale/util.h"
 
 /*
- * Options shared by report and followups
- */
-
-static int parse_format(const char *s, enum cli_format *f)
-{
-	if (cli_format_parse(s, f))
-		return 0;
-	return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
-				  "unknown format '%s' (table, csv or json)"), s);
-}
-
-/*
  * samtale report
  */
 
 struct report_opts {
 	struct report_query q;
+	enum report_by by[REPORT_BY_COUNT];	/* --by a,b: one table (sheet) each */
+	size_t nby;
 	enum cli_format format;
-	bool by_given;
-	sam_date from, to;
-	bool by_internship;		/* --by internship: a report of its own */
-	const char *split;		/* --split */
+	const char *output;
+	bool titles, stale_given, period_given;
+	bool by_internship;			/* --by internship: a report of its own */
+	sam_date from, to;			/* of --from, --to or --period */
 };
 
-/* Column names: fixed in CSV and JSON (another program reads them, SPEC §3);
- * in the language of the user interface in a table. */
-static const char *col_name(enum cli_format f, const char *field, const char *da)
+static void add_columns(struct cli_table *t, const struct report *r, enum cli_format f, bool titles)
 {
-	return f == FORMAT_TABLE ? tr(da, field) : field;
-}
-
-static void add_columns(struct cli_table *t, enum report_by by, enum cli_format f)
-{
-	static const char *const first_da[] = {
+	static const char *const first_da[REPORT_BY_COUNT] = {
 		[REPORT_BY_SECTION] = "afsnit", [REPORT_BY_ITEM] = "punkt",
 		[REPORT_BY_CASEWORKER] = "sagsbehandler", [REPORT_BY_CASE] = "sag",
-		[REPORT_BY_TYPE] = "mødetype",
+		[REPORT_BY_TYPE] = "samtaletype", [REPORT_BY_MONTH] = "måned",
 	};
+	enum report_by by = r->by;
 
-	cli_table_col(t, col_name(f, report_by_name(by), first_da[by]), COL_TEXT);
-	cli_table_col(t, col_name(f, "meetings", "møder"), COL_NUMBER);
+	cli_table_column(t, f, report_by_name(by), first_da[by], COL_KEY);
+	cli_table_column(t, f, "meetings", "samtaler", COL_NUMBER);
 	if (by == REPORT_BY_CASE)
-		cli_table_col(t, col_name(f, "last_meeting", "sidste møde"), COL_TEXT);
-	cli_table_col(t, col_name(f, "done", "udført"), COL_NUMBER);
-	cli_table_col(t, col_name(f, "open", "åbne"), COL_NUMBER);
-	cli_table_col(t, col_name(f, "not_relevant", "ikke relevant"), COL_NUMBER);
-	cli_table_col(t, col_name(f, "completion_pct", "udført %"), COL_NUMBER);
+		cli_table_column(t, f, "last_meeting", "sidste samtale", COL_KEY);
+	cli_table_column(t, f, "done", "udført", COL_NUMBER);
+	cli_table_column(t, f, "open", "åbne", COL_NUMBER);
+	cli_table_column(t, f, "not_relevant", "ikke relevant", COL_NUMBER);
+	cli_table_column(t, f, "completion_pct", "udført %", COL_PERCENT);
 	if (by == REPORT_BY_CASE) {
-		cli_table_col(t, col_name(f, "followups_open", "opfølgninger"), COL_NUMBER);
-		cli_table_col(t, col_name(f, "followups_overdue", "overskredet"), COL_NUMBER);
+		cli_table_column(t, f, "followups_open", "opfølgninger", COL_NUMBER);
+		cli_table_column(t, f, "followups_overdue", "forfaldne", COL_NUMBER);
+		if (r->stale_list)
+			cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
 	}
+	if (by == REPORT_BY_CASEWORKER) {
+		cli_table_column(t, f, "followups_overdue", "forfaldne", COL_NUMBER);
+		cli_table_column(t, f, "cases_stale", "sager i stå", COL_NUMBER);
+	}
+	if (r->split_caseworker)
+		cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
+	if (titles)
+		cli_table_column(t, f, "title", "titel", COL_TEXT);
 }
 
-static void add_row(struct cli_table *t, enum cli_format f, enum report_by by,
-		    const struct report_row *r, const char *key)
+/* The totals row leaves out what does not add up: the latest meeting, whose
+ * case or caseworker, and in the stale list the selection's counts. */
+static void add_row(struct cli_table *t, enum cli_format f, const struct report *r,
+		    const struct report_row *row, const char *key, const char *title, bool total)
 {
+	bool counts = !(total && r->stale_list);
 	char pct[REPORT_PCT_LEN];
 
 	cli_table_cell(t, key);
-	cli_table_cellf(t, "%d", r->meetings);
-	if (by == REPORT_BY_CASE)
-		cli_table_cell(t, r->last_meeting);
-	cli_table_cellf(t, "%d", r->done);
-	cli_table_cellf(t, "%d", r->open);
-	cli_table_cellf(t, "%d", r->not_relevant);
-	report_pct_format(r->done, r->open, pct);
-	/* Empty in CSV and null in JSON; a dash where a person reads it. */
-	cli_table_cell(t, !pct[0] && f == FORMAT_TABLE ? "-" : pct);
-	if (by == REPORT_BY_CASE) {
-		cli_table_cellf(t, "%d", r->followups_open);
-		cli_table_cellf(t, "%d", r->followups_overdue);
+	if (counts)
+		cli_table_cellf(t, "%d", row->meetings);
+	else
+		cli_table_cell(t, NULL);
+	if (r->by == REPORT_BY_CASE)
+		cli_table_cell(t, total ? NULL : row->last_meeting);
+	report_pct_format(row->done, row->open, pct);
+	if (counts) {
+		cli_table_cellf(t, "%d", row->done);
+		cli_table_cellf(t, "%d", row->open);
+		cli_table_cellf(t, "%d", row->not_relevant);
+		/* Empty in CSV and null in JSON; a dash where a person reads it. */
+		cli_table_cell(t, !pct[0] && f == FORMAT_TABLE ? "-" : pct);
+	} else {
+		for (int i = 0; i < 4; i++)
+			cli_table_cell(t, NULL);
 	}
+	if (r->by == REPORT_BY_CASE) {
+		cli_table_cellf(t, "%d", row->followups_open);
+		cli_table_cellf(t, "%d", row->followups_overdue);
+		if (r->stale_list)
+			cli_table_cell(t, row->caseworker);
+	}
+	if (r->by == REPORT_BY_CASEWORKER) {
+		cli_table_cellf(t, "%d", row->followups_overdue);
+		cli_table_cellf(t, "%d", row->cases_stale);
+	}
+	if (r->split_caseworker)
+		cli_table_cell(t, row->caseworker);
+	if (title)
+		cli_table_cell(t, title);
 }
 
-static void print_report(const struct report *r, enum cli_format f)
+struct cli_table *cli_report_table(const struct report *r, const struct content_guide *g,
+				   enum cli_format f, bool titles)
 {
-	struct cli_table *t = cli_table_new();
+	struct strbuf sheet = { 0 };
+	struct cli_table *t;
+	char *key;
 
-	add_columns(t, r->by, f);
+	titles = titles && report_by_has_titles(r->by);
+	strbuf_adds(&sheet, report_by_title(r->by));
+	if (r->split_caseworker)
+		strbuf_adds(&sheet, tr(" pr. sagsbehandler", " by caseworker"));
+	t = cli_table_new_sheet(strbuf_str(&sheet));
+	strbuf_free(&sheet);
+	add_columns(t, r, f, titles);
 	for (size_t i = 0; i < r->n; i++) {
+		const char *title = titles ? report_key_title(g, r->by, r->rows[i].key) : NULL;
+
 		cli_table_row(t);
-		add_row(t, f, r->by, &r->rows[i], r->rows[i].key);
+		add_row(t, f, r, &r->rows[i], r->rows[i].key, titles ? (title ? title : "") : NULL, false);
 	}
 	cli_table_total_row(t);
-	add_row(t, f, r->by, &r->total, tr("I alt", "Total"));
-	cli_table_print(t, f, stdout);
-	cli_table_free(t);
+	if (!r->stale_list)
+		key = xstrdup(tr("I alt", "Total"));
+	else if (r->n == 1)
+		key = xstrdup(tr("I alt (1 sag)", "Total (1 case)"));
+	else
+		key = xasprintf(tr("I alt (%zu sager)", "Total (%zu cases)"), r->n);
+	add_row(t, f, r, &r->total, key, titles ? "" : NULL, true);
+	free(key);
+	return t;
 }
 
 static int parse_stale(const char *s, int *days)
@@ -129,15 +161,99 @@ static int check_type(const struct content_guide *g, const char *type)
 	return rc;
 }
 
-/* --by internship selects internships by their start, not meetings. */
+/* --by a[,b...]: every grouping named, in order. */
+static int parse_by(const char *s, struct report_opts *o)
+{
+	char *copy = xstrdup(s), *save = NULL;
+	int rc = 0;
+
+	o->nby = 0;
+	for (char *w = strtok_r(copy, ",", &save); w && !rc; w = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(w, "internship")) {
+			o->by_internship = true;
+			o->by[o->nby] = REPORT_BY_SECTION;	/* a place, never run */
+		} else if (o->nby == ARRAY_SIZE(o->by) || !report_by_parse(w, &o->by[o->nby]))
+			rc = cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case, type, "
+						"month eller internship)",
+						"unknown --by '%s' (section, item, caseworker, case, type, "
+						"month or internship)"), w);
+		o->nby++;
+	}
+	if (!rc && !o->nby)
+		rc = cli_usage_error("%s", tr("--by kræver en gruppering", "--by needs a grouping"));
+	free(copy);
+	return rc;
+}
+
+static int parse_period(const char *s, struct report_opts *o)
+{
+	enum report_period p;
+	sam_date today;
+
+	if (!report_period_parse(s, &p) || p == REPORT_PERIOD_ALL)
+		return cli_usage_error(tr("ukendt --period '%s' (this-month, last-month, last-quarter "
+					  "eller this-year)",
+					  "unknown --period '%s' (this-month, last-month, last-quarter "
+					  "or this-year)"), s);
+	date_today(today);
+	report_period_range(p, today, o->from, o->to);
+	o->period_given = true;
+	return 0;
+}
+
+/* --by internship selects internships by their start, not meetings: a
+ * report of its own, alone. */
 static int check_internship_options(const struct report_opts *o)
 {
-	if (o->q.caseworker || o->q.type || o->q.stale_days >= 0)
-		return cli_usage_error("%s", tr("--by internship tager kun --from, --to, --split og --format",
-						"--by internship takes only --from, --to, --split and --format"));
-	if (o->split && strcmp(o->split, "caseworker"))
-		return cli_usage_error(tr("ukendt --split '%s' (caseworker)", "unknown --split '%s' (caseworker)"),
-				       o->split);
+	if (o->nby > 1 || o->q.caseworker || o->q.type || o->stale_given || o->titles)
+		return cli_usage_error("%s", tr("--by internship tager kun --from, --to, --period, --split "
+						"og --format",
+						"--by internship takes only --from, --to, --period, --split "
+						"and --format"));
+	return 0;
+}
+
+static bool by_any(const struct report_opts *o, bool (*ok)(enum report_by))
+{
+	for (size_t i = 0; i < o->nby; i++)
+		if (ok(o->by[i]))
+			return true;
+	return false;
+}
+
+static bool takes_stale(enum report_by by)
+{
+	return by == REPORT_BY_CASE || by == REPORT_BY_CASEWORKER;
+}
+
+/* Combinations that say nothing: refused rather than quietly ignored. */
+static int check_combinations(struct report_opts *o, bool split)
+{
+	if (o->period_given && (o->q.from || o->q.to))
+		return cli_usage_error("%s", tr("--period eller --from/--to, ikke begge",
+						"--period or --from/--to, not both"));
+	if (o->period_given) {
+		o->q.from = o->from;
+		o->q.to = o->to;
+	}
+	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
+		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
+				       o->q.from, o->q.to);
+	if (o->by_internship) {
+		o->q.split_caseworker = split;
+		return check_internship_options(o);
+	}
+	if (o->stale_given && !o->nby)
+		o->by[o->nby++] = REPORT_BY_CASE;
+	if (!o->nby)
+		o->by[o->nby++] = REPORT_BY_SECTION;
+	if (o->stale_given && !by_any(o, takes_stale))
+		return cli_usage_error("%s", tr("--stale hører til --by case eller caseworker",
+						"--stale goes with --by case or caseworker"));
+	if (split && !by_any(o, report_by_can_split))
+		return cli_usage_error("%s", tr("--split caseworker hører til --by section, item eller internship",
+						"--split caseworker goes with --by section, item or internship"));
+	o->q.split_caseworker = split;
 	return 0;
 }
 
@@ -145,54 +261,44 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 {
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, 'b' },
+		{ "split", required_argument, NULL, 'S' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
+		{ "period", required_argument, NULL, 'p' },
 		{ "caseworker", required_argument, NULL, 'c' },
 		{ "type", required_argument, NULL, 'T' },
 		{ "stale", required_argument, NULL, 's' },
+		{ "titles", no_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
-		{ "split", required_argument, NULL, 'S' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool split = false;
 	int c, rc = 0;
 
 	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
-		case 'b':
-			o->by_internship = !strcmp(optarg, "internship");
-			if (!o->by_internship && !report_by_parse(optarg, &o->q.by))
-				return cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case, "
-							  "type eller internship)",
-							  "unknown --by '%s' (section, item, caseworker, case, "
-							  "type or internship)"), optarg);
-			o->by_given = true;
+		case 'b': rc = parse_by(optarg, o); break;
+		case 'S':
+			if (strcmp(optarg, "caseworker"))
+				rc = cli_usage_error(tr("ukendt --split '%s' (caseworker)",
+							"unknown --split '%s' (caseworker)"), optarg);
+			split = true;
 			break;
-		case 'S': o->split = optarg; break;
 		case 'f': o->q.from = o->from; rc = cli_date("--from", optarg, DATE_ANY, o->from); break;
 		case 't': o->q.to = o->to; rc = cli_date("--to", optarg, DATE_ANY, o->to); break;
+		case 'p': rc = parse_period(optarg, o); break;
 		case 'c': o->q.caseworker = optarg; break;
 		case 'T': o->q.type = optarg; rc = check_type(ctx->guide, optarg); break;
-		case 's': rc = parse_stale(optarg, &o->q.stale_days); break;
-		case 'F': rc = parse_format(optarg, &o->format); break;
+		case 's': rc = parse_stale(optarg, &o->q.stale_days); o->stale_given = true; break;
+		case 'n': o->titles = true; break;
+		case 'F': rc = cli_parse_format(optarg, &o->format); break;
+		case 'o': o->output = optarg; break;
 		}
 	}
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
-	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
-		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
-				       o->q.from, o->q.to);
-	if (o->by_internship)
-		return check_internship_options(o);
-	if (o->split)
-		return cli_usage_error("%s", tr("--split caseworker hører til --by internship",
-						"--split caseworker goes with --by internship"));
-	if (o->q.stale_days >= 0) {
-		if (o->by_given && o->q.by != REPORT_BY_CASE)
-			return cli_usage_error("%s", tr("--stale hører til --by case",
-							"--stale goes with --by case"));
-		o->q.by = REPORT_BY_CASE;
-	}
-	return 0;
+	return check_combinations(o, split);
 }
 
 /*
@@ -215,9 +321,10 @@ static void add_internship_columns(struct cli_table *t, enum cli_format f, bool 
 	};
 
 	if (split)
-		cli_table_col(t, col_name(f, "caseworker", "sagsbehandler"), COL_TEXT);
+		cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		cli_table_col(t, col_name(f, cols[i].field, cols[i].da), COL_NUMBER);
+		cli_table_column(t, f, cols[i].field, cols[i].da,
+				 strstr(cols[i].field, "_pct") ? COL_PERCENT : COL_NUMBER);
 }
 
 /* A share of n as a percentage cell: empty (a dash in a table) when n is 0. */
@@ -252,14 +359,15 @@ static void add_internship_row(struct cli_table *t, enum cli_format f, bool spli
 static int run_internship_report(struct cli_ctx *ctx, const struct report_opts *o)
 {
 	struct report_internship_query q = { .from = o->q.from, .to = o->q.to,
-					     .split_caseworker = o->split != NULL };
+					     .split_caseworker = o->q.split_caseworker };
 	struct report_internships r;
 	struct cli_table *t;
 	enum sam_status st = report_internships_run(ctx->store, &q, &r);
+	int rc;
 
 	if (st != SAM_OK)
 		return cli_fail(st);
-	t = cli_table_new();
+	t = cli_table_new_sheet(tr("Praktikker", "Internships"));
 	add_internship_columns(t, o->format, q.split_caseworker);
 	for (size_t i = 0; i < r.n; i++) {
 		cli_table_row(t);
@@ -270,46 +378,61 @@ static int run_internship_report(struct cli_ctx *ctx, const struct report_opts *
 	else
 		cli_table_row(t);
 	add_internship_row(t, o->format, q.split_caseworker, &r.total, tr("I alt", "Total"));
-	cli_table_print(t, o->format, stdout);
+	rc = cli_output(&t, 1, o->format, o->output);
 	cli_table_free(t);
 	report_internships_free(&r);
-	return 0;
+	return rc;
 }
 
 CLI_CMD(cmd_report)
 {
-	struct report_opts o = { .q = { .by = REPORT_BY_SECTION, .stale_days = -1 },
-				 .format = FORMAT_TABLE };
-	struct report r;
-	enum sam_status st;
+	struct report_opts o = { .q = { .stale_days = -1 }, .format = FORMAT_TABLE };
+	struct cli_table *tables[REPORT_BY_COUNT];
+	size_t n = 0;
 	int rc;
 
 	if ((rc = parse_report_options(ctx, argc, argv, &o)))
 		return rc;
 	if (o.by_internship)
 		return run_internship_report(ctx, &o);
-	st = report_run(ctx->store, ctx->guide, &o.q, &r);
-	if (st != SAM_OK)
-		return cli_fail(st);
-	print_report(&r, o.format);
-	report_free(&r);
-	return 0;
+	for (; n < o.nby && !rc; n++) {
+		struct report_query q = o.q;
+		struct report r;
+		enum sam_status st;
+
+		q.by = o.by[n];
+		q.split_caseworker = q.split_caseworker && report_by_can_split(q.by);
+		if (!takes_stale(q.by))
+			q.stale_days = -1;
+		if ((st = report_run(ctx->store, ctx->guide, &q, &r)) != SAM_OK) {
+			rc = cli_fail(st);
+			break;
+		}
+		tables[n] = cli_report_table(&r, ctx->guide, o.format, o.titles);
+		report_free(&r);
+	}
+	if (!rc)
+		rc = cli_output(tables, n, o.format, o.output);
+	for (size_t i = 0; i < n; i++)
+		cli_table_free(tables[i]);
+	return rc;
 }
 
 /*
  * samtale followups
  */
 
-static void print_followups(const struct followup_list *l, const char *today, enum cli_format f)
+static struct cli_table *followups_table(const struct followup_list *l, const char *today,
+					 enum cli_format f)
 {
-	struct cli_table *t = cli_table_new();
+	struct cli_table *t = cli_table_new_sheet(tr("Opfølgninger", "Follow-ups"));
 
-	cli_table_col(t, col_name(f, "id", "id"), COL_NUMBER);
-	cli_table_col(t, col_name(f, "due", "frist"), COL_TEXT);
-	cli_table_col(t, col_name(f, "case", "sag"), COL_TEXT);
-	cli_table_col(t, col_name(f, "assignee", "ansvarlig"), COL_TEXT);
-	cli_table_col(t, col_name(f, "text", "tekst"), COL_TEXT);
-	cli_table_col(t, col_name(f, "overdue_days", "dage over"), COL_NUMBER);
+	cli_table_column(t, f, "id", "id", COL_NUMBER);
+	cli_table_column(t, f, "due", "frist", COL_KEY);
+	cli_table_column(t, f, "case", "sag", COL_KEY);
+	cli_table_column(t, f, "assignee", "ansvarlig", COL_TEXT);
+	cli_table_column(t, f, "text", "tekst", COL_TEXT);
+	cli_table_column(t, f, "overdue_days", "dage forfalden", COL_NUMBER);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct followup_rec *fu = &l->v[i];
 		long over = date_diff_days(today, fu->due);
@@ -318,29 +441,32 @@ static void print_followups(const struct followup_list *l, const char *today, en
 		cli_table_cellf(t, "%lld", (long long)fu->id);
 		cli_table_cell(t, fu->due);
 		cli_table_cell(t, fu->case_ref);
-		cli_table_cell(t, !fu->her ? fu->assignee : f == FORMAT_TABLE ? tr("hende", "her")
-										: EXCHANGE_ASSIGNEE_HER);
+		cli_table_cell(t, !fu->her ? fu->assignee : f == FORMAT_TABLE || f == FORMAT_XLSX
+								? tr("hende", "her") : EXCHANGE_ASSIGNEE_HER);
 		cli_table_cell(t, fu->text);
 		if (over > 0)
 			cli_table_cellf(t, "%ld", over);
 		else
 			cli_table_cell(t, NULL);
 	}
-	cli_table_print(t, f, stdout);
-	cli_table_free(t);
+	return t;
 }
 
 CLI_CMD(cmd_followups)
 {
 	static const struct option opts[] = {
-		{ "overdue", no_argument, NULL, 'o' },
+		{ "overdue", no_argument, NULL, 'O' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "caseworker", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct followup_query q = { .assignee = ctx->user };
 	struct followup_list l = { 0 };
 	enum cli_format format = FORMAT_TABLE;
+	const char *output = NULL;
+	struct cli_table *t;
 	enum sam_status st;
 	sam_date today;
 	int c, rc = 0;
@@ -348,9 +474,11 @@ CLI_CMD(cmd_followups)
 	date_today(today);
 	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
 		switch (c) {
-		case 'o': q.due_before = today; break;
+		case 'O': q.due_before = today; break;
 		case 'a': q.assignee = NULL; break;
-		case 'F': rc = parse_format(optarg, &format); break;
+		case 'c': q.assignee = optarg; break;
+		case 'F': rc = cli_parse_format(optarg, &format); break;
+		case 'o': output = optarg; break;
 		}
 	}
 	if (rc || (rc = cli_no_more_args(argc, argv)))
@@ -358,7 +486,9 @@ CLI_CMD(cmd_followups)
 	st = store_followup_list(ctx->store, &q, &l);
 	if (st != SAM_OK)
 		return cli_fail(st);
-	print_followups(&l, today, format);
+	t = followups_table(&l, today, format);
+	rc = cli_output(&t, 1, format, output);
+	cli_table_free(t);
 	followup_list_free(&l);
-	return 0;
+	return rc;
 }

@@ -1,10 +1,15 @@
 #include "samtale/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <jansson.h>
+#include <xlsxwriter.h>
 
 #include "samtale/util.h"
 
@@ -14,6 +19,7 @@ struct cli_col {
 };
 
 struct cli_table {
+	char *sheet;
 	struct cli_col *cols;
 	size_t ncols;
 	char **cells;		/* row-major; NULL cells are empty */
@@ -21,18 +27,30 @@ struct cli_table {
 	size_t total_row;	/* index of the totals row, or SIZE_MAX */
 };
 
-struct cli_table *cli_table_new(void)
+struct cli_table *cli_table_new_sheet(const char *sheet)
 {
 	struct cli_table *t = xcalloc(1, sizeof(*t));
 
 	t->total_row = SIZE_MAX;
+	t->sheet = xstrdup(sheet);
 	return t;
+}
+
+struct cli_table *cli_table_new(void)
+{
+	return cli_table_new_sheet(NULL);
 }
 
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_kind kind)
 {
 	t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
 	t->cols[t->ncols++] = (struct cli_col){ xstrdup(name), kind };
+}
+
+void cli_table_column(struct cli_table *t, enum cli_format f, const char *field, const char *da,
+		      enum cli_col_kind kind)
+{
+	cli_table_col(t, f == FORMAT_TABLE || f == FORMAT_XLSX ? tr(da, field) : field, kind);
 }
 
 void cli_table_row(struct cli_table *t)
@@ -83,52 +101,297 @@ static void pad(FILE *out, size_t n)
 		fputc(' ', out);
 }
 
-static void print_table_row(const struct cli_table *t, const size_t *width, size_t row, FILE *out)
+/*
+ * Aligned: each column as wide as its widest cell, two spaces between. On a
+ * terminal narrower than that, step by step until the row fits: headings
+ * wrap at spaces and after underscores; columns stand one space apart;
+ * the longest heading words are hyphenated; free text is shortened
+ * (marked "…"). Numbers, ids and dates are never cut.
+ */
+
+struct layout {
+	size_t *width;
+	size_t sep;		/* spaces between columns */
+	size_t total;		/* the row's width */
+	size_t head_lines;	/* lines of the header */
+};
+
+#define MIN_WIDTH 4
+
+/* The terminal's width when out is one, else 0 (piped: full width). */
+static size_t terminal_width(FILE *out)
+{
+	struct winsize ws;
+	const char *env;
+
+	if (!isatty(fileno(out)))
+		return 0;
+	if (!ioctl(fileno(out), TIOCGWINSZ, &ws) && ws.ws_col > 0)
+		return ws.ws_col;
+	env = getenv("COLUMNS");
+	return env && atoi(env) > 0 ? (size_t)atoi(env) : 80;
+}
+
+/* A heading's words for a column of width: broken at spaces and after
+ * underscores ("followups_" "overdue"), a word wider than the column
+ * hyphenated; joined again with a space or without one. */
+struct words {
+	char **v;
+	bool *spaced;		/* a space before the word */
+	size_t n, cap, cap2;
+};
+
+static void words_add(struct words *w, const char *s, size_t n, bool spaced)
+{
+	w->v = array_grow(w->v, w->n, &w->cap, sizeof(*w->v));
+	w->spaced = array_grow(w->spaced, w->n, &w->cap2, sizeof(*w->spaced));
+	w->spaced[w->n] = spaced && w->n;
+	w->v[w->n++] = xstrndup(s, n);
+}
+
+/* Adds s[0..n), in pieces of width - 1 columns and a hyphen when wider. */
+static void words_add_hyphenated(struct words *w, const char *s, size_t n, size_t width,
+				 bool spaced)
+{
+	char *word = xstrndup(s, n), *p = word;
+
+	while (width > 1 && utf8_width(p) > width) {
+		size_t keep = utf8_prefix_for_width(p, width - 1);
+		char *piece = xasprintf("%.*s-", (int)keep, p);
+
+		words_add(w, piece, strlen(piece), spaced);
+		free(piece);
+		spaced = false;
+		p += keep;
+	}
+	words_add(w, p, strlen(p), spaced);
+	free(word);
+}
+
+static struct words split_heading(const char *s, size_t width)
+{
+	struct words w = { 0 };
+	bool spaced = false;
+
+	while (*s) {
+		size_t n = 0;
+
+		if (*s == ' ') {
+			spaced = true;
+			s++;
+			continue;
+		}
+		while (s[n] && s[n] != ' ' && s[n] != '_')
+			n++;
+		if (s[n] == '_')
+			n++;
+		words_add_hyphenated(&w, s, n, width, spaced);
+		spaced = false;
+		s += n;
+	}
+	return w;
+}
+
+static void words_free(struct words *w)
+{
+	string_array_free(w->v, w->n);
+	free(w->spaced);
+}
+
+/* The widest word of a heading: its narrowest width without hyphens. */
+static size_t widest_word(const char *s)
+{
+	struct words w = split_heading(s, SIZE_MAX);
+	size_t best = 0;
+
+	for (size_t i = 0; i < w.n; i++)
+		if (utf8_width(w.v[i]) > best)
+			best = utf8_width(w.v[i]);
+	words_free(&w);
+	return best;
+}
+
+/* Heading s wrapped to width, greedily: *n lines, the caller frees them. */
+static char **wrap_heading(const char *s, size_t width, size_t *n)
+{
+	struct words w = split_heading(s, width);
+	struct strbuf line = { 0 };
+	char **lines = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		size_t now = utf8_width(strbuf_str(&line));
+
+		if (now && now + w.spaced[i] + utf8_width(w.v[i]) > width) {
+			lines = array_grow(lines, *n, &cap, sizeof(*lines));
+			lines[(*n)++] = strbuf_detach(&line);
+		} else if (now && w.spaced[i]) {
+			strbuf_addc(&line, ' ');
+		}
+		strbuf_adds(&line, w.v[i]);
+	}
+	lines = array_grow(lines, *n, &cap, sizeof(*lines));
+	lines[(*n)++] = strbuf_detach(&line);
+	words_free(&w);
+	return lines;
+}
+
+static size_t heading_lines(const char *s, size_t width)
+{
+	size_t n;
+	char **lines = wrap_heading(s, width, &n);
+
+	string_array_free(lines, n);
+	return n;
+}
+
+static size_t row_width(const struct cli_table *t, const struct layout *lo)
+{
+	size_t total = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		total += lo->width[c] + (c ? lo->sep : 0);
+	return total;
+}
+
+static size_t data_width(const struct cli_table *t, size_t c)
+{
+	size_t w = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t cw = utf8_width(cell(t, r, c));
+
+		if (cw > w)
+			w = cw;
+	}
+	return w;
+}
+
+static size_t at_least(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* Narrows, a column at a time from the widest, to the least each allows
+ * until the row fits. */
+static void narrow(const struct cli_table *t, struct layout *lo, size_t room,
+		   size_t (*least)(const struct cli_table *t, size_t c))
+{
+	while (row_width(t, lo) > room) {
+		size_t best = SIZE_MAX;
+
+		for (size_t c = 0; c < t->ncols; c++)
+			if (lo->width[c] > least(t, c) && (best == SIZE_MAX || lo->width[c] > lo->width[best]))
+				best = c;
+		if (best == SIZE_MAX)
+			return;
+		lo->width[best]--;
+	}
+}
+
+/* Hyphenated headings: as narrow as the cells. */
+static size_t least_hyphenated(const struct cli_table *t, size_t c)
+{
+	return at_least(data_width(t, c), MIN_WIDTH);
+}
+
+/* Shortened free text. */
+static size_t least_shortened(const struct cli_table *t, size_t c)
+{
+	return t->cols[c].kind == COL_TEXT ? MIN_WIDTH : at_least(data_width(t, c), MIN_WIDTH);
+}
+
+static struct layout layout_for(const struct cli_table *t, size_t room)
+{
+	struct layout lo = { xcalloc(t->ncols + 1, sizeof(*lo.width)), 2, 0, 1 };
+
+	for (size_t c = 0; c < t->ncols; c++)
+		lo.width[c] = at_least(utf8_width(t->cols[c].name), data_width(t, c));
+	if (room && row_width(t, &lo) > room)
+		for (size_t c = 0; c < t->ncols; c++)
+			lo.width[c] = at_least(data_width(t, c), widest_word(t->cols[c].name));
+	if (room && row_width(t, &lo) > room)
+		lo.sep = 1;
+	if (room && row_width(t, &lo) > room)
+		narrow(t, &lo, room, least_hyphenated);
+	if (room && row_width(t, &lo) > room)
+		narrow(t, &lo, room, least_shortened);
+	for (size_t c = 0; c < t->ncols; c++)
+		lo.head_lines = at_least(lo.head_lines, heading_lines(t->cols[c].name, lo.width[c]));
+	lo.total = row_width(t, &lo);
+	return lo;
+}
+
+static void print_cell(FILE *out, const char *s, size_t width, enum cli_col_kind kind, bool last)
+{
+	size_t w = utf8_width(s);
+
+	if (w > width && width) {
+		char *head = xstrndup(s, utf8_prefix_for_width(s, width - 1));
+
+		fputs(head, out);
+		fputs("…", out);
+		if (!last)
+			pad(out, width - 1 - utf8_width(head));
+		free(head);
+		return;
+	}
+	if (kind == COL_NUMBER || kind == COL_PERCENT) {
+		pad(out, width - w);
+		fputs(s, out);
+	} else {
+		fputs(s, out);
+		if (!last)
+			pad(out, width - w);
+	}
+}
+
+static void print_table_row(const struct cli_table *t, const struct layout *lo, size_t row,
+			    FILE *out)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *s = row == SIZE_MAX ? t->cols[c].name : cell(t, row, c);
-		size_t w = utf8_width(s);
-		bool last = c + 1 == t->ncols;
-
 		if (c)
-			fputs("  ", out);
-		if (t->cols[c].kind == COL_NUMBER) {
-			pad(out, width[c] - w);
-			fputs(s, out);
-		} else {
-			fputs(s, out);
-			if (!last)
-				pad(out, width[c] - w);
-		}
+			pad(out, lo->sep);
+		print_cell(out, cell(t, row, c), lo->width[c], t->cols[c].kind, c + 1 == t->ncols);
 	}
 	fputc('\n', out);
 }
 
+/* Headings wrapped over several lines end on the last one, above their
+ * column's cells. */
+static void print_header(const struct cli_table *t, const struct layout *lo, FILE *out)
+{
+	for (size_t l = 0; l < lo->head_lines; l++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t n;
+			char **lines = wrap_heading(t->cols[c].name, lo->width[c], &n);
+			size_t first = lo->head_lines - n;
+
+			if (c)
+				pad(out, lo->sep);
+			print_cell(out, l >= first ? lines[l - first] : "", lo->width[c], t->cols[c].kind,
+				   c + 1 == t->ncols);
+			string_array_free(lines, n);
+		}
+		fputc('\n', out);
+	}
+}
+
 static void print_aligned(const struct cli_table *t, FILE *out)
 {
-	size_t *width = xcalloc(t->ncols, sizeof(*width));
-	size_t total = 0;
+	struct layout lo = layout_for(t, terminal_width(out));
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		width[c] = utf8_width(t->cols[c].name);
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = utf8_width(cell(t, r, c));
-
-			if (w > width[c])
-				width[c] = w;
-		}
-		total += width[c] + (c ? 2 : 0);
-	}
-	print_table_row(t, width, SIZE_MAX, out);
+	print_header(t, &lo, out);
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (r == t->total_row) {
-			for (size_t i = 0; i < total; i++)
+			for (size_t i = 0; i < lo.total; i++)
 				fputc('-', out);
 			fputc('\n', out);
 		}
-		print_table_row(t, width, r, out);
+		print_table_row(t, &lo, r, out);
 	}
-	free(width);
+	free(lo.width);
 }
 
 static void print_csv_field(const char *s, FILE *out)
@@ -170,7 +433,7 @@ static json_t *json_cell(const struct cli_table *t, size_t r, size_t c)
 
 	if (!s || !*s)
 		return json_null();
-	if (t->cols[c].kind == COL_NUMBER) {
+	if (t->cols[c].kind == COL_NUMBER || t->cols[c].kind == COL_PERCENT) {
 		double d = strtod(s, &end);
 
 		if (!*end)
@@ -198,12 +461,229 @@ static void print_json(const struct cli_table *t, FILE *out)
 	json_decref(rows);
 }
 
+/*
+ * xlsx (libxlsxwriter): the same rows as CSV, one sheet per table.
+ */
+
+#define XLSX_MAX_WIDTH 60	/* columns wider than this wrap in the cell */
+
+/* A sheet name Excel takes: at most 31 characters, none of []:*?/\. */
+static char *sheet_name(const struct cli_table *t, size_t i)
+{
+	struct strbuf sb = { 0 };
+	const char *s = t->sheet ? t->sheet : "";
+	size_t keep;
+
+	for (; *s; s++)
+		strbuf_addc(&sb, strchr("[]:*?/\\", *s) ? '-' : *s);
+	if (!sb.len)
+		strbuf_addf(&sb, "%zu", i + 1);
+	keep = utf8_prefix_for_width(strbuf_str(&sb), 31);
+	sb.buf[keep] = '\0';
+	return strbuf_detach(&sb);
+}
+
+static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+			    enum cli_col_kind kind, lxw_format *pct)
+{
+	char *end;
+	double d;
+
+	if (!*s)
+		return LXW_NO_ERROR;
+	if (kind == COL_NUMBER || kind == COL_PERCENT) {
+		d = strtod(s, &end);
+		if (!*end)
+			return worksheet_write_number(ws, r, c, kind == COL_PERCENT ? d / 100 : d,
+						      kind == COL_PERCENT ? pct : NULL);
+	}
+	return worksheet_write_string(ws, r, c, s, NULL);
+}
+
+static lxw_error write_sheet(lxw_workbook *wb, const struct cli_table *t, size_t i,
+			     lxw_format *bold, lxw_format *pct)
+{
+	char *name = sheet_name(t, i);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	lxw_error e = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
+	lxw_row_t row = 1;
+
+	free(name);
+	for (size_t c = 0; c < t->ncols && !e; c++) {
+		size_t w = utf8_width(t->cols[c].name), d = data_width(t, c);
+
+		w = d > w ? d : w;
+		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+					 (double)(w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w) + 2, NULL);
+		if (!e)
+			e = worksheet_write_string(ws, 0, (lxw_col_t)c, t->cols[c].name, bold);
+	}
+	for (size_t r = 0; r < t->nrows && !e; r++) {
+		if (r == t->total_row)
+			continue;
+		for (size_t c = 0; c < t->ncols && !e; c++)
+			e = write_cell(ws, row, (lxw_col_t)c, cell(t, r, c), t->cols[c].kind, pct);
+		row++;
+	}
+	if (!e)
+		worksheet_freeze_panes(ws, 1, 0);
+	return e;
+}
+
+/* A private file beside path to write into: path.XXXXXX, 0600. */
+static char *temp_beside(const char *path)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+
+	if (fd < 0) {
+		sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+			 strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+static enum sam_status write_xlsx_file(struct cli_table *const *t, size_t n, const char *file,
+				       const char *shown)
+{
+	lxw_workbook *wb = workbook_new(file);
+	lxw_format *bold, *pct;
+	lxw_error e = wb ? LXW_NO_ERROR : LXW_ERROR_CREATING_XLSX_FILE;
+
+	if (wb) {
+		bold = workbook_add_format(wb);
+		format_set_bold(bold);
+		pct = workbook_add_format(wb);
+		format_set_num_format(pct, "0.0%");
+		for (size_t i = 0; i < n && !e; i++)
+			e = write_sheet(wb, t[i], i, bold, pct);
+		if (e)
+			workbook_close(wb);
+		else
+			e = workbook_close(wb);
+	}
+	if (e)
+		return sam_fail(SAM_ERR_IO, tr("kan ikke skrive regnearket %s: %s",
+					       "cannot write the spreadsheet %s: %s"), shown,
+				lxw_strerror(e));
+	return SAM_OK;
+}
+
+enum sam_status cli_tables_write_xlsx(struct cli_table *const *t, size_t n, const char *path)
+{
+	char *tmp = temp_beside(path);
+	enum sam_status st;
+
+	if (!tmp)
+		return SAM_ERR_MSG;
+	st = write_xlsx_file(t, n, tmp, path);
+	if (st == SAM_OK && rename(tmp, path))
+		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+			      strerror(errno));
+	if (st != SAM_OK)
+		unlink(tmp);
+	free(tmp);
+	return st;
+}
+
+/* xlsx to stdout: written to a private temporary file, then copied. */
+static enum sam_status xlsx_to_stdout(struct cli_table *const *t, size_t n)
+{
+	const char *dir = getenv("TMPDIR");
+	char *base = xasprintf("%s/samtale-xlsx", dir && *dir ? dir : "/tmp");
+	char *tmp = temp_beside(base);
+	enum sam_status st = tmp ? SAM_OK : SAM_ERR_MSG;
+	char buf[8192];
+	size_t got;
+	FILE *in;
+
+	if (st == SAM_OK)
+		st = write_xlsx_file(t, n, tmp, "-");
+	if (st == SAM_OK && !(in = fopen(tmp, "rb")))
+		st = sam_fail(SAM_ERR_IO, "%s: %s", tmp, strerror(errno));
+	if (st == SAM_OK) {
+		while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
+			if (fwrite(buf, 1, got, stdout) != got)
+				break;
+		fclose(in);
+		if (fflush(stdout) || ferror(stdout))
+			st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive til standard-ud: %s",
+						     "cannot write to standard output: %s"), strerror(errno));
+	}
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
+	free(base);
+	return st;
+}
+
+/* Text formats into path: beside it first, then renamed, file 0600. */
+static enum sam_status text_to_file(struct cli_table *const *t, size_t n, enum cli_format f,
+				    const char *path)
+{
+	char *tmp = temp_beside(path);
+	enum sam_status st = SAM_OK;
+	FILE *out;
+
+	if (!tmp)
+		return SAM_ERR_MSG;
+	if (!(out = fopen(tmp, "w")))
+		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+			      strerror(errno));
+	if (out) {
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				fputc('\n', out);
+			cli_table_print(t[i], f, out);
+		}
+		if (fclose(out))
+			st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"),
+				      path, strerror(errno));
+	}
+	if (st == SAM_OK && rename(tmp, path))
+		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+			      strerror(errno));
+	if (st != SAM_OK)
+		unlink(tmp);
+	free(tmp);
+	return st;
+}
+
+int cli_output(struct cli_table *const *t, size_t n, enum cli_format f, const char *path)
+{
+	enum sam_status st;
+
+	if (n > 1 && (f == FORMAT_CSV || f == FORMAT_JSON))
+		return cli_usage_error("%s", tr("flere grupperinger kræver --format table eller xlsx",
+						"several groupings need --format table or xlsx"));
+	if (f == FORMAT_XLSX && !path && isatty(STDOUT_FILENO))
+		return cli_usage_error("%s", tr("et regneark skrives ikke til terminalen; brug -o FIL",
+						"a spreadsheet is not written to the terminal; use -o FILE"));
+	if (f == FORMAT_XLSX)
+		st = path ? cli_tables_write_xlsx(t, n, path) : xlsx_to_stdout(t, n);
+	else if (path)
+		st = text_to_file(t, n, f, path);
+	else {
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				fputc('\n', stdout);
+			cli_table_print(t[i], f, stdout);
+		}
+		st = SAM_OK;
+	}
+	return st == SAM_OK ? 0 : cli_fail(st);
+}
+
 void cli_table_print(const struct cli_table *t, enum cli_format f, FILE *out)
 {
 	switch (f) {
 	case FORMAT_TABLE: print_aligned(t, out); break;
 	case FORMAT_CSV: print_csv(t, out); break;
 	case FORMAT_JSON: print_json(t, out); break;
+	case FORMAT_XLSX: break;	/* a file, not a stream: cli_tables_write_xlsx */
 	}
 }
 
@@ -213,6 +693,7 @@ void cli_table_free(struct cli_table *t)
 		return;
 	for (size_t c = 0; c < t->ncols; c++)
 		free(t->cols[c].name);
+	free(t->sheet);
 	for (size_t i = 0; i < t->ncells; i++)
 		free(t->cells[i]);
 	free(t->cols);
@@ -222,7 +703,7 @@ void cli_table_free(struct cli_table *t)
 
 bool cli_format_parse(const char *s, enum cli_format *out)
 {
-	static const char *const names[] = { "table", "csv", "json" };
+	static const char *const names[] = { "table", "csv", "json", "xlsx" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		if (!strcmp(s, names[i])) {
@@ -231,4 +712,12 @@ bool cli_format_parse(const char *s, enum cli_format *out)
 		}
 	}
 	return false;
+}
+
+int cli_parse_format(const char *s, enum cli_format *f)
+{
+	if (cli_format_parse(s, f))
+		return 0;
+	return cli_usage_error(tr("ukendt format '%s' (table, csv, json eller xlsx)",
+				  "unknown format '%s' (table, csv, json or xlsx)"), s);
 }

@@ -29,9 +29,11 @@ check "$(crlf item,meetings,done,open,not_relevant,completion_pct \
 	dialog.c,5,1,2,2,33.3 \
 	dialog.d,2,1,1,0,50.0)" --by item
 
-check "$(crlf caseworker,meetings,done,open,not_relevant,completion_pct \
-	mette,2,3,2,1,60.0 \
-	søren,3,3,4,2,42.9)" --by caseworker
+# Beside her meetings: her overdue follow-ups (mette: 01-01 and 02-20; 03-01
+# is today) and her open cases without a meeting for 30 days (2026-0003).
+check "$(crlf caseworker,meetings,done,open,not_relevant,completion_pct,followups_overdue,cases_stale \
+	mette,2,3,2,1,60.0,2,1 \
+	søren,3,3,4,2,42.9,1,0)" --by caseworker
 
 check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue \
 	2026-0001,3,2026-02-25,3,5,1,37.5,2,1 \
@@ -67,16 +69,16 @@ check "$(crlf section,meetings,done,open,not_relevant,completion_pct \
 	dialog,3,0,2,1,0.0)" --type foerste
 
 # Stale: open cases without a meeting for DAYS days (2026-0004 is closed).
-check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue \
-	2026-0003,0,,0,0,0,,1,1)" --stale 30
-check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue \
-	2026-0002,1,2026-02-20,1,1,1,50.0,2,1 \
-	2026-0003,0,,0,0,0,,1,1)" --by case --stale 5
-check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue \
-	2026-0001,3,2026-02-25,3,5,1,37.5,2,1 \
-	2026-0002,1,2026-02-20,1,1,1,50.0,2,1 \
-	2026-0003,0,,0,0,0,,1,1)" --stale 4
-SAMTALE_TODAY=2026-03-05 check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue \
-	2026-0001,3,2026-02-25,3,5,1,37.5,2,2 \
-	2026-0002,1,2026-02-20,1,1,1,50.0,2,1 \
-	2026-0003,0,,0,0,0,,1,1)" --stale 8
+check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue,caseworker \
+	2026-0003,0,,0,0,0,,1,1,mette)" --stale 30
+check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue,caseworker \
+	2026-0002,1,2026-02-20,1,1,1,50.0,2,1,søren \
+	2026-0003,0,,0,0,0,,1,1,mette)" --by case --stale 5
+check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue,caseworker \
+	2026-0001,3,2026-02-25,3,5,1,37.5,2,1,mette \
+	2026-0002,1,2026-02-20,1,1,1,50.0,2,1,søren \
+	2026-0003,0,,0,0,0,,1,1,mette)" --stale 4
+SAMTALE_TODAY=2026-03-05 check "$(crlf case,meetings,last_meeting,done,open,not_relevant,completion_pct,followups_open,followups_overdue,caseworker \
+	2026-0001,3,2026-02-25,3,5,1,37.5,2,2,mette \
+	2026-0002,1,2026-02-20,1,1,1,50.0,2,1,søren \
+	2026-0003,0,,0,0,0,,1,1,mette)" --stale 8

@@ -59,9 +59,17 @@ check '[
   }
 ]' --user søren followups --format json
 
-check "id  frist       sag        ansvarlig  tekst                      dage over
- 6  2026-01-01  2026-0003  mette      Find tolk                         59
- 1  2026-02-20  2026-0001  mette      Ring til hende, \"praktik\"          9
- 2  2026-03-01  2026-0001  mette      Følg op på sprogskole               " --user mette followups
+check "id  frist       sag        ansvarlig  tekst                      dage forfalden
+ 6  2026-01-01  2026-0003  mette      Find tolk                              59
+ 1  2026-02-20  2026-0001  mette      Ring til hende, \"praktik\"               9
+ 2  2026-03-01  2026-0001  mette      Følg op på sprogskole                    " --user mette followups
+
+# One caseworker's, whoever asks; with --overdue only those due before today.
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'5,2026-02-27,2026-0002,søren,Tjek praktikaftale,2' \
+	'4,2026-03-10,2026-0002,søren,Møde med virksomheden,')" --user mette followups --caseworker søren --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
+	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9')" --user søren followups --caseworker mette --overdue --format csv
 
 check "$(crlf id,due,case,assignee,text,overdue_days)" --user nobody followups --format csv

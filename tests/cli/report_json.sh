@@ -44,7 +44,8 @@ assert_eq '[
     "not_relevant": 1,
     "completion_pct": 50.0,
     "followups_open": 2,
-    "followups_overdue": 1
+    "followups_overdue": 1,
+    "caseworker": "søren"
   },
   {
     "case": "2026-0003",
@@ -55,7 +56,8 @@ assert_eq '[
     "not_relevant": 0,
     "completion_pct": null,
     "followups_open": 1,
-    "followups_overdue": 1
+    "followups_overdue": 1,
+    "caseworker": "mette"
   }
 ]' "$(cat "$T/out")" "report --stale 5 --format json"
 

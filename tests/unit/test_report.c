@@ -428,6 +428,160 @@ static void test_stale(void **state)
 	report_free(&r);
 }
 
+/* What waits on each caseworker: overdue follow-ups assigned to her (mette:
+ * 01-01 and 02-20; ali: 02-27) and her open cases without a meeting for 30
+ * days (mette's 2026-0003; ali's 2026-0004 is closed). */
+static void test_caseworker_status(void **state)
+{
+	struct report_query q = { .by = REPORT_BY_CASEWORKER, .stale_days = -1 };
+	struct report r;
+
+	run(state, &q, &r);
+	assert_int_equal(r.n, 2);
+	check_row(&r.rows[0], "ali", 3, 4, 4, 2, "50.0");
+	assert_int_equal(r.rows[0].followups_overdue, 1);
+	assert_int_equal(r.rows[0].cases_stale, 0);
+	check_row(&r.rows[1], "mette", 2, 3, 2, 1, "60.0");
+	assert_int_equal(r.rows[1].followups_overdue, 2);
+	assert_int_equal(r.rows[1].cases_stale, 1);
+	assert_int_equal(r.total.followups_overdue, 3);
+	assert_int_equal(r.total.cases_stale, 1);
+	report_free(&r);
+
+	/* Quiet since 2026-02-24: ali's 2026-0002, met on 02-20, is stale too. */
+	q.stale_days = 5;
+	run(state, &q, &r);
+	assert_int_equal(r.rows[0].cases_stale, 1);
+	report_free(&r);
+
+	/* No meeting of hers in the period, but still a row: what waits on her. */
+	q.stale_days = -1;
+	q.from = "2026-02-01";
+	run(state, &q, &r);
+	assert_int_equal(r.n, 2);
+	check_row(&r.rows[1], "mette", 0, 0, 0, 0, "");
+	assert_int_equal(r.rows[1].followups_overdue, 2);
+	report_free(&r);
+}
+
+/* Every section for every caseworker, the empty cells too; older ids after. */
+static void test_split_caseworker(void **state)
+{
+	struct report_query q = { .by = REPORT_BY_SECTION, .split_caseworker = true, .stale_days = -1 };
+	struct report r;
+
+	run(state, &q, &r);
+	assert_int_equal(r.n, 7);
+	check_row(&r.rows[0], "tro", 3, 2, 3, 0, "40.0");
+	assert_string_equal(r.rows[0].caseworker, "ali");
+	check_row(&r.rows[1], "tro", 2, 2, 0, 1, "100.0");
+	assert_string_equal(r.rows[1].caseworker, "mette");
+	check_row(&r.rows[2], "dialog", 3, 1, 1, 2, "50.0");
+	check_row(&r.rows[3], "dialog", 2, 1, 2, 0, "33.3");
+	check_row(&r.rows[4], "forventning", 0, 0, 0, 0, "");
+	assert_string_equal(r.rows[4].caseworker, "ali");
+	check_row(&r.rows[5], "forventning", 0, 0, 0, 0, "");
+	assert_string_equal(r.rows[5].caseworker, "mette");
+	check_row(&r.rows[6], "gammel", 1, 1, 0, 0, "100.0");
+	assert_string_equal(r.rows[6].caseworker, "ali");
+	check_row(&r.total, NULL, 5, 7, 6, 3, "53.8");
+	report_free(&r);
+}
+
+/* The trend: each month from the first meeting to the last, empty ones too. */
+static void test_by_month(void **state)
+{
+	struct report_query q = { .by = REPORT_BY_MONTH, .stale_days = -1 };
+	struct report r;
+
+	run(state, &q, &r);
+	assert_int_equal(r.n, 6);
+	check_row(&r.rows[0], "2025-09", 1, 2, 0, 1, "100.0");
+	check_row(&r.rows[1], "2025-10", 0, 0, 0, 0, "");
+	check_row(&r.rows[2], "2025-11", 0, 0, 0, 0, "");
+	check_row(&r.rows[3], "2025-12", 1, 1, 1, 1, "50.0");
+	check_row(&r.rows[4], "2026-01", 1, 2, 1, 0, "66.7");
+	check_row(&r.rows[5], "2026-02", 2, 2, 4, 1, "33.3");
+	check_row(&r.total, NULL, 5, 7, 6, 3, "53.8");
+	report_free(&r);
+
+	/* A period's months, from its first to its last, whether met or not. */
+	q.from = "2025-11-15";
+	q.to = "2026-03-01";
+	run(state, &q, &r);
+	assert_int_equal(r.n, 5);
+	assert_string_equal(r.rows[0].key, "2025-11");
+	assert_string_equal(r.rows[4].key, "2026-03");
+	check_row(&r.total, NULL, 4, 5, 6, 2, "45.5");
+	report_free(&r);
+}
+
+/* Her open cases, each with how long since it was met and whether stale. */
+static void test_open_cases(void **state)
+{
+	struct report_query q = { .by = REPORT_BY_CASE, .caseworker = "mette", .open_cases = true,
+				  .stale_days = -1 };
+	struct report r;
+
+	run(state, &q, &r);
+	assert_int_equal(r.n, 2);
+	check_row(&r.rows[0], "2026-0001", 2, 3, 2, 1, "60.0");
+	check_case(&r.rows[0], "2026-02-25", 2, 1);
+	assert_int_equal(r.rows[0].quiet_days, 4);
+	assert_false(r.rows[0].stale);
+	check_row(&r.rows[1], "2026-0003", 0, 0, 0, 0, "");
+	assert_int_equal(r.rows[1].quiet_days, 151);
+	assert_true(r.rows[1].stale);
+	assert_false(r.stale_list);
+	report_free(&r);
+}
+
+static void check_range(enum report_period p, const char *today, const char *from, const char *to)
+{
+	sam_date f, t;
+
+	assert_true(report_period_range(p, today, f, t));
+	assert_string_equal(f, from);
+	assert_string_equal(t, to);
+}
+
+static void check_before(enum report_period p, const char *from, const char *to,
+			 const char *pfrom, const char *pto)
+{
+	sam_date f, t;
+
+	report_period_before(p, from, to, f, t);
+	assert_string_equal(f, pfrom);
+	assert_string_equal(t, pto);
+}
+
+/* Named periods never reach past today; the one before is the unit before. */
+static void test_periods(void **state)
+{
+	enum report_period p;
+	sam_date f, t;
+
+	(void)state;
+	check_range(REPORT_PERIOD_THIS_MONTH, "2026-03-01", "2026-03-01", "2026-03-01");
+	check_range(REPORT_PERIOD_LAST_MONTH, "2026-03-01", "2026-02-01", "2026-02-28");
+	check_range(REPORT_PERIOD_LAST_MONTH, "2024-03-31", "2024-02-01", "2024-02-29");
+	check_range(REPORT_PERIOD_LAST_MONTH, "2026-01-10", "2025-12-01", "2025-12-31");
+	check_range(REPORT_PERIOD_LAST_QUARTER, "2026-03-01", "2025-10-01", "2025-12-31");
+	check_range(REPORT_PERIOD_LAST_QUARTER, "2026-04-01", "2026-01-01", "2026-03-31");
+	check_range(REPORT_PERIOD_THIS_YEAR, "2026-03-01", "2026-01-01", "2026-03-01");
+	assert_false(report_period_range(REPORT_PERIOD_ALL, "2026-03-01", f, t));
+
+	check_before(REPORT_PERIOD_THIS_MONTH, "2026-03-01", "2026-03-01", "2026-02-01", "2026-02-28");
+	check_before(REPORT_PERIOD_LAST_QUARTER, "2025-10-01", "2025-12-31", "2025-07-01", "2025-09-30");
+	check_before(REPORT_PERIOD_THIS_YEAR, "2026-01-01", "2026-03-01", "2025-01-01", "2025-12-31");
+	check_before(REPORT_PERIOD_ALL, "2026-02-01", "2026-02-10", "2026-01-22", "2026-01-31");
+
+	assert_true(report_period_parse("last-quarter", &p));
+	assert_int_equal(p, REPORT_PERIOD_LAST_QUARTER);
+	assert_false(report_period_parse("last-week", &p));
+	assert_string_equal(report_period_name(REPORT_PERIOD_THIS_YEAR), "this-year");
+}
+
 static void test_bad_date(void **state)
 {
 	struct fixture *f = *state;
@@ -478,6 +632,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_caseworker_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_type_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_caseworker_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split_caseworker, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_by_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_cases, setup, teardown),
+		cmocka_unit_test(test_periods),
 		cmocka_unit_test_setup_teardown(test_bad_date, setup, teardown),
 		cmocka_unit_test(test_pct),
 		cmocka_unit_test(test_by_parse),
