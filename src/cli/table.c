@@ -141,6 +141,13 @@ struct words {
 	size_t n, cap, cap2;
 };
 
+static void lines_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 static void words_add(struct words *w, const char *s, size_t n, bool spaced)
 {
 	w->v = array_grow(w->v, w->n, &w->cap, sizeof(*w->v));
@@ -194,7 +201,7 @@ static struct words split_heading(const char *s, size_t width)
 
 static void words_free(struct words *w)
 {
-	string_array_free(w->v, w->n);
+	lines_free(w->v, w->n);
 	free(w->spaced);
 }
 
@@ -242,7 +249,7 @@ static size_t heading_lines(const char *s, size_t width)
 	size_t n;
 	char **lines = wrap_heading(s, width, &n);
 
-	string_array_free(lines, n);
+	lines_free(lines, n);
 	return n;
 }
 
@@ -372,7 +379,7 @@ static void print_header(const struct cli_table *t, const struct layout *lo, FIL
 				pad(out, lo->sep);
 			print_cell(out, l >= first ? lines[l - first] : "", lo->width[c], t->cols[c].kind,
 				   c + 1 == t->ncols);
-			string_array_free(lines, n);
+			lines_free(lines, n);
 		}
 		fputc('\n', out);
 	}
