@@ -303,13 +303,14 @@ static void merge_caseworkers(struct report *r, struct store_caseworker_statuses
 	size_t i = 0, j = 0, cap = 0;
 
 	while (i < r->n || j < cw->n) {
-		int cmp = i == r->n ? 1 : j == cw->n ? -1 : strcmp(r->rows[i].key, cw->v[j].name);
+		int cmp = i == r->n ? 1 : j == cw->n ? -1 :
+			  strcmp(r->rows[i].key, cw->v[j].name ? cw->v[j].name : "");
 		struct report_row *row = push_row(&merged, &cap);
 
 		if (cmp <= 0)
 			*row = r->rows[i++];
 		else
-			row->key = xstrdup(cw->v[j].name);
+			row->key = xstrdup(cw->v[j].name ? cw->v[j].name : "");
 		if (cmp >= 0) {
 			row->followups_overdue = cw->v[j].followups_overdue;
 			row->cases_stale = cw->v[j].cases_stale;
