@@ -1,7 +1,7 @@
 #include "samtale/cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,7 +501,9 @@ static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const c
 	if (kind == COL_NUMBER || kind == COL_PERCENT) {
 		d = strtod(s, &end);
 		if (!*end)
-			return worksheet_write_number(ws, r, c, kind == COL_PERCENT ? d / 100 : d,
+			/* "75.4" is 754 tenths: 0.754 exactly as written, not 75.4 / 100. */
+			return worksheet_write_number(ws, r, c,
+						      kind == COL_PERCENT ? round(d * 10) / 1000 : d,
 						      kind == COL_PERCENT ? pct : NULL);
 	}
 	return worksheet_write_string(ws, r, c, s, NULL);

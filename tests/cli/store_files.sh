@@ -26,9 +26,9 @@ expect_status 1 samtale case add 2026-0117
 assert_eq "samtale: der er allerede en sag '2026-0117'" "$(cat "$T/err")"
 
 expect_status 0 samtale case list
-assert_eq "sag        initialer  sagsbehandler  oprettet    seneste samtale  opfølgninger  overskredne
-2026-0005             anna           2026-03-01                              0            0
-2026-0117  AB         mette          2026-03-01                              0            0" "$(cat "$T/out")"
+assert_eq "sag        initialer  sagsbehandler  oprettet    seneste samtale  opfølgninger  forfaldne
+2026-0005             anna           2026-03-01                              0          0
+2026-0117  AB         mette          2026-03-01                              0          0" "$(cat "$T/out")"
 expect_status 0 samtale case list --format json
 assert_contains "$(cat "$T/out")" '"followups_overdue": 0'
 expect_status 2 samtale case list --format xml
