@@ -126,6 +126,10 @@ const char *sam_lang_code(void);		/* "da" or "en" */
 bool sam_lang_parse(const char *code, enum sam_lang *out);
 /* The UI string in the current language: tr("Sager", "Cases"). */
 const char *tr(const char *da, const char *en);
+/* A percentage given in tenths (754) as a person reads it in the UI
+ * language: "75,4 %" in Danish, "75.4%" in English; returns buf. */
+#define PCT_TEXT_LEN 24
+const char *pct_text(int tenths, char buf[PCT_TEXT_LEN]);
 
 /*
  * Paths and the process

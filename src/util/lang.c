@@ -1,5 +1,6 @@
 #include "samtale/util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static enum sam_lang current = SAM_LANG_DA;
@@ -33,4 +34,14 @@ bool sam_lang_parse(const char *code, enum sam_lang *out)
 const char *tr(const char *da, const char *en)
 {
 	return current == SAM_LANG_EN ? en : da;
+}
+
+const char *pct_text(int tenths, char buf[PCT_TEXT_LEN])
+{
+	const char *sign = tenths < 0 ? "-" : "";
+	int t = tenths < 0 ? -tenths : tenths;
+
+	snprintf(buf, PCT_TEXT_LEN, current == SAM_LANG_EN ? "%s%d.%d%%" : "%s%d,%d %%", sign,
+		 t / 10, t % 10);
+	return buf;
 }

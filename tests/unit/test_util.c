@@ -165,10 +165,24 @@ static void test_errors(void **state)
 	assert_string_equal(sam_errmsg(), "import: nej");
 }
 
+static void test_pct_text(void **state)
+{
+	char buf[PCT_TEXT_LEN];
+
+	(void)state;
+	assert_string_equal(pct_text(754, buf), "75,4 %");
+	assert_string_equal(pct_text(1000, buf), "100,0 %");
+	assert_string_equal(pct_text(-71, buf), "-7,1 %");
+	sam_set_lang(SAM_LANG_EN);
+	assert_string_equal(pct_text(5, buf), "0.5%");
+	sam_set_lang(SAM_LANG_DA);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strbuf),
+		cmocka_unit_test(test_pct_text),
 		cmocka_unit_test(test_str_helpers),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_char_len),
