@@ -487,38 +487,21 @@ static unsigned leave_drill(struct report_screen *rs)
 	return REACT_RELOAD;
 }
 
-static char *ask_date(struct app *app, const char *label, const char *initial, sam_date out)
-{
-	char *answer = ui_prompt(app, label, initial);
-
-	if (answer && !date_parse_user(answer, out)) {
-		ui_status(app, tr("'%s' er ikke en dato; skriv fx 2026-04-01.",
-				  "'%s' is not a date; type e.g. 2026-04-01."), answer);
-		free(answer);
-		return NULL;
-	}
-	return answer;
-}
-
 /* f: a period of one's own, from one date to another (never past today). */
 static unsigned ask_from_to(struct screen *s, struct report_screen *rs)
 {
 	sam_date from, to, today;
-	char *a, *b = NULL;
 
 	date_today(today);
-	if (!(a = ask_date(s->app, tr("Fra (ÅÅÅÅ-MM-DD):", "From (YYYY-MM-DD):"),
-			   rs->custom || rs->period ? rs->from : NULL, from)) ||
-	    !(b = ask_date(s->app, tr("Til:", "To:"), today, to))) {
-		free(a);
+	if (!ui_ask_date(s->app, tr("Fra:", "From:"), rs->custom || rs->period ? rs->from : NULL,
+			 DATE_ANY, from) ||
+	    !ui_ask_date(s->app, tr("Til:", "To:"), today, DATE_ANY, to))
 		return REACT_REDRAW;
-	}
-	free(a);
-	free(b);
 	if (strcmp(to, today) > 0)
 		memcpy(to, today, sizeof(to));
 	if (strcmp(from, to) > 0) {
-		ui_status(s->app, tr("Perioden slutter, før den begynder.", "The period ends before it begins."));
+		ui_status(s->app, "%s", tr("Perioden slutter, før den begynder.",
+					   "The period ends before it begins."));
 		return REACT_REDRAW;
 	}
 	memcpy(rs->from, from, sizeof(from));

@@ -34,7 +34,7 @@ for r, want in zip(list(ws.iter_rows())[1:], data):
             assert cell.data_type == 'n' and cell.number_format == '0.0%', (name, cell.number_format)
             assert f'{cell.value * 100:.1f}' == text, (name, cell.value, text)
         elif name in ('meetings', 'done', 'open', 'not_relevant', 'followups_open',
-                      'followups_overdue', 'cases_stale', 'overdue_days'):
+                      'followups_overdue', 'cases_stale', 'overdue_days', 'id'):
             assert cell.data_type == 'n' and isinstance(cell.value, int), (name, cell.value)
             assert str(cell.value) == text, (name, cell.value, text)
         else:
@@ -75,7 +75,7 @@ check_sheet "$T/stale.xlsx" Sager "$T/stale.csv" \
 	"sag,samtaler,sidste samtale,udført,åbne,ikke relevant,udført %,opfølgninger,forfaldne,sagsbehandler"
 expect_status 0 samtale --lang en followups --all --format xlsx -o "$T/fu.xlsx"
 samtale --lang en followups --all --format csv >"$T/fu.csv"
-check_sheet "$T/fu.xlsx" Follow-ups "$T/fu.csv" "due,case,assignee,text,overdue_days"
+check_sheet "$T/fu.xlsx" Follow-ups "$T/fu.csv" "id,due,case,assignee,text,overdue_days"
 expect_status 0 samtale case list --format xlsx -o "$T/cases.xlsx"
 samtale case list --format csv >"$T/cases.csv"
 check_sheet "$T/cases.xlsx" Sager "$T/cases.csv" \
