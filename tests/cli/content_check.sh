@@ -42,13 +42,10 @@ expect_status 1 samtale --lang en content show nothing-like-it
 assert_contains "$(cat "$T/err")" "samtale: unknown id 'nothing-like-it'"
 expect_status 2 samtale content show
 
-# Bad trees: exit 1, every problem as FILE:LINE:COLUMN, in well under a second.
+# Bad trees: exit 1, every problem as FILE:LINE:COLUMN (how fast is bench/'s to say).
 check_bad() {
-	local tree=$1 where=$2 message=$3 start end
-	start=$(date +%s%N)
+	local tree=$1 where=$2 message=$3
 	expect_status 1 samtale --lang en content check "$BAD/$tree"
-	end=$(date +%s%N)
-	[ $(((end - start) / 1000000)) -lt 1000 ] || fail "checking $tree took over a second"
 	assert_contains "$(cat "$T/err")" "$BAD/$tree/$where: error: $message"
 	assert_eq "" "$(cat "$T/out")" "stdout of a failed check"
 }
