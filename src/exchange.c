@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "samtale/export_support.h"
 
@@ -1236,19 +1237,35 @@ static size_t read_chunk(void *buf, size_t size, void *data)
 }
 
 /*
- * Import without the whole tree: a file of the shape export writes is read
- * twice, one case at a time, first to check every case and then to write
- * them, so memory holds one case and a window of the file. Anything else
- * about the file (a syntax error, keys in another order, a refused case)
- * makes import parse it whole as exchange_parse does, which then gives the
- * same refusal with the same message: the streaming path only ever takes
- * files that the whole parse would take too.
+ * Import in bounded memory. The file is read twice, a window at a time.
+ *
+ * The first pass hands jansson the whole document, so that every syntax
+ * error and every refusal of the document's own keys is exactly the one
+ * exchange_parse gives, at the same line and column; but each sound value
+ * inside a member of the root (each case) reaches jansson blanked: a 0 and
+ * white space that keeps its lines and columns (one space a character, its
+ * line ends as they are). A run of sound elements of an array becomes one
+ * 0. Before it is blanked, each value is parsed on its own from the window,
+ * and a case is checked there (parse_case), its ref kept for the check of
+ * refs listed twice. A value jansson refuses is handed on as it is, so that
+ * jansson stops inside it with its own message. The second pass writes the
+ * cases, one at a time. Memory: the window, which grows to hold the largest
+ * case, one case's tree, and the refs.
+ *
+ * A document the scanner cannot follow (a key spelled with escapes, a case
+ * nested deeper than any real one) goes to jansson as it is from there on,
+ * and then is imported by the whole parse: the same answer, without the bound.
  */
 
 #define WINDOW_MIN 65536
+/* jansson may stop a few bytes short of where a cut-off value ends (inside a
+ * UTF-8 sequence); an error this close to the window's end may be the cut. */
+#define CUT_SLACK 16
+#define MAX_VALUE_DEPTH 512
+#define LOAD_FLAGS (JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES)
 
 /* The bytes of the file: all of them (data from the caller), or a window
- * of f that grows to hold the largest case. */
+ * of f that grows to hold the largest value. */
 struct src {
 	FILE *f;			/* NULL: data holds everything */
 	long start;			/* where the document begins in f */
@@ -1258,8 +1275,8 @@ struct src {
 	bool eof;
 };
 
-/* Reads more of f into the window, keeping the unread part; false at the
- * end of the file (or a read error, which the whole parse reports). */
+/* Reads more of f into the window, keeping the unread part (offsets from
+ * pos stay valid); false at the end of the file or on a read error. */
 static bool src_more(struct src *s)
 {
 	size_t n;
@@ -1291,104 +1308,350 @@ static bool src_rewind(struct src *s)
 	return !fseek(s->f, s->start, SEEK_SET);
 }
 
-/* The next byte that is not JSON white space, not taken; -1 at the end. */
-static int src_peek(struct src *s)
+/* True when at least n unread bytes are in the window (reading more). */
+static bool src_has(struct src *s, size_t n)
 {
-	for (;;) {
-		while (s->pos < s->len) {
-			char c = s->data[s->pos];
-
-			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-				return (unsigned char)c;
-			s->pos++;
-		}
+	while (s->len - s->pos < n)
 		if (!src_more(s))
-			return -1;
-	}
-}
-
-static bool src_take(struct src *s, char c)
-{
-	if (src_peek(s) != (unsigned char)c)
-		return false;
-	s->pos++;
+			return false;
 	return true;
 }
 
-/* A string of at most max - 1 bytes without escapes, into out. */
-static bool src_word(struct src *s, char *out, size_t max)
+/* The unread byte off bytes on, or -1 past the end. */
+static int src_at(struct src *s, size_t off)
 {
-	size_t n = 0;
-
-	if (!src_take(s, '"'))
-		return false;
-	for (;;) {
-		char c;
-
-		if (s->pos == s->len && !src_more(s))
-			return false;
-		c = s->data[s->pos++];
-		if (c == '"')
-			break;
-		if (c == '\\' || (unsigned char)c < 0x20 || n + 1 == max)
-			return false;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return true;
+	return src_has(s, off + 1) ? (unsigned char)s->data[s->pos + off] : -1;
 }
 
-/* One value, read into the window whole. */
-static json_t *src_value(struct src *s)
+static bool json_space(int c)
 {
-	if (src_peek(s) < 0)
-		return NULL;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t skip_space(struct src *s, size_t off)
+{
+	while (json_space(src_at(s, off)))
+		off++;
+	return off;
+}
+
+/* How deeply v nests, counting up to limit + 1 at most. */
+static int json_depth(json_t *v, int limit)
+{
+	int deepest = 0, d;
+	size_t n = json_is_array(v) ? json_array_size(v) : 0;
+	void *it = json_is_object(v) ? json_object_iter(v) : NULL;
+
+	if (!json_is_array(v) && !json_is_object(v))
+		return 0;
+	if (limit < 0)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if ((d = json_depth(json_array_get(v, i), limit - 1)) > deepest)
+			deepest = d;
+	for (; it; it = json_object_iter_next(v, it))
+		if ((d = json_depth(json_object_iter_value(it), limit - 1)) > deepest)
+			deepest = d;
+	return deepest + 1;
+}
+
+/* The value that starts off bytes on, parsed on its own, and its length;
+ * NULL when jansson refuses it wherever the window ends, or it nests too
+ * deeply to be followed. */
+static json_t *value_at(struct src *s, size_t off, size_t *len)
+{
 	for (;;) {
+		size_t avail = s->len - s->pos - off;
 		json_error_t err;
-		json_t *v = json_loadb(s->data + s->pos, s->len - s->pos,
-				       JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
+		json_t *v = json_loadb(s->data + s->pos + off, avail, LOAD_FLAGS, &err);
+		bool cut = (size_t)err.position + (v ? 0 : CUT_SLACK) >= avail;
 
-		if (v) {
-			s->pos += (size_t)err.position;
-			return v;
+		if (cut && src_more(s)) {
+			json_decref(v);
+			continue;
 		}
-		/* Perhaps only cut off by the window's end. */
-		if (!src_more(s))
-			return NULL;
+		if (v && json_depth(v, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) {
+			json_decref(v);
+			v = NULL;
+		}
+		*len = v ? (size_t)err.position : 0;
+		return v;
 	}
 }
 
-/* What is done with each case: the status of the first that fails stops the scan. */
+/* What is done with each case: the status of the first that fails is kept. */
 typedef enum sam_status (*case_fn)(json_t *jv, size_t idx, void *ctx);
 
-/* Walks a document of export's shape, calling fn on each case. False when
- * the file has another shape, or is not JSON; *s the status fn returned. */
-static bool scan_cases(struct src *s, case_fn fn, void *ctx, enum sam_status *st, size_t *n)
+enum expect { X_VALUE, X_VALUE_OR_END, X_KEY, X_KEY_OR_END, X_COLON, X_COMMA_OR_END };
+
+struct level {
+	char open;			/* '{' or '[' */
+	enum expect x;
+};
+
+/* The scanner: follows the document up to the members of the root. */
+struct scan {
+	struct src *s;
+	struct level lv[3];		/* lv[1] the root, lv[2] a member of it */
+	int depth;
+	bool after_root;
+	bool raw;			/* not followed from here on: bytes as they are */
+	bool cases_key;			/* the root's last key was "cases" */
+	bool in_cases;			/* lv[2] is the root's "cases" */
+	bool in_run;			/* the last value of lv[2], an array, was blanked */
+	case_fn fn;
+	void *ctx;
+	size_t ncases;
+	enum sam_status status;		/* of the first case fn refused */
+	char *why;			/* and its message */
+	struct strbuf *out;		/* for jansson (NULL: the second pass) */
+	size_t out_pos;
+};
+
+static void emit_raw(struct scan *sc, size_t n)
 {
-	char key[16], format[sizeof(EXCHANGE_FORMAT)];	/* every format's name is as long */
+	if (sc->out)
+		strbuf_add(sc->out, sc->s->data + sc->s->pos, n);
+	sc->s->pos += n;
+}
+
+/* n bytes as white space with their line ends, one space a character; a 0
+ * in place of the first unless it continues a run. */
+static void emit_blank(struct scan *sc, size_t n, bool zero)
+{
+	const unsigned char *p = (const unsigned char *)sc->s->data + sc->s->pos;
+	char buf[4096];
+	size_t k = 0;
+
+	for (size_t i = 0; sc->out && i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			buf[k++] = zero && i == 0 ? '0' : p[i] == '\n' ? '\n' : ' ';
+		if (k == sizeof(buf) || i + 1 == n) {
+			strbuf_add(sc->out, buf, k);
+			k = 0;
+		}
+	}
+	sc->s->pos += n;
+}
+
+static void visit(struct scan *sc, json_t *v)
+{
+	if (sc->in_cases && sc->status == SAM_OK) {
+		sc->status = sc->fn(v, sc->ncases, sc->ctx);
+		if (sc->status != SAM_OK)
+			sc->why = xstrdup(sam_errmsg());
+	}
+	sc->ncases += sc->in_cases;
+}
+
+/* A string token, whole in the window: its length, and whether it is
+ * exactly "cases" written without escapes; 0 when it does not end. */
+static size_t string_len(struct src *s, bool *cases, bool *escaped)
+{
+	size_t n = 1;
+	int c;
+
+	*escaped = false;
+	while ((c = src_at(s, n)) >= 0 && c != '"') {
+		if (c == '\\') {
+			*escaped = true;
+			n++;
+		}
+		n++;
+	}
+	if (c < 0)
+		return 0;
+	*cases = n == 6 && !memcmp(s->data + s->pos, "\"cases", 6);
+	return n + 1;
+}
+
+/* A number, true, false or null: its length (0 for anything else). */
+static size_t literal_len(struct src *s)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = src_at(s, n)) >= 0 && (strchr("+-.", c) || (c >= '0' && c <= '9') ||
+					   (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+		n++;
+	return n;
+}
+
+static void scan_open(struct scan *sc, char c)
+{
+	emit_raw(sc, 1);
+	sc->lv[++sc->depth] = (struct level){ c, c == '{' ? X_KEY_OR_END : X_VALUE_OR_END };
+	if (sc->depth == 2)
+		sc->in_cases = sc->lv[1].open == '{' && sc->cases_key && c == '[';
+}
+
+static void scan_close(struct scan *sc)
+{
+	emit_raw(sc, 1);
+	sc->in_cases = sc->in_run = false;
+	if (--sc->depth == 0)
+		sc->after_root = true;
+}
+
+/* A string or literal where the scanner reads it: as it is. */
+static bool scan_token(struct scan *sc, bool key)
+{
+	bool cases = false, escaped = false;
+	size_t n = src_at(sc->s, 0) == '"' ? string_len(sc->s, &cases, &escaped) : 0;
+
+	if (key && sc->depth == 1) {
+		if (escaped)
+			return sc->raw = true;	/* perhaps "cases" in disguise */
+		sc->cases_key = cases;
+	}
+	if (!n && !key)
+		n = literal_len(sc->s);
+	if (!n)
+		return sc->raw = true;
+	emit_raw(sc, n);
+	return true;
+}
+
+/* Only a value that ends in '}', ']' or '"' is blanked: a number or a word
+ * runs on into what follows, and jansson's message about a bad byte there
+ * quotes it. */
+static bool blankable(int c)
+{
+	return c == '{' || c == '[' || c == '"';
+}
+
+/* A value of a member of the root: parsed on its own, visited, blanked. */
+static bool scan_value(struct scan *sc)
+{
+	bool blank = blankable(src_at(sc->s, 0));
+	size_t len;
+	json_t *v = value_at(sc->s, 0, &len);
+
+	if (!v)
+		return sc->raw = true;	/* jansson says why, reading it as it is */
+	visit(sc, v);
+	json_decref(v);
+	if (blank)
+		emit_blank(sc, len, true);
+	else
+		emit_raw(sc, len);
+	sc->in_run = blank && sc->lv[2].open == '[';
+	return true;
+}
+
+/* After a blanked element: ", VALUE" joins the run when VALUE is sound. */
+static bool scan_run(struct scan *sc)
+{
+	size_t comma = skip_space(sc->s, 0), start, len;
 	json_t *v;
 
-	*st = SAM_OK;
-	*n = 0;
-	if (!src_take(s, '{') || !src_word(s, key, sizeof(key)) || strcmp(key, "format") ||
-	    !src_take(s, ':') || !src_word(s, format, sizeof(format)) ||
-	    !format_known(format) || !src_take(s, ',') ||
-	    !src_word(s, key, sizeof(key)) || strcmp(key, "cases") || !src_take(s, ':') ||
-	    !src_take(s, '['))
+	sc->in_run = false;
+	if (src_at(sc->s, comma) != ',')
 		return false;
-	if (!src_take(s, ']')) {
-		do {
-			if (!(v = src_value(s)))
-				return false;
-			*st = fn(v, (*n)++, ctx);
-			json_decref(v);
-			if (*st != SAM_OK)
-				return true;
-		} while (src_take(s, ','));
-		if (!src_take(s, ']'))
-			return false;
+	start = skip_space(sc->s, comma + 1);
+	if (!blankable(src_at(sc->s, start)) || !(v = value_at(sc->s, start, &len)))
+		return false;
+	visit(sc, v);
+	json_decref(v);
+	emit_blank(sc, start + len, false);
+	sc->in_run = true;
+	return true;
+}
+
+/* One step through the document; false at its end. */
+static bool scan_step(struct scan *sc)
+{
+	struct src *s = sc->s;
+	struct level *l = &sc->lv[sc->depth];
+	int c = src_at(s, 0);
+	char close;
+
+	if (c < 0)
+		return false;
+	if (sc->raw || sc->after_root) {
+		emit_raw(sc, s->len - s->pos);
+		return true;
 	}
-	return src_take(s, '}') && src_peek(s) < 0 && !(s->f && ferror(s->f));
+	if (sc->in_run && scan_run(sc))
+		return true;
+	if (json_space(c)) {
+		emit_raw(sc, 1);
+		return true;
+	}
+	if (sc->depth == 0) {
+		if (c != '{' && c != '[')
+			return sc->raw = true;
+		scan_open(sc, (char)c);
+		return true;
+	}
+	close = l->open == '{' ? '}' : ']';
+	switch (l->x) {
+	case X_COMMA_OR_END:
+		if (c == close) {
+			scan_close(sc);
+		} else if (c == ',') {
+			emit_raw(sc, 1);
+			l->x = l->open == '{' ? X_KEY : X_VALUE;
+		} else {
+			sc->raw = true;
+		}
+		return true;
+	case X_KEY_OR_END:
+	case X_VALUE_OR_END:
+		if (c == close) {
+			scan_close(sc);
+			return true;
+		}
+		if (l->x == X_VALUE_OR_END)
+			break;
+		/* fall through */
+	case X_KEY:
+		l->x = X_COLON;
+		return c == '"' ? scan_token(sc, true) : (sc->raw = true);
+	case X_COLON:
+		if (c != ':')
+			return sc->raw = true;
+		emit_raw(sc, 1);
+		l->x = X_VALUE;
+		return true;
+	case X_VALUE:
+		break;
+	}
+	l->x = X_COMMA_OR_END;
+	if (sc->depth == 2)
+		return scan_value(sc);
+	if (c == '{' || c == '[') {
+		scan_open(sc, (char)c);
+		return true;
+	}
+	return scan_token(sc, false);
+}
+
+static void scan_init(struct scan *sc, struct src *s, case_fn fn, void *ctx, struct strbuf *out)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->s = s;
+	sc->fn = fn;
+	sc->ctx = ctx;
+	sc->out = out;
+}
+
+/* jansson's reader for the first pass: the document with its cases blanked. */
+static size_t feed_jansson(void *buf, size_t size, void *data)
+{
+	struct scan *sc = data;
+	size_t n;
+
+	while (sc->out_pos == sc->out->len) {
+		strbuf_reset(sc->out);
+		sc->out_pos = 0;
+		if (!scan_step(sc))
+			return 0;
+	}
+	n = sc->out->len - sc->out_pos < size ? sc->out->len - sc->out_pos : size;
+	memcpy(buf, sc->out->buf + sc->out_pos, n);
+	sc->out_pos += n;
+	return n;
 }
 
 struct checked {
@@ -1412,20 +1675,44 @@ static enum sam_status check_one(json_t *jv, size_t idx, void *ctx)
 	return s;
 }
 
-/* True when every case is sound and every ref once: then the file can be
- * written as it streams. */
-static bool stream_checks(struct src *s, const struct content_guide *g)
+static enum sam_status read_failed(const char *name)
+{
+	return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+			strerror(errno));
+}
+
+/* The first pass: SAM_OK when the document is sound and every case
+ * checked; *followed false when the scanner could not follow it. */
+static enum sam_status check_all(struct src *s, const struct content_guide *g, const char *name,
+				 bool *followed)
 {
 	struct checked k = { .g = g };
+	struct strbuf out = { 0 };
+	struct scan sc;
 	enum sam_status st;
-	size_t n;
-	bool ok = scan_cases(s, check_one, &k, &st, &n) && st == SAM_OK &&
-		  check_unique_refs((const char **)k.refs, k.n) == SAM_OK;
+	json_error_t err;
+	json_t *root, *cases;
 
+	scan_init(&sc, s, check_one, &k, &out);
+	root = json_load_callback(feed_jansson, &sc, JSON_REJECT_DUPLICATES, &err);
+	*followed = !sc.raw;
+	if (s->f && ferror(s->f))
+		st = read_failed(name);
+	else if (!root)
+		st = (load_error(&err, name), SAM_ERR_INVALID);
+	else if ((st = parse_envelope(root, name, &cases)) == SAM_OK && sc.raw)
+		st = SAM_OK;	/* the whole parse decides */
+	else if (st == SAM_OK && sc.status != SAM_OK)
+		st = sam_fail(sc.status, "%s", sc.why);
+	else if (st == SAM_OK)
+		st = check_unique_refs((const char **)k.refs, k.n);
+	json_decref(root);
 	for (size_t i = 0; i < k.n; i++)
 		free(k.refs[i]);
 	free(k.refs);
-	return ok;
+	free(sc.why);
+	strbuf_free(&out);
+	return st;
 }
 
 static enum sam_status write_one(json_t *jv, size_t idx, void *ctx)
@@ -1440,20 +1727,27 @@ static enum sam_status write_one(json_t *jv, size_t idx, void *ctx)
 	return s;
 }
 
-static enum sam_status stream_write(struct store *st, const struct content_guide *g,
-				    struct src *s, size_t *ncases)
+/* The second pass: the cases the first one checked, written as they come. */
+static enum sam_status write_all(struct store *st, const struct content_guide *g, struct src *s,
+				 size_t *ncases)
 {
 	enum sam_status status;
 	struct writer w;
-	bool whole;
+	struct scan sc;
 
 	if ((status = store_begin(st)) != SAM_OK)
 		return status;
 	if ((status = writer_open(st, g, &w)) == SAM_OK) {
-		whole = scan_cases(s, write_one, &w, &status, ncases);
-		if (status == SAM_OK && !whole)
+		scan_init(&sc, s, write_one, &w, NULL);
+		while (sc.status == SAM_OK && !sc.raw && scan_step(&sc))
+			;
+		if ((status = sc.status) != SAM_OK)
+			sam_fail(status, "%s", sc.why);
+		else if (sc.raw || !sc.after_root || (s->f && ferror(s->f)))
 			status = sam_fail(SAM_ERR_IO, "%s", tr("filen blev ændret, mens den blev læst",
 								 "the file changed while it was read"));
+		*ncases = sc.ncases;
+		free(sc.why);
 	}
 	writer_close(&w);
 	return finish(st, status);
@@ -1493,14 +1787,12 @@ static enum sam_status import_src(struct store *st, const struct content_guide *
 {
 	size_t n = 0;
 	enum sam_status status;
+	bool followed;
 
-	if (stream_checks(s, g) && src_rewind(s))
-		status = stream_write(st, g, s, &n);
-	else if (src_rewind(s))
-		status = import_whole(st, g, s, name, &n);
-	else
-		status = sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"),
-				  name, strerror(errno));
+	if ((status = check_all(s, g, name, &followed)) == SAM_OK)
+		status = !src_rewind(s) ? read_failed(name)
+			 : followed	? write_all(st, g, s, &n)
+					: import_whole(st, g, s, name, &n);
 	if (ncases)
 		*ncases = status == SAM_OK ? n : 0;
 	return status;
@@ -1514,29 +1806,54 @@ enum sam_status exchange_import(struct store *st, const struct content_guide *g,
 	return import_src(st, g, &s, name, ncases);
 }
 
+/* A pipe cannot be read twice: its bytes go first to a file without a name
+ * in the private directory for temporary files (on disk, not in memory). */
+static FILE *spool(FILE *in, const char *name, enum sam_status *status)
+{
+	char chunk[65536], *path;
+	size_t n;
+	FILE *f;
+	int fd;
+
+	if ((*status = path_private_file("import", "", &path, &fd)) != SAM_OK)
+		return NULL;
+	unlink(path);
+	if (!(f = fdopen(fd, "w+b"))) {
+		close(fd);
+		f = NULL;
+	}
+	while (f && (n = fread(chunk, 1, sizeof(chunk), in)) > 0 && fwrite(chunk, 1, n, f) == n)
+		;
+	if (ferror(in)) {
+		*status = read_failed(name);
+	} else if (!f || ferror(f) || fflush(f) || fseek(f, 0, SEEK_SET)) {
+		*status = sam_fail(SAM_ERR_IO, tr("kan ikke gemme '%s' midlertidigt i %s: %s",
+						  "cannot keep '%s' for a moment in %s: %s"), name, path,
+				   strerror(errno));
+	}
+	free(path);
+	if (*status != SAM_OK && f) {
+		fclose(f);
+		f = NULL;
+	}
+	return f;
+}
+
 enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
 				     const char *name, size_t *ncases)
 {
 	struct src s = { .f = f, .start = ftell(f) };
-	struct strbuf sb = { 0 };
-	enum sam_status status;
-	char chunk[65536];
-	size_t n;
+	enum sam_status status = SAM_OK;
 
-	if (s.start >= 0 && !fseek(f, s.start, SEEK_SET)) {
-		status = import_src(st, g, &s, name, ncases);
-		free(s.window);
-		return status;
+	if (s.start < 0 || fseek(f, s.start, SEEK_SET)) {
+		if (!(s.f = spool(f, name, &status)))
+			return status;
+		s.start = 0;
 	}
-	/* A pipe is read once: into memory. */
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&sb, chunk, n);
-	if (ferror(f))
-		status = sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
-				  strerror(errno));
-	else
-		status = exchange_import(st, g, strbuf_str(&sb), sb.len, name, ncases);
-	strbuf_free(&sb);
+	status = import_src(st, g, &s, name, ncases);
+	free(s.window);
+	if (s.f != f)
+		fclose(s.f);
 	return status;
 }
 

@@ -18,9 +18,11 @@
  * then writes the document inside one transaction and rolls it back on any
  * error, so a refused import leaves the database as it was.
  * exchange_import() gives the same result and the same refusals without
- * the document: a file of export's shape is read twice, one case at a time,
- * first to check every case and then to write them; any other file is
- * parsed whole, as exchange_parse does.
+ * the document, in memory bounded by the largest case, whether it succeeds
+ * or fails: the file is read twice, one case at a time, first to check it
+ * (jansson reads the whole document with each case blanked out, so that a
+ * syntax error is reported where exchange_parse reports it) and then to
+ * write the cases.
  */
 
 #include <stdbool.h>
@@ -156,8 +158,8 @@ void exchange_left_open_actions(struct left_open_list *l, const struct content_g
 enum sam_status exchange_import(struct store *st, const struct content_guide *g,
 				const char *data, size_t len, const char *name, size_t *ncases);
 /* The same, reading the JSON from f (not closed); name is for messages.
- * A seekable f is read twice and never held whole; a pipe is read into
- * memory first. */
+ * f is read twice and never held whole; a pipe is first copied to a file
+ * without a name in the private directory for temporary files. */
 enum sam_status exchange_import_file(struct store *st, const struct content_guide *g, FILE *f,
 				     const char *name, size_t *ncases);
 
