@@ -40,14 +40,16 @@ size=$(stat -c %s "$good")
 # patch FILE OFFSET TEXT: overwrites bytes in place.
 patch() { printf '%s' "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
 # The offset of the '"state": "done"' nearest to byte AT.
-state_near() { grep -b -o '"state": "done"' "$good" | awk -F: -v at="$1" '$1 >= at { print $1; exit }'; }
+state_near() {
+	{ grep -b -o '"state": "done"' "$good" || true; } | awk -F: -v at="$1" '$1 >= at && !found { print $1; found = 1 }'
+}
 
 make_bad() {
 	local name=$1 at=$2 kind=$3 off
 	[ -s "$WORK/$name.json" ] && return 0
 	cp "$good" "$WORK/$name.json"
 	off=$(state_near "$at")
-	[ -n "$off" ] || off=$(grep -b -o '"state": "done"' "$good" | tail -1 | cut -d: -f1)
+	[ -n "$off" ] || { say "no item state in $good"; exit 1; }
 	case $kind in
 	syntax) patch "$WORK/$name.json" $((off + 7)) ";" ;;		# "state"; "done"
 	case) patch "$WORK/$name.json" $((off + 10)) "dxne" ;;	# an unknown state

@@ -1355,6 +1355,17 @@ static int json_depth(json_t *v, int limit)
 	return deepest + 1;
 }
 
+/* The bytes jansson took for a position: it passes over NUL bytes without
+ * counting them. */
+static size_t bytes_read(const char *p, size_t position)
+{
+	size_t n = 0;
+
+	for (size_t seen = 0; seen < position; n++)
+		seen += p[n] != '\0';
+	return n;
+}
+
 /* The value that starts off bytes on, parsed on its own, and its length;
  * NULL when jansson refuses it wherever the window ends, or it nests too
  * deeply to be followed. */
@@ -1374,7 +1385,7 @@ static json_t *value_at(struct src *s, size_t off, size_t *len)
 			json_decref(v);
 			v = NULL;
 		}
-		*len = v ? (size_t)err.position : 0;
+		*len = v ? bytes_read(s->data + s->pos + off, (size_t)err.position) : 0;
 		return v;
 	}
 }
@@ -1415,8 +1426,9 @@ static void emit_raw(struct scan *sc, size_t n)
 	sc->s->pos += n;
 }
 
-/* n bytes as white space with their line ends, one space a character; a 0
- * in place of the first unless it continues a run. */
+/* n bytes as white space with their line ends, one space a character (a
+ * NUL byte none: jansson passes over it); a 0 in place of the first unless
+ * it continues a run. */
 static void emit_blank(struct scan *sc, size_t n, bool zero)
 {
 	const unsigned char *p = (const unsigned char *)sc->s->data + sc->s->pos;
@@ -1424,7 +1436,7 @@ static void emit_blank(struct scan *sc, size_t n, bool zero)
 	size_t k = 0;
 
 	for (size_t i = 0; sc->out && i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
+		if ((p[i] & 0xc0) != 0x80 && p[i])
 			buf[k++] = zero && i == 0 ? '0' : p[i] == '\n' ? '\n' : ' ';
 		if (k == sizeof(buf) || i + 1 == n) {
 			strbuf_add(sc->out, buf, k);

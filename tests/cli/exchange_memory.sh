@@ -11,6 +11,10 @@ if [ ! -x /usr/bin/time ]; then
 	exit 77
 fi
 
+# Under AddressSanitizer, freed memory waits in a quarantine (256 MB) before
+# it is reused: the peak would be ASan's, not samtale's.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0"
+
 # cases N BAD: an export of N cases of about 16 kB each, case BAD with an
 # unknown item state (0: none).
 cases() {
