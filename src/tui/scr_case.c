@@ -13,7 +13,16 @@
  * one list of rows; meetings and follow-ups are the rows one can select.
  */
 
-enum { REQ_NEW_MEETING = REQ_SCREEN, REQ_FOLLOWUP_DONE, REQ_INTERNSHIPS };
+enum {
+	REQ_NEW_MEETING = REQ_SCREEN,
+	REQ_FOLLOWUP_DONE,
+	REQ_INTERNSHIPS,
+	REQ_FOLLOWUP_EDIT,
+	REQ_CHANGE,
+	REQ_REMOVE,
+	REQ_CLOSE,
+	REQ_UNDO,
+};
 
 enum row_kind { ROW_HEADING, ROW_PROFILE, ROW_INTERNSHIP, ROW_MEETING, ROW_FOLLOWUP, ROW_LEFT_OPEN,
 		ROW_HINT };
@@ -48,6 +57,12 @@ static const struct ui_binding case_keys[] = {
 	  false },
 	{ 'I', REQ_INTERNSHIPS, "I", "praktikker", "internships", true },
 	{ 'F', REQ_FOLLOWUPS, "F", "alle opfølgninger", "all follow-ups", false },
+	{ 'e', REQ_FOLLOWUP_EDIT, "e", "ret opfølgningen", "edit the follow-up", false },
+	{ 'd', REQ_CHANGE, "d", "ret samtalens dato eller type", "change the meeting's date or type", false },
+	{ 'D', REQ_REMOVE, "D", "fjern samtalen / opfølgningen (spørger)",
+	  "remove the meeting / follow-up (asks)", false },
+	{ 'c', REQ_CLOSE, "c", "afslut / genåbn sagen", "close / reopen the case", false },
+	{ 'u', REQ_UNDO, "u", "fortryd", "undo", false },
 	UI_BINDINGS_END,
 };
 
@@ -371,9 +386,10 @@ static enum sam_status case_open(struct screen *s, struct app *app)
 	build_rows(c);
 	c->ui.sel = keep;
 	ui_list_set_rows(&c->ui, c->nrows);
-	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s", tr("Sag", "Case"), c->rec.ref,
+	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s%s%s", tr("Sag", "Case"), c->rec.ref,
 		 c->rec.initials ? " · " : "", c->rec.initials ? c->rec.initials : "",
-		 tr("åbnet", "opened"), c->rec.opened);
+		 tr("åbnet", "opened"), c->rec.opened, c->rec.closed ? tr(" · afsluttet ", " · closed ") : "",
+		 c->rec.closed ? c->rec.closed : "");
 	return SAM_OK;
 }
 
@@ -478,24 +494,42 @@ static void case_draw(struct screen *s, WINDOW *win)
  * Keys
  */
 
-static unsigned toggle_followup(struct screen *s)
+/* The selected row's follow-up or meeting, NULL (and a word in the status
+ * line) when another row is selected. */
+static const struct followup_rec *selected_followup(struct screen *s)
 {
 	struct case_screen *c = s->data;
 	const struct row *r = c->nrows ? &c->rows[c->ui.sel] : NULL;
-	enum sam_status st;
-	bool done;
 
-	if (!r || r->kind != ROW_FOLLOWUP) {
-		ui_status(s->app, "%s", tr("Vælg en opfølgning først.", "Select a follow-up first."));
+	if (r && r->kind == ROW_FOLLOWUP)
+		return &c->followups.v[r->index];
+	ui_status(s->app, "%s", tr("Vælg en opfølgning først.", "Select a follow-up first."));
+	return NULL;
+}
+
+static const struct meeting_rec *selected_meeting(struct screen *s)
+{
+	struct case_screen *c = s->data;
+	const struct row *r = c->nrows ? &c->rows[c->ui.sel] : NULL;
+
+	if (r && r->kind == ROW_MEETING)
+		return &c->meetings.v[r->index];
+	ui_status(s->app, "%s", tr("Vælg en samtale først.", "Select a meeting first."));
+	return NULL;
+}
+
+/* D: the selected meeting or follow-up. */
+static unsigned remove_selected(struct screen *s)
+{
+	struct case_screen *c = s->data;
+	const struct followup_rec *f;
+	const struct meeting_rec *m;
+
+	if (c->nrows && c->rows[c->ui.sel].kind == ROW_FOLLOWUP)
+		return (f = selected_followup(s)) ? ui_followup_remove(s->app, f) : REACT_REDRAW;
+	if (!(m = selected_meeting(s)))
 		return REACT_REDRAW;
-	}
-	done = !c->followups.v[r->index].done;
-	st = store_followup_set_done(s->app->store, c->followups.v[r->index].id, done);
-	if (st != SAM_OK)
-		return ui_error(s->app, st);
-	ui_status(s->app, "%s", done ? tr("Opfølgningen er markeret udført.", "The follow-up is marked done.")
-				     : tr("Opfølgningen er åben igen.", "The follow-up is open again."));
-	return REACT_RELOAD | REACT_REDRAW;
+	return ui_meeting_remove(s->app, m->id) ? REACT_RELOAD | REACT_REDRAW : REACT_REDRAW;
 }
 
 static unsigned case_key(struct screen *s, int ch)
@@ -527,12 +561,30 @@ static unsigned case_key(struct screen *s, int ch)
 		return ui_edit_profile(s->app, s->arg);
 	case REQ_FOLLOWUP:
 		return ui_add_followup(s->app, s->arg, 0);
-	case REQ_FOLLOWUP_DONE:
-		return toggle_followup(s);
 	case REQ_FOLLOWUPS:
 		return scr_followups_push(s->app);
 	case REQ_INTERNSHIPS:
 		return scr_internships_push(s->app, s->arg);
+	case REQ_FOLLOWUP_DONE:
+	case REQ_FOLLOWUP_EDIT: {
+		const struct followup_rec *f = selected_followup(s);
+
+		if (!f)
+			return REACT_REDRAW;
+		return ui_request(s, ch) == REQ_FOLLOWUP_DONE ? ui_followup_toggle(s->app, f)
+							      : ui_followup_edit(s->app, f);
+	}
+	case REQ_CHANGE: {
+		const struct meeting_rec *m = selected_meeting(s);
+
+		return m ? ui_meeting_change(s->app, m->id) : REACT_REDRAW;
+	}
+	case REQ_REMOVE:
+		return remove_selected(s);
+	case REQ_CLOSE:
+		return ui_case_close_toggle(s->app, &c->rec);
+	case REQ_UNDO:
+		return ui_undo(s->app, s->arg);
 	default:
 		return REACT_NONE;
 	}

@@ -13,7 +13,7 @@
  * to press.
  */
 
-enum { REQ_DEMO = REQ_SCREEN };
+enum { REQ_DEMO = REQ_SCREEN, REQ_EVERYBODY, REQ_CLOSED };
 
 #define DEMO_CASES 25
 
@@ -25,15 +25,30 @@ struct cases {
 	struct ui_list ui;
 	bool db_empty;		/* no case at all, not just none matching */
 	int64_t keep_id;	/* the case to select after a reload */
+	bool everybody;		/* every caseworker's cases, not only mine */
+	bool closed;		/* closed cases too */
+	size_t hidden_others, hidden_closed;	/* what the title says is left out */
+	bool hidden_counted;	/* else cases_finish counts them after the draw */
 };
 
 static const struct ui_binding cases_keys[] = {
 	{ 'a', REQ_ADD, "a", "ny sag", "add case", true },
 	{ 'F', REQ_FOLLOWUPS, "F", "opfølgninger", "follow-ups", true },
 	{ 'R', REQ_REPORT, "R", "rapport", "report", true },
+	{ 'A', REQ_EVERYBODY, "A", "alles/mine", "everybody's/mine", true },
+	{ 'c', REQ_CLOSED, "c", "vis/skjul afsluttede", "show/hide closed", false },
 	{ 'D', REQ_DEMO, "D", "demodata (kun i en tom database)", "demo data (empty database only)", false },
 	UI_BINDINGS_END,
 };
+
+/* The list's query: the filter typed, mine or everybody's, closed or not. */
+static struct case_query query(const struct screen *s)
+{
+	const struct cases *c = s->data;
+
+	return (struct case_query){ .filter = c->ui.filter, .include_closed = c->closed,
+				    .caseworker = c->everybody ? NULL : s->app->user };
+}
 
 /* The store is asked for the rows on screen (and a screenful either side),
  * never for every case: the first screen costs the same at 50 cases as at
@@ -48,7 +63,7 @@ static const struct case_row *row_at(const struct cases *c, size_t i)
 static enum sam_status load_rows(struct screen *s, size_t from, size_t count, size_t margin)
 {
 	struct cases *c = s->data;
-	struct case_query q = { .filter = c->ui.filter };
+	struct case_query q = query(s);
 	size_t end = from + count < c->total ? from + count : c->total;
 
 	if (from >= end || (row_at(c, from) && row_at(c, end - 1)))
@@ -58,14 +73,51 @@ static enum sam_status load_rows(struct screen *s, size_t from, size_t count, si
 	return store_case_rows(s->app->store, &q, c->off, end - c->off + margin, &c->rows);
 }
 
+/* "samtale · Sager (12) · skjult: 30 andres (A), 4 afsluttede (c)" */
 static void set_title(struct screen *s)
 {
 	struct cases *c = s->data;
+	char others[64] = "", closed[64] = "";
 
-	if (c->counted)
-		snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)", tr("Sager", "Cases"), c->total);
-	else
-		snprintf(s->title, sizeof(s->title), "samtale · %s", tr("Sager", "Cases"));
+	if (!c->counted) {
+		snprintf(s->title, sizeof(s->title), "samtale · %s%s", tr("Sager", "Cases"),
+			 c->everybody ? tr(" · alles", " · everybody's") : "");
+		return;
+	}
+	if (c->hidden_others)
+		snprintf(others, sizeof(others), tr("%zu andres (A)", "%zu others' (A)"), c->hidden_others);
+	if (c->hidden_closed)
+		snprintf(closed, sizeof(closed), tr("%zu afsluttede (c)", "%zu closed (c)"), c->hidden_closed);
+	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)%s%s%s%s%s%s", tr("Sager", "Cases"), c->total,
+		 c->everybody ? tr(" · alles", " · everybody's") : "",
+		 others[0] || closed[0] ? tr(" · skjult: ", " · hidden: ") : "", others,
+		 others[0] && closed[0] ? ", " : "", closed, "");
+}
+
+/* How many cases the list leaves out, and why: others' and closed ones
+ * (those matching the filter). Counted with the list's own count. */
+static enum sam_status count_hidden(struct screen *s)
+{
+	struct cases *c = s->data;
+	struct case_query q = query(s);
+	enum sam_status st;
+	size_t n = c->total;
+
+	c->hidden_others = c->hidden_closed = 0;
+	if (!c->everybody) {
+		q.caseworker = NULL;
+		if ((st = store_case_count(s->app->store, &q, &n)) != SAM_OK)
+			return st;
+		c->hidden_others = n - c->total;
+		q.caseworker = s->app->user;
+	}
+	if (!c->closed) {
+		q.include_closed = true;
+		if ((st = store_case_count(s->app->store, &q, &n)) != SAM_OK)
+			return st;
+		c->hidden_closed = n - c->total;
+	}
+	return SAM_OK;
 }
 
 /* Loads the list for the filter: from its top, the rows a draw shows and
@@ -75,12 +127,14 @@ static void set_title(struct screen *s)
 static enum sam_status apply_filter(struct screen *s)
 {
 	struct cases *c = s->data;
-	struct case_query q = { .filter = c->ui.filter };
+	struct case_query q = query(s);
 	enum sam_status st;
 	size_t pos;
 
 	case_rows_free(&c->rows);
 	c->off = 0;
+	c->hidden_counted = false;
+	c->hidden_others = c->hidden_closed = 0;
 	if (!c->keep_id) {
 		st = store_case_rows(s->app->store, &q, 0, (size_t)LINES + 1, &c->rows);
 		c->total = c->rows.n;
@@ -110,19 +164,24 @@ static enum sam_status apply_filter(struct screen *s)
 static unsigned cases_finish(struct screen *s)
 {
 	struct cases *c = s->data;
-	struct case_query q = { .filter = c->ui.filter };
+	struct case_query q = query(s);
 	enum sam_status st;
 	size_t n;
 
-	if (c->counted)
+	if (c->counted && c->hidden_counted)
 		return REACT_NONE;
-	c->counted = true;	/* also on failure: it is not tried again and again */
-	if ((st = store_case_count(s->app->store, &q, &n)) != SAM_OK)
-		return ui_error(s->app, st);
-	c->total = n;
-	ui_list_set_rows(&c->ui, c->total);
+	/* also on failure: they are not tried again and again */
+	if (!c->counted) {
+		c->counted = true;
+		if ((st = store_case_count(s->app->store, &q, &n)) != SAM_OK)
+			return ui_error(s->app, st);
+		c->total = n;
+		ui_list_set_rows(&c->ui, c->total);
+	}
+	c->hidden_counted = true;
+	st = count_hidden(s);
 	set_title(s);
-	return REACT_REDRAW;
+	return st == SAM_OK ? REACT_REDRAW : ui_error(s->app, st);
 }
 
 static enum sam_status cases_open(struct screen *s, struct app *app)
@@ -198,8 +257,10 @@ static void cases_draw(struct screen *s, WINDOW *win)
 		if (c->db_empty)
 			draw_empty(c, win, width);
 		else
-			ui_text(win, 1, 2, width - 4, UI_NORMAL,
-				tr("Ingen sager passer til filteret.", "No case matches the filter."));
+			ui_text(win, 1, 2, width - 4, UI_NORMAL, c->ui.filter[0]
+				? tr("Ingen sager passer til filteret.", "No case matches the filter.")
+				: tr("Du har ingen åbne sager her; A viser alles, c de afsluttede.",
+				     "You have no open cases here; A shows everybody's, c the closed ones."));
 		ui_focus(win, 1, 2);
 		if (filter_line)
 			ui_list_draw_filter(&c->ui, win, getmaxy(win) - 1, width);
@@ -214,11 +275,14 @@ static void cases_draw(struct screen *s, WINDOW *win)
 			refw = (int)utf8_width(c->rows.v[i].ref);
 	if (refw > width / 3)
 		refw = width / 3;
-	initw = 10;
+	/* everybody's: the caseworker in the initials' column, beside them */
+	initw = c->everybody ? 24 : 10;
 	if (width < 60)
 		datew = 11;
 	ui_text(win, 0, 2, refw, UI_HEADING, tr("Sag", "Case"));
-	ui_text(win, 0, 3 + refw, initw, UI_HEADING, tr("Initialer", "Initials"));
+	ui_text(win, 0, 3 + refw, initw, UI_HEADING, c->everybody ? tr("Initialer  Sagsbehandler",
+								       "Initials   Caseworker")
+								    : tr("Initialer", "Initials"));
 	ui_text(win, 0, 4 + refw + initw, datew, UI_HEADING, tr("Sidste samtale", "Last meeting"));
 	ui_text(win, 0, 5 + refw + initw + datew, width - (5 + refw + initw + datew), UI_HEADING,
 		tr("Opfølgninger", "Follow-ups"));
@@ -231,12 +295,17 @@ static void cases_draw(struct screen *s, WINDOW *win)
 
 		if (!r)
 			break;
-		followup_text(r, fu, sizeof(fu));
+		if (r->closed)
+			snprintf(fu, sizeof(fu), tr("afsluttet %s", "closed %s"), r->closed);
+		else
+			followup_text(r, fu, sizeof(fu));
 		if (sel)
 			ui_fill(win, y + 1, 0, width, UI_SELECTED);
 		ui_text(win, y + 1, 0, 2, a, sel ? ">" : " ");
 		ui_text(win, y + 1, 2, refw, a, r->ref);
-		ui_text(win, y + 1, 3 + refw, initw, a, r->initials ? r->initials : "");
+		ui_text(win, y + 1, 3 + refw, 10, a, r->initials ? r->initials : "");
+		if (c->everybody)
+			ui_text(win, y + 1, 3 + refw + 11, initw - 11, sel ? a : UI_DIM, r->caseworker);
 		ui_text(win, y + 1, 4 + refw + initw, datew, a,
 			r->last_meeting ? r->last_meeting : tr("ingen", "none"));
 		ui_text(win, y + 1, 5 + refw + initw + datew, width - (5 + refw + initw + datew),
@@ -338,6 +407,12 @@ static unsigned cases_key(struct screen *s, int ch)
 		return add_case(s);
 	case REQ_DEMO:
 		return fill_demo(s);
+	case REQ_EVERYBODY:
+		c->everybody = !c->everybody;
+		return REACT_RELOAD | REACT_REDRAW;
+	case REQ_CLOSED:
+		c->closed = !c->closed;
+		return REACT_RELOAD | REACT_REDRAW;
 	case REQ_FOLLOWUPS:
 		return scr_followups_push(s->app);
 	case REQ_REPORT:

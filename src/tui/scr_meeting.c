@@ -23,6 +23,8 @@ enum {
 	REQ_INTERPRETER,
 	REQ_NEXT_SECTION,
 	REQ_PREV_SECTION,
+	REQ_CHANGE,
+	REQ_REMOVE,
 };
 
 #define TWO_PANES_FROM 100
@@ -47,6 +49,7 @@ struct meeting_screen {
 	enum internship_phase phase;		/* of the meeting's type */
 	struct internship_rec internship;	/* her current one, when has_internship */
 	bool has_internship;
+	bool correcting;	/* a meeting held before today: its first change was confirmed */
 };
 
 static const struct ui_binding meeting_keys[] = {
@@ -63,6 +66,8 @@ static const struct ui_binding meeting_keys[] = {
 	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
 	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
 	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
+	{ 'd', REQ_CHANGE, "d", "ret dato eller type", "change date or type", false },
+	{ 'D', REQ_REMOVE, "D", "fjern samtalen (spørger)", "remove the meeting (asks)", false },
 	UI_BINDINGS_END,
 };
 
@@ -293,7 +298,41 @@ static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
 	strbuf_free(&sb);
 }
 
+static void draw_body(struct screen *s, WINDOW *win);
+
+static bool held_before_today(const struct meeting_screen *ms)
+{
+	return strcmp(ms->m.date, ms->today) < 0;
+}
+
+/* A meeting not held today says so above its checklist: a change to it is
+ * a correction of history. */
 static void meeting_draw_checklist(struct screen *s, WINDOW *win)
+{
+	struct meeting_screen *ms = s->data;
+	char banner[160];
+	WINDOW *below;
+	long days;
+
+	if (!held_before_today(ms) || getmaxy(win) < 8 ||
+	    !(below = derwin(win, getmaxy(win) - 1, getmaxx(win), 1, 0))) {
+		draw_body(s, win);
+		return;
+	}
+	days = date_diff_days(ms->today, ms->m.date);
+	snprintf(banner, sizeof(banner), days == 1
+		 ? tr("Samtalen blev holdt %s, for %ld dag siden. Ændringer er rettelser.",
+		      "This meeting was held on %s, %ld day ago. Changes are corrections.")
+		 : tr("Samtalen blev holdt %s, for %ld dage siden. Ændringer er rettelser.",
+		      "This meeting was held on %s, %ld days ago. Changes are corrections."),
+		 ms->m.date, days);
+	ui_fill(win, 0, 0, getmaxx(win), UI_WARN);
+	ui_text(win, 0, 1, getmaxx(win) - 2, UI_WARN, banner);
+	draw_body(s, below);
+	delwin(below);
+}
+
+static void draw_body(struct screen *s, WINDOW *win)
 {
 	int height = getmaxy(win), width = getmaxx(win);
 
@@ -498,9 +537,25 @@ static unsigned change_section(struct screen *s, int dir)
 	return REACT_REDRAW;
 }
 
+/* The first change to a meeting held before today asks once. */
+static bool may_change(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	char title[128];
+	const char *opts[] = { tr("Ja, ret den", "Yes, correct it"), tr("Nej", "No") };
+
+	if (ms->correcting || !held_before_today(ms))
+		return true;
+	snprintf(title, sizeof(title), tr("Samtalen blev holdt %s. Ret den alligevel?",
+					  "The meeting was held on %s. Correct it anyway?"), ms->m.date);
+	ms->correcting = ui_choose(s->app, title, opts, 2, 1) == 0;
+	return ms->correcting;
+}
+
 static unsigned meeting_key(struct screen *s, int ch)
 {
 	struct meeting_screen *ms = s->data;
+	int req;
 
 	switch (ui_list_key(&ms->ui, s, ch)) {
 	case UI_LIST_MOVED:
@@ -510,7 +565,17 @@ static unsigned meeting_key(struct screen *s, int ch)
 	case UI_LIST_IGNORED:
 		break;
 	}
-	switch (ui_request(s, ch)) {
+	req = ui_request(s, ch);
+	switch (req) {
+	case REQ_DONE: case REQ_NOT_RELEVANT: case REQ_ITEM_NOTE: case REQ_EDIT: case REQ_AGREED:
+	case REQ_INTERPRETER:
+		if (!may_change(s))
+			return REACT_REDRAW;
+		break;
+	default:
+		break;
+	}
+	switch (req) {
 	case REQ_DONE:
 		return set_state(s, ITEM_DONE);
 	case REQ_NOT_RELEVANT:
@@ -531,6 +596,10 @@ static unsigned meeting_key(struct screen *s, int ch)
 		return change_section(s, -1);
 	case REQ_PROFILE:
 		return scr_profile_push(s->app, ms->m.case_id);
+	case REQ_CHANGE:
+		return ui_meeting_change(s->app, ms->m.id);
+	case REQ_REMOVE:
+		return ui_meeting_remove(s->app, ms->m.id) ? REACT_POP : REACT_REDRAW;
 	case REQ_BACK:
 		return leave(s);
 	default:

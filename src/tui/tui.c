@@ -547,6 +547,7 @@ int tui_run(struct cli_ctx *ctx)
 	}
 	content_diags_print(&app.diags, stderr);
 	content_diags_free(&app.diags);
+	ui_undo_free(&app);
 	while (app.top) {
 		struct screen *s = app.top;
 

@@ -143,6 +143,7 @@ struct app {
 	bool color;			/* false under NO_COLOR or a terminal without colours */
 	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
 	const char *footer_hint;	/* drawn instead of the keys; reset each draw */
+	struct ui_undo *undo;		/* the last correction, for u (ui_correct.c) */
 	/* Drawn over everything by ui_draw_all while set (the editor), so that
 	 * a question asked on top of it leaves it in sight. */
 	void (*overlay)(void *ctx);
@@ -347,6 +348,22 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id);
 /* m: asks the meeting type, creates the meeting with the guide's items for
  * it and opens it. first preselects the first meeting. */
 unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first);
+
+/* Corrections (ui_correct.c), each asked first and kept for ui_undo. */
+/* d: the meeting's date (never in the future) or its type (saying first
+ * which items stay and which go). */
+unsigned ui_meeting_change(struct app *app, int64_t meeting_id);
+/* D: asks, saying what goes, and removes the meeting; true when it did. */
+bool ui_meeting_remove(struct app *app, int64_t meeting_id);
+/* A follow-up's text, due date and who acts; done / not done; erased. */
+unsigned ui_followup_edit(struct app *app, const struct followup_rec *f);
+unsigned ui_followup_toggle(struct app *app, const struct followup_rec *f);
+unsigned ui_followup_remove(struct app *app, const struct followup_rec *f);
+/* Closes the case on a date asked (default today), or reopens it. */
+unsigned ui_case_close_toggle(struct app *app, const struct case_rec *c);
+/* u on the case screen: undoes the last correction made to case_id. */
+unsigned ui_undo(struct app *app, int64_t case_id);
+void ui_undo_free(struct app *app);
 unsigned scr_followups_push(struct app *app);
 
 /* Internships (scr_internship.c): I on the case screen lists them. */
