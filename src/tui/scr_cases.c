@@ -35,7 +35,7 @@ static const struct ui_binding cases_keys[] = {
 	{ 'a', REQ_ADD, "a", "ny sag", "add case", true },
 	{ 'F', REQ_FOLLOWUPS, "F", "opfølgninger", "follow-ups", true },
 	{ 'R', REQ_REPORT, "R", "rapport", "report", true },
-	{ 'A', REQ_EVERYBODY, "A", "alles/mine", "everybody's/mine", true },
+	{ 'A', REQ_EVERYBODY, "A", "alles/mine", "everybody's/mine", false },
 	{ 'c', REQ_CLOSED, "c", "vis/skjul afsluttede", "show/hide closed", false },
 	{ 'D', REQ_DEMO, "D", "demodata (kun i en tom database)", "demo data (empty database only)", false },
 	UI_BINDINGS_END,

@@ -53,7 +53,9 @@ tui_keys Enter
 tui_wait "Sag 2025-0999" $W
 samtale --db "$DB" --user jonas case add 2026-0400 >/dev/null
 tui_keys q
-tui_wait "Sager (5)" $W
+tui_wait "Sager (4) · skjult: 1 andres (A)" $W
+tui_keys A
+tui_wait "Sager (5) · alles" $W
 tui_wait "2026-0400" $W
 tui_keys q
 tui_expect_exit 0 $W

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/tui.inc"
 
 DB=$T/db
-W=60
+W=${W:-60}
 
 samtale --db "$DB" --user mette demo --cases 300 --seed 1 >/dev/null
 open_cases() { sql "$DB" "SELECT count(*) FROM cases WHERE closed IS NULL ${1:-}"; }
@@ -19,7 +19,10 @@ n=$(open_cases)
 
 # 80x24: 20 rows of cases; a page moves 19.
 tui_run 80 24 --db "$DB" --user mette
-tui_wait "Sager ($n)" $W
+tui_wait "skjult: " $W	# mette's cases first; A shows every caseworker's
+tui_keys A
+tui_wait "Sager ($n) · alles" $W
+tui_keys Home	# A kept the case selected; the list starts at the top
 tui_wait "> $(ref_at 0)" $W
 
 # Danish plural: "2 (2 forfaldne!)", never "2 forfalden!".

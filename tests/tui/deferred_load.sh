@@ -10,15 +10,16 @@ DB=$T/db
 W=60
 BAD=$SOURCE_DIR/tests/fixtures/content/bad/duplicate-item-id
 
-samtale --db "$DB" --user mette demo --cases 120 --seed 1 >/dev/null
-n=$(sql "$DB" "SELECT count(*) FROM cases WHERE closed IS NULL")
+samtale --db "$DB" --user mette demo --cases 240 --seed 1 >/dev/null
+# the list shows mette's open cases
+n=$(sql "$DB" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker = 'mette'")
 [ "$n" -gt 25 ] || fail "too few open demo cases for more than a screen: $n"
 
 # The first draw (script's terminal is 80x24): the rows without the count.
 SAMTALE_QUIT_AFTER_DRAW=1 TERM=xterm timeout 60 \
 	script -qec "'$SAMTALE_BIN' --db '$DB' --user mette" /dev/null >"$T/first" </dev/null ||
 	fail "SAMTALE_QUIT_AFTER_DRAW=1 run failed"
-first_ref=$(sql "$DB" "SELECT min(ref) FROM cases WHERE closed IS NULL")
+first_ref=$(sql "$DB" "SELECT min(ref) FROM cases WHERE closed IS NULL AND caseworker = 'mette'")
 assert_contains "$(cat "$T/first")" "$first_ref" "first draw"
 assert_contains "$(cat "$T/first")" "samtale · Sager " "first draw"
 assert_not_contains "$(cat "$T/first")" "($n)" "first draw"
