@@ -6,7 +6,7 @@
 . "$(dirname "$0")/tui.inc"
 
 DB=$T/db
-W=60
+W=${W:-60}
 
 for ref in 2026-0117 2026-0200 2025-0999; do
 	samtale --db "$DB" --user mette case add "$ref" >/dev/null
@@ -65,8 +65,9 @@ tui_run 80 24 --db "$T/empty.db" --user mette
 tui_wait "Tryk D" $W
 tui_keys D
 tui_wait "opdigtede sager er lagt ind" $W
-n=$(sql "$T/empty.db" "SELECT count(*) FROM cases WHERE closed IS NULL")
-tui_wait "Sager ($n)" $W
-[ "$n" -gt 0 ] || fail "no demo cases"
+n=$(sql "$T/empty.db" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker = 'mette'")
+others=$(sql "$T/empty.db" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker <> 'mette'")
+tui_wait "Sager ($n) · skjult: $others andres (A)" $W
+[ "$n" -gt 0 ] || fail "no demo cases of mette's"
 tui_keys q
 tui_expect_exit 0 $W
