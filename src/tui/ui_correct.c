@@ -146,10 +146,10 @@ static unsigned retype(struct app *app, const struct meeting_rec *m)
 	items = exchange_meeting_items(g, type, &n);
 	meeting_type_diff(m, items, n, &d);
 	dropped_items(m, items, n, &gone);
-	ui_status(app, tr("Som %s beholdes %zu punkter med afkrydsning og noter (%zu afkrydset); %zu kommer "
-			  "til; %zu fjernes%s%s.",
-			  "As %s, %zu items are kept with their ticks and notes (%zu ticked); %zu are "
-			  "added; %zu go%s%s."),
+	ui_status(app, tr("Som %s: punkter beholdt med afkrydsning og noter: %zu (%zu afkrydset); nye: %zu; "
+			  "fjernes: %zu%s%s.",
+			  "As %s: items kept with their ticks and notes: %zu (%zu ticked); new: %zu; "
+			  "removed: %zu%s%s."),
 		  type_title(app, type), d.kept, d.kept_marked, d.added, d.dropped, gone.len ? ": " : "",
 		  strbuf_str(&gone));
 	strbuf_free(&gone);
@@ -163,8 +163,8 @@ static unsigned retype(struct app *app, const struct meeting_rec *m)
 	free(items);
 	if (st != SAM_OK)
 		return ui_error(app, st);
-	ui_status(app, tr("Samtalen er nu %s: %zu punkter beholdt, %zu fjernet, %zu nye.",
-			  "The meeting is now %s: %zu items kept, %zu removed, %zu new."),
+	ui_status(app, tr("Samtalen er nu %s. Punkter beholdt: %zu, fjernet: %zu, nye: %zu.",
+			  "The meeting is now %s. Items kept: %zu, removed: %zu, new: %zu."),
 		  type_title(app, type), d.kept, d.dropped, d.added);
 	return REACT_RELOAD | REACT_REDRAW;
 }

@@ -126,15 +126,15 @@ tui_keys 4
 tui_wait "Skift samtalens type?" $W
 # (the status line wraps where it must: compared without spaces)
 flat=$(tui_screen | tr -d ' \n')
-assert_contains "$flat" "SomUnderpraktikbeholdes6punktermedafkrydsningognoter(0afkrydset);2kommertil;4fjernes:"
-assert_contains "$flat" "«Brugtidsammenmedkvindenpåatafdækkehendeskvalifikationer»[x],«Spørgtilhendes"
+assert_contains "$flat" "SomUnderpraktik:punkterbeholdtmedafkrydsningognoter:9(0afkrydset);nye:1;fjernes:2:"
+assert_contains "$flat" "«Brugtidsammenmedkvindenpåatafdækkehendeskvalifikationer»[x],«"
 tui_keys 1
-tui_wait "Samtalen er nu Under praktik: 6 punkter beholdt, 4 fjernet, 2 nye." $W
+tui_wait "Samtalen er nu Under praktik. Punkter beholdt: 9, fjernet: 2, nye: 1." $W
 tui_wait "Sag 2026-0117 · Under praktik · 2026-02-28" $W
 # the shared items stayed, the one only a follow-up meeting has is gone
 assert_contains "$(tui_screen)" "Mød hende med en forventning om, at hun er værdifuld"
 assert_not_contains "$(tui_screen)" "afdække hendes kvalifikationer"
-assert_eq 8 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = $second")" "under-praktik's items"
+assert_eq 10 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = $second")" "under-praktik's items"
 assert_eq under-praktik "$(sql "$DB" "SELECT type FROM meetings WHERE id = $second")"
 tui_keys q
 tui_wait "2026-02-28 Under praktik" $W
