@@ -18,12 +18,14 @@ enum cli_needs {
 	NEED_DB = 1 << 0,		/* open the database, creating it if missing */
 	NEED_DB_READONLY = 1 << 1,	/* open an existing database without writing */
 	NEED_CONTENT = 1 << 2,		/* load the guide in --lang */
+	ANY_LANG = 1 << 3,		/* --lang may name a language of her copy alone */
 };
 
 struct cli_ctx {
 	const char *db_path;		/* --db, $SAMTALE_DB or the default */
 	const char *content_dir;	/* --content, $SAMTALE_CONTENT or the default */
 	const char *user;		/* --user or the login name */
+	const char *lang;		/* --lang as given; NULL when absent */
 	struct store *store;		/* open when the command needs it */
 	struct content_guide *guide;	/* loaded when the command needs it */
 	const char *usage;		/* the command's usage line, for its --help */
@@ -38,6 +40,9 @@ int cli_main(int argc, char **argv, cli_tui_fn tui);
 int cli_open_store(struct cli_ctx *ctx, unsigned needs);
 int cli_load_content(struct cli_ctx *ctx);
 
+/* After loading content: prints (and frees) the diagnostics, then for a
+ * failure the reason; returns the exit status for st. */
+int cli_content_status(enum sam_status st, struct content_diags *diags);
 /* Prints "samtale: <sam_errmsg()>" and returns the exit status for st. */
 int cli_fail(enum sam_status st);
 /* Prints "samtale: <fmt>" and returns 2 (usage errors). */
@@ -145,5 +150,6 @@ CLI_CMD(cmd_internship_add);
 CLI_CMD(cmd_internship_list);
 CLI_CMD(cmd_internship_edit);
 CLI_CMD(cmd_internship_end);
+CLI_CMD(cmd_handout);
 
 #endif

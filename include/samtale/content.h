@@ -76,6 +76,34 @@ struct content_guide {
 };
 
 /*
+ * Her copy's labels: content/<lang>/handout.yaml (SPEC §2), in her language.
+ * A language folder may hold only this file: her copy can then be given in
+ * a language the guide itself is not translated to.
+ */
+
+enum handout_label {
+	HL_TITLE,		/* the document's title */
+	HL_CASE,		/* "Sag" before the reference */
+	HL_MEETING,		/* "Samtale" before the meeting's date */
+	HL_CASEWORKER,
+	HL_CONTACT,		/* before the job centre's contact line */
+	HL_INTERPRETER,
+	HL_AGREED,		/* "what we agreed" */
+	HL_YOU_WILL_DO,
+	HL_WE_WILL_DO,
+	HL_NEXT_MEETING,
+	HL_TIME,		/* "kl." before the time of the next meeting */
+	HL_PLACE,
+	HL_N
+};
+
+struct content_handout {
+	const char *language;
+	const char *label[HL_N];	/* every one present and non-empty */
+	const char *contact_line;	/* how to reach the job centre; NULL when absent */
+};
+
+/*
  * Diagnostics: every problem found, with the place it was found.
  */
 
@@ -108,7 +136,9 @@ enum sam_status content_load(const char *root, const char *lang,
 			     struct content_guide **out, struct content_diags *diags);
 
 /* Validates every language folder under root, and that all languages have the
- * same section, item and meeting type ids. SAM_OK when no errors. */
+ * same section, item and meeting type ids. A folder with only handout.yaml
+ * is a language for her copy alone and is left out of the id comparison.
+ * SAM_OK when no errors. */
 enum sam_status content_check(const char *root, struct content_diags *diags);
 
 /* The ids that held meetings use, as the caller read them from the store. */
@@ -172,10 +202,18 @@ enum sam_status content_diff(const char *old_root, const char *new_root,
 			     struct content_changes *out, struct content_diags *diags);
 void content_changes_free(struct content_changes *c);
 
+/* Loads and validates root/lang/handout.yaml. SAM_ERR_NOT_FOUND (with a
+ * message naming the language) when there is no such file, SAM_ERR_INVALID
+ * with every problem in diags when it is wrong. Free with
+ * content_handout_free. */
+enum sam_status content_handout_load(const char *root, const char *lang,
+				     struct content_handout **out, struct content_diags *diags);
+void content_handout_free(struct content_handout *h);
+
 /* Validates one file's bytes without touching the disk (for the fuzzer and
- * editors' tools): name's base name says what it is, "guide.yaml" or a
- * section "<id>.yaml". References to other files are not checked. SAM_OK
- * when no errors. */
+ * editors' tools): name's base name says what it is, "guide.yaml",
+ * "handout.yaml" or a section "<id>.yaml". References to other files are
+ * not checked. SAM_OK when no errors. */
 enum sam_status content_check_buffer(const char *name, const char *buf, size_t len,
 				     struct content_diags *diags);
 

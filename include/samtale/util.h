@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "samtale/err.h"
@@ -135,8 +136,17 @@ const char *pct_text(int tenths, char buf[PCT_TEXT_LEN]);
  * Paths and the process
  */
 
-/* $XDG_DATA_HOME/samtale/samtale.db, falling back to ~/.local/share. Caller frees. */
+/* $XDG_DATA_HOME/samtale, falling back to ~/.local/share/samtale; NULL
+ * when there is no home directory. Caller frees. */
+char *path_data_dir(void);
+/* path_data_dir()/samtale.db. Caller frees. */
 char *path_default_db(void);
+/* Writes a private file (0600, whatever the umask) whole or not at all:
+ * fill writes it into a temporary file beside path, which then replaces
+ * path (a symbolic link there is replaced, never followed). On failure
+ * nothing is left and the message says why; fill's own message is kept. */
+enum sam_status path_write_private(const char *path, enum sam_status (*fill)(FILE *f, void *arg),
+				   void *arg);
 /* Creates dir and missing parents; new directories get mode. */
 enum sam_status path_mkdir_p(const char *dir, mode_t mode);
 /* Directory part of path (caller frees); "." when there is none. */

@@ -86,6 +86,9 @@ static const struct cli_cmd cmds[] = {
 	  "importér sager", "import cases" },
 	{ "demo", NULL, cmd_demo, NEED_DB | NEED_CONTENT, "[--cases N] [--seed S] [--yes]",
 	  "fyld databasen med opdigtede sager", "fill the database with synthetic cases" },
+	{ "handout", NULL, cmd_handout, NEED_DB_READONLY | ANY_LANG,
+	  "REF [--meeting DATE] [--format pdf|txt|md] [--lang L] [-o FILE]",
+	  "hendes kopi af en samtale", "her copy of a meeting" },
 };
 
 static const char common_usage[] =
@@ -282,17 +285,26 @@ static int take_common_options(int argc, char **argv, struct common_opts *o)
 	return out;
 }
 
+/* A --lang that is not a UI language is refused, except by a command that
+ * gives her copy in it (the UI then stays as it was). */
+static int check_ui_lang(const struct cli_ctx *ctx, unsigned needs)
+{
+	enum sam_lang lang;
+
+	if (!ctx->lang || (needs & ANY_LANG) || sam_lang_parse(ctx->lang, &lang))
+		return 0;
+	return cli_usage_error(tr("ukendt sprog '%s' (da eller en)", "unknown language '%s' (da or en)"),
+			       ctx->lang);
+}
+
 static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx)
 {
 	static char *default_db;
 	enum sam_lang lang;
 
-	if (o->lang) {
-		if (!sam_lang_parse(o->lang, &lang))
-			return cli_usage_error(tr("ukendt sprog '%s' (da eller en)",
-						  "unknown language '%s' (da or en)"), o->lang);
+	ctx->lang = o->lang;
+	if (o->lang && sam_lang_parse(o->lang, &lang))
 		sam_set_lang(lang);
-	}
 	/* An empty SAMTALE_DB is as if unset; an empty --db is a mistake that
 	 * must not quietly fall back to the personal database. */
 	if (o->db && str_empty(o->db))
@@ -336,8 +348,13 @@ int cli_load_content(struct cli_ctx *ctx)
 	if (ctx->guide)
 		return 0;
 	st = content_load(ctx->content_dir, sam_lang_code(), &ctx->guide, &diags);
-	content_diags_print(&diags, stderr);
-	content_diags_free(&diags);
+	return cli_content_status(st, &diags);
+}
+
+int cli_content_status(enum sam_status st, struct content_diags *diags)
+{
+	content_diags_print(diags, stderr);
+	content_diags_free(diags);
 	if (st == SAM_OK)
 		return 0;
 	if (st == SAM_ERR_INVALID)
@@ -356,6 +373,8 @@ static int run_cmd(const struct cli_cmd *c, struct cli_ctx *ctx, int argc, char 
 	snprintf(usage, sizeof(usage), "samtale %s%s%s%s%s", c->group, c->name ? " " : "",
 		 c->name ? c->name : "", *c->args ? " " : "", c->args);
 	ctx->usage = usage;
+	if ((rc = check_ui_lang(ctx, c->needs)))
+		return rc;
 	if (cli_wants_help(ctx, argc, argv)) {
 		printf("\n%s.\n", tr(c->summary_da, c->summary_en));
 		return 0;
@@ -433,7 +452,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	if (argc < 2) {
 		ctx.usage = "samtale [OPTION...]";
 		/* The TUI loads the content itself, after drawing its first screen. */
-		if (!(rc = cli_open_store(&ctx, NEED_DB)))
+		if (!(rc = check_ui_lang(&ctx, 0)) && !(rc = cli_open_store(&ctx, NEED_DB)))
 			rc = tui(&ctx);
 	} else if (is_help(argv[1]) || !strcmp(argv[1], "help")) {
 		print_usage(stdout);

@@ -88,6 +88,12 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 bool content_languages(const char *root, char ***langs, size_t *n, struct content_diags *d);
 void names_free(char **v, size_t n);
 
+#define HANDOUT_FILE "handout.yaml"
+
+/* Fills h from handout.yaml's tree; expect_lang may be NULL. */
+void validate_handout(const char *file, const struct ynode *root, const char *expect_lang,
+		      struct content_handout *h, struct content_diags *d);
+
 void diag_add(struct content_diags *d, const char *file, unsigned line, unsigned col,
 	      bool is_error, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

@@ -102,7 +102,7 @@ void names_free(char **v, size_t n)
 }
 
 /* Sorted names in dir: sub-folders (want_dirs) or the stems of *.yaml files
- * but guide.yaml. False (reported) when dir cannot be read. */
+ * but guide.yaml and handout.yaml. False (reported) when dir cannot be read. */
 static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 		     struct content_diags *d)
 {
@@ -128,7 +128,7 @@ static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 				name = xstrdup(de->d_name);
 			free(path);
 		} else if (len > 5 && !strcmp(de->d_name + len - 5, ".yaml")
-			   && strcmp(de->d_name, "guide.yaml")) {
+			   && strcmp(de->d_name, "guide.yaml") && strcmp(de->d_name, HANDOUT_FILE)) {
 			name = xstrndup(de->d_name, len - 5);
 		}
 		if (!name)
@@ -300,6 +300,61 @@ enum sam_status content_load(const char *root, const char *lang,
 	}
 	*out = &p->g;
 	return SAM_OK;
+}
+
+/*
+ * Her copy's labels
+ */
+
+void content_handout_free(struct content_handout *h)
+{
+	if (!h)
+		return;
+	free((char *)h->language);
+	for (size_t i = 0; i < HL_N; i++)
+		free((char *)h->label[i]);
+	free((char *)h->contact_line);
+	free(h);
+}
+
+/* Validates the handout.yaml at path; NULL when it has any error (all reported). */
+static struct content_handout *load_handout(const char *path, const char *lang,
+					    struct content_diags *d)
+{
+	struct content_handout *h = xcalloc(1, sizeof(*h));
+	size_t before = d->nerrors;
+	struct ynode *root;
+
+	if (parse_file(path, &root, d)) {
+		validate_handout(path, root, lang, h, d);
+		ynode_free(root);
+	}
+	if (d->nerrors > before) {
+		content_handout_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+enum sam_status content_handout_load(const char *root, const char *lang,
+				     struct content_handout **out, struct content_diags *diags)
+{
+	char *dir = lang_dir(root, lang);
+	char *path = xasprintf("%s/%s", dir, HANDOUT_FILE);
+	enum sam_status st = SAM_OK;
+
+	*out = NULL;
+	/* lang comes from the command line: only a folder name of the content,
+	 * never a path out of it. */
+	if (!*lang || strchr(lang, '/') || lang[0] == '.' || !path_exists(path))
+		st = sam_fail(SAM_ERR_NOT_FOUND, tr("ingen etiketter til hendes kopi på sproget '%.40s' (%s)",
+						    "no labels for her copy in the language '%.40s' (%s)"),
+			      lang, path);
+	else if (!(*out = load_handout(path, lang, diags)))
+		st = SAM_ERR_INVALID;
+	free(path);
+	free(dir);
+	return st;
 }
 
 /*
@@ -507,6 +562,26 @@ const struct content_use *content_first_missing(const struct content_guide *g,
 	return NULL;
 }
 
+/* Checks one language folder: its guide, as far as it could be read (NULL
+ * for a folder for her copy alone), and its handout.yaml when it has one. */
+static struct guide_priv *check_language(const char *root, const char *lang,
+					 struct content_diags *d)
+{
+	char *dir = lang_dir(root, lang);
+	char *guide = xasprintf("%s/guide.yaml", dir), *handout = xasprintf("%s/%s", dir, HANDOUT_FILE);
+	struct guide_priv *p = NULL;
+	bool has_handout = path_exists(handout), ok;
+
+	if (path_exists(guide) || !has_handout)
+		p = load_language(dir, lang, d, &ok);
+	if (has_handout)
+		content_handout_free(load_handout(handout, lang, d));
+	free(handout);
+	free(guide);
+	free(dir);
+	return p;
+}
+
 enum sam_status content_check(const char *root, struct content_diags *diags)
 {
 	return content_check_uses(root, NULL, diags);
@@ -525,13 +600,8 @@ enum sam_status content_check_uses(const char *root, const struct content_uses *
 		diag_add(diags, root, 1, 1, true, "%s",
 			 tr("ingen sprogmapper (som da/) her", "no language folders (such as da/) here"));
 	loaded = xcalloc(nlangs ? nlangs : 1, sizeof(*loaded));
-	for (size_t i = 0; i < nlangs; i++) {
-		char *dir = lang_dir(root, langs[i]);
-		bool ok;
-
-		loaded[i] = load_language(dir, langs[i], diags, &ok);
-		free(dir);
-	}
+	for (size_t i = 0; i < nlangs; i++)
+		loaded[i] = check_language(root, langs[i], diags);
 	/* Danish is the original: the others are compared with it, as far as
 	 * each could be read, so that one run tells everything. */
 	for (size_t i = 0; i < nlangs; i++)
@@ -558,7 +628,12 @@ enum sam_status content_check_buffer(const char *name, const char *buf, size_t l
 	struct ynode *root;
 
 	if (yaml_tree_parse(name, buf, len, &root, diags)) {
-		if (!strcmp(base, "guide.yaml")) {
+		if (!strcmp(base, HANDOUT_FILE)) {
+			struct content_handout *h = xcalloc(1, sizeof(*h));
+
+			validate_handout(name, root, NULL, h, diags);
+			content_handout_free(h);
+		} else if (!strcmp(base, "guide.yaml")) {
 			struct section_ref *refs;
 			size_t nrefs;
 

@@ -116,6 +116,17 @@ static char *get_text(struct vctx *c, const struct keyval *kv)
 	return xstrndup(v->str, n);
 }
 
+/* The "language" key, which must name the folder (when expect_lang is given). */
+static const char *get_language(struct vctx *c, const struct keyval *kv, const char *expect_lang)
+{
+	char *lang = get_text(c, kv);
+
+	if (lang && expect_lang && strcmp(lang, expect_lang))
+		ERR(c, kv->val, tr("sproget '%.40s' svarer ikke til mappen '%s'",
+				   "language '%.40s' does not match the folder '%s'"), lang, expect_lang);
+	return lang;
+}
+
 static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
 {
 	const struct ynode *v = kv->val;
@@ -358,11 +369,7 @@ void validate_guide(const char *file, const struct ynode *root, const char *expe
 	}
 	if (!check_keys(&c, root, "guide.yaml", guide_keys, GK_N, kv))
 		return;
-	g->language = get_text(&c, &kv[GK_LANGUAGE]);
-	if (g->language && expect_lang && strcmp(g->language, expect_lang))
-		ERR(&c, kv[GK_LANGUAGE].val,
-		    tr("sproget '%.40s' svarer ikke til mappen '%s'",
-		       "language '%.40s' does not match the folder '%s'"), g->language, expect_lang);
+	g->language = get_language(&c, &kv[GK_LANGUAGE], expect_lang);
 	g->title = get_text(&c, &kv[GK_TITLE]);
 	g->intro = get_text(&c, &kv[GK_INTRO]);
 	guide_meeting_types(&c, &kv[GK_MEETING_TYPES], p);
@@ -506,4 +513,45 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 	s->why = get_text(&c, &kv[SK_WHY]);
 	s->why_origin = get_origin(&c, &kv[SK_WHY_SOURCE], ORIGIN_SEED);
 	section_items(&c, &kv[SK_ITEMS], p, i);
+}
+
+/*
+ * handout.yaml: the labels of her copy
+ */
+
+/* In enum handout_label's order, then the file's own keys. */
+enum { HK_LANGUAGE = HL_N, HK_CONTACT_LINE, HK_N };
+static const struct keyspec handout_keys[HK_N] = {
+	[HL_TITLE] = { "title", true },
+	[HL_CASE] = { "case", true },
+	[HL_MEETING] = { "meeting", true },
+	[HL_CASEWORKER] = { "caseworker", true },
+	[HL_CONTACT] = { "contact", true },
+	[HL_INTERPRETER] = { "interpreter", true },
+	[HL_AGREED] = { "agreed", true },
+	[HL_YOU_WILL_DO] = { "you_will_do", true },
+	[HL_WE_WILL_DO] = { "we_will_do", true },
+	[HL_NEXT_MEETING] = { "next_meeting", true },
+	[HL_TIME] = { "time", true },
+	[HL_PLACE] = { "place", true },
+	[HK_LANGUAGE] = { "language", true },
+	[HK_CONTACT_LINE] = { "contact_line", false },
+};
+
+void validate_handout(const char *file, const struct ynode *root, const char *expect_lang,
+		      struct content_handout *h, struct content_diags *d)
+{
+	struct vctx c = { file, d };
+	struct keyval kv[HK_N];
+
+	if (!root) {
+		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		return;
+	}
+	if (!check_keys(&c, root, "handout.yaml", handout_keys, HK_N, kv))
+		return;
+	h->language = get_language(&c, &kv[HK_LANGUAGE], expect_lang);
+	for (size_t i = 0; i < HL_N; i++)
+		h->label[i] = get_text(&c, &kv[i]);
+	h->contact_line = get_text(&c, &kv[HK_CONTACT_LINE]);
 }

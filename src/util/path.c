@@ -11,13 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *path_default_db(void)
+char *path_data_dir(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 
 	if (!str_empty(xdg) && xdg[0] == '/')
-		return xasprintf("%s/samtale/samtale.db", xdg);
+		return xasprintf("%s/samtale", xdg);
 	if (str_empty(home)) {
 		struct passwd *pw = getpwuid(getuid());
 
@@ -25,7 +25,18 @@ char *path_default_db(void)
 	}
 	if (str_empty(home))
 		return NULL;
-	return xasprintf("%s/.local/share/samtale/samtale.db", home);
+	return xasprintf("%s/.local/share/samtale", home);
+}
+
+char *path_default_db(void)
+{
+	char *dir = path_data_dir(), *db;
+
+	if (!dir)
+		return NULL;
+	db = xasprintf("%s/samtale.db", dir);
+	free(dir);
+	return db;
 }
 
 enum sam_status path_mkdir_p(const char *dir, mode_t mode)
