@@ -305,43 +305,48 @@ static enum sam_status write_out(const struct strbuf *sb, FILE *out)
 	return SAM_OK;
 }
 
-/* Bytes of the next word of s (up to a space or line end). */
-static size_t word_len(const char *s)
+size_t handout_row(const char *s, int width, size_t *next)
 {
-	return strcspn(s, " \n");
+	size_t n = strcspn(s, "\n"), fit, k;
+	char *seg = xstrndup(s, n);
+
+	if ((int)utf8_width(seg) <= width) {
+		free(seg);
+		*next = n + (s[n] == '\n');
+		return n;
+	}
+	fit = utf8_prefix_for_width(seg, width > 0 ? (size_t)width : 1);
+	free(seg);
+	if (!fit)
+		fit = utf8_char_len(s, n) ? utf8_char_len(s, n) : 1;
+	for (k = fit; k > 0 && s[k] != ' '; k--)
+		;
+	if (k == 0) {
+		*next = fit;
+		return fit;
+	}
+	for (*next = k; s[*next] == ' '; (*next)++)
+		;
+	return k;
 }
 
-/* Appends s word-wrapped to width columns, continuation lines indented by
- * indent spaces (the first line is the caller's); honours s's line ends. */
-static void wrap(struct strbuf *sb, const char *s, int width, int indent)
+/* Appends s wrapped to width columns after first (the rest of the first
+ * row is first's), continuation rows indented by as many spaces. */
+static void wrap(struct strbuf *sb, const char *first, const char *s, int width)
 {
-	int col = 0;
+	int indent = (int)utf8_width(first);
+	size_t next;
 
-	while (*s) {
-		size_t n = word_len(s);
-		char *word = xstrndup(s, n);
-		int w = (int)utf8_width(word);
+	strbuf_adds(sb, first);
+	do {
+		size_t n = handout_row(s, width - indent, &next);
 
-		if (col > 0 && col + 1 + w > width - indent) {
-			strbuf_addf(sb, "\n%*s", indent, "");
-			col = 0;
-		} else if (col > 0) {
-			strbuf_addc(sb, ' ');
-			col++;
-		}
 		strbuf_add(sb, s, n);
-		col += w;
-		free(word);
-		s += n;
-		while (*s == ' ')
-			s++;
-		if (*s == '\n') {
-			strbuf_addf(sb, "\n%*s", indent, "");
-			col = 0;
-			s++;
-		}
-	}
-	strbuf_addc(sb, '\n');
+		strbuf_addc(sb, '\n');
+		s += next;
+		if (*s)
+			strbuf_addf(sb, "%*s", indent, "");
+	} while (*s);
 }
 
 enum sam_status handout_write_txt(const struct handout *h, int width, FILE *out)
@@ -360,18 +365,17 @@ enum sam_status handout_write_txt(const struct handout *h, int width, FILE *out)
 		switch (l.v[i].kind) {
 		case HLINE_TITLE:
 		case HLINE_HEADING:
-			wrap(&sb, t, width, 0);
+			wrap(&sb, "", t, width);
 			for (int k = 0; k < (w < width ? w : width); k++)
 				strbuf_addc(&sb, l.v[i].kind == HLINE_TITLE ? '=' : '-');
 			strbuf_addc(&sb, '\n');
 			break;
 		case HLINE_FIELD:
 		case HLINE_TEXT:
-			wrap(&sb, t, width, 0);
+			wrap(&sb, "", t, width);
 			break;
 		case HLINE_TASK:
-			strbuf_adds(&sb, "- ");
-			wrap(&sb, t, width, 2);
+			wrap(&sb, "- ", t, width);
 			break;
 		case HLINE_GAP:
 			strbuf_addc(&sb, '\n');
@@ -442,6 +446,21 @@ enum sam_status handout_write_md(const struct handout *h, FILE *out)
 /*
  * A draft of the agreed summary
  */
+
+enum sam_status handout_draft_for_meeting(struct store *st, int64_t meeting_id, char **out)
+{
+	struct meeting_rec m = { 0 };
+	struct handout h = { 0 };
+	enum sam_status s;
+
+	*out = NULL;
+	if ((s = store_meeting_get(st, meeting_id, &m)) == SAM_OK &&
+	    (s = load_tasks(st, &m, &h)) == SAM_OK)
+		*out = handout_agreed_draft(&h.hers, &h.ours);
+	meeting_rec_free(&m);
+	handout_free(&h);
+	return s;
+}
 
 static void draft_tasks(struct strbuf *sb, const char *heading, const struct handout_tasks *t)
 {

@@ -95,6 +95,11 @@ struct handout_lines {
 	size_t n;
 };
 
+/* One row of s wrapped to width columns: returns its bytes (broken after
+ * a word when one fits, else inside it, never empty unless s is) and sets
+ * *next to where the next row starts (past the spaces or line end). */
+size_t handout_row(const char *s, int width, size_t *next);
+
 /* Her copy as lines, in the order every form shows it (caller frees). */
 void handout_lines(const struct handout *h, struct handout_lines *out);
 void handout_lines_free(struct handout_lines *l);
@@ -103,5 +108,23 @@ void handout_lines_free(struct handout_lines *l);
  * ours with their dates, in the UI language, for the caseworker to edit
  * (never saved as it is). NULL when the meeting has no follow-ups. */
 char *handout_agreed_draft(const struct handout_tasks *hers, const struct handout_tasks *ours);
+
+/* The draft for a meeting from the store: its follow-ups as her copy holds
+ * them. *out NULL when there are none. */
+enum sam_status handout_draft_for_meeting(struct store *st, int64_t meeting_id, char **out);
+
+/*
+ * Her copy on paper, from the TUI
+ */
+
+/* Writes her copy of the meeting as a PDF in the user's own data directory
+ * (path_data_dir()/handouts, 0700; the file 0600, replaced whole); *path
+ * (caller frees) says where. */
+enum sam_status handout_save_pdf(const struct handout *h, char **path);
+/* The printer lp would print on: $PRINTER, $LPDEST, else lpstat's default
+ * destination. NULL (caller frees otherwise) when none is set up. */
+char *handout_printer(void);
+/* Prints the file with lp on printer, its output kept off the terminal. */
+enum sam_status handout_print(const char *path, const char *printer);
 
 #endif

@@ -63,6 +63,7 @@ static const struct ui_binding case_keys[] = {
 	  "remove the meeting / follow-up (asks)", false },
 	{ 'c', REQ_CLOSE, "c", "afslut / genåbn sagen", "close / reopen the case", false },
 	{ 'u', REQ_UNDO, "u", "fortryd", "undo", false },
+	{ 'P', REQ_HANDOUT, "P", "hendes kopi", "her copy", false },
 	UI_BINDINGS_END,
 };
 
@@ -532,6 +533,21 @@ static unsigned remove_selected(struct screen *s)
 	return ui_meeting_remove(s->app, m->id) ? REACT_RELOAD | REACT_REDRAW : REACT_REDRAW;
 }
 
+/* P: her copy of the selected meeting, else of the latest. */
+static unsigned show_handout(struct screen *s)
+{
+	struct case_screen *c = s->data;
+	const struct row *r = c->nrows ? &c->rows[c->ui.sel] : NULL;
+
+	if (!c->meetings.n) {
+		ui_status(s->app, "%s", tr("Sagen har ingen samtaler endnu.", "The case has no meetings yet."));
+		return REACT_REDRAW;
+	}
+	if (r && r->kind == ROW_MEETING)
+		return scr_handout_push(s->app, c->meetings.v[r->index].id);
+	return scr_handout_push(s->app, c->meetings.v[c->meetings.n - 1].id);
+}
+
 static unsigned case_key(struct screen *s, int ch)
 {
 	struct case_screen *c = s->data;
@@ -585,6 +601,8 @@ static unsigned case_key(struct screen *s, int ch)
 		return ui_case_close_toggle(s->app, &c->rec);
 	case REQ_UNDO:
 		return ui_undo(s->app, s->arg);
+	case REQ_HANDOUT:
+		return show_handout(s);
 	default:
 		return REACT_NONE;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "samtale/exchange.h"
+#include "samtale/handout.h"
 #include "samtale/util.h"
 
 /*
@@ -68,6 +69,7 @@ static const struct ui_binding meeting_keys[] = {
 	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
 	{ 'd', REQ_CHANGE, "d", "ret dato eller type", "change date or type", false },
 	{ 'D', REQ_REMOVE, "D", "fjern samtalen (spørger)", "remove the meeting (asks)", false },
+	{ 'P', REQ_HANDOUT, "P", "hendes kopi", "her copy", true },
 	UI_BINDINGS_END,
 };
 
@@ -439,6 +441,26 @@ static unsigned edit_item_note(struct screen *s)
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
+/* The text the agreed summary's editor starts from: what is written, or
+ * when nothing is, a draft from the meeting's follow-ups if she wants it. */
+static char *agreed_start(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	const char *opts[] = { tr("Begynd med et udkast ud fra opfølgningerne", "Start from a draft of the follow-ups"),
+			       tr("Begynd med en tom tekst", "Start from an empty text") };
+	char *draft = NULL;
+
+	if (!str_empty(ms->m.agreed))
+		return xstrdup(ms->m.agreed);
+	if (handout_draft_for_meeting(s->app->store, ms->m.id, &draft) != SAM_OK || !draft)
+		return NULL;
+	if (ui_choose(s->app, tr("Det aftalte", "What was agreed"), opts, 2, 0) != 0) {
+		free(draft);
+		return NULL;
+	}
+	return draft;
+}
+
 /* E and A: the meeting note or the agreed summary in the editor, over the
  * lower part of the checklist. */
 struct field_save {
@@ -459,9 +481,10 @@ static unsigned edit_field(struct screen *s, enum meeting_field field)
 	struct meeting_screen *ms = s->data;
 	struct field_save f = { s->app->store, ms->m.id, field };
 	bool note = field == MEETING_NOTE;
+	char *start = note ? NULL : agreed_start(s);
 	struct ui_editor_spec spec = {
 		.title = note ? tr("Samtalenote", "Meeting note") : tr("Det aftalte, til hende", "What was agreed, for her"),
-		.text = note ? ms->m.note : ms->m.agreed,
+		.text = note ? ms->m.note : start,
 		.file_name = note ? "samtalenote.txt" : "aftalt.txt",
 		.saved_msg = note ? tr("Samtalenoten er gemt.", "The meeting note was saved.")
 				  : tr("Det aftalte er gemt.", "What was agreed was saved."),
@@ -470,6 +493,7 @@ static unsigned edit_field(struct screen *s, enum meeting_field field)
 	};
 
 	ui_editor_run(s->app, &spec);
+	free(start);
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
@@ -600,6 +624,8 @@ static unsigned meeting_key(struct screen *s, int ch)
 		return ui_meeting_change(s->app, ms->m.id);
 	case REQ_REMOVE:
 		return ui_meeting_remove(s->app, ms->m.id) ? REACT_POP : REACT_REDRAW;
+	case REQ_HANDOUT:
+		return scr_handout_push(s->app, ms->m.id);
 	case REQ_BACK:
 		return leave(s);
 	default:

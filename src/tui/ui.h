@@ -70,6 +70,7 @@ enum ui_req {
 	REQ_FOLLOWUPS,		/* F: the follow-ups screen */
 	REQ_REPORT,		/* R: the report screen */
 	REQ_PROFILE,		/* p: her profile */
+	REQ_HANDOUT,		/* P: her copy of the meeting */
 	REQ_RELOAD,		/* Ctrl-L: read the store again */
 	/* a screen's own requests start here (enum { REQ_X = REQ_SCREEN, ... }) */
 	REQ_SCREEN = 100,
@@ -339,6 +340,8 @@ unsigned scr_case_push(struct app *app, int64_t case_id);
 unsigned scr_meeting_push(struct app *app, int64_t meeting_id);
 unsigned scr_profile_push(struct app *app, int64_t case_id);
 unsigned scr_help_push(struct app *app);
+/* Her copy of the meeting in large type (scr_handout.c). */
+unsigned scr_handout_push(struct app *app, int64_t meeting_id);
 
 /* Dialogs that more than one screen offers (scr_case.c). */
 /* f: asks the text, then the due date; saves it for the case (and meeting, or 0). */

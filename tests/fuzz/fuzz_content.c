@@ -1,5 +1,6 @@
 /* libFuzzer target: arbitrary bytes through the content loader and validator,
- * as guide.yaml and as a section file, and the diagnostics printed. */
+ * as guide.yaml, as a section file and as handout.yaml, and the diagnostics
+ * printed. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = { "da/guide.yaml", "da/tro.yaml" };
+	static const char *const names[] = { "da/guide.yaml", "da/tro.yaml", "da/handout.yaml" };
 	static FILE *sink;
 
 	if (!sink)
