@@ -7,7 +7,9 @@
 for tool in pdftotext pdftoppm pdffonts; do
 	command -v $tool >/dev/null || { echo "$tool (poppler-utils) is missing"; exit 77; }
 done
-fc-list | grep -q NotoNaskhArabic || { echo "fonts-noto-core is missing"; exit 77; }
+# (grep -q on a pipe would end fc-list early, and pipefail would count that.)
+assert_font() { [[ "$(pdffonts "$1")" == *"$2"* ]] || fail "$3"; }
+[[ "$(fc-list)" == *NotoNaskhArabic* ]] || { echo "fonts-noto-core is missing"; exit 77; }
 
 mkdir "$T/content"
 cp -r "$SOURCE_DIR/content/." "$T/content/"
@@ -18,7 +20,7 @@ samtale --db "$DB" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/d
 
 # --lang ar gives her copy in Arabic; the messages stay Danish.
 expect_status 0 samtale --db "$DB" --lang ar handout 2026-0200 -o "$T/ar.pdf"
-pdffonts "$T/ar.pdf" | grep -q NotoNaskhArabic || fail "the Arabic is not set in Noto Naskh Arabic"
+assert_font "$T/ar.pdf" NotoNaskhArabic "the Arabic is not set in Noto Naskh Arabic"
 pdftoppm -r 50 -png -singlefile "$T/ar.pdf" "$T/ar"
 [ -s "$T/ar.png" ] || fail "pdftoppm made no page"
 pdftotext "$T/ar.pdf" "$T/ar.txt"
@@ -46,6 +48,6 @@ cat >"$T/ti.json" <<'JSON'
 JSON
 samtale --db "$DB" import "$T/ti.json" >/dev/null
 expect_status 0 samtale --db "$DB" handout 2026-0300 -o "$T/ti.pdf"
-pdffonts "$T/ti.pdf" | grep -q NotoSansEthiopic || fail "the Tigrinya is not set in Noto Sans Ethiopic"
+assert_font "$T/ti.pdf" NotoSansEthiopic "the Tigrinya is not set in Noto Sans Ethiopic"
 assert_contains "$(pdftotext "$T/ti.pdf" -)" "ሰላም ትግርኛ"
 echo "ok"
