@@ -22,6 +22,7 @@ enum {
 	REQ_ITEM_NOTE,
 	REQ_AGREED,
 	REQ_INTERPRETER,
+	REQ_NEXT_MEETING,
 	REQ_NEXT_SECTION,
 	REQ_PREV_SECTION,
 	REQ_CHANGE,
@@ -66,6 +67,8 @@ static const struct ui_binding meeting_keys[] = {
 	{ 'A', REQ_AGREED, "A", "aftalt", "agreed", true },
 	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
 	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
+	{ 'N', REQ_NEXT_MEETING, "N", "næste samtale (dato, tid, sted)", "next meeting (date, time, place)",
+	  false },
 	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
 	{ 'd', REQ_CHANGE, "d", "ret dato eller type", "change date or type", false },
 	{ 'D', REQ_REMOVE, "D", "fjern samtalen (spørger)", "remove the meeting (asks)", false },
@@ -517,6 +520,60 @@ static unsigned edit_interpreter(struct screen *s)
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
+/* Asks one answer into *value (kept to be corrected); false on Esc. */
+static bool ask(struct app *app, const char *label, char **value)
+{
+	char *answer = ui_prompt(app, label, *value);
+
+	if (!answer)
+		return false;
+	free(*value);
+	*value = answer;
+	return true;
+}
+
+/* N: when they meet next, for her copy: the date (empty: none), then the
+ * time and the place, each optional. A refused answer is asked again. */
+static unsigned edit_next_meeting(struct screen *s)
+{
+	struct meeting_screen *ms = s->data;
+	char *date = xstrdup(ms->m.next.date), *time = xstrdup(ms->m.next.time);
+	char *place = xstrdup(ms->m.next.place);
+	enum sam_status st = SAM_ERR_INVALID;
+	sam_date day;
+
+	while (st != SAM_OK && ask(s->app, tr("Næste samtale: dato (fx 2026-04-01 eller +14; tom = ingen)",
+					      "Next meeting: date (e.g. 2026-04-01 or +14; empty = none)"),
+				   &date)) {
+		if (str_empty(date)) {
+			st = store_meeting_set_next(s->app->store, ms->m.id, NULL, NULL, NULL);
+		} else if (!date_parse_user(date, day)) {
+			ui_status(s->app, tr("'%s' er ikke en dato; skriv fx 2026-04-01 eller +14.",
+					     "'%s' is not a date; write e.g. 2026-04-01 or +14."), date);
+			s->app->status_is_error = true;
+			continue;
+		} else if (!ask(s->app, tr("Klokken (TT:MM; tom = ikke aftalt)", "Time (HH:MM; empty = not agreed)"),
+				&time) ||
+			   !ask(s->app, tr("Sted (tom = ikke sagt)", "Place (empty = not said)"), &place)) {
+			break;
+		} else {
+			st = store_meeting_set_next(s->app->store, ms->m.id, day, str_empty(time) ? NULL : time,
+						    str_empty(place) ? NULL : place);
+		}
+		if (st != SAM_OK)
+			ui_error(s->app, st);
+	}
+	if (st == SAM_OK)
+		ui_status(s->app, "%s", str_empty(date) ? tr("Der er ingen næste samtale.", "There is no next meeting.")
+							: tr("Næste samtale er gemt.", "The next meeting was saved."));
+	else
+		ui_status(s->app, NULL);
+	free(date);
+	free(time);
+	free(place);
+	return REACT_RELOAD | REACT_REDRAW;
+}
+
 /* Before a meeting of today is left, the plain-language summary for her is
  * asked for (Esc skips it). */
 static unsigned leave(struct screen *s)
@@ -612,6 +669,8 @@ static unsigned meeting_key(struct screen *s, int ch)
 		return edit_field(s, MEETING_AGREED);
 	case REQ_INTERPRETER:
 		return edit_interpreter(s);
+	case REQ_NEXT_MEETING:
+		return edit_next_meeting(s);
 	case REQ_FOLLOWUP:
 		return ui_add_followup(s->app, ms->m.case_id, ms->m.id);
 	case REQ_NEXT_SECTION:

@@ -83,4 +83,24 @@ assert_contains "$draft" "Det gør du:"
 assert_contains "$draft" "- Tag dit bevis fra sprogskolen med (senest 2026-03-08)"
 assert_contains "$draft" "Det gør vi:"
 assert_contains "$draft" "- Ring til Kantinen A/S om en praktik (senest 2026-03-05)"
+
+# N: when they meet next, on her copy of this meeting.
+tui_keys N
+tui_wait "Næste samtale: dato" $W
+tui_type "+14"
+tui_keys Enter
+tui_wait "Klokken" $W
+tui_type "09:30"
+tui_keys Enter
+tui_wait "Sted" $W
+tui_type "Lokale 2"
+tui_keys Enter
+tui_wait "Næste samtale er gemt." $W
+assert_eq "2026-03-15|09:30|Lokale 2" \
+	"$(sql "$DB" "SELECT next_date, next_time, next_place FROM meetings ORDER BY id DESC LIMIT 1")"
+tui_keys P
+tui_wait "Hendes kopi · Sag 2026-0117" $W
+tui_keys End PageDown PageDown
+tui_wait "2026-03-15 kl. 09:30" $W
+tui_wait "Sted: Lokale 2" $W
 echo "ok"
