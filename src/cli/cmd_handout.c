@@ -64,8 +64,9 @@ CLI_CMD(cmd_handout)
 	int c, rc = 0;
 
 	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
-		if (c == 'm' && !(dated = date_parse_user(optarg, date)))
-			return cli_usage_error(tr("'%s' er ikke en dato", "'%s' is not a date"), optarg);
+		if (c == 'm' && (rc = cli_date("--meeting", optarg, DATE_NOT_FUTURE, date)))
+			return rc;
+		dated |= c == 'm';
 		if (c == 'f' && !parse_format(optarg, &job.format))
 			return cli_usage_error(tr("ukendt format '%s' (pdf, txt eller md)",
 						  "unknown format '%s' (pdf, txt or md)"), optarg);

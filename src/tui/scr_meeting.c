@@ -547,10 +547,8 @@ static unsigned edit_next_meeting(struct screen *s)
 				   &date)) {
 		if (str_empty(date)) {
 			st = store_meeting_set_next(s->app->store, ms->m.id, NULL, NULL, NULL);
-		} else if (!date_parse_user(date, day)) {
-			ui_status(s->app, tr("'%s' er ikke en dato; skriv fx 2026-04-01 eller +14.",
-					     "'%s' is not a date; write e.g. 2026-04-01 or +14."), date);
-			s->app->status_is_error = true;
+		} else if ((st = date_parse(date, DATE_NOT_PAST, day)) != SAM_OK) {
+			ui_error(s->app, st);
 			continue;
 		} else if (!ask(s->app, tr("Klokken (TT:MM; tom = ikke aftalt)", "Time (HH:MM; empty = not agreed)"),
 				&time) ||
@@ -563,9 +561,11 @@ static unsigned edit_next_meeting(struct screen *s)
 		if (st != SAM_OK)
 			ui_error(s->app, st);
 	}
-	if (st == SAM_OK)
-		ui_status(s->app, "%s", str_empty(date) ? tr("Der er ingen næste samtale.", "There is no next meeting.")
-							: tr("Næste samtale er gemt.", "The next meeting was saved."));
+	if (st == SAM_OK && str_empty(date))
+		ui_status(s->app, "%s", tr("Der er ingen næste samtale.", "There is no next meeting."));
+	else if (st == SAM_OK)
+		ui_status(s->app, tr("Næste samtale er gemt: %s %s.", "The next meeting was saved: %s %s."),
+			  date_weekday(day), day);
 	else
 		ui_status(s->app, NULL);
 	free(date);

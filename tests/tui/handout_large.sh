@@ -14,10 +14,8 @@ samtale --db "$DB" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/d
 mkdir "$T/bin"
 printf '#!/bin/sh\necho "system default destination: kontor"\n' >"$T/bin/lpstat"
 printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/lp.log"\n' "$T" >"$T/bin/lp"
-# The editor keeps the text it is given, so the draft can be read back.
-printf '#!/bin/sh\ncp "$1" "%s/draft.txt"\n' "$T" >"$T/bin/editor"
-chmod +x "$T/bin/lpstat" "$T/bin/lp" "$T/bin/editor"
-export PATH="$T/bin:$PATH" EDITOR="$T/bin/editor"
+chmod +x "$T/bin/lpstat" "$T/bin/lp"
+export PATH="$T/bin:$PATH"
 unset PRINTER LPDEST
 
 tui_run 80 24 --db "$DB" --user mette
@@ -73,16 +71,30 @@ tui_wait "Det gør du" $W
 tui_keys q
 tui_wait "Afsnit 1/3" $W
 
-# A: with nothing agreed yet, a draft from the follow-ups is offered, to edit.
+# A: with nothing agreed yet, a draft from the follow-ups is offered, to edit
+# in samtale's editor; saved once it has been edited.
 tui_keys A
 tui_wait "Begynd med et udkast ud fra opfølgningerne" $W
 tui_keys Enter
+tui_wait "Tag dit bevis fra sprogskolen med (senest 2026-03-08)" $W
+tui_wait "Ring til Kantinen A/S om en praktik (senest 2026-03-05)" $W
+tui_wait "Det gør du:" $W
+tui_keys C-s
+tui_wait "Ingen ændringer." $W		# the draft as it stands is not taken blindly
+assert_eq "" "$(sql "$DB" "SELECT agreed FROM meetings ORDER BY id DESC LIMIT 1")" "an unedited draft"
+tui_keys A
+tui_wait "Begynd med et udkast ud fra opfølgningerne" $W
+tui_keys Enter
+tui_wait "Det gør du:" $W
+tui_keys End
+tui_type " Vi ses!"
+tui_keys C-s
 tui_wait "Det aftalte er gemt." $W
-draft=$(cat "$T/draft.txt")
-assert_contains "$draft" "Det gør du:"
-assert_contains "$draft" "- Tag dit bevis fra sprogskolen med (senest 2026-03-08)"
-assert_contains "$draft" "Det gør vi:"
-assert_contains "$draft" "- Ring til Kantinen A/S om en praktik (senest 2026-03-05)"
+agreed=$(sql "$DB" "SELECT agreed FROM meetings ORDER BY id DESC LIMIT 1")
+assert_contains "$agreed" "Det gør du:"
+assert_contains "$agreed" "- Tag dit bevis fra sprogskolen med (senest 2026-03-08)"
+assert_contains "$agreed" "Det gør vi:"
+tui_wait "Afsnit 1/3" $W
 
 # N: when they meet next, on her copy of this meeting.
 tui_keys N
@@ -95,7 +107,7 @@ tui_keys Enter
 tui_wait "Sted" $W
 tui_type "Lokale 2"
 tui_keys Enter
-tui_wait "Næste samtale er gemt." $W
+tui_wait "Næste samtale er gemt: søndag 2026-03-15." $W
 assert_eq "2026-03-15|09:30|Lokale 2" \
 	"$(sql "$DB" "SELECT next_date, next_time, next_place FROM meetings ORDER BY id DESC LIMIT 1")"
 tui_keys P
