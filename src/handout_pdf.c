@@ -24,6 +24,7 @@
 
 struct pdf {
 	cairo_t *cr;
+	PangoDirection dir;	/* of her language: for lines with no letters (a date) */
 	double y;		/* top of the next line */
 	FILE *out;
 	bool write_failed;
@@ -77,11 +78,31 @@ static PangoLayout *make_layout(struct pdf *p, const struct style *sty, const ch
 	pango_layout_set_width(layout, width < 0 ? -1 : (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	/* Each paragraph takes its direction from its first strong character,
-	 * so an Arabic line is right-aligned and a Danish one left. */
+	 * so an Arabic line is right-aligned and a Danish one left; one with
+	 * none (a date) follows her language. */
+	pango_context_set_base_dir(pango_layout_get_context(layout), p->dir);
+	pango_layout_context_changed(layout);
 	pango_layout_set_auto_dir(layout, TRUE);
+	/* Relative to the context's direction: Pango swaps it for a paragraph
+	 * of the other direction. */
+	pango_layout_set_alignment(layout, p->dir == PANGO_DIRECTION_RTL ? PANGO_ALIGN_RIGHT
+									 : PANGO_ALIGN_LEFT);
 	pango_layout_set_spacing(layout, (int)(sty->size * 0.25 * PANGO_SCALE));
 	pango_layout_set_text(layout, text, -1);
 	return layout;
+}
+
+/* The direction text is set in, by its first letter (LTR when none). */
+static PangoDirection text_direction(struct pdf *p, const char *text)
+{
+	PangoLayout *layout;
+	PangoDirection dir;
+
+	p->dir = PANGO_DIRECTION_LTR;
+	layout = make_layout(p, &(struct style){ 16, false, 0 }, text, -1);
+	dir = pango_layout_get_direction(layout, 0);
+	g_object_unref(layout);
+	return dir;
 }
 
 static void new_page(struct pdf *p)
@@ -175,6 +196,7 @@ enum sam_status handout_write_pdf(const struct handout *h, FILE *out)
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samtale");
 	p.cr = cairo_create(surface);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	p.dir = text_direction(&p, h->labels->label[HL_TITLE]);
 	handout_lines(h, &l);
 	for (size_t i = 0; i < l.n; i++)
 		draw_line(&p, &l.v[i], l.v[i].kind == HLINE_HEADING);
