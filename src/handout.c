@@ -349,43 +349,53 @@ static void wrap(struct strbuf *sb, const char *first, const char *s, int width)
 	} while (*s);
 }
 
-enum sam_status handout_write_txt(const struct handout *h, int width, FILE *out)
+/* Writes the lines as text (line_fn adds one) and sends them to out. */
+static enum sam_status render(const struct handout *h, FILE *out,
+			      void (*line_fn)(struct strbuf *sb, const struct handout_lines *l, size_t i,
+					      int width), int width)
 {
 	struct handout_lines l;
 	struct strbuf sb = { 0 };
 	enum sam_status s;
 
-	if (width < 20)
-		width = 20;
 	handout_lines(h, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		const char *t = l.v[i].text;
-		int w = t ? (int)utf8_width(t) : 0;
-
-		switch (l.v[i].kind) {
-		case HLINE_TITLE:
-		case HLINE_HEADING:
-			wrap(&sb, "", t, width);
-			for (int k = 0; k < (w < width ? w : width); k++)
-				strbuf_addc(&sb, l.v[i].kind == HLINE_TITLE ? '=' : '-');
-			strbuf_addc(&sb, '\n');
-			break;
-		case HLINE_FIELD:
-		case HLINE_TEXT:
-			wrap(&sb, "", t, width);
-			break;
-		case HLINE_TASK:
-			wrap(&sb, "- ", t, width);
-			break;
-		case HLINE_GAP:
-			strbuf_addc(&sb, '\n');
-			break;
-		}
-	}
+	for (size_t i = 0; i < l.n; i++)
+		line_fn(&sb, &l, i, width);
 	handout_lines_free(&l);
 	s = write_out(&sb, out);
 	strbuf_free(&sb);
 	return s;
+}
+
+static void txt_line(struct strbuf *sb, const struct handout_lines *l, size_t i, int width)
+{
+	const char *t = l->v[i].text;
+	int w = t ? (int)utf8_width(t) : 0;
+
+	switch (l->v[i].kind) {
+	case HLINE_TITLE:
+	case HLINE_HEADING:
+		wrap(sb, "", t, width);
+		for (int k = 0; k < (w < width ? w : width); k++)
+			strbuf_addc(sb, l->v[i].kind == HLINE_TITLE ? '=' : '-');
+		strbuf_addc(sb, '\n');
+		break;
+	case HLINE_FIELD:
+	case HLINE_TEXT:
+		wrap(sb, "", t, width);
+		break;
+	case HLINE_TASK:
+		wrap(sb, "- ", t, width);
+		break;
+	case HLINE_GAP:
+		strbuf_addc(sb, '\n');
+		break;
+	}
+}
+
+enum sam_status handout_write_txt(const struct handout *h, int width, FILE *out)
+{
+	return render(h, out, txt_line, width < 20 ? 20 : width);
 }
 
 /* A paragraph of her words: each of its lines kept as a line. */
@@ -402,45 +412,40 @@ static void md_text(struct strbuf *sb, const char *s)
 	}
 }
 
+static void md_line(struct strbuf *sb, const struct handout_lines *l, size_t i, int width)
+{
+	const struct handout_line *ln = &l->v[i];
+
+	(void)width;
+	switch (ln->kind) {
+	case HLINE_TITLE:
+		strbuf_addf(sb, "# %s\n\n", ln->text);
+		break;
+	case HLINE_HEADING:
+		strbuf_addf(sb, "## %s\n\n", ln->text);
+		break;
+	case HLINE_FIELD:
+	case HLINE_TEXT:
+		md_text(sb, ln->text);
+		/* Lines of one block one under the other: a hard line break. */
+		if (i + 1 < l->n && l->v[i + 1].kind == ln->kind) {
+			sb->buf[--sb->len] = '\0';
+			strbuf_adds(sb, "  \n");
+		}
+		break;
+	case HLINE_TASK:
+		strbuf_adds(sb, "- ");
+		md_text(sb, ln->text);
+		break;
+	case HLINE_GAP:
+		strbuf_addc(sb, '\n');
+		break;
+	}
+}
+
 enum sam_status handout_write_md(const struct handout *h, FILE *out)
 {
-	struct handout_lines l;
-	struct strbuf sb = { 0 };
-	enum sam_status s;
-
-	handout_lines(h, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		const struct handout_line *ln = &l.v[i];
-
-		switch (ln->kind) {
-		case HLINE_TITLE:
-			strbuf_addf(&sb, "# %s\n\n", ln->text);
-			break;
-		case HLINE_HEADING:
-			strbuf_addf(&sb, "## %s\n\n", ln->text);
-			break;
-		case HLINE_FIELD:
-		case HLINE_TEXT:
-			md_text(&sb, ln->text);
-			/* Lines of one block one under the other: a hard line break. */
-			if (i + 1 < l.n && l.v[i + 1].kind == ln->kind) {
-				sb.buf[--sb.len] = '\0';
-				strbuf_adds(&sb, "  \n");
-			}
-			break;
-		case HLINE_TASK:
-			strbuf_adds(&sb, "- ");
-			md_text(&sb, ln->text);
-			break;
-		case HLINE_GAP:
-			strbuf_addc(&sb, '\n');
-			break;
-		}
-	}
-	handout_lines_free(&l);
-	s = write_out(&sb, out);
-	strbuf_free(&sb);
-	return s;
+	return render(h, out, md_line, 0);
 }
 
 /*

@@ -27,15 +27,13 @@ struct handout_screen {
 	int height;
 };
 
+/* Moving is scrolling: the list keys, with no selection and no filter. */
 static const struct ui_binding handout_keys[] = {
 	{ 'w', REQ_SAVE_PDF, "w", "gem som PDF", "save as PDF", true },
 	{ 'p', REQ_PRINT, "p", "udskriv", "print", true },
-	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "rul op", "scroll up", false },
-	{ 'k', REQ_UP, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "rul ned", "scroll down", false },
-	{ 'j', REQ_DOWN, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", "side op", "page up", false },
-	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", "side ned", "page down", false },
+	{ '\n', REQ_PAGE_DOWN, "Enter", "side ned", "page down", false },
+	{ '\r', REQ_PAGE_DOWN, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_PAGE_DOWN, NULL, NULL, NULL, false },
 	UI_BINDINGS_END,
 };
 
@@ -179,6 +177,10 @@ static unsigned handout_key(struct screen *s, int ch)
 		return scroll_by(hs, -page);
 	case REQ_PAGE_DOWN:
 		return scroll_by(hs, +page);
+	case REQ_HOME:
+		return scroll_by(hs, -hs->rows);
+	case REQ_END:
+		return scroll_by(hs, +hs->rows);
 	case REQ_SAVE_PDF:
 		return save_pdf(s, false);
 	case REQ_PRINT:
@@ -204,6 +206,8 @@ static const struct screen_ops handout_ops = {
 	.key = handout_key,
 	.close = handout_close,
 	.keys = handout_keys,
+	.is_list = true,
+	.no_filter = true,
 };
 
 unsigned scr_handout_push(struct app *app, int64_t meeting_id)

@@ -84,7 +84,7 @@ expect_status 1 samtale --db "$DB" --lang fr handout 2026-0117 --format txt
 assert_contains "$(cat "$T/err")" "ingen etiketter til hendes kopi på sproget 'fr'"
 expect_status 1 samtale --db "$DB" --lang ../da handout 2026-0117 --format txt
 expect_status 2 samtale --db "$DB" handout 2026-0117 --format docx
-expect_status 2 samtale --db "$DB" handout 2026-0117 --meeting igår
+expect_status 2 samtale --db "$DB" handout 2026-0117 --meeting 31.02
 expect_status 2 samtale --db "$DB" handout
 expect_status 1 samtale --db "$DB" handout 2026-0117 -o "$T/no/such/dir/her.pdf"
 [ ! -e "$T/no" ] || fail "a refused handout left a file"
