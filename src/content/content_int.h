@@ -83,8 +83,9 @@ void guide_alloc_sections(struct guide_priv *p, size_t n);
 void validate_section(const char *file, const struct ynode *root, const char *expect_id,
 		      struct guide_priv *p, size_t i, struct content_diags *d);
 
-/* The language folders under root, sorted (free with names_free); false
- * (reported) when root cannot be read. */
+/* The language folders under root, sorted (free with names_free), but
+ * those for her copy alone (only a handout.yaml); false (reported) when
+ * root cannot be read. */
 bool content_languages(const char *root, char ***langs, size_t *n, struct content_diags *d);
 void names_free(char **v, size_t n);
 

@@ -264,9 +264,21 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 	return p;
 }
 
+static bool handout_only(const char *root, const char *lang);
+
 bool content_languages(const char *root, char ***langs, size_t *n, struct content_diags *d)
 {
-	return list_dir(root, true, langs, n, d);
+	size_t k = 0;
+
+	if (!list_dir(root, true, langs, n, d))
+		return false;
+	for (size_t i = 0; i < *n; i++)
+		if (handout_only(root, (*langs)[i]))
+			free((*langs)[i]);
+		else
+			(*langs)[k++] = (*langs)[i];
+	*n = k;
+	return true;
 }
 
 /* root/lang, without the doubled slash that a root given as "content/"
@@ -562,22 +574,33 @@ const struct content_use *content_first_missing(const struct content_guide *g,
 	return NULL;
 }
 
+/* A folder with handout.yaml and no guide.yaml: a language for her copy alone. */
+static bool handout_only(const char *root, const char *lang)
+{
+	char *dir = lang_dir(root, lang);
+	char *guide = xasprintf("%s/guide.yaml", dir), *handout = xasprintf("%s/%s", dir, HANDOUT_FILE);
+	bool yes = !path_exists(guide) && path_exists(handout);
+
+	free(handout);
+	free(guide);
+	free(dir);
+	return yes;
+}
+
 /* Checks one language folder: its guide, as far as it could be read (NULL
  * for a folder for her copy alone), and its handout.yaml when it has one. */
 static struct guide_priv *check_language(const char *root, const char *lang,
 					 struct content_diags *d)
 {
-	char *dir = lang_dir(root, lang);
-	char *guide = xasprintf("%s/guide.yaml", dir), *handout = xasprintf("%s/%s", dir, HANDOUT_FILE);
+	char *dir = lang_dir(root, lang), *handout = xasprintf("%s/%s", dir, HANDOUT_FILE);
 	struct guide_priv *p = NULL;
-	bool has_handout = path_exists(handout), ok;
+	bool ok;
 
-	if (path_exists(guide) || !has_handout)
+	if (!handout_only(root, lang))
 		p = load_language(dir, lang, d, &ok);
-	if (has_handout)
+	if (path_exists(handout))
 		content_handout_free(load_handout(handout, lang, d));
 	free(handout);
-	free(guide);
 	free(dir);
 	return p;
 }

@@ -12,6 +12,9 @@ cp -r "$SOURCE_DIR/content/." "$T/content/"
 cp -r "$SOURCE_DIR/tests/fixtures/content/handout/ar" "$T/content/"
 expect_status 0 samtale content check "$T/content"
 assert_eq "" "$(cat "$T/err")" "stderr of a clean check"
+# content diff leaves a language for her copy alone out.
+expect_status 0 samtale content diff "$SOURCE_DIR/content" "$T/content"
+assert_not_contains "$(cat "$T/out")$(cat "$T/err")" "ar/"
 # The UI stays Danish or English: ar is a language of her copy alone.
 expect_status 2 samtale --content "$T/content" --lang ar content list
 assert_contains "$(cat "$T/err")" "samtale: ukendt sprog 'ar' (da eller en)"
