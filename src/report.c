@@ -178,7 +178,8 @@ static void content_keys(const struct content_guide *g, const struct report_quer
 			continue;
 		}
 		for (size_t j = 0; j < s->nitems; j++)
-			if (!q->type || content_item_applies(&s->items[j], q->type))
+			if ((!q->type || content_item_applies(&s->items[j], q->type)) &&
+			    (!q->by_kind || s->items[j].kind == q->kind))
 				keys_add(k, s->items[j].full_id);
 	}
 }
@@ -440,10 +441,10 @@ static enum sam_status run_counts(struct store *st, const struct content_guide *
 	return rc;
 }
 
-enum sam_status report_run(struct store *st, const struct content_guide *g,
-			   const struct report_query *q, struct report *out)
+static enum sam_status run_report(struct store *st, const struct content_guide *g,
+				  const struct report_query *q, const char *items, struct report *out)
 {
-	const struct store_count_filter sel = { q->from, q->to, q->caseworker, q->type };
+	const struct store_count_filter sel = { q->from, q->to, q->caseworker, q->type, items };
 	sam_date today, quiet_since;
 	enum sam_status rc;
 	long days;
@@ -470,6 +471,34 @@ enum sam_status report_run(struct store *st, const struct content_guide *g,
 		rc = store_count_meetings(st, &sel, &out->total.meetings);
 	if (rc != SAM_OK)
 		report_free(out);
+	return rc;
+}
+
+/* ",id,id,": the guide's items of a kind, as the store selects them. */
+static char *items_of_kind(const struct content_guide *g, enum content_kind kind)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addc(&sb, ',');
+	for (size_t s = 0; s < g->nsections; s++)
+		for (size_t i = 0; i < g->sections[s].nitems; i++)
+			if (g->sections[s].items[i].kind == kind)
+				strbuf_addf(&sb, "%s,", g->sections[s].items[i].full_id);
+	return strbuf_detach(&sb);
+}
+
+enum sam_status report_run(struct store *st, const struct content_guide *g,
+			   const struct report_query *q, struct report *out)
+{
+	char *items;
+	enum sam_status rc;
+
+	if (q->by_kind && !g)
+		return sam_error("report_run: a report by kind needs the guide");
+	items = q->by_kind ? items_of_kind(g, q->kind) : NULL;
+	rc = run_report(st, g, q, items, out);
+
+	free(items);
 	return rc;
 }
 

@@ -57,6 +57,8 @@ struct report_query {
 	const char *from, *to;		/* meeting dates, inclusive; NULL = unbounded */
 	const char *caseworker;		/* who held the meeting; NULL = everybody */
 	const char *type;		/* meeting type id; NULL = every type */
+	bool by_kind;			/* count only the items of kind (needs the guide) */
+	enum content_kind kind;		/* actions or reflections (SPEC §2) */
 	/* REPORT_BY_CASE: < 0 = off; else the stale list (with it, caseworker
 	 * also selects the case's caseworker). REPORT_BY_CASEWORKER: the days
 	 * that make a case stale (< 0: REPORT_STALE_DAYS). */

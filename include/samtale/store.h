@@ -514,6 +514,8 @@ struct store_count_filter {
 	const char *from, *to;		/* meeting dates, inclusive */
 	const char *caseworker;		/* who held the meeting */
 	const char *type;		/* meeting type id */
+	const char *items;		/* ",tro.sig-det,dialog.taalmodig,": only these items are
+					 * counted (actions or reflections); NULL = every item */
 };
 
 struct store_count {

@@ -78,7 +78,8 @@ static const struct cli_cmd cmds[] = {
 	  "vis opfølgninger", "list follow-ups" },
 	{ "report", NULL, cmd_report, NEED_DB_READONLY | NEED_CONTENT,
 	  "[--by section|item|caseworker|case|type|internship] [--from D] [--to D] [--caseworker N] "
-	  "[--type T] [--stale DAYS] [--split caseworker] [--format table|csv|json]",
+	  "[--type T] [--stale DAYS] [--split caseworker] [--kind action|reflection] "
+	  "[--format table|csv|json]",
 	  "rapport til teamlederen", "the team lead's report" },
 	{ "export", NULL, cmd_export, NEED_DB_READONLY | NEED_CONTENT, "[REF...] [--format json|md]",
 	  "eksportér sager", "export cases" },

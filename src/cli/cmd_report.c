@@ -257,6 +257,19 @@ static int check_combinations(struct report_opts *o, bool split)
 	return 0;
 }
 
+/* --kind action|reflection: the items counted (SPEC §2). */
+static int parse_kind(const char *s, struct report_query *q)
+{
+	for (enum content_kind k = CONTENT_ACTION; k <= CONTENT_REFLECTION; k++)
+		if (!strcmp(s, content_kind_name(k))) {
+			q->by_kind = true;
+			q->kind = k;
+			return 0;
+		}
+	return cli_usage_error(tr("ukendt --kind '%s' (action eller reflection)",
+				  "unknown --kind '%s' (action or reflection)"), s);
+}
+
 static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, struct report_opts *o)
 {
 	static const struct option opts[] = {
@@ -268,6 +281,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 		{ "caseworker", required_argument, NULL, 'c' },
 		{ "type", required_argument, NULL, 'T' },
 		{ "stale", required_argument, NULL, 's' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ "titles", no_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
@@ -291,6 +305,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 		case 'c': o->q.caseworker = optarg; break;
 		case 'T': o->q.type = optarg; rc = check_type(ctx->guide, optarg); break;
 		case 's': rc = parse_stale(optarg, &o->q.stale_days); o->stale_given = true; break;
+		case 'k': rc = parse_kind(optarg, &o->q); break;
 		case 'n': o->titles = true; break;
 		case 'F': rc = cli_parse_format(optarg, &o->format); break;
 		case 'o': o->output = optarg; break;

@@ -27,6 +27,13 @@ static void add_selection(struct strbuf *sb, const struct store_count_filter *f)
 		strbuf_adds(sb, " AND m.type = :type");
 }
 
+/* On meeting_items "mi": the items counted. */
+static void add_items(struct strbuf *sb, const struct store_count_filter *f)
+{
+	if (f->items)
+		strbuf_adds(sb, " AND instr(:items, ',' || mi.item_id || ',') > 0");
+}
+
 static bool has_selection(const struct store_count_filter *f)
 {
 	return f->from || f->to || f->caseworker || f->type;
@@ -46,6 +53,7 @@ static void bind_selection(sqlite3_stmt *stmt, const struct store_count_filter *
 	bind_name(stmt, ":to", f->to);
 	bind_name(stmt, ":caseworker", f->caseworker);
 	bind_name(stmt, ":type", f->type);
+	bind_name(stmt, ":items", f->items);
 }
 
 /* The grouping column of each key, on meeting_items "mi" or meetings "m";
@@ -74,6 +82,7 @@ static void build_counts_sql(struct strbuf *sb, enum store_count_key key, bool s
 		strbuf_adds(sb, " JOIN meetings m ON m.id = mi.meeting_id");
 	strbuf_adds(sb, " WHERE 1");
 	add_selection(sb, f);
+	add_items(sb, f);
 	strbuf_addf(sb, " GROUP BY %s%s ORDER BY %s%s", col, by, col, by);
 }
 
@@ -121,7 +130,9 @@ enum sam_status store_count_meetings(struct store *st, const struct store_count_
 	int rc;
 
 	strbuf_adds(&sql, "SELECT count(*) FROM meetings m WHERE EXISTS "
-		    "(SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id)");
+		    "(SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id");
+	add_items(&sql, f);
+	strbuf_adds(&sql, ")");
 	add_selection(&sql, f);
 	status = db_prepare(st, strbuf_str(&sql), &stmt);
 	strbuf_free(&sql);
@@ -166,6 +177,7 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 		    "sum(mi.state = 'not_relevant') AS nr "
 		    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1");
 	add_selection(&sql, sel);
+	add_items(&sql, sel);
 	strbuf_adds(&sql, " GROUP BY m.case_id), "
 		    "c AS (SELECT id, ref, opened, closed, caseworker, "
 		    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases) "

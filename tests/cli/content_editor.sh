@@ -64,6 +64,25 @@ assert_contains "$(cat "$T/out")" "fejl: fjernet tro.sig-det ($uses samtaler)"
 assert_contains "$(cat "$T/out")" "tilføjet tro.sig-det-igen (0 samtaler)"
 assert_contains "$(cat "$T/out")" "Holdte samtaler beholder den ordlyd, de blev holdt med; rapporten tæller efter id."
 
+# The report splits actions from reflections: together they are the whole.
+for kind in "" action reflection; do
+	expect_status 0 samtale --db "$T/db" report --by section ${kind:+--kind $kind} --format csv
+	cp "$T/out" "$T/report-${kind:-all}.csv"
+done
+for col in 3 4 5; do
+	assert_eq "$(cut -d, -f$col "$T/report-all.csv" | tail -n +2)" \
+		"$(paste -d, "$T/report-action.csv" "$T/report-reflection.csv" | tail -n +2 |
+		   awk -F, -v c=$col -v n=6 '{ print $c + $(c + n) }')" "column $col, actions + reflections"
+done
+expect_status 0 samtale --db "$T/db" --lang en report --by item --kind reflection --format csv
+assert_eq "item
+tro.forvent-vaerdi
+tro.realistisk
+dialog.anerkendende
+dialog.taalmodig" "$(cut -d, -f1 "$T/out")" "the reflections' rows"
+expect_status 2 samtale --db "$T/db" report --kind attitude
+assert_eq "samtale: ukendt --kind 'attitude' (action eller reflection)" "$(cat "$T/err")"
+
 # Bad use: an invalid tree is not compared; operands are two folders.
 expect_status 1 samtale content diff "$fixtures/diff/old" "$fixtures/bad/yaml-syntax"
 assert_contains "$(cat "$T/err")" "yaml-syntax/da/tro.yaml:8:4: error:"
