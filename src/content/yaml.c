@@ -133,20 +133,21 @@ static const struct yaml_problem yaml_problems[] = {
 	  "the file holds a control character; remove it" },
 };
 
-/* The byte at 1-based line and column (columns in characters, as libyaml counts). */
-static char char_at(const char *buf, unsigned line, unsigned col)
+/* The byte at 1-based line and column (columns in characters, as libyaml
+ * counts) of buf[0..len), which need not end in a NUL; '\0' past its end. */
+static char char_at(const char *buf, size_t len, unsigned line, unsigned col)
 {
-	const char *p = buf;
+	const char *p = buf, *end = buf + len;
 
-	while (--line && (p = strchr(p, '\n')))
+	while (--line && p < end && (p = memchr(p, '\n', (size_t)(end - p))))
 		p++;
 	if (!p)
 		return '\0';
-	while (--col && *p && *p != '\n')
+	while (--col && p < end && *p != '\n')
 		do
 			p++;
-		while (((unsigned char)*p & 0xc0) == 0x80);
-	return *p;
+		while (p < end && ((unsigned char)*p & 0xc0) == 0x80);
+	return p < end ? *p : '\0';
 }
 
 static const char *yaml_problem_text(const char *problem, char at)
@@ -160,7 +161,7 @@ static const char *yaml_problem_text(const char *problem, char at)
 	return NULL;
 }
 
-static void syntax_error(const char *file, const char *buf, const yaml_parser_t *p,
+static void syntax_error(const char *file, const char *buf, size_t len, const yaml_parser_t *p,
 			 struct content_diags *d)
 {
 	unsigned line, col;
@@ -173,7 +174,7 @@ static void syntax_error(const char *file, const char *buf, const yaml_parser_t 
 		line = (unsigned)p->problem_mark.line + 1;
 		col = (unsigned)p->problem_mark.column + 1;
 	}
-	text = yaml_problem_text(problem, char_at(buf, line, col));
+	text = yaml_problem_text(problem, char_at(buf, len, line, col));
 	if (text)
 		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
 			 text);
@@ -320,7 +321,7 @@ bool yaml_tree_parse(const char *file, const char *buf, size_t len,
 		if (!yaml_parser_parse(&p, &ev)) {
 			if (p.error == YAML_MEMORY_ERROR)
 				sam_oom();
-			syntax_error(file, buf, &p, d);
+			syntax_error(file, buf, len, &p, d);
 			goto out;
 		}
 		good = builder_event(&b, &ev);

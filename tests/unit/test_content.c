@@ -323,6 +323,23 @@ static void test_yaml_syntax_in_the_ui_language(void **state)
 		       "put the text in quotes when it holds ': '");
 }
 
+/* A syntax error at the very end of a buffer without a NUL after it: the
+ * hint looks at the character there without reading past the buffer
+ * (found by fuzz_content; ASan tells). */
+static void test_syntax_error_at_the_end(void **state)
+{
+	static const char yaml[] = "id: tro\nnumber: 1\ntitle: \"T";
+	struct content_diags d = { 0 };
+	char *buf = xmalloc(sizeof(yaml) - 1);
+
+	(void)state;
+	memcpy(buf, yaml, sizeof(yaml) - 1);
+	assert_int_equal(content_check_buffer("tro.yaml", buf, sizeof(yaml) - 1, &d), SAM_ERR_INVALID);
+	assert_int_equal(d.nerrors, 1);
+	content_diags_free(&d);
+	free(buf);
+}
+
 static void test_kind_and_source_values(void **state)
 {
 	(void)state;
@@ -663,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_every_error_in_one_run),
 		cmocka_unit_test(test_yaml_syntax_in_the_ui_language),
 		cmocka_unit_test(test_kind_and_source_values),
+		cmocka_unit_test(test_syntax_error_at_the_end),
 		cmocka_unit_test(test_ids_in_use),
 		cmocka_unit_test(test_diff),
 		BAD_TEST(0, "misspelled-key"), BAD_TEST(1, "duplicate-item-id"),
