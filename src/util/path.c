@@ -113,8 +113,11 @@ static char *private_dir_name(void)
 {
 	const char *run = getenv("XDG_RUNTIME_DIR");
 	char *db, *dir, *tmp;
+	struct stat sb;
 
-	if (!str_empty(run) && run[0] == '/' && path_is_dir(run))
+	/* Only the user's own: sudo keeps the caller's XDG_RUNTIME_DIR. */
+	if (!str_empty(run) && run[0] == '/' && !stat(run, &sb) && S_ISDIR(sb.st_mode) &&
+	    sb.st_uid == geteuid())
 		return xasprintf("%s/samtale", run);
 	if (!(db = path_default_db()))
 		return NULL;
