@@ -70,7 +70,7 @@ peak() {
 		/usr/bin/time -f %M -o "$WORK/rss" "$BIN" --db "$WORK/into.db" import "$file" \
 			>/dev/null 2>"$WORK/err" || rc=$?
 	else
-		/usr/bin/time -f %M -o "$WORK/rss" sh -c 'exec "$1" --db "$2" import - <"$3"' sh \
+		/usr/bin/time -f %M -o "$WORK/rss" sh -c 'cat "$3" | "$1" --db "$2" import -' sh \
 			"$BIN" "$WORK/into.db" "$file" >/dev/null 2>"$WORK/err" || rc=$?
 	fi
 	kb=$(tail -1 "$WORK/rss")

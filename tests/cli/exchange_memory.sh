@@ -42,7 +42,7 @@ peak_kb() {
 		/usr/bin/time -f %M -o "$T/rss" "$SAMTALE_BIN" --db "$T/into.db" import "$file" >"$T/out" 2>"$T/err" &&
 			fail "importing $(basename "$file") succeeded"
 	else
-		/usr/bin/time -f %M -o "$T/rss" sh -c 'exec "$1" --db "$2" import - <"$3"' sh \
+		/usr/bin/time -f %M -o "$T/rss" sh -c 'cat "$3" | "$1" --db "$2" import -' sh \
 			"$SAMTALE_BIN" "$T/into.db" "$file" >"$T/out" 2>"$T/err" &&
 			fail "importing $(basename "$file") from a pipe succeeded"
 	fi
