@@ -480,7 +480,7 @@ CLI_CMD(cmd_followups)
 	struct followup_query q = { .assignee = ctx->user };
 	struct followup_list l = { 0 };
 	enum cli_format format = FORMAT_TABLE;
-	const char *output = NULL;
+	const char *output = NULL, *caseworker = NULL;
 	struct cli_table *t;
 	enum sam_status st;
 	sam_date today;
@@ -491,13 +491,15 @@ CLI_CMD(cmd_followups)
 		switch (c) {
 		case 'O': q.due_before = today; break;
 		case 'a': q.assignee = NULL; break;
-		case 'c': q.assignee = optarg; break;
+		case 'c': caseworker = optarg; break;
 		case 'F': rc = cli_parse_format(optarg, &format); break;
 		case 'o': output = optarg; break;
 		}
 	}
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
+	if (caseworker)		/* hers, with or without --all */
+		q.assignee = caseworker;
 	st = store_followup_list(ctx->store, &q, &l);
 	if (st != SAM_OK)
 		return cli_fail(st);

@@ -71,5 +71,7 @@ check "$(crlf id,due,case,assignee,text,overdue_days \
 check "$(crlf id,due,case,assignee,text,overdue_days \
 	'6,2026-01-01,2026-0003,mette,Find tolk,59' \
 	'1,2026-02-20,2026-0001,mette,"Ring til hende, ""praktik""",9')" --user søren followups --caseworker mette --overdue --format csv
+check "$(crlf id,due,case,assignee,text,overdue_days \
+	'5,2026-02-27,2026-0002,søren,Tjek praktikaftale,2')" followups --caseworker søren --all --overdue --format csv
 
 check "$(crlf id,due,case,assignee,text,overdue_days)" --user nobody followups --format csv
