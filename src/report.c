@@ -684,21 +684,26 @@ const char *report_period_title(enum report_period p)
 	return tr("alle samtaler", "all meetings");
 }
 
-/* The calendar unit (months long) holding date: its first and last day. */
-static void unit_of(const char *date, int months, sam_date first, sam_date last)
+/* The first day of month m (1..12, or 13 for January after) of year y. */
+static void first_of(unsigned y, unsigned m, sam_date out)
 {
-	int y = 0, m = 0;
-	long days;
-
-	sscanf(date, "%4d-%2d", &y, &m);
-	m = (m - 1) / months * months + 1;
-	snprintf(first, sizeof(sam_date), "%04d-%02d-01", y, m);
-	m += months;
 	if (m > 12) {
 		m -= 12;
 		y++;
 	}
-	snprintf(last, sizeof(sam_date), "%04d-%02d-01", y, m);
+	snprintf(out, sizeof(sam_date), "%04u-%02u-01", y % 10000, m % 100);
+}
+
+/* The calendar unit (months long) holding date: its first and last day. */
+static void unit_of(const char *date, int months, sam_date first, sam_date last)
+{
+	unsigned y = 0, m = 1;
+	long days;
+
+	sscanf(date, "%4u-%2u", &y, &m);
+	m = (m - 1) / (unsigned)months * (unsigned)months + 1;
+	first_of(y, m, first);
+	first_of(y, m + (unsigned)months, last);
 	date_to_days(last, &days);
 	date_from_days(days - 1, last);
 }
