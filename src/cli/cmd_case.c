@@ -248,6 +248,39 @@ static enum sam_status print_followups(struct cli_ctx *ctx, const struct case_re
 	return SAM_OK;
 }
 
+/* One line each, oldest first; her goal under it. */
+static enum sam_status print_internships(struct cli_ctx *ctx, const struct case_rec *c)
+{
+	struct internship_query q = { .case_id = c->id };
+	struct internship_list l;
+	enum sam_status st = store_internship_list(ctx->store, &q, &l);
+
+	if (st != SAM_OK)
+		return st;
+	printf("\n%s\n", tr("Praktikker", "Internships"));
+	if (!l.n)
+		printf("  -\n");
+	for (size_t i = 0; i < l.n; i++) {
+		const struct internship_rec *in = &l.v[i];
+		const struct store_word *job = &job_possible_words[in->job_possible];
+		const struct store_word *out = &outcome_words[in->outcome];
+
+		printf("  %lld  %s – %s  %s%s%s%s  %s: %s  %s%s%s\n", (long long)in->id, in->from,
+		       in->ended ? in->ended : in->planned_to ? in->planned_to : "?", in->workplace,
+		       in->field ? " (" : "", in->field ? in->field : "", in->field ? ")" : "",
+		       tr("job muligt", "job possible"), tr(job->da, job->en), tr(out->da, out->en),
+		       in->ended ? " " : "", in->ended ? in->ended : "");
+		if (in->contact)
+			printf("      %s: %s\n", tr("Kontakt", "Contact"), in->contact);
+		if (in->goal)
+			print_block(tr("Hendes mål", "Her goal"), in->goal, "      ");
+		if (in->outcome_reason)
+			print_block(tr("Begrundelse", "Reason"), in->outcome_reason, "      ");
+	}
+	internship_list_free(&l);
+	return SAM_OK;
+}
+
 static enum sam_status show_case(struct cli_ctx *ctx, const struct case_rec *c)
 {
 	struct meeting_list ml;
@@ -260,7 +293,8 @@ static enum sam_status show_case(struct cli_ctx *ctx, const struct case_rec *c)
 	if (c->closed)
 		printf("%s: %s\n", tr("Afsluttet", "Closed"), c->closed);
 	print_profile(c);
-	if ((st = store_meeting_list(ctx->store, c->id, &ml)) != SAM_OK)
+	if ((st = print_internships(ctx, c)) != SAM_OK ||
+	    (st = store_meeting_list(ctx->store, c->id, &ml)) != SAM_OK)
 		return st;
 	printf("\n%s\n", tr("Samtaler", "Meetings"));
 	if (!ml.n)

@@ -54,6 +54,16 @@ assert_eq "3|2|2" "$(sql "$DB" "SELECT sum(action = 'internship.add'), sum(actio
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM audit WHERE detail LIKE '%Fast job%' OR detail LIKE '%Solhøj%'")" \
 	"text in the audit log"
 
+# case show lists them, oldest first, with her goal and the reason.
+expect_status 0 samtale --db "$DB" case show 2026-0117
+assert_contains "$(cat "$T/out")" "Praktikker
+  3  2025-10-01 – ?  Netto  job muligt: ved ikke  ikke afsluttet
+  1  2026-01-12 – 2026-02-20  Plejecenter Solhøj (ældrepleje)  job muligt: ja  ansat 2026-02-20
+      Hendes mål:
+        Jeg vil arbejde med ældre, som jeg gjorde i Syrien.
+      Begrundelse:
+        Fast job 25 timer."
+
 snapshot=$(sql "$DB" 'SELECT * FROM internships')
 # Bad input: a message, a non-zero status, nothing changed.
 refused() {
