@@ -18,6 +18,9 @@ enum { REQ_FINISH = REQ_SCREEN };
 static const struct ui_binding internship_keys[] = {
 	{ 'a', REQ_ADD, "a", "ny praktik", "new internship", true },
 	{ 'e', REQ_EDIT, "e", "ret", "edit", true },
+	{ '\n', REQ_EDIT, "Enter", "ret", "edit", false },
+	{ '\r', REQ_EDIT, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_EDIT, NULL, NULL, NULL, false },
 	{ 's', REQ_FINISH, "s", "afslut (udfald)", "end (outcome)", true },
 	UI_BINDINGS_END,
 };
@@ -383,10 +386,8 @@ static unsigned internships_key(struct screen *s, int ch)
 	int req;
 
 	switch (ui_list_key(&p->ui, s, ch)) {
-	case UI_LIST_IGNORED:
+	case UI_LIST_IGNORED: case UI_LIST_ACTIVATE:
 		break;
-	case UI_LIST_ACTIVATE:
-		return in ? edit_internship(s->app, in) : REACT_NONE;
 	default:
 		return REACT_REDRAW;
 	}

@@ -51,6 +51,7 @@ enum {
 	REQ_PERIOD,
 	REQ_FROM_TO,
 	REQ_XLSX,
+	REQ_INTERNSHIPS,
 };
 
 static const struct ui_binding report_keys[] = {
@@ -63,6 +64,7 @@ static const struct ui_binding report_keys[] = {
 	{ 'p', REQ_PERIOD, "p", "periode", "period", true },
 	{ 'f', REQ_FROM_TO, "f", "fra–til", "from–to", true },
 	{ 'x', REQ_XLSX, "x", "regneark", "spreadsheet", true },
+	{ 'I', REQ_INTERNSHIPS, "I", "praktikker", "internships", true },
 	UI_BINDINGS_END,
 };
 
@@ -565,6 +567,7 @@ static unsigned report_key(struct screen *s, int ch)
 		return REACT_RELOAD;
 	case REQ_FROM_TO: return ask_from_to(s, rs);
 	case REQ_XLSX: return write_xlsx(s, rs);
+	case REQ_INTERNSHIPS: return scr_report_internships_push(s->app);
 	case REQ_BACK: return drilled(rs) ? leave_drill(rs) : REACT_NONE;
 	default:
 		return REACT_NONE;

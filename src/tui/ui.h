@@ -385,5 +385,7 @@ int ui_internship_box(WINDOW *win, int y, int x, int width, int maxrows,
 void ui_internship_row(WINDOW *win, int y, int x, int width, enum ui_attr a,
 		       const struct internship_rec *in);
 unsigned scr_report_push(struct app *app);
+/* I on the report screen: what came of the internships begun in a period. */
+unsigned scr_report_internships_push(struct app *app);
 
 #endif
