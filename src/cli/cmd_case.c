@@ -248,7 +248,7 @@ static enum sam_status print_followups(struct cli_ctx *ctx, const struct case_re
 	return SAM_OK;
 }
 
-/* One line each, oldest first; her goal under it. */
+/* One line each, oldest first, her goal under it; nothing when she has had none. */
 static enum sam_status print_internships(struct cli_ctx *ctx, const struct case_rec *c)
 {
 	struct internship_query q = { .case_id = c->id };
@@ -257,9 +257,8 @@ static enum sam_status print_internships(struct cli_ctx *ctx, const struct case_
 
 	if (st != SAM_OK)
 		return st;
-	printf("\n%s\n", tr("Praktikker", "Internships"));
-	if (!l.n)
-		printf("  -\n");
+	if (l.n)
+		printf("\n%s\n", tr("Praktikker", "Internships"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct internship_rec *in = &l.v[i];
 		const struct store_word *job = &job_possible_words[in->job_possible];
