@@ -7,7 +7,7 @@
 
 DB=$T/db
 W=60
-samtale --db "$DB" case add 2026-0117 >/dev/null
+samtale --db "$DB" --user mette case add 2026-0117 >/dev/null
 add() { # USER FROM JOB [END OUTCOME]
 	samtale --db "$DB" --user "$1" internship add 2026-0117 --workplace Arbejdspladsen --from "$2" \
 		--job-possible "$3" >/dev/null
