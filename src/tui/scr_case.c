@@ -8,9 +8,12 @@
 #include "samtale/util.h"
 
 /*
- * Case: her profile in her words, the meetings over time with completion
- * per section, open follow-ups and the items left open last time. Drawn as
- * one list of rows; meetings and follow-ups are the rows one can select.
+ * Case: her profile in her words, then what is open (the follow-ups and
+ * the items left open, each at the latest meeting that held it), then the
+ * latest meetings with completion per section, and a row that shows them
+ * all. Drawn as one list of rows; follow-ups, items left open and meetings
+ * are the rows one can select, so that each is reached by moving, however
+ * small the window.
  */
 
 enum {
@@ -24,8 +27,12 @@ enum {
 	REQ_UNDO,
 };
 
-enum row_kind { ROW_HEADING, ROW_PROFILE, ROW_INTERNSHIP, ROW_MEETING, ROW_FOLLOWUP, ROW_LEFT_OPEN,
-		ROW_HINT };
+#define LATEST_MEETINGS 5	/* meetings shown before "all" is asked for */
+
+enum row_kind {
+	ROW_HEADING, ROW_PROFILE, ROW_INTERNSHIP, ROW_MEETING, ROW_ALL_MEETINGS, ROW_FOLLOWUP,
+	ROW_LEFT_OPEN, ROW_LEFT_OPEN_NOTE, ROW_HINT,
+};
 
 struct row {
 	enum row_kind kind;
@@ -45,6 +52,7 @@ struct case_screen {
 	struct row *rows;
 	size_t nrows, caprows;
 	struct ui_list ui;
+	bool all_meetings;	/* every meeting, not only the latest */
 	sam_date today;
 };
 
@@ -252,6 +260,25 @@ static enum sam_status refuse_vanished_ids(struct app *app, int64_t case_id)
 	return st;
 }
 
+/* A new meeting has the interpreter of the one before it: she needs the
+ * same language next time ('i' changes it). */
+static enum sam_status same_interpreter(struct store *store, int64_t case_id, int64_t meeting_id)
+{
+	struct meeting_list ml;
+	const char *lang = NULL;
+	enum sam_status st = store_meeting_list(store, case_id, &ml);
+
+	if (st != SAM_OK)
+		return st;
+	for (size_t i = 0; i < ml.n; i++)
+		if (ml.v[i].id != meeting_id)
+			lang = ml.v[i].interpreter;
+	if (lang)
+		st = store_meeting_set(store, meeting_id, MEETING_INTERPRETER, lang);
+	meeting_list_free(&ml);
+	return st;
+}
+
 unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 {
 	const struct content_guide *g = app->guide;
@@ -277,6 +304,8 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 	specs = exchange_meeting_items(g, g->meeting_types[pick].id, &n);
 	st = store_meeting_add(app->store, case_id, NULL, g->meeting_types[pick].id, specs, n, &id);
 	free(specs);
+	if (st == SAM_OK)
+		st = same_interpreter(app->store, case_id, id);
 	if (st != SAM_OK)
 		return ui_error(app, st);
 	ui_status(app, NULL);
@@ -297,8 +326,16 @@ static bool row_selectable(void *ctx, size_t i)
 {
 	const struct case_screen *c = ctx;
 
-	return c->rows[i].kind == ROW_MEETING || c->rows[i].kind == ROW_FOLLOWUP ||
-	       c->rows[i].kind == ROW_INTERNSHIP;
+	switch (c->rows[i].kind) {
+	case ROW_MEETING:
+	case ROW_ALL_MEETINGS:
+	case ROW_FOLLOWUP:
+	case ROW_LEFT_OPEN:
+	case ROW_INTERNSHIP:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static void case_free_data(struct case_screen *c)
@@ -320,6 +357,9 @@ static void case_free_data(struct case_screen *c)
 
 static void build_rows(struct case_screen *c)
 {
+	size_t shown = c->all_meetings || c->meetings.n <= LATEST_MEETINGS ? c->meetings.n : LATEST_MEETINGS;
+
+	c->nrows = 0;
 	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
 	for (size_t f = 0; f < PROFILE_NFIELDS; f++)
 		add_row(c, ROW_PROFILE, f, NULL);
@@ -327,12 +367,6 @@ static void build_rows(struct case_screen *c)
 		add_row(c, ROW_HEADING, 0, tr("Praktik (I: alle)", "Internship (I: all)"));
 		add_row(c, ROW_INTERNSHIP, 0, NULL);
 	}
-	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
-	for (size_t i = c->meetings.n; i-- > 0;)	/* newest first */
-		add_row(c, ROW_MEETING, i, NULL);
-	if (!c->meetings.n)
-		add_row(c, ROW_HINT, 0, tr("Ingen samtaler endnu. Tryk m for at holde den første.",
-					   "No meetings yet. Press m to hold the first."));
 	add_row(c, ROW_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
 	for (size_t i = 0; i < c->followups.n; i++)
 		add_row(c, ROW_FOLLOWUP, i, NULL);
@@ -340,9 +374,20 @@ static void build_rows(struct case_screen *c)
 		add_row(c, ROW_HINT, 0, tr("Ingen. Tryk f for at aftale en.", "None. Press f to agree one."));
 	if (c->left_open.n) {
 		add_row(c, ROW_HEADING, 0, tr("Ikke nået ved sidste samtale", "Left open at the last meeting"));
-		for (size_t i = 0; i < c->left_open.n; i++)
+		for (size_t i = 0; i < c->left_open.n; i++) {
 			add_row(c, ROW_LEFT_OPEN, i, NULL);
+			if (!str_empty(c->left_open.v[i].item.note))
+				add_row(c, ROW_LEFT_OPEN_NOTE, i, NULL);
+		}
 	}
+	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
+	for (size_t i = c->meetings.n; i-- > c->meetings.n - shown;)	/* newest first */
+		add_row(c, ROW_MEETING, i, NULL);
+	if (shown < c->meetings.n)
+		add_row(c, ROW_ALL_MEETINGS, 0, NULL);
+	if (!c->meetings.n)
+		add_row(c, ROW_HINT, 0, tr("Ingen samtaler endnu. Tryk m for at holde den første.",
+					   "No meetings yet. Press m to hold the first."));
 }
 
 static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t case_id)
@@ -367,25 +412,56 @@ static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t
 	return SAM_OK;
 }
 
+/* What a row shows, by its id in the store (the index for items left open). */
+static int64_t row_id(const struct case_screen *c, const struct row *r)
+{
+	switch (r->kind) {
+	case ROW_MEETING:
+		return c->meetings.v[r->index].id;
+	case ROW_FOLLOWUP:
+		return c->followups.v[r->index].id;
+	default:
+		return (int64_t)r->index;
+	}
+}
+
 static enum sam_status case_open(struct screen *s, struct app *app)
 {
 	struct case_screen *c = s->data;
+	struct row keep = { ROW_HINT, 0, NULL };
+	int64_t keep_id = 0;
+	size_t nmeetings = 0, keep_row = 0;
 	enum sam_status st;
-	size_t keep;
 
 	if (!c) {
 		s->data = c = xcalloc(1, sizeof(*c));
 		c->ui.selectable = row_selectable;
 		c->ui.ctx = c;
+	} else if (c->nrows) {
+		keep = c->rows[c->ui.sel];
+		keep_id = row_id(c, &keep);
+		keep_row = c->ui.sel;
+		nmeetings = c->meetings.n;
 	}
-	keep = c->ui.sel;
 	case_free_data(c);
 	st = case_load(c, app, s->arg);
 	if (st != SAM_OK)
 		return st;
 	date_today(c->today);
 	build_rows(c);
-	c->ui.sel = keep;
+	/* The row that was selected, found again; first, or after a meeting
+	 * was added, the newest meeting (Enter opens it), what is open above. */
+	c->ui.sel = keep_row;
+	for (size_t i = 0; i < c->nrows; i++) {
+		bool newest = c->rows[i].kind == ROW_MEETING && c->meetings.n != nmeetings;
+		bool same = row_selectable(c, i) && c->rows[i].kind == keep.kind &&
+			    row_id(c, &c->rows[i]) == keep_id;
+
+		if (newest || same) {
+			c->ui.sel = i;
+			break;
+		}
+	}
 	ui_list_set_rows(&c->ui, c->nrows);
 	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s%s%s", tr("Sag", "Case"), c->rec.ref,
 		 c->rec.initials ? " · " : "", c->rec.initials ? c->rec.initials : "",
@@ -461,20 +537,38 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		draw_progress(s->app, c, r->index, win, y, x + 1, width - x - 1, a);
 		break;
 	}
-	case ROW_FOLLOWUP: {
-		const struct followup_rec *f = &c->followups.v[r->index];
-		bool overdue = !f->done && strcmp(f->due, c->today) < 0;
+	case ROW_ALL_MEETINGS: {
+		char *label = xasprintf(tr("Vis alle %zu samtaler (Enter)", "Show all %zu meetings (Enter)"),
+					c->meetings.n);
 
-		x = 2 + ui_text(win, y, 2, 4, a, f->done ? "[x]" : "[ ]");
-		x += 1 + ui_text(win, y, x + 1, 11, sel ? a : overdue ? UI_WARN : a, f->due);
-		if (overdue)
-			x += 1 + ui_text(win, y, x + 1, 12, sel ? a : UI_WARN, tr("FORFALDEN", "OVERDUE"));
-		ui_text(win, y, x + 1, width - x - 1, a, f->text);
+		ui_text(win, y, 2, width - 2, sel ? a : UI_DIM, label);
+		free(label);
 		break;
 	}
-	case ROW_LEFT_OPEN:	/* in the wording of the meeting that left it open */
-		x = 2 + ui_text(win, y, 2, 4, UI_NORMAL, "↻ ");
-		ui_text(win, y, x, width - x, UI_NORMAL, c->left_open.v[r->index].item.text);
+	case ROW_FOLLOWUP: {
+		const struct followup_rec *f = &c->followups.v[r->index];
+		int due = f->done ? 1 : strcmp(f->due, c->today);
+		enum ui_attr late = sel ? a : due <= 0 ? UI_WARN : a;
+
+		x = 2 + ui_text(win, y, 2, 4, a, f->done ? "[x]" : "[ ]");
+		x += 1 + ui_text(win, y, x + 1, 11, late, f->due);
+		if (due <= 0)
+			x += 1 + ui_text(win, y, x + 1, 12, late, due < 0 ? tr("forfalden", "overdue")
+								      : tr("i dag", "today"));
+		ui_text_cut(win, y, x + 1, width - x - 1, a, f->text);
+		break;
+	}
+	case ROW_LEFT_OPEN: {	/* in the wording of the meeting that left it open */
+		const struct left_open_item *lo = &c->left_open.v[r->index];
+
+		x = 2 + ui_text(win, y, 2, 2, a, "↻ ");
+		x += 1 + ui_text(win, y, x, 11, sel ? a : UI_DIM, lo->date);
+		ui_text_cut(win, y, x, width - x, a, lo->item.text);
+		break;
+	}
+	case ROW_LEFT_OPEN_NOTE:
+		x = 17 + ui_text(win, y, 17, width - 17, UI_DIM, tr("Note: ", "Note: "));
+		ui_text_cut(win, y, x, width - x, UI_NORMAL, c->left_open.v[r->index].item.note);
 		break;
 	}
 }
@@ -548,6 +642,19 @@ static unsigned show_handout(struct screen *s)
 	return scr_handout_push(s->app, c->meetings.v[c->meetings.n - 1].id);
 }
 
+/* Leaving the case for the case list closes today's meeting: its summary
+ * for her is asked for, unless it is written or was asked for already. */
+static unsigned leave(struct screen *s)
+{
+	struct case_screen *c = s->data;
+	const struct meeting_rec *last = c->meetings.n ? &c->meetings.v[c->meetings.n - 1] : NULL;
+
+	if (last && str_eq(last->date, c->today) && str_empty(last->agreed) &&
+	    !ui_agreed_asked(s->app, last->id))
+		ui_ask_agreed(s->app, last->id);
+	return REACT_POP;
+}
+
 static unsigned case_key(struct screen *s, int ch)
 {
 	struct case_screen *c = s->data;
@@ -557,10 +664,21 @@ static unsigned case_key(struct screen *s, int ch)
 	case UI_LIST_FILTER_CHANGED:
 		return REACT_REDRAW;
 	case UI_LIST_ACTIVATE:
-		if (c->rows[c->ui.sel].kind == ROW_MEETING)
+		switch (c->rows[c->ui.sel].kind) {
+		case ROW_MEETING:
 			return scr_meeting_push(s->app, c->meetings.v[c->rows[c->ui.sel].index].id);
-		if (c->rows[c->ui.sel].kind == ROW_INTERNSHIP)
+		case ROW_INTERNSHIP:
 			return scr_internships_push(s->app, s->arg);
+		case ROW_LEFT_OPEN:
+			return scr_meeting_push(s->app, c->left_open.v[c->rows[c->ui.sel].index].meeting_id);
+		case ROW_ALL_MEETINGS:
+			c->all_meetings = true;
+			build_rows(c);
+			ui_list_set_rows(&c->ui, c->nrows);
+			return REACT_REDRAW;
+		default:
+			break;
+		}
 		/* "open" must not close a follow-up, which then leaves the list */
 		ui_status(s->app, "%s", tr("Tryk Space for at markere opfølgningen udført.",
 					   "Press Space to mark the follow-up done."));
@@ -603,6 +721,8 @@ static unsigned case_key(struct screen *s, int ch)
 		return ui_undo(s->app, s->arg);
 	case REQ_HANDOUT:
 		return show_handout(s);
+	case REQ_BACK:
+		return leave(s);
 	default:
 		return REACT_NONE;
 	}

@@ -9,11 +9,16 @@
 #include "samtale/util.h"
 
 /*
- * Meeting: the checklist for this meeting's type, one section at a time,
- * with the section's why and the selected item's help beside it (two panes
- * from 100 columns, else below). The items are the ones stored with the
- * meeting, in the wording of the day it was held. Every key that changes
- * something writes it through the store at once.
+ * Meeting: the checklist for this meeting's type, section by section, with
+ * the section's why and the selected item's help beside it (two panes when
+ * the checklist keeps LIST_MIN columns, else below it), and the overview a
+ * meeting needs: what was agreed last time, her goals and wishes, the open
+ * follow-ups and those agreed in this meeting. The overview is under the
+ * checklist in a large window and one key (o) away in the other pane in a
+ * smaller one. The items are the ones stored with the meeting, in the
+ * wording of the day it was held; an item left open at the latest meeting
+ * that held it is marked ↻ with the note it had then. Every key that
+ * changes something writes it through the store at once.
  */
 
 enum {
@@ -27,26 +32,50 @@ enum {
 	REQ_PREV_SECTION,
 	REQ_CHANGE,
 	REQ_REMOVE,
+	REQ_TEXT_DOWN,
+	REQ_TEXT_UP,
+	REQ_OVERVIEW,
+	REQ_CLOSE,
 };
 
-#define TWO_PANES_FROM 100
+#define LIST_MIN 62		/* the checklist's columns beside the other pane */
+#define SIDE_MIN 37		/* ... and that pane's */
+/* From this size the overview is under the checklist without a key. */
+#define OVERVIEW_COLS 120
+#define OVERVIEW_ROWS 37	/* the body of a 40-line terminal */
+
+enum mrow_kind {
+	MROW_SECTION,		/* a section's title */
+	MROW_ITEM,		/* the only kind one can select */
+	MROW_NOTE,		/* the item's note */
+	MROW_OLD_NOTE,		/* the note it had when it was left open */
+};
 
 struct mrow {
-	size_t item;		/* index into m.items */
-	bool note;		/* the item's note line, not selectable */
+	enum mrow_kind kind;
+	size_t index;		/* into m.items, or into sections for MROW_SECTION */
 };
+
+enum pane { PANE_GUIDANCE, PANE_OVERVIEW };
 
 struct meeting_screen {
 	struct meeting_rec m;
 	char *case_ref;
 	struct left_open_list prev_open;	/* this meeting's items left open before it */
+	struct case_rec c;	/* her goals and wishes */
+	char *last_agreed;	/* the latest earlier meeting's agreed summary ... */
+	char *last_date;	/* ... and its date; NULL when none */
+	struct followup_list followups;	/* the case's, done ones too */
 	const char **sections;	/* distinct section ids, in item order (point into m) */
 	size_t nsections;
-	size_t cur;		/* the section shown */
-	char *cur_id;		/* ... by id, kept across reloads */
+	char *sel_item;		/* the selected item's id, kept across reloads */
 	struct mrow *rows;
 	size_t nrows;
 	struct ui_list ui;
+	enum pane pane;		/* what the other pane shows */
+	size_t text_top;	/* its first row */
+	int text_height;	/* its rows, at the last draw (for paging) */
+	struct ui_doc doc;	/* its text, rebuilt at each draw */
 	sam_date today;
 	enum internship_phase phase;		/* of the meeting's type */
 	struct internship_rec internship;	/* her current one, when has_internship */
@@ -62,6 +91,9 @@ static const struct ui_binding meeting_keys[] = {
 	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
 	{ 'e', REQ_ITEM_NOTE, "e", "note", "note", true },
 	{ '\t', REQ_NEXT_SECTION, "Tab", "afsnit", "section", true },
+	{ UI_FN(KEY_NPAGE), REQ_TEXT_DOWN, "PgDn", "tekst ned", "text down", true },
+	{ UI_FN(KEY_PPAGE), REQ_TEXT_UP, "PgUp", "tekst op", "text up", false },
+	{ 'o', REQ_OVERVIEW, "o", "overblik", "overview", true },
 	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", "forrige afsnit", "previous section", false },
 	{ 'E', REQ_EDIT, "E", "mødenote", "meeting note", true },
 	{ 'A', REQ_AGREED, "A", "aftalt", "agreed", true },
@@ -73,6 +105,8 @@ static const struct ui_binding meeting_keys[] = {
 	{ 'd', REQ_CHANGE, "d", "ret dato eller type", "change date or type", false },
 	{ 'D', REQ_REMOVE, "D", "fjern samtalen (spørger)", "remove the meeting (asks)", false },
 	{ 'P', REQ_HANDOUT, "P", "hendes kopi", "her copy", true },
+	{ 'x', REQ_CLOSE, "x", "afslut samtalen (det aftalte)", "close the meeting (what was agreed)",
+	  false },
 	UI_BINDINGS_END,
 };
 
@@ -84,7 +118,7 @@ static bool row_selectable(void *ctx, size_t i)
 {
 	const struct meeting_screen *ms = ctx;
 
-	return !ms->rows[i].note;
+	return ms->rows[i].kind == MROW_ITEM;
 }
 
 /* The item as it was left open before this meeting, or NULL. */
@@ -102,34 +136,45 @@ static void build_sections(struct meeting_screen *ms)
 	free(ms->sections);
 	ms->sections = xcalloc(ms->m.nitems + 1, sizeof(*ms->sections));
 	ms->nsections = 0;
-	ms->cur = 0;
 	for (size_t i = 0; i < ms->m.nitems; i++) {
 		const char *sid = ms->m.items[i].section_id;
 		bool seen = false;
 
 		for (size_t k = 0; k < ms->nsections && !seen; k++)
 			seen = str_eq(ms->sections[k], sid);
-		if (seen)
-			continue;
-		if (str_eq(sid, ms->cur_id))
-			ms->cur = ms->nsections;
-		ms->sections[ms->nsections++] = sid;
+		if (!seen)
+			ms->sections[ms->nsections++] = sid;
 	}
 }
 
+static void add_row(struct meeting_screen *ms, enum mrow_kind kind, size_t index)
+{
+	ms->rows[ms->nrows++] = (struct mrow){ kind, index };
+}
+
+/* Every section's items under its title, each with its note and, when it
+ * was left open, the note it had then. */
 static void build_rows(struct meeting_screen *ms)
 {
-	const char *sid = ms->nsections ? ms->sections[ms->cur] : NULL;
-
 	free(ms->rows);
-	ms->rows = xcalloc(2 * ms->m.nitems + 1, sizeof(*ms->rows));
+	ms->rows = xcalloc(ms->nsections + 3 * ms->m.nitems + 1, sizeof(*ms->rows));
 	ms->nrows = 0;
-	for (size_t i = 0; i < ms->m.nitems; i++) {
-		if (!str_eq(ms->m.items[i].section_id, sid))
-			continue;
-		ms->rows[ms->nrows++] = (struct mrow){ i, false };
-		if (!str_empty(ms->m.items[i].note))
-			ms->rows[ms->nrows++] = (struct mrow){ i, true };
+	for (size_t k = 0; k < ms->nsections; k++) {
+		add_row(ms, MROW_SECTION, k);
+		for (size_t i = 0; i < ms->m.nitems; i++) {
+			const struct meeting_item *it = &ms->m.items[i];
+			const struct left_open_item *lo = left_open_before(ms, it->item_id);
+
+			if (!str_eq(it->section_id, ms->sections[k]))
+				continue;
+			if (str_eq(it->item_id, ms->sel_item))
+				ms->ui.sel = ms->nrows;
+			add_row(ms, MROW_ITEM, i);
+			if (lo && !str_empty(lo->item.note))
+				add_row(ms, MROW_OLD_NOTE, i);
+			if (!str_empty(it->note))
+				add_row(ms, MROW_NOTE, i);
+		}
 	}
 	ui_list_set_rows(&ms->ui, ms->nrows);
 }
@@ -143,6 +188,12 @@ static void meeting_free_data(struct meeting_screen *ms)
 	left_open_list_free(&ms->prev_open);
 	internship_rec_free(&ms->internship);
 	ms->has_internship = false;
+	case_rec_free(&ms->c);
+	memset(&ms->c, 0, sizeof(ms->c));
+	free(ms->last_agreed);
+	free(ms->last_date);
+	ms->last_agreed = ms->last_date = NULL;
+	followup_list_free(&ms->followups);
 }
 
 static const char *type_title(const struct app *app, const char *type)
@@ -152,27 +203,51 @@ static const char *type_title(const struct app *app, const char *type)
 	return t ? t->title : type;
 }
 
+/* The latest meeting before this one that has an agreed summary. */
+static enum sam_status load_last_agreed(struct meeting_screen *ms, struct store *store)
+{
+	struct meeting_list ml;
+	enum sam_status st = store_meeting_list(store, ms->m.case_id, &ml);
+
+	if (st != SAM_OK)
+		return st;
+	for (size_t i = 0; i < ml.n && ml.v[i].id != ms->m.id; i++) {
+		if (str_empty(ml.v[i].agreed))
+			continue;
+		free(ms->last_agreed);
+		free(ms->last_date);
+		ms->last_agreed = xstrdup(ml.v[i].agreed);
+		ms->last_date = xstrdup(ml.v[i].date);
+	}
+	meeting_list_free(&ml);
+	return SAM_OK;
+}
+
 static enum sam_status meeting_open(struct screen *s, struct app *app)
 {
 	struct meeting_screen *ms = s->data;
-	struct case_rec c = { 0 };
+	struct followup_query q = { .include_done = true };
 	enum sam_status st;
 
 	if (!ms) {
 		s->data = ms = xcalloc(1, sizeof(*ms));
 		ms->ui.selectable = row_selectable;
 		ms->ui.ctx = ms;
+	} else if (ms->nrows && ms->rows[ms->ui.sel].kind == MROW_ITEM) {
+		free(ms->sel_item);
+		ms->sel_item = xstrdup(ms->m.items[ms->rows[ms->ui.sel].index].item_id);
 	}
 	meeting_free_data(ms);
 	if ((st = store_meeting_get(app->store, s->arg, &ms->m)) != SAM_OK ||
-	    (st = store_case_get_by_id(app->store, ms->m.case_id, &c)) != SAM_OK ||
-	    (st = store_items_left_open_before(app->store, ms->m.id, &ms->prev_open)) != SAM_OK) {
-		case_rec_free(&c);
+	    (st = store_case_get_by_id(app->store, ms->m.case_id, &ms->c)) != SAM_OK ||
+	    (st = store_items_left_open_before(app->store, ms->m.id, &ms->prev_open)) != SAM_OK ||
+	    (st = load_last_agreed(ms, app->store)) != SAM_OK)
 		return st;
-	}
 	exchange_left_open_actions(&ms->prev_open, app->guide);
-	ms->case_ref = xstrdup(c.ref);
-	case_rec_free(&c);
+	q.case_id = ms->m.case_id;
+	if ((st = store_followup_list(app->store, &q, &ms->followups)) != SAM_OK)
+		return st;
+	ms->case_ref = xstrdup(ms->c.ref);
 	ms->phase = content_internship_phase(ms->m.type);
 	if (ms->phase != PHASE_NONE &&
 	    (st = store_internship_current(app->store, ms->m.case_id, &ms->internship,
@@ -203,19 +278,79 @@ static const char *state_box(enum item_state st)
 	return "[ ]";
 }
 
+static const struct meeting_item *selected_item(const struct meeting_screen *ms)
+{
+	return ms->nrows && ms->rows[ms->ui.sel].kind == MROW_ITEM ? &ms->m.items[ms->rows[ms->ui.sel].index]
+								       : NULL;
+}
+
+/* The section of the selected item, as an index into sections. */
+static size_t current_section(const struct meeting_screen *ms)
+{
+	const struct meeting_item *it = selected_item(ms);
+
+	for (size_t k = 0; it && k < ms->nsections; k++)
+		if (str_eq(ms->sections[k], it->section_id))
+			return k;
+	return 0;
+}
+
+static const char *section_title(const struct screen *s, size_t k)
+{
+	const struct meeting_screen *ms = s->data;
+	const struct content_section *sec = content_section_find(s->app->guide, ms->sections[k]);
+
+	return sec ? sec->title : ms->sections[k];
+}
+
 static void draw_section_header(struct screen *s, WINDOW *win, int width)
 {
 	struct meeting_screen *ms = s->data;
-	const struct content_section *sec =
-		ms->nsections ? content_section_find(s->app->guide, ms->sections[ms->cur]) : NULL;
+	size_t k = current_section(ms);
 	char head[64];
 	int x;
 
 	snprintf(head, sizeof(head), "%s %zu/%zu: ", tr("Afsnit", "Section"),
-		 ms->nsections ? ms->cur + 1 : 0, ms->nsections);
+		 ms->nsections ? k + 1 : 0, ms->nsections);
 	x = ui_text(win, 0, 1, width - 1, UI_HEADING, head);
-	ui_text(win, 0, 1 + x, width - 1 - x, UI_HEADING,
-		sec ? sec->title : ms->nsections ? ms->sections[ms->cur] : tr("(ingen punkter)", "(no items)"));
+	ui_text_cut(win, 0, 1 + x, width - 1 - x, UI_HEADING,
+		    ms->nsections ? section_title(s, k) : tr("(ingen punkter)", "(no items)"));
+}
+
+static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
+{
+	struct meeting_screen *ms = s->data;
+	const struct mrow *r = &ms->rows[i];
+	const struct meeting_item *it = r->kind == MROW_SECTION ? NULL : &ms->m.items[r->index];
+	const struct left_open_item *lo = it ? left_open_before(ms, it->item_id) : NULL;
+	bool sel = i == ms->ui.sel;
+	enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
+	int x = 1;
+
+	switch (r->kind) {
+	case MROW_SECTION:
+		ui_rule(win, y, 0, width, section_title(s, r->index));
+		return;
+	case MROW_NOTE:
+		x = 8 + ui_text(win, y, 8, width - 8, UI_DIM, tr("Note: ", "Note: "));
+		ui_text_cut(win, y, x, width - x, UI_NORMAL, it->note);
+		return;
+	case MROW_OLD_NOTE:
+		x = 8 + ui_text(win, y, 8, width - 8, UI_WARN, "↻ ");
+		x += ui_text(win, y, x, width - x, UI_DIM, lo->date);
+		x += ui_text(win, y, x, width - x, UI_DIM, ": ");
+		ui_text_cut(win, y, x, width - x, UI_NORMAL, lo->item.note);
+		return;
+	case MROW_ITEM:
+		break;
+	}
+	if (sel)
+		ui_fill(win, y, 0, width, UI_SELECTED);
+	x += ui_text(win, y, x, 4, a, state_box(it->state));
+	x += ui_text(win, y, x, 3, a, lo ? " ↻ " : "   ");
+	ui_text_cut(win, y, x, width - x - 1, a, it->text);
+	if (sel)
+		ui_focus(win, y, 2);
 }
 
 static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int width)
@@ -223,69 +358,167 @@ static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int wi
 	struct meeting_screen *ms = s->data;
 	size_t top = ui_list_scroll(&ms->ui, height);
 
-	for (int y = 0; y < height && top + (size_t)y < ms->nrows; y++) {
-		const struct mrow *r = &ms->rows[top + (size_t)y];
-		const struct meeting_item *it = &ms->m.items[r->item];
-		bool sel = top + (size_t)y == ms->ui.sel;
-		enum ui_attr a = sel ? UI_SELECTED : UI_NORMAL;
-		int x = 1;
-
-		if (r->note) {
-			x = 7 + ui_text(win, y0 + y, 7, width - 7, UI_DIM, tr("Note: ", "Note: "));
-			ui_text(win, y0 + y, x, width - x, UI_NORMAL, it->note);
-			continue;
-		}
-		if (sel)
-			ui_fill(win, y0 + y, 0, width, UI_SELECTED);
-		x += ui_text(win, y0 + y, x, 4, a, state_box(it->state));
-		x += ui_text(win, y0 + y, x, 3, a, left_open_before(ms, it->item_id) ? " ↻ " : "   ");
-		ui_text(win, y0 + y, x, width - x, a, it->text);
-		if (sel)
-			ui_focus(win, y0 + y, 2);
-	}
-	if (!ms->nrows)
+	for (int y = 0; y < height && top + (size_t)y < ms->nrows; y++)
+		draw_row(s, win, top + (size_t)y, y0 + y, width);
+	if (!selected_item(ms))
 		ui_focus(win, y0, 1);
 }
 
-/* The selected item's whole text when its row (list_width wide) cuts it,
- * the section's why (at most 40% of the pane when the item has help), the
- * item's help and its note. */
-static void draw_guidance(struct screen *s, WINDOW *win, int y, int x, int height, int width,
-			  int list_width)
+/* "i dag" or "forfalden" beside a follow-up's date, or nothing. */
+static const char *due_mark(const struct meeting_screen *ms, const struct followup_rec *f)
+{
+	int c = strcmp(f->due, ms->today);
+
+	if (f->done)
+		return tr(" (udført)", " (done)");
+	return c < 0 ? tr(" forfalden", " overdue") : c == 0 ? tr(" i dag", " today") : "";
+}
+
+static void add_followup_line(struct meeting_screen *ms, struct ui_doc *d, const struct followup_rec *f)
+{
+	char *line = xasprintf("%s%s: %s (%s)", f->due, due_mark(ms, f), f->text, f->assignee);
+
+	ui_doc_add(d, f->done || strcmp(f->due, ms->today) > 0 ? UI_NORMAL : UI_WARN, 2, line);
+	free(line);
+}
+
+static void add_field(struct ui_doc *d, const char *label, const char *text)
+{
+	char *line = xasprintf("%s: %s", label, str_empty(text) ? "–" : text);
+
+	ui_doc_add(d, str_empty(text) ? UI_DIM : UI_NORMAL, 2, line);
+	free(line);
+}
+
+/* What was agreed last time, her goals and wishes, the follow-ups. */
+static void build_overview(struct meeting_screen *ms, struct ui_doc *d)
+{
+	size_t nhere = 0, nopen = 0;
+
+	if (ms->last_agreed) {
+		char *head = xasprintf("%s (%s)", tr("Aftalt sidst", "Agreed last time"), ms->last_date);
+
+		ui_doc_add(d, UI_HEADING, 0, head);
+		free(head);
+		ui_doc_add(d, UI_NORMAL, 2, ms->last_agreed);
+	} else {
+		ui_doc_add(d, UI_HEADING, 0, tr("Aftalt sidst", "Agreed last time"));
+		ui_doc_add(d, UI_DIM, 2, tr("Intet skrevet ved en tidligere samtale.",
+					    "Nothing written at an earlier meeting."));
+	}
+	ui_doc_gap(d);
+	ui_doc_add(d, UI_HEADING, 0, tr("Hendes mål og ønsker", "Her goals and wishes"));
+	add_field(d, tr("Jobønsker", "Job wishes"), ms->c.profile[PROFILE_JOB_WISHES]);
+	add_field(d, tr("Uddannelsesønsker", "Education wishes"), ms->c.profile[PROFILE_EDUCATION_WISHES]);
+	ui_doc_gap(d);
+	ui_doc_add(d, UI_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
+	for (size_t i = 0; i < ms->followups.n; i++) {
+		const struct followup_rec *f = &ms->followups.v[i];
+
+		if (f->meeting_id == ms->m.id) {
+			nhere++;
+		} else if (!f->done) {
+			add_followup_line(ms, d, f);
+			nopen++;
+		}
+	}
+	if (!nopen)
+		ui_doc_add(d, UI_DIM, 2, tr("Ingen.", "None."));
+	ui_doc_gap(d);
+	ui_doc_add(d, UI_HEADING, 0, tr("Aftalt i denne samtale", "Agreed in this meeting"));
+	for (size_t i = 0; i < ms->followups.n; i++)
+		if (ms->followups.v[i].meeting_id == ms->m.id)
+			add_followup_line(ms, d, &ms->followups.v[i]);
+	if (!nhere)
+		ui_doc_add(d, UI_DIM, 2, tr("Ingen opfølgninger endnu (f tilføjer en).",
+					    "No follow-ups yet (f adds one)."));
+}
+
+/* The selected item's whole text, why it was left open and its note then,
+ * the section's why, the item's help and its note. */
+static void build_guidance(struct screen *s, struct ui_doc *d)
 {
 	struct meeting_screen *ms = s->data;
+	const struct meeting_item *it = selected_item(ms);
 	const struct content_section *sec =
-		ms->nsections ? content_section_find(s->app->guide, ms->sections[ms->cur]) : NULL;
-	const struct meeting_item *it = ms->nrows ? &ms->m.items[ms->rows[ms->ui.sel].item] : NULL;
+		it ? content_section_find(s->app->guide, it->section_id) : NULL;
 	const struct content_item *ci = it ? content_item_find(s->app->guide, it->item_id) : NULL;
-	int end = y + height;
+	const struct left_open_item *lo = it ? left_open_before(ms, it->item_id) : NULL;
 
-	if (it && (int)utf8_width(it->text) > list_width - 7 && y + 2 < end) {
-		y += ui_wrap(win, y, x, width, (end - y) / 3, UI_NORMAL, it->text);
-		y++;
-	}
-	if (it && left_open_before(ms, it->item_id) && y < end)
-		y += ui_wrap(win, y, x, width, end - y, UI_WARN,
-			     tr("↻ Ikke nået ved sidste samtale.", "↻ Left open at the last meeting."));
-	if (sec && y + 1 < end) {
-		int max = ci && ci->help ? (end - y) * 2 / 5 : end - y;
+	if (!it)
+		return;
+	ui_doc_add(d, UI_NORMAL, 0, it->text);
+	if (lo) {
+		char *line = xasprintf(tr("↻ Ikke nået ved samtalen %s.", "↻ Left open at the meeting of %s."),
+				       lo->date);
 
-		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Hvorfor", "Why"));
-		y += ui_wrap(win, y, x, width, max > 1 ? max - 1 : 1, UI_DIM, sec->why);
+		ui_doc_gap(d);
+		ui_doc_add(d, UI_WARN, 0, line);
+		free(line);
+		if (!str_empty(lo->item.note))
+			ui_doc_add(d, UI_NORMAL, 2, lo->item.note);
 	}
-	if (ci && ci->help && y + 2 < end) {
-		y++;
+	if (sec) {
+		ui_doc_gap(d);
+		ui_doc_add(d, UI_HEADING, 0, tr("Hvorfor", "Why"));
+		ui_doc_add(d, UI_DIM, 0, sec->why);
+	}
+	if (ci && ci->help) {
 		/* The team's words apart from the seed's, quietly. */
-		y += ui_wrap(win, y, x, width, 1, ci->help_origin == ORIGIN_LOCAL ? UI_DIM : UI_HEADING,
-			     ci->help_origin == ORIGIN_LOCAL ? tr("Lokal vejledning", "Local guidance")
-							     : tr("Om punktet", "About the item"));
-		y += ui_wrap(win, y, x, width, end - y, UI_NORMAL, ci->help);
+		bool local = ci->help_origin == ORIGIN_LOCAL;
+
+		ui_doc_gap(d);
+		ui_doc_add(d, local ? UI_DIM : UI_HEADING, 0,
+			   local ? tr("Lokal vejledning", "Local guidance") : tr("Om punktet", "About the item"));
+		ui_doc_add(d, UI_NORMAL, 0, ci->help);
 	}
-	if (it && !str_empty(it->note) && y + 2 < end) {
-		y++;
-		y += ui_wrap(win, y, x, width, 1, UI_HEADING, tr("Note", "Note"));
-		ui_wrap(win, y, x, width, end - y, UI_NORMAL, it->note);
+	if (!str_empty(it->note)) {
+		ui_doc_gap(d);
+		ui_doc_add(d, UI_HEADING, 0, tr("Note", "Note"));
+		ui_doc_add(d, UI_NORMAL, 0, it->note);
 	}
+}
+
+/* The pane that scrolls with PgUp and PgDn: the guidance or the overview. */
+static void draw_text_pane(struct screen *s, WINDOW *win, int y, int x, int height, int width)
+{
+	struct meeting_screen *ms = s->data;
+
+	ui_doc_start(&ms->doc, width);
+	if (ms->pane == PANE_OVERVIEW)
+		build_overview(ms, &ms->doc);
+	else
+		build_guidance(s, &ms->doc);
+	ms->text_height = height;
+	ui_doc_draw(&ms->doc, win, y, x, height, &ms->text_top, "PgUp", "PgDn");
+}
+
+/* The overview under the checklist (a large window), from its start. */
+static void draw_overview_below(struct screen *s, WINDOW *win, int y, int height, int width)
+{
+	struct meeting_screen *ms = s->data;
+	struct ui_doc d = { 0 };
+	size_t top = 0;
+
+	ui_rule(win, y, 0, width, tr("Overblik", "Overview"));
+	ui_doc_start(&d, width - 2);
+	build_overview(ms, &d);
+	ui_doc_draw(&d, win, y + 1, 1, height - 1, &top, "o", "o");
+	ui_doc_free(&d);
+}
+
+/* Rows the overview takes under the checklist: its own, its rule, and at
+ * least half of the rows for the checklist. */
+static int overview_rows(struct meeting_screen *ms, int height, int width)
+{
+	struct ui_doc d = { 0 };
+	int rows, list = (int)ms->nrows < height / 2 ? (int)ms->nrows : height / 2;
+
+	ui_doc_start(&d, width - 2);
+	build_overview(ms, &d);
+	rows = (int)d.n + 1;
+	ui_doc_free(&d);
+	return rows < height - list ? rows : height - list;
 }
 
 static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
@@ -299,7 +532,7 @@ static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
 		    str_empty(ms->m.note) ? tr("ingen (E)", "none (E)") : tr("skrevet", "written"),
 		    tr("Aftalt", "Agreed"),
 		    str_empty(ms->m.agreed) ? tr("mangler (A)", "missing (A)") : ms->m.agreed);
-	ui_text(win, y, 1, width - 1, UI_DIM, strbuf_str(&sb));
+	ui_text_cut(win, y, 1, width - 1, UI_DIM, strbuf_str(&sb));
 	strbuf_free(&sb);
 }
 
@@ -339,19 +572,24 @@ static void meeting_draw_checklist(struct screen *s, WINDOW *win)
 
 static void draw_body(struct screen *s, WINDOW *win)
 {
+	struct meeting_screen *ms = s->data;
 	int height = getmaxy(win), width = getmaxx(win);
 
 	draw_section_header(s, win, width);
 	draw_meeting_line(s, win, height - 1, width);
 	height -= 2;	/* header and meeting line */
-	if (width >= TWO_PANES_FROM) {
-		int lw = width * 11 / 20;
+	if (width >= LIST_MIN + 1 + SIDE_MIN) {
+		int lw = width * 11 / 20 > LIST_MIN ? width * 11 / 20 : LIST_MIN;
+		int below = width >= OVERVIEW_COLS && height + 2 >= OVERVIEW_ROWS
+				    ? overview_rows(ms, height, lw) : 0;
 
-		draw_items(s, win, 1, height, lw);
+		draw_items(s, win, 1, height - below, lw);
+		if (below)
+			draw_overview_below(s, win, 1 + height - below, below, lw);
 		ui_vline(win, 1, lw, height);
-		draw_guidance(s, win, 1, lw + 2, height, width - lw - 3, lw);
+		draw_text_pane(s, win, 1, lw + 2, height, width - lw - 3);
 	} else {
-		struct meeting_screen *ms = s->data;
+		/* stacked: the checklist over at most half, the pane under it */
 		int lh = (int)ms->nrows;
 
 		if (lh > height / 2)
@@ -360,8 +598,10 @@ static void draw_body(struct screen *s, WINDOW *win)
 			lh = height;
 		draw_items(s, win, 1, lh, width);
 		if (height - lh > 2) {
-			ui_rule(win, 1 + lh, 0, width, NULL);
-			draw_guidance(s, win, 2 + lh, 1, height - lh - 1, width - 2, width);
+			ui_rule(win, 1 + lh, 0, width, ms->pane == PANE_OVERVIEW
+				? tr("Overblik (o: vejledning)", "Overview (o: guidance)")
+				: tr("Vejledning (o: overblik)", "Guidance (o: overview)"));
+			draw_text_pane(s, win, 2 + lh, 1, height - lh - 1, width - 2);
 		}
 	}
 }
@@ -391,9 +631,19 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 
 static struct meeting_item *selected(struct meeting_screen *ms)
 {
-	return ms->nrows ? &ms->m.items[ms->rows[ms->ui.sel].item] : NULL;
+	return (struct meeting_item *)selected_item(ms);
 }
 
+/* A new selection shows its own text from the top. */
+static unsigned moved(struct meeting_screen *ms)
+{
+	if (ms->pane == PANE_GUIDANCE)
+		ms->text_top = 0;
+	return REACT_REDRAW;
+}
+
+/* Space and n: the caseworker's eyes are on her, not on the screen, so
+ * the selection goes on to the next item. */
 static unsigned set_state(struct screen *s, enum item_state toggled)
 {
 	struct meeting_screen *ms = s->data;
@@ -411,7 +661,13 @@ static unsigned set_state(struct screen *s, enum item_state toggled)
 	 * changes appear when the screen is opened again (or Ctrl-L). */
 	it->state = next;
 	ui_status(s->app, NULL);
-	return REACT_REDRAW;
+	for (size_t r = ms->ui.sel + 1; r < ms->nrows; r++) {
+		if (row_selectable(ms, r)) {
+			ms->ui.sel = r;
+			break;
+		}
+	}
+	return moved(ms);
 }
 
 static unsigned edit_item_note(struct screen *s)
@@ -574,47 +830,85 @@ static unsigned edit_next_meeting(struct screen *s)
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
-/* Before a meeting of today is left, the plain-language summary for her is
- * asked for (Esc skips it). */
-static unsigned leave(struct screen *s)
+bool ui_agreed_asked(const struct app *app, int64_t meeting_id)
 {
-	struct meeting_screen *ms = s->data;
-	char *agreed = NULL;
-	enum sam_status st;
+	for (size_t i = 0; i < ARRAY_SIZE(app->agreed_asked); i++)
+		if (app->agreed_asked[i] == meeting_id)
+			return true;
+	return false;
+}
 
-	if (!str_empty(ms->m.agreed) || strcmp(ms->m.date, ms->today))
-		return REACT_POP;
-	ui_status(s->app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
-				   "What did you agree? Write it so she can have it (Esc skips)."));
+void ui_ask_agreed(struct app *app, int64_t meeting_id)
+{
+	char *agreed = NULL;
+
+	app->agreed_asked[app->nagreed_asked++ % ARRAY_SIZE(app->agreed_asked)] = meeting_id;
+	ui_status(app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
+				"What did you agree? Write it so she can have it (Esc skips)."));
 	for (;;) {
-		char *answer = ui_prompt(s->app, tr("Aftalt", "Agreed"), agreed);
+		char *answer = ui_prompt(app, tr("Aftalt", "Agreed"), agreed);
+		enum sam_status st;
 
 		free(agreed);
 		agreed = answer;
 		if (!agreed || str_empty(agreed))
 			break;
-		st = store_meeting_set(s->app->store, ms->m.id, MEETING_AGREED, agreed);
+		st = store_meeting_set(app->store, meeting_id, MEETING_AGREED, agreed);
 		if (st == SAM_OK)
 			break;
-		ui_error(s->app, st);	/* a CPR number: ask again with the text kept */
+		ui_error(app, st);	/* a CPR number: ask again with the text kept */
 	}
 	free(agreed);
-	ui_status(s->app, NULL);
-	return REACT_POP;
+	ui_status(app, NULL);
 }
 
-static unsigned change_section(struct screen *s, int dir)
+/* x: the meeting is over; what was agreed is asked for when it is missing. */
+static unsigned close_meeting(struct screen *s)
 {
 	struct meeting_screen *ms = s->data;
 
-	if (ms->nsections < 2)
+	if (str_empty(ms->m.agreed))
+		ui_ask_agreed(s->app, ms->m.id);
+	return REACT_POP;
+}
+
+/* Tab and S-Tab: the first item of the next or the previous section. */
+static unsigned change_section(struct screen *s, int dir)
+{
+	struct meeting_screen *ms = s->data;
+	size_t k = current_section(ms), n = ms->nsections;
+
+	if (n < 2)
 		return REACT_REDRAW;
-	ms->cur = dir > 0 ? (ms->cur + 1) % ms->nsections : (ms->cur + ms->nsections - 1) % ms->nsections;
-	free(ms->cur_id);
-	ms->cur_id = xstrdup(ms->sections[ms->cur]);
-	ms->ui.sel = 0;
-	ms->ui.top = 0;
-	build_rows(ms);
+	k = dir > 0 ? (k + 1) % n : (k + n - 1) % n;
+	for (size_t r = 0; r < ms->nrows; r++) {
+		if (ms->rows[r].kind == MROW_SECTION && ms->rows[r].index == k) {
+			ui_list_select(&ms->ui, r);
+			/* the section's title in sight above its first item */
+			if (ms->ui.top > r || ms->ui.top + (size_t)ms->ui.height <= ms->ui.sel)
+				ms->ui.top = r;
+			break;
+		}
+	}
+	return moved(ms);
+}
+
+static unsigned scroll_text(struct meeting_screen *ms, int dir)
+{
+	size_t page = ui_doc_rows(&ms->doc, ms->text_height, ms->text_top);
+
+	page = page > 1 ? page - 1 : 1;
+	if (dir > 0)
+		ms->text_top += page;	/* the draw brings it back into range */
+	else
+		ms->text_top = ms->text_top > page ? ms->text_top - page : 0;
+	return REACT_REDRAW;
+}
+
+static unsigned toggle_pane(struct meeting_screen *ms)
+{
+	ms->pane = ms->pane == PANE_GUIDANCE ? PANE_OVERVIEW : PANE_GUIDANCE;
+	ms->text_top = 0;
 	return REACT_REDRAW;
 }
 
@@ -641,7 +935,7 @@ static unsigned meeting_key(struct screen *s, int ch)
 	switch (ui_list_key(&ms->ui, s, ch)) {
 	case UI_LIST_MOVED:
 	case UI_LIST_FILTER_CHANGED:
-		return REACT_REDRAW;
+		return moved(ms);
 	case UI_LIST_ACTIVATE:	/* Enter is the meeting's own key: never */
 	case UI_LIST_IGNORED:
 		break;
@@ -685,8 +979,14 @@ static unsigned meeting_key(struct screen *s, int ch)
 		return ui_meeting_remove(s->app, ms->m.id) ? REACT_POP : REACT_REDRAW;
 	case REQ_HANDOUT:
 		return scr_handout_push(s->app, ms->m.id);
-	case REQ_BACK:
-		return leave(s);
+	case REQ_TEXT_DOWN:
+		return scroll_text(ms, +1);
+	case REQ_TEXT_UP:
+		return scroll_text(ms, -1);
+	case REQ_OVERVIEW:
+		return toggle_pane(ms);
+	case REQ_CLOSE:
+		return close_meeting(s);
 	default:
 		return REACT_NONE;
 	}
@@ -701,7 +1001,8 @@ static void meeting_close(struct screen *s)
 	meeting_free_data(ms);
 	free(ms->sections);
 	free(ms->rows);
-	free(ms->cur_id);
+	free(ms->sel_item);
+	ui_doc_free(&ms->doc);
 	free(ms);
 }
 

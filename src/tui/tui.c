@@ -243,7 +243,8 @@ void ui_draw_all(struct app *app)
 	app->footer_hint = NULL;
 	body = derwin(stdscr, LINES - 3, COLS, 1, 0);
 	if (body) {
-		s->ops->draw(s, body);
+		if (!app->body_hidden)
+			s->ops->draw(s, body);
 		delwin(body);
 	}
 	if (app->status[0]) {

@@ -149,6 +149,9 @@ struct app {
 	 * a question asked on top of it leaves it in sight. */
 	void (*overlay)(void *ctx);
 	void *overlay_ctx;
+	bool body_hidden;		/* a choice is asked: the screen's body is not drawn */
+	int64_t agreed_asked[8];	/* meetings whose summary was last asked for (a ring) */
+	size_t nagreed_asked;
 };
 
 /* Pushes a screen made with ops and arg and opens it. Returns
@@ -199,6 +202,8 @@ attr_t ui_attr(enum ui_attr a);
 
 /* Draws s at y, x in at most width columns; returns the columns used. */
 int ui_text(WINDOW *win, int y, int x, int width, enum ui_attr a, const char *s);
+/* As ui_text, but a text cut at width ends in "…". */
+int ui_text_cut(WINDOW *win, int y, int x, int width, enum ui_attr a, const char *s);
 /* Pads the rest of a width with spaces in attribute a (for selection bars). */
 void ui_fill(WINDOW *win, int y, int x, int width, enum ui_attr a);
 /* Word-wraps s (honouring its newlines) into rows y.. of width columns, at
@@ -208,6 +213,39 @@ int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, c
 /* Draws a horizontal rule with an optional title, or a vertical line. */
 void ui_rule(WINDOW *win, int y, int x, int width, const char *title);
 void ui_vline(WINDOW *win, int y, int x, int height);
+
+/*
+ * A text that scrolls (the meeting's why, help and overview): wrapped once
+ * into rows of a width, drawn from a top row, with "↑ mere (KEY)" and
+ * "↓ mere (KEY)" in place of the first and last rows when more is out of
+ * sight, so that nothing is cut without a mark.
+ */
+
+struct ui_doc_line {
+	enum ui_attr a;
+	int indent;
+	char *text;
+};
+
+struct ui_doc {
+	struct ui_doc_line *v;
+	size_t n, cap;
+	int width;
+};
+
+/* Empties d for rows of width columns. */
+void ui_doc_start(struct ui_doc *d, int width);
+/* Adds text (its newlines kept) wrapped to the width less indent. */
+void ui_doc_add(struct ui_doc *d, enum ui_attr a, int indent, const char *text);
+/* A blank row between blocks: none at the top, never two. */
+void ui_doc_gap(struct ui_doc *d);
+/* Draws d from row *top into height rows at y, x (*top is brought into
+ * range); the marks name the keys that scroll. Returns the rows drawn. */
+int ui_doc_draw(const struct ui_doc *d, WINDOW *win, int y, int x, int height, size_t *top,
+		const char *up_key, const char *down_key);
+/* How many of d's rows show from top in height rows, marks left out. */
+size_t ui_doc_rows(const struct ui_doc *d, int height, size_t top);
+void ui_doc_free(struct ui_doc *d);
 
 /*
  * A scrolling list: selection, paging, and / filter-as-you-type. The screen
@@ -338,6 +376,10 @@ bool ui_editor_run(struct app *app, const struct ui_editor_spec *spec);
 unsigned scr_cases_push(struct app *app);
 unsigned scr_case_push(struct app *app, int64_t case_id);
 unsigned scr_meeting_push(struct app *app, int64_t meeting_id);
+/* When a meeting is closed (x in it, or leaving its case for the case
+ * list): asks once for the plain-language summary for her (Esc skips). */
+void ui_ask_agreed(struct app *app, int64_t meeting_id);
+bool ui_agreed_asked(const struct app *app, int64_t meeting_id);
 unsigned scr_profile_push(struct app *app, int64_t case_id);
 unsigned scr_help_push(struct app *app);
 /* Her copy of the meeting in large type (scr_handout.c). */

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,8 +77,39 @@ void ui_fill(WINDOW *win, int y, int x, int width, enum ui_attr a)
 	wattrset(win, A_NORMAL);
 }
 
-static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a,
-			  const char *p, size_t plen)
+int ui_text_cut(WINDOW *win, int y, int x, int width, enum ui_attr a, const char *s)
+{
+	int used;
+
+	if (!s || (int)utf8_width(s) <= width || width < 2)
+		return ui_text(win, y, x, width, a, s);
+	used = ui_text(win, y, x, width - 1, a, s);
+	return used + ui_text(win, y, x + used, 1, a, "…");
+}
+
+/* Where the next wrapped row of rest ends (bytes) in width columns: at
+ * the last space that fits, else mid-word, never nothing. */
+static size_t wrap_cut(const char *rest, int width)
+{
+	size_t cut = utf8_prefix_for_width(rest, (size_t)width);
+
+	if (rest[cut] != '\0') {
+		size_t k = cut;
+
+		while (k > 0 && rest[k] != ' ')
+			k--;
+		if (k > 0)
+			cut = k;
+		else if (cut == 0 && !(cut = utf8_char_len(rest, strlen(rest))))
+			cut = 1;
+	}
+	return cut;
+}
+
+/* Calls row(ctx, text, n) for each wrapped row of paragraph p[0..plen),
+ * at most maxrows; returns the rows. */
+static int wrap_rows(const char *p, size_t plen, int width, int maxrows,
+		     void (*row)(void *ctx, const char *text, size_t n), void *ctx)
 {
 	char *para = xstrndup(p, plen);
 	const char *rest = para;
@@ -88,23 +120,9 @@ static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enu
 
 		if (rows >= maxrows)
 			break;
-		cut = utf8_prefix_for_width(rest, (size_t)width);
-		if (rest[cut] != '\0') {
-			size_t k = cut;
-
-			while (k > 0 && rest[k] != ' ')
-				k--;
-			if (k > 0)
-				cut = k;
-			else if (cut == 0 && !(cut = utf8_char_len(rest, strlen(rest))))
-				cut = 1;
-		}
-		if (win) {
-			char *line = xstrndup(rest, cut);
-
-			ui_text(win, y + rows, x, width, a, line);
-			free(line);
-		}
+		cut = wrap_cut(rest, width);
+		if (row)
+			row(ctx, rest, cut);
 		rows++;
 		rest += cut;
 		while (*rest == ' ')
@@ -112,6 +130,29 @@ static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enu
 	} while (*rest);
 	free(para);
 	return rows;
+}
+
+struct wrap_draw {
+	WINDOW *win;
+	int y, x, width;
+	enum ui_attr a;
+};
+
+static void draw_row(void *ctx, const char *text, size_t n)
+{
+	struct wrap_draw *w = ctx;
+	char *line = xstrndup(text, n);
+
+	ui_text(w->win, w->y++, w->x, w->width, w->a, line);
+	free(line);
+}
+
+static int wrap_paragraph(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a,
+			  const char *p, size_t plen)
+{
+	struct wrap_draw w = { win, y, x, width, a };
+
+	return wrap_rows(p, plen, width, maxrows, win ? draw_row : NULL, &w);
 }
 
 int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, const char *s)
@@ -135,6 +176,113 @@ int ui_wrap(WINDOW *win, int y, int x, int width, int maxrows, enum ui_attr a, c
 		s = nl + 1;
 	}
 	return rows;
+}
+
+/*
+ * A text that scrolls
+ */
+
+void ui_doc_start(struct ui_doc *d, int width)
+{
+	ui_doc_free(d);
+	d->width = width > 1 ? width : 1;
+}
+
+static void doc_line(struct ui_doc *d, enum ui_attr a, int indent, const char *text, size_t n)
+{
+	d->v = array_grow(d->v, d->n, &d->cap, sizeof(*d->v));
+	d->v[d->n++] = (struct ui_doc_line){ a, indent, xstrndup(text, n) };
+}
+
+struct doc_add {
+	struct ui_doc *d;
+	enum ui_attr a;
+	int indent;
+};
+
+static void doc_row(void *ctx, const char *text, size_t n)
+{
+	struct doc_add *da = ctx;
+
+	doc_line(da->d, da->a, da->indent, text, n);
+}
+
+void ui_doc_add(struct ui_doc *d, enum ui_attr a, int indent, const char *text)
+{
+	struct doc_add da = { d, a, indent };
+	int width = d->width - indent > 1 ? d->width - indent : 1;
+	const char *s = text ? text : "";
+
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (len == 0)
+			doc_line(d, a, indent, "", 0);
+		else
+			wrap_rows(s, len, width, INT_MAX, doc_row, &da);
+		if (!nl || !nl[1])
+			break;
+		s = nl + 1;
+	}
+}
+
+void ui_doc_gap(struct ui_doc *d)
+{
+	if (d->n && d->v[d->n - 1].text[0])
+		doc_line(d, UI_NORMAL, 0, "", 0);
+}
+
+/* The mark drawn instead of a row that is out of sight. */
+static void doc_mark(WINDOW *win, int y, int x, int width, bool up, const char *key)
+{
+	char mark[96];
+
+	snprintf(mark, sizeof(mark), "%s %s (%s)", up ? "↑" : "↓", tr("mere", "more"), key);
+	ui_text(win, y, x, width, UI_HEADING, mark);
+}
+
+size_t ui_doc_rows(const struct ui_doc *d, int height, size_t top)
+{
+	bool up = top > 0, down;
+
+	if (d->n <= (size_t)height)
+		return d->n;
+	down = top + (size_t)(height - up) < d->n;
+	return (size_t)(height - up - down);
+}
+
+int ui_doc_draw(const struct ui_doc *d, WINDOW *win, int y, int x, int height, size_t *top,
+		const char *up_key, const char *down_key)
+{
+	size_t max_top, shown;
+	int row = 0;
+
+	if (height <= 0)
+		return 0;
+	/* the last rows in sight under an up mark; a window of one or two
+	 * rows shows only what it can, and the mark */
+	max_top = d->n > (size_t)height ? d->n - (size_t)(height > 2 ? height - 1 : height) : 0;
+	if (*top > max_top)
+		*top = max_top;
+	shown = ui_doc_rows(d, height, *top);
+	if (*top > 0 && height > 2)
+		doc_mark(win, y + row++, x, d->width, true, up_key);
+	for (size_t i = *top; i < *top + shown && row < height; i++, row++)
+		ui_text(win, y + row, x + d->v[i].indent, d->width - d->v[i].indent, d->v[i].a,
+			d->v[i].text);
+	if (*top + shown < d->n && row < height)
+		doc_mark(win, y + row++, x, d->width, false, down_key);
+	return row;
+}
+
+void ui_doc_free(struct ui_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
 }
 
 /* Box-drawing lines as text: the alternate character set comes out as
@@ -649,7 +797,11 @@ static int choose(struct app *app, const char *title, const char *const *options
 	for (;;) {
 		int ch;
 
+		/* without the screen's body, so that none of its text runs
+		 * into the box */
+		app->body_hidden = true;
 		ui_draw_all(app);
+		app->body_hidden = false;
 		if (!ui_too_small()) {
 			/* in the footer, over the screen's keys, which wait; the
 			 * status line above may say why the question is asked */

@@ -35,8 +35,8 @@ tui_keys Escape
 tui_wait_gone "Opfølgning (hvad skal ske)" $W
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM followups")" "follow-ups"
 
-# The agreed summary, asked for when today's meeting is left.
-tui_keys q
+# The agreed summary, asked for when the meeting is closed (x).
+tui_keys x
 tui_wait "Aftalt:" $W
 tui_type "Du kommer tirsdag dit cpr 010190-1234"
 tui_keys Enter

@@ -42,10 +42,10 @@ tui_wait_gone "Note: æøå" $W
 tui_wait_cursor "Mød hende med en forventning" $W
 
 tui_keys Escape
-tui_wait "Aftalt:" $W
-tui_keys Escape
 tui_wait "Sag 2026-0118" $W
 tui_keys q
+tui_wait "Hvad blev I enige om?" $W
+tui_keys Escape
 tui_wait "Sager (2)" $W
 tui_keys q
 tui_expect_exit 0 $W

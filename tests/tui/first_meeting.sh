@@ -39,11 +39,13 @@ assert_eq "foerste|2026-03-01|mette" \
 assert_eq "open" "$(sql "$DB" "SELECT DISTINCT state FROM meeting_items")" "fresh items"
 
 # Done, then not relevant on the next item, then a note with æøå.
-tui_keys Space
+tui_keys Space			# ticks it and goes on to the next item
 tui_wait "[x]   Brug tid sammen med kvinden" $W
-tui_keys Down
+tui_wait_cursor "Mød hende med en forventning" $W
 tui_keys n
 tui_wait "[-]   Mød hende med en forventning" $W
+tui_wait_cursor "Husk at fortælle hende" $W
+tui_keys Up
 tui_keys e
 tui_wait "Note:" $W
 tui_type "$NOTE"
@@ -96,17 +98,18 @@ assert_eq "$NOTE" "$(sql "$DB" "SELECT note FROM meeting_items WHERE note IS NOT
 samtale --db "$DB" export 2026-0117 --format json >"$T/export.json"
 assert_contains "$(cat "$T/export.json")" "\"note\": \"$NOTE\"" "export"
 
-# Leaving today's meeting asks for the agreed summary; Esc skips it.
+# Going back to the case does not close the meeting; leaving the case for
+# the list does, and asks for the agreed summary (Esc would skip it).
+tui_keys q
+tui_wait "Sag 2026-0117 · AB" $W
 tui_keys q
 tui_wait "Aftalt:" $W
 tui_type "Du ringer til praktikstedet, jeg sender papirerne"
 tui_keys Enter
-tui_wait "Sag 2026-0117 · AB" $W
+tui_wait "Sager (1)" $W
 assert_eq "Du ringer til praktikstedet, jeg sender papirerne" \
 	"$(sql "$DB" "SELECT agreed FROM meetings")" "agreed summary"
 
-# Back to the list and out: exit status 0, the terminal restored.
-tui_keys q
-tui_wait "Sager (1)" $W
+# Out: exit status 0, the terminal restored.
 tui_keys q
 tui_expect_exit 0 $W

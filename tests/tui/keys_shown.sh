@@ -18,7 +18,7 @@ assert_not_contains "$footer" "Enter åbn" "meeting footer"
 # Where the footer cannot hold every key, it still says where help is.
 tui_resize 80 24
 tui_wait_gone "q tilbage" $W
-tui_wait "A aftalt  ? hjælp" $W
+tui_wait "PgDn tekst ned  ? hjælp" $W
 tui_resize 40 12
 tui_wait_gone "e note" $W
 tui_wait "? hjælp" $W
@@ -52,8 +52,6 @@ tui_wait_gone "Hjælp:" $W
 assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "nothing else ticked"
 
 tui_keys Escape
-tui_wait "Aftalt:" $W
-tui_keys Escape
 tui_wait "Sag 2026-0117" $W
 
 # On the case, Enter opens a meeting but does not close a follow-up (done,
@@ -65,7 +63,7 @@ tui_keys Enter
 tui_wait "Frist" $W
 tui_keys Enter
 tui_wait "Opfølgning med frist 2026-03-08 (søndag) er gemt." $W
-tui_keys End
+tui_keys Home			# what is open comes first
 tui_wait "> [ ] 2026-03-08 Ring til sprogskolen" $W
 tui_keys Enter
 tui_wait "Tryk Space for at markere opfølgningen udført." $W
@@ -74,6 +72,8 @@ tui_keys Space
 tui_wait "Opfølgningen er markeret udført." $W
 assert_eq 1 "$(sql "$DB" "SELECT done FROM followups")" "Space on a follow-up"
 tui_keys q
+tui_wait "Hvad blev I enige om?" $W	# today's meeting is closed with the case
+tui_keys Escape
 tui_wait "Sager (1)" $W
 tui_keys q
 tui_expect_exit 0 $W

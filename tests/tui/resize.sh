@@ -64,8 +64,6 @@ tui_wait_gone "Note:" $W
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE note IS NOT NULL")" "no blind note"
 
 tui_keys Escape
-tui_wait "Aftalt:" $W
-tui_keys Escape
 tui_wait "Sag 2026-0117" $W
 tui_keys m
 tui_wait "> 2 Opfølgningssamtale" $W
@@ -78,6 +76,8 @@ assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM meetings")" "no blind meeting"
 tui_keys Escape
 tui_wait_gone "Hvilken slags samtale?" $W
 tui_keys q
+tui_wait "Hvad blev I enige om?" $W
+tui_keys Escape
 tui_wait "Sager (1)" $W
 tui_keys q
 tui_expect_exit 0 $W
