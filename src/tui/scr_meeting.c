@@ -376,15 +376,19 @@ static const char *due_mark(const struct meeting_screen *ms, const struct follow
 
 static void add_followup_line(struct meeting_screen *ms, struct ui_doc *d, const struct followup_rec *f)
 {
-	char *line = xasprintf("%s%s: %s (%s)", f->due, due_mark(ms, f), f->text, f->assignee);
+	char *line = xasprintf("%s%s: %s (%s)", f->due, due_mark(ms, f), f->text,
+			       f->her ? tr("hende", "her") : f->assignee);
 
 	ui_doc_add(d, f->done || strcmp(f->due, ms->today) > 0 ? UI_NORMAL : UI_WARN, 2, line);
 	free(line);
 }
 
-static void add_field(struct ui_doc *d, const char *label, const char *text)
+/* One of her profile fields, in her words, under its label. */
+static void add_field(struct ui_doc *d, const struct meeting_screen *ms, enum profile_field f)
 {
-	char *line = xasprintf("%s: %s", label, str_empty(text) ? "–" : text);
+	const char *text = ms->c.profile[f];
+	char *line = xasprintf("%s: %s", tr(profile_fields[f].label_da, profile_fields[f].label_en),
+			       str_empty(text) ? "–" : text);
 
 	ui_doc_add(d, str_empty(text) ? UI_DIM : UI_NORMAL, 2, line);
 	free(line);
@@ -408,8 +412,9 @@ static void build_overview(struct meeting_screen *ms, struct ui_doc *d)
 	}
 	ui_doc_gap(d);
 	ui_doc_add(d, UI_HEADING, 0, tr("Hendes mål og ønsker", "Her goals and wishes"));
-	add_field(d, tr("Jobønsker", "Job wishes"), ms->c.profile[PROFILE_JOB_WISHES]);
-	add_field(d, tr("Uddannelsesønsker", "Education wishes"), ms->c.profile[PROFILE_EDUCATION_WISHES]);
+	add_field(d, ms, PROFILE_GOALS);
+	add_field(d, ms, PROFILE_JOB_WISHES);
+	add_field(d, ms, PROFILE_EDUCATION_WISHES);
 	ui_doc_gap(d);
 	ui_doc_add(d, UI_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
 	for (size_t i = 0; i < ms->followups.n; i++) {

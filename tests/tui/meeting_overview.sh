@@ -47,7 +47,7 @@ assert_contains "$screen" "$AGREED" "last time's agreement"
 assert_contains "$screen" "2026-03-01 i dag: Ring til vaskeriet" "the follow-up due today"
 assert_contains "$screen" "2026-02-20 forfalden: Send CV til jobcentret" "the overdue follow-up"
 assert_contains "$screen" "2026-03-20: Tjek sprogskolen" "a follow-up due later"
-assert_contains "$screen" "Jobønsker: Arbejde på et vaskeri" "her job wish"
+assert_contains "$screen" "Ønsker til job: Arbejde på et vaskeri" "her job wish"
 assert_contains "$screen" "[ ] ↻ Husk at fortælle hende, at du tror på hende" "the item left open"
 assert_contains "$screen" "↻ 2026-02-15: $OLD_NOTE" "its note then"
 assert_not_contains "$screen" "[ ] ↻ Brug tid sammen med kvinden" "done last time: not carried over"
@@ -85,7 +85,7 @@ tui_wait "↻ 2026-02-15: $OLD_NOTE" $W
 tui_keys o
 tui_wait "Overblik (o: vejledning)" $W
 tui_wait "$AGREED" $W
-tui_wait "Jobønsker: Arbejde på et vaskeri" $W
+tui_wait "Ønsker til job: Arbejde på et vaskeri" $W
 tui_wait "[ ] ↻ Husk at fortælle hende" $W	# the checklist stays
 tui_keys PgDn
 tui_wait "2026-03-01 i dag: Ring til vaskeriet" $W
