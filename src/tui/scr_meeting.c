@@ -278,16 +278,16 @@ static const char *state_box(enum item_state st)
 	return "[ ]";
 }
 
-static const struct meeting_item *selected_item(const struct meeting_screen *ms)
+static struct meeting_item *selected(struct meeting_screen *ms)
 {
 	return ms->nrows && ms->rows[ms->ui.sel].kind == MROW_ITEM ? &ms->m.items[ms->rows[ms->ui.sel].index]
 								       : NULL;
 }
 
 /* The section of the selected item, as an index into sections. */
-static size_t current_section(const struct meeting_screen *ms)
+static size_t current_section(struct meeting_screen *ms)
 {
-	const struct meeting_item *it = selected_item(ms);
+	const struct meeting_item *it = selected(ms);
 
 	for (size_t k = 0; it && k < ms->nsections; k++)
 		if (str_eq(ms->sections[k], it->section_id))
@@ -360,7 +360,7 @@ static void draw_items(struct screen *s, WINDOW *win, int y0, int height, int wi
 
 	for (int y = 0; y < height && top + (size_t)y < ms->nrows; y++)
 		draw_row(s, win, top + (size_t)y, y0 + y, width);
-	if (!selected_item(ms))
+	if (!selected(ms))
 		ui_focus(win, y0, 1);
 }
 
@@ -444,7 +444,7 @@ static void build_overview(struct meeting_screen *ms, struct ui_doc *d)
 static void build_guidance(struct screen *s, struct ui_doc *d)
 {
 	struct meeting_screen *ms = s->data;
-	const struct meeting_item *it = selected_item(ms);
+	const struct meeting_item *it = selected(ms);
 	const struct content_section *sec =
 		it ? content_section_find(s->app->guide, it->section_id) : NULL;
 	const struct content_item *ci = it ? content_item_find(s->app->guide, it->item_id) : NULL;
@@ -633,11 +633,6 @@ static void meeting_draw(struct screen *s, WINDOW *win)
 /*
  * Keys
  */
-
-static struct meeting_item *selected(struct meeting_screen *ms)
-{
-	return (struct meeting_item *)selected_item(ms);
-}
 
 /* A new selection shows its own text from the top. */
 static unsigned moved(struct meeting_screen *ms)

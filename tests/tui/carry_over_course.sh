@@ -48,7 +48,7 @@ screen=$(tui_screen)
 # Open at the first meeting, done at the later one that held it: not carried over.
 assert_not_contains "$screen" "[ ] ↻ Husk at fortælle hende" "done before the internship"
 assert_not_contains "$screen" "[ ] ↻ Mød hende med en forventning" "done before the internship"
-assert_contains "$screen" "[ ] ↻ Vær realistisk" "open at both"
+assert_contains "$screen" "[ ] ↻ Lyt til hende" "open at both"
 assert_contains "$screen" "↻ Ikke nået ved samtalen 2026-02-01." "why it is marked"
 tui_keys q
 tui_wait "Samtaler (gennemført pr. afsnit)" $W

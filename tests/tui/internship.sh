@@ -81,9 +81,7 @@ tui_wait "Praktik: Plejecenter Solhøj (ældrepleje) · 2026-02-02 – 2026-04-2
 tui_wait "Job muligt bagefter: ja" $W
 tui_wait "Hendes mål: $GOAL" $W
 tui_wait "Afsnit 1/" $W
-tui_keys Escape
-tui_wait "Hvad blev I enige om?" $W
-tui_keys Escape
+tui_keys Escape			# back to the case: the meeting is not closed, nothing asked
 tui_wait "Praktik (I: alle)" $W
 
 # Opening an after-internship meeting asks how it ended.
@@ -116,8 +114,6 @@ assert_eq "2026-03-01|employed|Fast stilling 25 timer" \
 
 # Once recorded, opening it again asks nothing.
 tui_keys Escape
-tui_wait "Hvad blev I enige om?" $W
-tui_keys Escape
 tui_wait "Praktik (I: alle)" $W
 tui_wait "Plejecenter Solhøj · ansat" $W
 tui_keys Enter
@@ -137,5 +133,9 @@ tui_wait "i dag): 2026-03-01" $W
 tui_keys Enter Enter
 tui_wait "er afsluttet: afbrudt før tid." $W
 assert_eq "ended-early" "$(sql "$DB" 'SELECT outcome FROM internships')" "the corrected outcome"
-tui_keys q q q
+tui_keys q q
+tui_wait "Hvad blev I enige om?" $W	# leaving the case closes today's meeting
+tui_keys Escape
+tui_wait "Sager (1)" $W
+tui_keys q
 tui_expect_exit 0

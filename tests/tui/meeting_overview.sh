@@ -62,7 +62,7 @@ tui_type "Hun søger tre job"
 tui_keys Enter
 tui_wait "Frist" $W
 tui_keys Enter
-tui_wait "Opfølgning med frist 2026-03-08 er gemt." $W
+tui_wait "Opfølgning med frist 2026-03-08 (søndag) er gemt." $W
 tui_wait "Aftalt i denne samtale" $W
 tui_wait "  2026-03-08: Hun søger tre job (mette)" $W
 

@@ -24,7 +24,7 @@ assert_contains "$(cat "$T/out")" "tro.forvent-vaerdi,1,0,1,0,0.0" "the report c
 tui_run 120 40 --db "$DB" --user mette
 tui_wait "2026-0117" $W
 tui_keys Enter
-tui_wait "↻ $action" $W
+tui_wait "↻ 2026-02-22 $action" $W	# with the date of the meeting that left it open
 assert_not_contains "$(tui_screen)" "$reflection" "a reflection listed as left open"
 tui_keys m
 tui_wait "Hvilken slags samtale?" $W
