@@ -2,14 +2,15 @@
 # the TUI tests need them, without a YAML library: the section's folded why
 # as "why<TAB>SECTION<TAB>TEXT", and each item as
 # "item<TAB>SECTION.ITEM<TAB>MEETINGS<TAB>TITLE<TAB>HELP" (MEETINGS comma
-# separated, "" = every meeting type). Knows the layout the shipped files
+# separated, "*" = every meeting type: no field is empty, which read would
+# run together with the next). Knows the layout the shipped files
 # use (why: > at the top, help: > under an item), nothing more.
 function flush() {
 	if (mode == "why") print "why\t" sec "\t" body
 	mode = ""
 }
 function item_out() {
-	if (item != "") print "item\t" sec "." item "\t" meetings "\t" title "\t" help
+	if (item != "") print "item\t" sec "." item "\t" (meetings == "" ? "*" : meetings) "\t" title "\t" help
 	item = ""; meetings = ""; title = ""; help = ""
 }
 mode != "" {

@@ -27,18 +27,14 @@ sentence_ends() {
 	echo "${w[-2]} ${w[-1]}"
 }
 
-# seen: what the screens shown for one item said, on one line, spaces squeezed.
-seen() {
-	tr '\n' ' ' <"$T/pages" | tr -s ' '
-}
-
-# read_item TITLE: selects the item, then pages its pane to the end.
+# read_item TITLE: selects the item, then pages its pane to the end; SEEN
+# is then what its screens said, on one line, spaces squeezed.
 read_item() {
-	local title=${1:0:40} prev page
+	local title=${1:0:40} prev page pages
 	tui_wait_cursor "$title" $W
-	tui_screen >"$T/pages"
 	page=$(tui_screen)
-	while grep -qF "↓ mere (PgDn)" <<<"$page"; do
+	pages=$page
+	while [[ $page == *"↓ mere (PgDn)"* ]]; do
 		prev=$page
 		tui_keys PgDn
 		for ((i = 0; i < W * 20; i++)); do
@@ -47,23 +43,22 @@ read_item() {
 			sleep 0.05
 		done
 		[ "$page" != "$prev" ] || fail "PgDn did not scroll [$title]: $page"
-		echo "$page" >>"$T/pages"
+		pages+=" $page"
 	done
+	SEEN=$(tr -s '\n ' '  ' <<<"$pages")
 }
 
-# check_item ID TITLE HELP: every sentence of its help and of its section's why was shown.
+# check_item ID HELP: every sentence of its help and of its section's why was shown.
 check_item() {
-	local id=$1 why end
-	why=$(awk -F'\t' -v s="${id%%.*}" '$1 == "why" && $2 == s { print $3 }' "$T/texts")
+	local id=$1 end
 	while read -r end; do
-		assert_contains "$(seen)" "$end" "the screens of $id (why)"
-	done < <(sentence_ends "$why")
-	while read -r end; do
-		assert_contains "$(seen)" "$end" "the screens of $id (help)"
-	done < <(sentence_ends "$3")
+		assert_contains "$SEEN" "$end" "the screens of $id"
+	done < <(sentence_ends "${WHY[${id%%.*}]}"; sentence_ends "$2")
 }
 
-# walk TYPE KEY: opens a meeting of TYPE (KEY picks it) and reads every item.
+# walk TYPE KEY: opens a meeting of TYPE (KEY picks it) and reads every
+# item not read in an earlier walk.
+declare -A READ
 walk() {
 	local type=$1 n=0
 	tui_keys m
@@ -72,22 +67,33 @@ walk() {
 	tui_wait "Afsnit 1/" $W
 	while IFS=$'\t' read -r -u 3 kind id meetings title help; do
 		[ "$kind" = item ] || continue
-		case ",${meetings:-$type}," in *",$type,"*) ;; *) continue ;; esac
+		case ",$meetings," in *",$type,"* | ",*,") ;; *) continue ;; esac
 		[ $n -gt 0 ] && tui_keys Down
-		read_item "$title"
-		check_item "$id" "$title" "$help"
 		n=$((n + 1))
+		if [ -n "${READ[$id]:-}" ]; then
+			tui_wait_cursor "${title:0:40}" $W
+			continue
+		fi
+		read_item "$title"
+		check_item "$id" "$help"
+		READ[$id]=1
 	done 3<"$T/texts"	# not on stdin, which tmux reads
 	[ $n -gt 0 ] || fail "no items for $type"
 	tui_keys q
 	tui_wait "Sag 2026-0117" $W
 }
 
+declare -A WHY
+while IFS=$'\t' read -r kind sec text; do
+	[ "$kind" = why ] && WHY[$sec]=$text
+done <"$T/texts"
+
 tui_one_case 80 24
 tui_keys Enter
 tui_wait "Ingen samtaler endnu" $W
 walk foerste 1			# every item but those of an internship
 walk foer-praktik 3		# and those
+[ ${#READ[@]} = "$(grep -c '^item' "$T/texts")" ] || fail "items not read: ${!READ[*]}"
 tui_keys q
 tui_wait "Hvad blev I enige om?" $W
 tui_keys Escape
