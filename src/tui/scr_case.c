@@ -412,12 +412,14 @@ static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t
 	return SAM_OK;
 }
 
-/* What a row shows, by its id in the store (the index for items left open). */
+/* Which row it is, to find it again after a reload: a follow-up by its id,
+ * a meeting by its place newest first (a redated meeting leaves the place
+ * to the one that is now there), the others by their index. */
 static int64_t row_id(const struct case_screen *c, const struct row *r)
 {
 	switch (r->kind) {
 	case ROW_MEETING:
-		return c->meetings.v[r->index].id;
+		return (int64_t)(c->meetings.n - 1 - r->index);
 	case ROW_FOLLOWUP:
 		return c->followups.v[r->index].id;
 	default:

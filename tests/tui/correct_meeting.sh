@@ -41,8 +41,6 @@ tui_wait "Afsnit 1/3" $W
 tui_keys Space
 tui_wait "[x]" $W
 tui_keys Escape
-tui_wait "Aftalt:" $W
-tui_keys Escape
 tui_wait "Sag 2026-0117" $W
 tui_keys m
 tui_wait "Hvilken slags samtale?" $W
@@ -50,8 +48,6 @@ tui_keys Enter
 tui_wait "Afsnit 1/3" $W
 tui_keys j Space
 wait_sql "SELECT count(*) FROM meeting_items WHERE state = 'done'" 2
-tui_keys Escape
-tui_wait "Aftalt:" $W
 tui_keys Escape
 tui_wait "2026-03-01 Opfølgningssamtale" $W
 assert_eq 2 "$(meetings)" "meetings in the report"
@@ -111,7 +107,7 @@ tui_keys 1
 tui_wait_gone "Ret den alligevel?" $W
 wait_sql "SELECT group_concat(item_id) FROM meeting_items WHERE meeting_id = $second AND state = 'done'" \
 	tro.afdaek-kvalifikationer,tro.forvent-vaerdi
-tui_keys j Space
+tui_keys Space			# Space went on to the next item
 wait_sql "SELECT group_concat(item_id) FROM meeting_items WHERE meeting_id = $second AND state = 'done'" \
 	tro.afdaek-kvalifikationer
 assert_not_contains "$(tui_screen)" "Ret den alligevel?" "asked once"
@@ -138,5 +134,9 @@ assert_eq 10 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id =
 assert_eq under-praktik "$(sql "$DB" "SELECT type FROM meetings WHERE id = $second")"
 tui_keys q
 tui_wait "2026-02-28 Under praktik" $W
-tui_keys q q
+tui_keys q
+tui_wait "Hvad blev I enige om?" $W	# leaving the case closes today's meeting
+tui_keys Escape
+tui_wait "Sager (1)" $W
+tui_keys q
 tui_expect_exit 0 $W
