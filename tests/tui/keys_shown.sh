@@ -9,8 +9,8 @@
 DB=$T/db
 W=60
 
-tui_first_meeting 140 30
-tui_wait "q tilbage" $W			# the whole footer fits at 140 columns
+tui_first_meeting 160 30
+tui_wait "q tilbage" $W			# the whole footer fits at 160 columns
 footer=$(tui_screen | tail -1)
 assert_contains "$footer" "Space gjort" "meeting footer"
 assert_not_contains "$footer" "Enter åbn" "meeting footer"
@@ -22,7 +22,7 @@ tui_wait "PgDn tekst ned  ? hjælp" $W
 tui_resize 40 12
 tui_wait_gone "e note" $W
 tui_wait "? hjælp" $W
-tui_resize 140 30
+tui_resize 160 30
 tui_wait "q tilbage" $W
 
 tui_keys Enter
