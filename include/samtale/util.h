@@ -77,6 +77,32 @@ size_t utf8_width(const char *s);
 size_t utf8_prefix_for_width(const char *s, size_t cols);
 
 /*
+ * Text that reaches a terminal: the characters it would act on instead of
+ * showing (C0 controls, DEL, C1 controls, the bidi embeddings, overrides and
+ * isolates U+202A-U+202E and U+2066-U+2069) are refused on input and shown
+ * visibly on output.
+ */
+
+/* Which line characters count as text, not control. */
+enum text_keep { TEXT_TAB = 1 << 0, TEXT_LF = 1 << 1, TEXT_CR = 1 << 2,
+		 TEXT_LINES = TEXT_TAB | TEXT_LF | TEXT_CR };
+
+bool text_is_control(unsigned long cp);
+/* True when s[0..n) holds a control character other than those in keep,
+ * or a byte that is not UTF-8; *off is its offset and *cp its code point
+ * (the byte itself for a stray byte). Either may be NULL. */
+bool text_control_find(const char *s, size_t n, unsigned keep, size_t *off, unsigned long *cp);
+/* Appends s[0..n) with each such character written as \uXXXX and each
+ * stray byte as \xXX, so that it shows and acts on nothing (JSON reads the
+ * former back as the same character). */
+void strbuf_add_visible(struct strbuf *sb, const char *s, size_t n, unsigned keep);
+/* A stream writing to raw's file descriptor through strbuf_add_visible,
+ * keeping tab, line feed and CR LF: the CLI puts its stdout and stderr
+ * through it so that nothing it prints can drive the terminal. Returns raw
+ * itself when it cannot make one. Never for binary output. */
+FILE *text_guard_stream(FILE *raw);
+
+/*
  * Dates: one representation everywhere, "YYYY-MM-DD" strings, compared
  * lexically. Day numbers (days since 1970-01-01) only for arithmetic.
  */
@@ -111,8 +137,13 @@ long date_diff_days(const char *later, const char *earlier);
  * Personal data
  */
 
-/* True when text contains something shaped like a CPR number (DDMMYY-XXXX or
- * DDMMYYXXXX with a real date); off and len locate it (either may be NULL). */
+/* True when text contains something shaped like a CPR number: ten digits
+ * whose first six are a real date (DDMMYY), written as people type them
+ * (DDMMYY-XXXX, DDMMYYXXXX, DD.MM.YY-XXXX, DD MM YY XXXX, with spaces, any
+ * dash, a line break or invisible characters between the digits, in any
+ * decimal digit script), and not part of a longer number. off and len locate
+ * it in bytes (either may be NULL). This is the one CPR guard: every text
+ * that is stored goes through it. */
 bool cpr_find(const char *text, size_t *off, size_t *len);
 
 /*
