@@ -25,12 +25,9 @@ static bool format_known(const char *format)
  * stops before any control character (no escape sequences to the terminal). */
 static int clip(const char *s)
 {
-	size_t n = utf8_prefix_for_width(s, SHOWN_COLS);
+	size_t n = utf8_prefix_for_width(s, SHOWN_COLS), bad;
 
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return (int)i;
-	return (int)n;
+	return (int)(text_control_find(s, n, 0, &bad, NULL) ? bad : n);
 }
 
 /*
@@ -804,10 +801,9 @@ static enum sam_status check_ref(const char *ref, const char *where)
 	if (strlen(ref) > REF_MAX)
 		return invalid(where, tr("\"ref\" er længere end %d tegn", "\"ref\" is longer than %d bytes"),
 			       REF_MAX);
-	for (const char *p = ref; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return invalid(where, "%s", tr("\"ref\" indeholder et styretegn",
-						       "\"ref\" holds a control character"));
+	if (text_control_find(ref, strlen(ref), 0, NULL, NULL))
+		return invalid(where, "%s", tr("\"ref\" indeholder et styretegn",
+					       "\"ref\" holds a control character"));
 	if (cpr_find(ref, NULL, NULL))
 		return invalid(where, "%s", tr("\"ref\" ligner et CPR-nummer; brug journalnummeret",
 					       "\"ref\" looks like a CPR number; use the journal number"));

@@ -441,6 +441,10 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 
 	/* What a process killed with kill -9 left of her words. */
 	path_private_clean();
+	/* Nothing samtale prints, data or a file's words in a message, may
+	 * drive the terminal. The TUI draws through curses, which needs the
+	 * real stdout, and shows text through the same helper. */
+	stderr = text_guard_stream(stderr);
 	argc = take_common_options(argc, argv, &o);
 	if (argc < 0)
 		return 2;
@@ -452,8 +456,9 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	}
 	if (argc < 2) {
 		ctx.usage = "samtale [OPTION...]";
-		/* The TUI loads the content itself, after drawing its first screen. */
-		if (!(rc = check_ui_lang(&ctx, 0)) && !(rc = cli_open_store(&ctx, NEED_DB)))
+		/* The TUI checks its terminal before it opens (or creates) the
+		 * database, and loads the content after drawing its first screen. */
+		if (!(rc = check_ui_lang(&ctx, 0)))
 			rc = tui(&ctx);
 	} else if (is_help(argv[1]) || !strcmp(argv[1], "help")) {
 		print_usage(stdout);
@@ -461,6 +466,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 	} else if (argv[1][0] == '-') {
 		rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[1]);
 	} else {
+		stdout = text_guard_stream(stdout);
 		rc = dispatch(&ctx, argc, argv);
 	}
 	store_close(ctx.store);

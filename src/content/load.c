@@ -119,18 +119,23 @@ static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 	while ((de = readdir(dh))) {
 		size_t len = strlen(de->d_name);
 		char *path, *name = NULL;
+		struct stat sb;
 
 		if (de->d_name[0] == '.')
 			continue;
-		if (want_dirs) {
-			path = xasprintf("%s/%s", dir, de->d_name);
-			if (is_dir(path))
-				name = xstrdup(de->d_name);
-			free(path);
-		} else if (len > 5 && !strcmp(de->d_name + len - 5, ".yaml")
-			   && strcmp(de->d_name, "guide.yaml") && strcmp(de->d_name, HANDOUT_FILE)) {
+		path = xasprintf("%s/%s", dir, de->d_name);
+		/* A FIFO would block the reader for ever, a device feed it
+		 * anything: only folders and regular files belong here. */
+		if (!stat(path, &sb) && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode))
+			diag_add(d, path, 1, 1, true, "%s",
+				 tr("ikke en almindelig fil (en FIFO, en enhed eller en sokkel); den afvises",
+				    "not a regular file (a FIFO, a device or a socket); refused"));
+		else if (want_dirs && is_dir(path))
+			name = xstrdup(de->d_name);
+		else if (!want_dirs && len > 5 && !strcmp(de->d_name + len - 5, ".yaml")
+			 && strcmp(de->d_name, "guide.yaml") && strcmp(de->d_name, HANDOUT_FILE))
 			name = xstrndup(de->d_name, len - 5);
-		}
+		free(path);
 		if (!name)
 			continue;
 		*out = array_grow(*out, *n, &cap, sizeof(**out));

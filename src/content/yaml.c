@@ -1,9 +1,12 @@
 #include "content_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "samtale/util.h"
@@ -12,16 +15,40 @@
  * Content: reading files and turning YAML into a tree with positions
  */
 
-bool content_read_file(const char *path, char **buf, size_t *len, struct content_diags *d)
+/* Opens path for reading only when it is a regular file: without
+ * O_NONBLOCK, opening a FIFO would wait for a writer for ever. */
+static FILE *open_regular(const char *path, struct content_diags *d)
 {
-	FILE *f = fopen(path, "rb");
-	size_t n;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	FILE *f;
 
-	if (!f) {
+	if (fd < 0 || fstat(fd, &sb)) {
 		diag_add(d, path, 1, 1, true, tr("kan ikke åbne filen: %s", "cannot open the file: %s"),
 			 strerror(errno));
-		return false;
+		if (fd >= 0)
+			close(fd);
+		return NULL;
 	}
+	if (!S_ISREG(sb.st_mode)) {
+		diag_add(d, path, 1, 1, true, "%s",
+			 tr("ikke en almindelig fil (en FIFO, en enhed eller en sokkel); den afvises",
+			    "not a regular file (a FIFO, a device or a socket); refused"));
+		close(fd);
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "rb")))
+		sam_oom();
+	return f;
+}
+
+bool content_read_file(const char *path, char **buf, size_t *len, struct content_diags *d)
+{
+	FILE *f = open_regular(path, d);
+	size_t n;
+
+	if (!f)
+		return false;
 	/* One byte more than allowed tells an oversized file without trusting stat. */
 	*buf = xmalloc(CONTENT_MAX_FILE + 2);
 	n = fread(*buf, 1, CONTENT_MAX_FILE + 1, f);
@@ -254,6 +281,22 @@ static bool builder_add(struct tree_builder *b, struct ynode *n)
 	return true;
 }
 
+/* Content is shown on the terminal and in her record: no character that a
+ * terminal acts on, raw or written as an escape ("\e", "\0", "\x9b",
+ * "\u202e"). Tab and line feed are text. */
+static void check_scalar(struct tree_builder *b, const yaml_event_t *ev)
+{
+	unsigned long cp;
+
+	if (text_control_find((const char *)ev->data.scalar.value, ev->data.scalar.length,
+			      TEXT_TAB | TEXT_LF, NULL, &cp))
+		diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
+			 (unsigned)ev->start_mark.column + 1, true,
+			 tr("teksten indeholder styretegnet U+%04lX, som en terminal ville udføre; "
+			    "fjern det", "the text holds the control character U+%04lX, which a "
+			    "terminal would act on; remove it"), cp);
+}
+
 /* Handles one event; false stops the parse with a diagnostic given. */
 static bool builder_event(struct tree_builder *b, const yaml_event_t *ev)
 {
@@ -277,6 +320,7 @@ static bool builder_event(struct tree_builder *b, const yaml_event_t *ev)
 		b->documents = true;
 		return true;
 	case YAML_SCALAR_EVENT:
+		check_scalar(b, ev);
 		n = ynode_new(YN_SCALAR, ev);
 		n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -330,13 +331,13 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 	if (n > max)
 		return sam_fail(SAM_ERR_INVALID, tr("%s fylder for meget (højst %zu byte)",
 						    "%s is too long (at most %zu bytes)"), what, max);
-	/* Text is printed as it is (case show, follow-ups, export md): no
-	 * escape sequences for the terminal. Tabs and line ends are text. */
-	for (const char *p = text; *p; p++)
-		if (((unsigned char)*p < 0x20 && !strchr("\t\n\r", *p)) || *p == 0x7f)
-			return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde styretegn (byte %zu)",
-							    "%s must not hold control characters (byte %zu)"),
-					what, (size_t)(p - text) + 1);
+	/* Nothing a terminal would act on (escape sequences, C1 controls,
+	 * bidi overrides that make text read otherwise). Tabs and line ends
+	 * are text. */
+	if (text_control_find(text, n, TEXT_LINES, &bad, NULL))
+		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde styretegn (byte %zu)",
+						    "%s must not hold control characters (byte %zu)"),
+				what, bad + 1);
 	if (cpr_find(text, NULL, NULL))
 		return sam_fail(SAM_ERR_INVALID,
 				tr("%s ligner et CPR-nummer; CPR-numre må ikke gemmes her. Fjern det og prøv igen",
@@ -349,11 +350,11 @@ enum sam_status check_label(const char *what, const char *text, size_t max)
 {
 	if (str_empty(text))
 		return sam_fail(SAM_ERR_INVALID, tr("%s mangler", "%s must not be empty"), what);
-	for (const char *p = text; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde kontroltegn",
-							    "%s must not contain control characters"),
-					what);
+	if (text_control_find(text, strlen(text), 0, NULL, NULL) &&
+	    utf8_valid(text, strlen(text), NULL))
+		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde kontroltegn",
+						    "%s must not contain control characters"),
+				what);
 	return check_text(what, text, max);
 }
 
@@ -664,7 +665,8 @@ static enum sam_status refuse_network_fs(const char *dir)
 
 static enum sam_status io_fail(const char *what_da, const char *what_en, const char *path, int e)
 {
-	return sam_fail(SAM_ERR_IO, "%s %s: %s", tr(what_da, what_en), path, strerror(e));
+	return sam_fail(SAM_ERR_IO, "%s %s: %s", tr(what_da, what_en), path,
+			e == ENOSPC || e == EDQUOT ? tr("disken er fuld", "the disk is full") : strerror(e));
 }
 
 /* Creates the database file with mode (umask-proof) when missing. SQLite
@@ -1244,11 +1246,53 @@ static int open_flags(const char *path, unsigned flags)
 	return writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
 }
 
+/* The WAL's index is a shared-memory file of 32 KiB beside the database,
+ * made by the first connection. On a full disk there is no room for it,
+ * and a reader would fail where it only reads. */
+static bool no_room_for_index(const char *path)
+{
+	char *shm = xasprintf("%s-shm", path), *dir = path_dirname(path);
+	struct statvfs vfs;
+	struct stat sb;
+	bool full = (stat(shm, &sb) || sb.st_size < 32 * 1024) && !access(dir, W_OK) &&
+		    !statvfs(dir, &vfs) && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024;
+
+	free(shm);
+	free(dir);
+	return full;
+}
+
+/* In a directory samtale may not write (a team lead's read access, a
+ * read-only disk), SQLite can neither make the WAL's files nor lock the
+ * file for itself; when there is no WAL, nobody has the database open to
+ * write it, and it is read as it lies. Returns the URI to open it so, or
+ * NULL. Caller frees. */
+static char *read_as_it_lies(const char *path, unsigned flags)
+{
+	char *wal = xasprintf("%s-wal", path), *dir = path_dirname(path);
+	struct strbuf uri = { 0 };
+	bool closed = !path_exists(wal) && access(dir, W_OK);
+
+	free(wal);
+	free(dir);
+	if (!(flags & STORE_READONLY) || !closed)
+		return NULL;
+	strbuf_adds(&uri, "file:");
+	for (const char *p = path; *p; p++)
+		if (strchr("?#%", *p))
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addc(&uri, *p);
+	strbuf_adds(&uri, "?immutable=1");
+	return strbuf_detach(&uri);
+}
+
 enum sam_status store_open(const char *path, const char *user, unsigned flags,
 			   struct store **out)
 {
 	struct store *st;
 	enum sam_status status;
+	char *uri;
 	int rc;
 
 	*out = NULL;
@@ -1263,11 +1307,21 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 	if (strcmp(path, ":memory:") && (status = prepare_path(path, flags)) != SAM_OK)
 		goto fail;
 	/* No SQLITE_OPEN_CREATE: prepare_path created the file with its mode. */
-	rc = sqlite3_open_v2(path, &st->db, open_flags(path, flags) | SQLITE_OPEN_NOFOLLOW, NULL);
+	uri = strcmp(path, ":memory:") ? read_as_it_lies(path, flags) : NULL;
+	rc = sqlite3_open_v2(uri ? uri : path, &st->db,
+			     open_flags(path, flags) | SQLITE_OPEN_NOFOLLOW | (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		status = db_error(st, rc);
 		goto fail;
 	}
+	/* Then a reader keeps the index in its own memory, which SQLite allows
+	 * a connection that holds the file for itself: only while it reads,
+	 * and on a full disk nobody could write anyway. */
+	if ((flags & STORE_READONLY) && strcmp(path, ":memory:") && no_room_for_index(path) &&
+	    (status = db_exec(st, "PRAGMA locking_mode=EXCLUSIVE")) != SAM_OK)
+		goto fail;
 	if ((status = configure(st)) != SAM_OK)
 		goto fail;
 	*out = st;

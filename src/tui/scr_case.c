@@ -75,6 +75,10 @@ static const struct ui_binding case_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int case_writes[] = {
+	REQ_NEW_MEETING, REQ_EDIT, REQ_FOLLOWUP, REQ_FOLLOWUP_DONE, REQ_NONE,
+};
+
 static const char *profile_label(enum profile_field f)
 {
 	return tr(profile_fields[f].label_da, profile_fields[f].label_en);
@@ -748,6 +752,7 @@ static const struct screen_ops case_ops = {
 	.key = case_key,
 	.close = case_close,
 	.keys = case_keys,
+	.writes = case_writes,
 	.is_list = true,
 	.no_filter = true,
 };

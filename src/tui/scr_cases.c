@@ -41,6 +41,8 @@ static const struct ui_binding cases_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int cases_writes[] = { REQ_ADD, REQ_DEMO, REQ_NONE };
+
 /* The list's query: the filter typed, mine or everybody's, closed or not. */
 static struct case_query query(const struct screen *s)
 {
@@ -439,6 +441,7 @@ static const struct screen_ops cases_ops = {
 	.finish = cases_finish,
 	.close = cases_close,
 	.keys = cases_keys,
+	.writes = cases_writes,
 	.is_list = true,
 };
 

@@ -47,6 +47,8 @@ static const struct ui_binding followups_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int followups_writes[] = { REQ_DONE, REQ_WEEK, REQ_MOVE, REQ_UNDO, REQ_NONE };
+
 static void set_title(struct screen *s, const struct followups *f)
 {
 	snprintf(s->title, sizeof(s->title), "%s · %s · %s (%zu)", tr("Opfølgninger", "Follow-ups"),
@@ -320,6 +322,7 @@ static const struct screen_ops followups_ops = {
 	.key = followups_key,
 	.close = followups_close,
 	.keys = followups_keys,
+	.writes = followups_writes,
 	.is_list = true,
 };
 

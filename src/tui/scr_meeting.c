@@ -110,6 +110,11 @@ static const struct ui_binding meeting_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int meeting_writes[] = {
+	REQ_DONE, REQ_NOT_RELEVANT, REQ_ITEM_NOTE, REQ_EDIT, REQ_AGREED, REQ_FOLLOWUP,
+	REQ_INTERPRETER, REQ_NONE,
+};
+
 /*
  * Loading
  */
@@ -842,6 +847,8 @@ void ui_ask_agreed(struct app *app, int64_t meeting_id)
 {
 	char *agreed = NULL;
 
+	if (app->readonly)
+		return;
 	app->agreed_asked[app->nagreed_asked++ % ARRAY_SIZE(app->agreed_asked)] = meeting_id;
 	ui_status(app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
 				"What did you agree? Write it so she can have it (Esc skips)."));
@@ -1013,6 +1020,7 @@ static const struct screen_ops meeting_ops = {
 	.key = meeting_key,
 	.close = meeting_close,
 	.keys = meeting_keys,
+	.writes = meeting_writes,
 	.is_list = true,
 	.no_filter = true,
 };

@@ -28,6 +28,8 @@ static const struct ui_binding profile_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int profile_writes[] = { REQ_EDIT, REQ_NONE };
+
 static enum sam_status profile_open(struct screen *s, struct app *app)
 {
 	struct profile *p = s->data;
@@ -132,6 +134,7 @@ static const struct screen_ops profile_ops = {
 	.key = profile_key,
 	.close = profile_close,
 	.keys = profile_keys,
+	.writes = profile_writes,
 };
 
 unsigned scr_profile_push(struct app *app, int64_t case_id)

@@ -1,5 +1,8 @@
 #include "samtale/tui.h"
 
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -297,6 +300,24 @@ bool ui_quitting(void)
 	return quit_signal != 0;
 }
 
+/* After get_wch gave nothing: true when the terminal has gone (a closed
+ * ssh connection or terminal window whose hangup signal did not reach us).
+ * Its input then hangs up, or reads end of file at once and again: a
+ * timeout leaves nothing to read. */
+static int empty_reads;
+
+static bool terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&p, 1, 0) < 0)
+		return false;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	empty_reads = (p.revents & POLLIN) ? empty_reads + 1 : 0;
+	return empty_reads >= 3;
+}
+
 int ui_getkey(void)
 {
 	wint_t wc;
@@ -305,10 +326,14 @@ int ui_getkey(void)
 	if (quit_signal)
 		return ERR;
 	r = get_wch(&wc);
+	if (r != ERR)
+		empty_reads = 0;
 	if (r == KEY_CODE_YES)
 		return UI_FN((int)wc);
 	if (r == OK)
 		return (int)wc;
+	if (!quit_signal && terminal_gone())
+		quit_signal = SIGHUP;
 	return ERR;
 }
 
@@ -390,6 +415,26 @@ static bool react(struct app *app, unsigned r)
 	return true;
 }
 
+/* A read-only database (a team lead's read access, a read-only disk):
+ * the keys that would change something are refused here, for every screen,
+ * from the requests each screen says write. */
+static bool key_writes(const struct screen *s, int ch)
+{
+	int req = ui_request(s, ch);
+
+	for (const int *w = s->ops->writes; w && *w != REQ_NONE; w++)
+		if (*w == req)
+			return true;
+	return false;
+}
+
+static unsigned refuse_write(struct app *app)
+{
+	ui_status(app, "%s", tr("Databasen er skrivebeskyttet: du kan se, men ikke ændre noget.",
+				"The database is read-only: you can look, but not change anything."));
+	return REACT_REDRAW;
+}
+
 /* The guide's content is not needed for the case list: it is loaded after
  * the first draw, before the first key. When it is invalid the program ends
  * as it would have before drawing: the terminal restored, the problems on
@@ -420,9 +465,11 @@ static int run_loop(struct app *app)
 
 	for (;;) {
 		unsigned r;
+		bool typing;
 		int ch;
 
 		ui_draw_all(app);
+		typing = app->footer_hint != NULL;	/* keys go into a field */
 		refresh();
 		if (str_eq(quit_after, "1"))
 			return 0;
@@ -449,8 +496,9 @@ static int run_loop(struct app *app)
 				return 0;
 			continue;
 		}
-		r = app->top->ops->key(app->top, ch);
-		if (r == REACT_NONE)
+		if (app->readonly && !typing && key_writes(app->top, ch))
+			r = refuse_write(app);
+		else if ((r = app->top->ops->key(app->top, ch)) == REACT_NONE)
 			r = common_key(app, ch);
 		if (!react(app, r))
 			return 0;
@@ -500,17 +548,77 @@ static void restore_terminal(void)
 		endwin();
 }
 
-int tui_run(struct cli_ctx *ctx)
+/*
+ * Starting: the terminal, the locale and the database
+ */
+
+/* A terminal that can place the cursor; checked before the database is
+ * opened, so that nothing is created for a screen that cannot be shown. */
+static bool terminal_usable(void)
 {
-	struct app app = { .ctx = ctx, .store = ctx->store, .guide = ctx->guide, .user = ctx->user };
-	SCREEN *term;
-	int rc = 0;
+	const char *term = getenv("TERM");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "samtale: %s\n", tr("samtaleguiden kræver en terminal; se 'samtale --help'",
 						    "the conversation guide needs a terminal; see 'samtale --help'"));
-		return 1;
+		return false;
 	}
+	if (str_empty(term) || !strcmp(term, "dumb")) {
+		fprintf(stderr, "samtale: %s\n",
+			tr("samtaleguiden kan ikke vises i en terminal uden skærmstyring (TERM er 'dumb' eller "
+			   "tom); sæt TERM, fx TERM=xterm-256color, eller brug kommandoerne (se 'samtale --help')",
+			   "the conversation guide cannot be shown on a terminal without screen control (TERM "
+			   "is 'dumb' or empty); set TERM, e.g. TERM=xterm-256color, or use the commands (see "
+			   "'samtale --help')"));
+		return false;
+	}
+	return true;
+}
+
+/* ncursesw reads keys and draws text in the locale's character set; the
+ * data is UTF-8. Under another locale (LANG=C, ISO-8859-1) the guide takes
+ * a UTF-8 locale of the same system, or refuses. */
+static bool utf8_locale(void)
+{
+	static const char *const names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "da_DK.UTF-8" };
+	const char *was = nl_langinfo(CODESET);
+
+	if (!strcmp(was, "UTF-8"))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (setlocale(LC_CTYPE, names[i]) && !strcmp(nl_langinfo(CODESET), "UTF-8"))
+			return true;
+	fprintf(stderr, tr("samtale: samtaleguiden kræver UTF-8, men tegnsættet er %s, og systemet har "
+			   "ingen UTF-8-locale; sæt fx LANG=C.UTF-8\n",
+			   "samtale: the conversation guide needs UTF-8, but the character set is %s and "
+			   "the system has no UTF-8 locale; set e.g. LANG=C.UTF-8\n"), was);
+	return false;
+}
+
+/* A database this user may read but not write opens read-only: the screens
+ * show everything, and run_loop refuses the keys that write. */
+static int open_store(struct app *app)
+{
+	struct cli_ctx *ctx = app->ctx;
+	char *dir = path_dirname(ctx->db_path);
+	int rc;
+
+	app->readonly = path_exists(ctx->db_path) &&
+			(access(ctx->db_path, W_OK) || access(dir, W_OK));
+	free(dir);
+	rc = cli_open_store(ctx, app->readonly ? NEED_DB_READONLY : NEED_DB);
+	app->store = ctx->store;
+	return rc;
+}
+
+int tui_run(struct cli_ctx *ctx)
+{
+	struct app app = { .ctx = ctx, .guide = ctx->guide, .user = ctx->user };
+	SCREEN *term;
+	int rc = 0;
+
+	if (!terminal_usable() || !utf8_locale())
+		return 1;
 	signals_init();
 	term = newterm(NULL, stdout, stdin);
 	if (!term) {
@@ -524,6 +632,12 @@ int tui_run(struct cli_ctx *ctx)
 	 * the modes are set and anything is drawn sends that screen in one;
 	 * the first refresh resumes. */
 	endwin();
+	if ((rc = open_store(&app))) {
+		delscreen(term);
+		return rc;
+	}
+	if (app.readonly)
+		refuse_write(&app);
 	atexit(restore_terminal);
 	sam_set_fatal_hook(restore_terminal);
 	the_app = &app;

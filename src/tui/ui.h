@@ -117,6 +117,10 @@ struct screen_ops {
 	/* This screen's keys, ended by UI_BINDINGS_END; ui_common_keys (and
 	 * ui_list_keys when is_list) follow them in lookup, footer and help. */
 	const struct ui_binding *keys;
+	/* The requests among them that change the database, ended by
+	 * REQ_NONE: refused, for every screen in one place, when the database
+	 * is read-only. NULL = none. */
+	const int *writes;
 	bool is_list;
 	bool no_filter;		/* a list without / (its rows are not worth filtering) */
 };
@@ -142,6 +146,7 @@ struct app {
 	char status[512];		/* one line under the body */
 	bool status_is_error;
 	bool color;			/* false under NO_COLOR or a terminal without colours */
+	bool readonly;			/* the database cannot be written: keys that write are refused */
 	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
 	const char *footer_hint;	/* drawn instead of the keys; reset each draw */
 	struct ui_undo *undo;		/* the last correction, for u (ui_correct.c) */

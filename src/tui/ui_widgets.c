@@ -15,29 +15,27 @@
  * UTF-8 helpers
  */
 
-/* A copy of s[0..n) safe to hand to curses: control characters become
- * spaces and bytes that are not UTF-8 become '?', so nothing draws as ^X
- * or M-x sequences wider than measured. Caller frees. */
+/* A copy of s[0..n) safe to hand to curses: line breaks and tabs (in
+ * notes) become spaces, and anything else a terminal would act on, or a
+ * byte that is not UTF-8, is shown as util's visible escape, never sent.
+ * Caller frees. */
 static char *printable(const char *s, size_t n)
 {
-	char *out = xmalloc(n + 1);
-	size_t i = 0;
+	struct strbuf sb = { 0 };
 
-	while (i < n) {
-		size_t len = utf8_char_len(s + i, n - i);
+	for (size_t i = 0; i < n;) {
+		size_t run = strcspn(s + i, "\t\n\r");
 
-		if (len == 0) {
-			out[i++] = '?';
-			continue;
+		if (run > n - i)
+			run = n - i;
+		strbuf_add_visible(&sb, s + i, run, 0);
+		i += run;
+		if (i < n) {
+			strbuf_addc(&sb, ' ');
+			i++;
 		}
-		if (len == 1 && ((unsigned char)s[i] < 0x20 || s[i] == 0x7f))
-			out[i] = ' ';
-		else
-			memcpy(out + i, s + i, len);
-		i += len;
 	}
-	out[n] = '\0';
-	return out;
+	return strbuf_detach(&sb);
 }
 
 /*

@@ -1,7 +1,7 @@
 #!/bin/bash
-# A full disk: a clean "samtale: ..." with exit status 1, and nothing
-# half-written — once there is room again, the database holds exactly what
-# was saved before. Needs a small file system of its own: a tmpfs mounted
+# A full disk: a clean "samtale: ..." with exit status 1 for every change,
+# and nothing half-written — once there is room again, the database holds
+# exactly what was saved before. Reading still works while it is full. Needs a small file system of its own: a tmpfs mounted
 # in a private mount namespace (root, and a kernel that allows it).
 . "$(dirname "$0")/../lib.sh"
 
@@ -27,6 +27,15 @@ unshare -m bash -euo pipefail -c '
 		[ "$(wc -l <"$T/err")" = 1 ] || { echo "FAIL: $cmd said: $(cat "$T/err")" >&2; exit 1; }
 	done
 	[ ! -e "$T/full/copy.db" ] || { echo "FAIL: half a backup was left" >&2; exit 1; }
+	# Reading needs no room: the case list, an export, a check, a report.
+	for cmd in "case list" "case list --format csv" "case show 2026-0001" "export" \
+		   "export --format md" "db check" "report" "followups --all"; do
+		# shellcheck disable=SC2086
+		"$SAMTALE_BIN" --db "$DB" $cmd >"$T/out" 2>"$T/err" ||
+			{ echo "FAIL: $cmd on a full disk: $(cat "$T/err")" >&2; exit 1; }
+	done
+	"$SAMTALE_BIN" --db "$DB" export >"$T/out"
+	grep -q "\"ref\": \"2026-0001\"" "$T/out" || { echo "FAIL: export on a full disk: $(cat "$T/out")" >&2; exit 1; }
 	rm "$T/full/filler"
 	"$SAMTALE_BIN" --db "$DB" case list --all --format csv >"$T/list"
 	"$SAMTALE_BIN" --db "$DB" db check >/dev/null
