@@ -99,8 +99,11 @@ void strbuf_add_visible(struct strbuf *sb, const char *s, size_t n, unsigned kee
 /* A stream writing to raw's file descriptor through strbuf_add_visible,
  * keeping tab, line feed and CR LF: the CLI puts its stdout and stderr
  * through it so that nothing it prints can drive the terminal. Returns raw
- * itself when it cannot make one. Never for binary output. */
+ * itself when it cannot make one. */
 FILE *text_guard_stream(FILE *raw);
+/* The raw stream behind a guarded one (flushed first), for binary output
+ * (a spreadsheet); any other stream itself. */
+FILE *text_unguarded(FILE *f);
 
 /*
  * Dates: one representation everywhere, "YYYY-MM-DD" strings, compared

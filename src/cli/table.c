@@ -607,7 +607,7 @@ static enum sam_status xlsx_to_stdout(struct cli_table *const *t, size_t n)
 	enum sam_status st = tmp ? SAM_OK : SAM_ERR_MSG;
 	char buf[8192];
 	size_t got;
-	FILE *in;
+	FILE *in, *out = text_unguarded(stdout);	/* a spreadsheet is bytes, not text */
 
 	if (st == SAM_OK)
 		st = write_xlsx_file(t, n, tmp, "-");
@@ -615,10 +615,10 @@ static enum sam_status xlsx_to_stdout(struct cli_table *const *t, size_t n)
 		st = sam_fail(SAM_ERR_IO, "%s: %s", tmp, strerror(errno));
 	if (st == SAM_OK) {
 		while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
-			if (fwrite(buf, 1, got, stdout) != got)
+			if (fwrite(buf, 1, got, out) != got)
 				break;
 		fclose(in);
-		if (fflush(stdout) || ferror(stdout))
+		if (fflush(out) || ferror(out))
 			st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive til standard-ud: %s",
 						     "cannot write to standard output: %s"), strerror(errno));
 	}

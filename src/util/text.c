@@ -167,6 +167,21 @@ static int guard_close(void *cookie)
 	return ok ? 0 : EOF;
 }
 
+/* The guarded streams and what they stand for. */
+static struct {
+	FILE *guard, *raw;
+} guarded[2];
+
+FILE *text_unguarded(FILE *f)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(guarded); i++)
+		if (guarded[i].guard && guarded[i].guard == f) {
+			fflush(f);
+			return guarded[i].raw;
+		}
+	return f;
+}
+
 FILE *text_guard_stream(FILE *raw)
 {
 	static const cookie_io_functions_t io = { .write = guard_write, .close = guard_close };
@@ -189,5 +204,11 @@ FILE *text_guard_stream(FILE *raw)
 		setvbuf(f, NULL, _IONBF, 0);
 	else if (isatty(fd))
 		setvbuf(f, NULL, _IOLBF, 0);
+	for (size_t i = 0; i < ARRAY_SIZE(guarded); i++)
+		if (!guarded[i].guard) {
+			guarded[i].guard = f;
+			guarded[i].raw = raw;
+			break;
+		}
 	return f;
 }
