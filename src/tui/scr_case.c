@@ -76,7 +76,8 @@ static const struct ui_binding case_keys[] = {
 };
 
 static const int case_writes[] = {
-	REQ_NEW_MEETING, REQ_EDIT, REQ_FOLLOWUP, REQ_FOLLOWUP_DONE, REQ_NONE,
+	REQ_NEW_MEETING, REQ_EDIT, REQ_FOLLOWUP, REQ_FOLLOWUP_DONE, REQ_FOLLOWUP_EDIT, REQ_CHANGE,
+	REQ_REMOVE, REQ_CLOSE, REQ_UNDO, REQ_NONE,
 };
 
 static const char *profile_label(enum profile_field f)

@@ -25,6 +25,8 @@ static const struct ui_binding internship_keys[] = {
 	UI_BINDINGS_END,
 };
 
+static const int internship_writes[] = { REQ_ADD, REQ_EDIT, REQ_FINISH, REQ_NONE };
+
 static const char *word_text(const struct store_word *w)
 {
 	return tr(w->da, w->en);
@@ -422,6 +424,7 @@ static const struct screen_ops internships_ops = {
 	.key = internships_key,
 	.close = internships_close,
 	.keys = internship_keys,
+	.writes = internship_writes,
 	.is_list = true,
 	.no_filter = true,
 };

@@ -112,7 +112,7 @@ static const struct ui_binding meeting_keys[] = {
 
 static const int meeting_writes[] = {
 	REQ_DONE, REQ_NOT_RELEVANT, REQ_ITEM_NOTE, REQ_EDIT, REQ_AGREED, REQ_FOLLOWUP,
-	REQ_INTERPRETER, REQ_NONE,
+	REQ_INTERPRETER, REQ_CHANGE, REQ_REMOVE, REQ_NONE,
 };
 
 /*
