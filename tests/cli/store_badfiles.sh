@@ -69,14 +69,16 @@ assert_eq 2 "$(wc -l <"$T/out")" "lines of case list on a read-only database"
 # An unwritable directory for a new database.
 expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro/new.db" case add 2026-0002
 chmod 0700 "$T/ro"
-# A writable file in a read-only directory: SQLite cannot make its WAL files.
+# A writable file in a read-only directory: SQLite cannot make its WAL
+# files, so a change is refused; a database nobody has open is read as it
+# lies (a team lead's read access).
 mkdir "$T/ro2"
 [ "$(id -u)" != 0 ] || chown 65534:65534 "$T/ro2"
 as_user "$SAMTALE_BIN" --db "$T/ro2/s.db" case add 2026-0001 >/dev/null
 [ ! -e "$T/ro2/s.db-shm" ] || fail "the WAL files outlived the last connection"
 chmod 0500 "$T/ro2"
-expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro2/s.db" case list
-assert_contains "$(cat "$T/err")" "mappen er skrivebeskyttet"
+expect_status 0 as_user "$SAMTALE_BIN" --db "$T/ro2/s.db" case list --format csv
+assert_contains "$(cat "$T/out")" "2026-0001" "case list in a read-only directory"
 expect_clean_failure as_user "$SAMTALE_BIN" --db "$T/ro2/s.db" case add 2026-0002
 chmod 0700 "$T/ro2"
 assert_eq 2026-0001 "$(sql "$T/ro/s.db" 'SELECT group_concat(ref) FROM cases')" "cases after the refusals"
