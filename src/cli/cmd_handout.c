@@ -85,7 +85,9 @@ CLI_CMD(cmd_handout)
 	if ((rc = cli_content_status(st, &diags)))
 		return rc;
 	job.h = &h;
-	st = output ? path_write_private(output, write_handout, &job) : write_handout(stdout, &job);
+	/* A PDF is bytes, not text: past the CLI's text guard. */
+	st = output ? path_write_private(output, write_handout, &job)
+		    : write_handout(job.format == FORMAT_PDF ? text_unguarded(stdout) : stdout, &job);
 	handout_free(&h);
 	return st == SAM_OK ? 0 : cli_fail(st);
 }

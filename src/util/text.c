@@ -82,10 +82,14 @@ void strbuf_add_visible(struct strbuf *sb, const char *s, size_t n, unsigned kee
  */
 
 struct guard {
+	FILE *stream, *raw;	/* the guarded stream and the one it stands for */
 	int fd;
 	char held[4];		/* the start of a character cut by the buffer's end */
 	size_t nheld;
 };
+
+/* stdout and stderr: static, as they live until the process ends. */
+static struct guard guards[2];
 
 static bool write_all(int fd, const char *p, size_t n)
 {
@@ -163,21 +167,16 @@ static int guard_close(void *cookie)
 	struct guard *g = cookie;
 	bool ok = guard_put(g, g->held, g->nheld);
 
-	free(g);
+	memset(g, 0, sizeof(*g));
 	return ok ? 0 : EOF;
 }
 
-/* The guarded streams and what they stand for. */
-static struct {
-	FILE *guard, *raw;
-} guarded[2];
-
 FILE *text_unguarded(FILE *f)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(guarded); i++)
-		if (guarded[i].guard && guarded[i].guard == f) {
+	for (size_t i = 0; i < ARRAY_SIZE(guards); i++)
+		if (guards[i].stream && guards[i].stream == f) {
 			fflush(f);
-			return guarded[i].raw;
+			return guards[i].raw;
 		}
 	return f;
 }
@@ -185,30 +184,24 @@ FILE *text_unguarded(FILE *f)
 FILE *text_guard_stream(FILE *raw)
 {
 	static const cookie_io_functions_t io = { .write = guard_write, .close = guard_close };
-	struct guard *g;
-	FILE *f;
+	struct guard *g = NULL;
 	int fd;
 
 	fflush(raw);
-	if ((fd = fileno(raw)) < 0)
+	for (size_t i = 0; !g && i < ARRAY_SIZE(guards); i++)
+		if (!guards[i].stream)
+			g = &guards[i];
+	if (!g || (fd = fileno(raw)) < 0)
 		return raw;
-	g = xcalloc(1, sizeof(*g));
 	g->fd = fd;
-	if (!(f = fopencookie(g, "w", io))) {
-		free(g);
+	g->raw = raw;
+	if (!(g->stream = fopencookie(g, "w", io)))
 		return raw;
-	}
 	/* As the stream it stands for: a terminal sees each line at once,
 	 * stderr each message. */
 	if (raw == stderr)
-		setvbuf(f, NULL, _IONBF, 0);
+		setvbuf(g->stream, NULL, _IONBF, 0);
 	else if (isatty(fd))
-		setvbuf(f, NULL, _IOLBF, 0);
-	for (size_t i = 0; i < ARRAY_SIZE(guarded); i++)
-		if (!guarded[i].guard) {
-			guarded[i].guard = f;
-			guarded[i].raw = raw;
-			break;
-		}
-	return f;
+		setvbuf(g->stream, NULL, _IOLBF, 0);
+	return g->stream;
 }

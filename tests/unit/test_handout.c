@@ -107,7 +107,11 @@ static void test_model_from_store(void **state)
 	assert_int_equal(store_meeting_add(st, case_id, "2026-03-01", "opfoelgning", items, 1, &m2), SAM_OK);
 	assert_int_equal(store_item_set_note(st, m2, "tro.sig-det", "PUNKTNOTE"), SAM_OK);
 	assert_int_equal(store_meeting_set(st, m2, MEETING_NOTE, "MØDENOTE"), SAM_OK);
-	assert_int_equal(store_meeting_set(st, m2, MEETING_AGREED, "Det aftalte\u202e vendt"), SAM_OK);
+	/* A bidi override is refused on input (it would make the text read
+	 * otherwise than it is); what an older database holds is left out. */
+	assert_int_equal(store_meeting_set(st, m2, MEETING_AGREED, "Det aftalte\u202e vendt"),
+			 SAM_ERR_INVALID);
+	assert_int_equal(store_meeting_set(st, m2, MEETING_AGREED, "Det aftalte vendt"), SAM_OK);
 	assert_int_equal(store_meeting_set_next(st, m2, "2026-03-15", NULL, "Lokale 3"), SAM_OK);
 	assert_int_equal(store_followup_add(st, case_id, m2, "2026-03-08", "Hendes", "mette", &f), SAM_OK);
 	assert_int_equal(store_followup_set_her(st, f, true), SAM_OK);
