@@ -7,7 +7,7 @@
 
 command -v python3 >/dev/null || { echo "SKIP: needs python3"; exit 77; }
 DB=$T/db
-samtale --db "$DB" case add 2026-0117 --initials AB >/dev/null
+samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
 
 # pty_run LIMIT ARGS...: samtale on a pseudo-terminal in a session of its
 # own (so the terminal is not its controlling one and no SIGHUP comes); once
@@ -36,7 +36,7 @@ while b"2026-0117" not in seen and time.monotonic() < deadline:
         except OSError:
             break
 if b"2026-0117" not in seen:
-    print("never drew the case list")
+    print("never drew the case list:", seen[-300:])
     os.kill(pid, signal.SIGKILL)
     sys.exit(0)
 os.close(master)
