@@ -80,11 +80,6 @@ static const int case_writes[] = {
 	REQ_REMOVE, REQ_CLOSE, REQ_UNDO, REQ_NONE,
 };
 
-static const char *profile_label(enum profile_field f)
-{
-	return tr(profile_fields[f].label_da, profile_fields[f].label_en);
-}
-
 static const char *meeting_type_title(const struct app *app, const char *type)
 {
 	const struct content_meeting_type *t = content_meeting_type_find(app->guide, type);
@@ -93,7 +88,7 @@ static const char *meeting_type_title(const struct app *app, const char *type)
 }
 
 /*
- * Shared with the meeting and profile screens: follow-ups and the profile
+ * Shared with the meeting screen: follow-ups and new meetings
  */
 
 static const char *due_label(void)
@@ -134,116 +129,6 @@ cancel:
 	free(text);
 	ui_status(app, NULL);
 	return REACT_REDRAW;
-}
-
-/* The fields in one text, each under a heading line "# Label", split again by them. */
-static char *profile_to_text(const struct case_rec *c)
-{
-	struct strbuf sb = { 0 };
-
-	for (int f = 0; f < PROFILE_NFIELDS; f++)
-		strbuf_addf(&sb, "# %s\n%s%s\n", profile_label(f), c->profile[f] ? c->profile[f] : "",
-			    c->profile[f] && *c->profile[f] ? "\n" : "");
-	return strbuf_detach(&sb);
-}
-
-static bool is_profile_heading(const char *line, enum profile_field f)
-{
-	const char *label = profile_label(f);
-	size_t n = strlen(label);
-
-	return !strncmp(line, "# ", 2) && !strncmp(line + 2, label, n) &&
-	       (line[2 + n] == '\n' || line[2 + n] == '\0');
-}
-
-static char *trim_blank_lines(const char *s, size_t n)
-{
-	while (n > 0 && (*s == '\n' || *s == ' ' || *s == '\r'))
-		s++, n--;
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r'))
-		n--;
-	return xstrndup(s, n);
-}
-
-/* Splits text at the heading lines; a field whose heading is gone is left
- * as it was (NULL in out). */
-static void profile_from_text(const char *text, char *out[PROFILE_NFIELDS])
-{
-	const char *start[PROFILE_NFIELDS] = { NULL }, *body[PROFILE_NFIELDS] = { NULL };
-	const char *line = text;
-
-	while (line && *line) {
-		const char *nl = strchr(line, '\n');
-
-		for (int f = 0; f < PROFILE_NFIELDS; f++) {
-			if (!start[f] && is_profile_heading(line, f)) {
-				start[f] = line;
-				body[f] = nl ? nl + 1 : line + strlen(line);
-			}
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	for (int f = 0; f < PROFILE_NFIELDS; f++) {
-		const char *end = text + strlen(text);
-
-		out[f] = NULL;
-		if (!start[f])
-			continue;
-		for (int g = 0; g < PROFILE_NFIELDS; g++)
-			if (start[g] && start[g] > start[f] && start[g] < end)
-				end = start[g];
-		out[f] = trim_blank_lines(body[f], body[f] <= end ? (size_t)(end - body[f]) : 0);
-	}
-}
-
-unsigned ui_edit_profile(struct app *app, int64_t case_id)
-{
-	struct case_rec c = { 0 };
-	enum sam_status st = store_case_get_by_id(app->store, case_id, &c);
-	char *text, *fields[PROFILE_NFIELDS];
-	bool saved = false;
-
-	if (st != SAM_OK)
-		return ui_error(app, st);
-	text = profile_to_text(&c);
-	for (;;) {
-		bool failed;
-		char *edited = ui_edit_external(app, text, "profil.md", &failed);
-		int f;
-
-		if (!edited)
-			break;
-		free(text);
-		text = edited;
-		profile_from_text(text, fields);
-		st = SAM_OK;
-		for (f = 0; f < PROFILE_NFIELDS && st == SAM_OK; f++)
-			if (fields[f] && !str_eq(fields[f], c.profile[f] ? c.profile[f] : ""))
-				st = store_case_set_profile(app->store, case_id, f, *fields[f] ? fields[f] : NULL);
-		for (f = 0; f < PROFILE_NFIELDS; f++)
-			free(fields[f]);
-		if (st == SAM_OK) {
-			saved = true;
-			break;
-		}
-		ui_error(app, st);
-		{
-			const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
-					       tr("Kassér ændringen", "Discard the change") };
-
-			if (ui_choose(app, tr("Teksten er ikke gemt", "The text was not saved"), opts, 2, 0) != 0)
-				break;
-		}
-		/* fields saved before the refused one stay saved: compare afresh */
-		case_rec_free(&c);
-		if (store_case_get_by_id(app->store, case_id, &c) != SAM_OK)
-			break;
-	}
-	if (saved)
-		ui_status(app, "%s", tr("Profilen er gemt.", "The profile was saved."));
-	free(text);
-	case_rec_free(&c);
-	return REACT_RELOAD | REACT_REDRAW;
 }
 
 /* A meeting is not started on content that lost an id the case's meetings
@@ -366,8 +251,13 @@ static void build_rows(struct case_screen *c)
 
 	c->nrows = 0;
 	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
+	/* compactly: the fields she has words in; p shows them all */
 	for (size_t f = 0; f < PROFILE_NFIELDS; f++)
-		add_row(c, ROW_PROFILE, f, NULL);
+		if (!str_empty(c->rec.profile[f]))
+			add_row(c, ROW_PROFILE, f, NULL);
+	if (c->nrows == 1)
+		add_row(c, ROW_HINT, 0, tr("Intet skrevet endnu. Tryk E for at skrive med hendes ord.",
+					   "Nothing written yet. Press E to write in her words."));
 	if (c->has_internship) {
 		add_row(c, ROW_HEADING, 0, tr("Praktik (I: alle)", "Internship (I: all)"));
 		add_row(c, ROW_INTERNSHIP, 0, NULL);
@@ -522,15 +412,9 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 	case ROW_HINT:
 		ui_text(win, y, 2, width - 2, UI_DIM, r->text);
 		break;
-	case ROW_PROFILE: {
-		const char *v = c->rec.profile[r->index];
-
-		x = 2 + ui_text(win, y, 2, width / 3, UI_HEADING, profile_label(r->index));
-		x += ui_text(win, y, x, 2, UI_NORMAL, ": ");
-		ui_text(win, y, x, width - x, v ? UI_NORMAL : UI_DIM,
-			v ? v : tr("(tom; tryk E)", "(empty; press E)"));
+	case ROW_PROFILE:
+		ui_profile_row(win, y, 2, width - 2, UI_NORMAL, &c->rec, r->index);
 		break;
-	}
 	case ROW_INTERNSHIP:
 		ui_internship_row(win, y, 2, width - 2, a, &c->internship);
 		break;
@@ -699,7 +583,7 @@ static unsigned case_key(struct screen *s, int ch)
 	case REQ_PROFILE:
 		return scr_profile_push(s->app, s->arg);
 	case REQ_EDIT:
-		return ui_edit_profile(s->app, s->arg);
+		return scr_profile_push(s->app, s->arg);
 	case REQ_FOLLOWUP:
 		return ui_add_followup(s->app, s->arg, 0);
 	case REQ_FOLLOWUPS:

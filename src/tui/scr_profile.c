@@ -6,22 +6,33 @@
 #include "samtale/util.h"
 
 /*
- * Profile: her qualifications, job wishes and education wishes, in her own
- * words, in full. E edits them in $EDITOR.
+ * Profile: her profile field by field, in her own words, in full. ↑ and ↓
+ * select a field, Enter writes it in samtale's editor (drawn over the lower
+ * half, the field's heading kept in sight above it), E takes every field
+ * to $EDITOR at once.
  */
+
+enum { REQ_EDIT_FIELD = REQ_SCREEN };
 
 struct profile {
 	struct case_rec rec;
+	int sel;		/* the selected field */
 	int scroll;		/* first row shown */
-	int rows;		/* rows the text took last time */
+	int rows;		/* rows the fields took last time */
 	int height;
+	bool editing;		/* the editor is open: the field stays at the top */
+	int at[PROFILE_NFIELDS + 1];	/* the row each field's heading is on; [N] = the end */
 };
 
 static const struct ui_binding profile_keys[] = {
-	{ 'E', REQ_EDIT, "E", "ret profilen", "edit the profile", true },
-	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "rul op", "scroll up", false },
+	{ '\n', REQ_EDIT_FIELD, "Enter", "skriv i feltet", "write in the field", true },
+	{ '\r', REQ_EDIT_FIELD, NULL, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_EDIT_FIELD, NULL, NULL, NULL, false },
+	{ 'e', REQ_EDIT_FIELD, "e", "skriv i feltet", "write in the field", false },
+	{ 'E', REQ_EDIT, "E", "alle felter i $EDITOR", "every field in $EDITOR", true },
+	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "forrige felt", "previous field", false },
 	{ 'k', REQ_UP, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "rul ned", "scroll down", false },
+	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "næste felt", "next field", false },
 	{ 'j', REQ_DOWN, NULL, NULL, NULL, false },
 	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", "side op", "page up", false },
 	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", "side ned", "page down", false },
@@ -29,6 +40,9 @@ static const struct ui_binding profile_keys[] = {
 };
 
 static const int profile_writes[] = { REQ_EDIT, REQ_NONE };
+
+/* Refused on a read-only database (ui.h). */
+static const int profile_writes[] = { REQ_EDIT_FIELD, REQ_EDIT, REQ_NONE };
 
 static enum sam_status profile_open(struct screen *s, struct app *app)
 {
@@ -46,51 +60,99 @@ static enum sam_status profile_open(struct screen *s, struct app *app)
 	return SAM_OK;
 }
 
-/* Draws the three fields from row -scroll on; returns the rows they take. */
-static int draw_fields(const struct profile *p, WINDOW *win, int scroll, int height, int width)
+/* Draws a text's wrapped rows from row y of the whole (scroll rows above
+ * the window); returns the rows it takes. */
+static int draw_text(WINDOW *win, int y, int scroll, int height, int width, enum ui_attr a, const char *text)
+{
+	int n = ui_wrap(NULL, 0, 0, width, 1000, a, text);
+
+	for (int r = 0; r < n; r++) {
+		/* one wrapped row at a time, so that rows above the scroll are skipped */
+		if (y + r - scroll >= 0 && y + r - scroll < height) {
+			WINDOW *line = derwin(win, 1, width + 1, y + r - scroll, 3);
+
+			if (line) {
+				ui_wrap(line, -r, 0, width, r + 1, a, text);
+				delwin(line);
+			}
+		}
+	}
+	return n;
+}
+
+/* Draws the fields from row -scroll on; returns the rows they take. */
+static int draw_fields(struct profile *p, WINDOW *win, int scroll, int height, int width)
 {
 	int y = 0;
 
 	for (int i = 0; i < PROFILE_NFIELDS; i++) {
 		const struct profile_field_info *f = &profile_fields[i];
-		const char *text = p->rec.profile[i];
-		int n;
+		const char *text = p->rec.profile[i], *hint = tr(f->hint_da, f->hint_en);
+		bool sel = i == p->sel;
+		int row = y - scroll, x = 1;
 
-		if (y - scroll >= 0 && y - scroll < height)
-			ui_text(win, y - scroll, 1, width - 2, UI_HEADING, tr(f->label_da, f->label_en));
-		y++;
-		n = ui_wrap(NULL, 0, 0, width - 4, 1000, UI_NORMAL, text ? text : "-");
-		for (int r = 0; r < n; r++) {
-			/* draw one wrapped row at a time, so rows above the scroll are skipped */
-			if (y + r - scroll >= 0 && y + r - scroll < height) {
-				WINDOW *line = derwin(win, 1, width - 3, y + r - scroll, 3);
-
-				if (line) {
-					ui_wrap(line, -r, 0, width - 4, r + 1, text ? UI_NORMAL : UI_DIM,
-						text ? text : tr("(tom; tryk E og skriv med hendes ord)",
-								 "(empty; press E and write in her words)"));
-					delwin(line);
-				}
+		p->at[i] = y;
+		if (row >= 0 && row < height) {
+			if (sel) {
+				ui_fill(win, row, 0, width, UI_SELECTED);
+				ui_text(win, row, 0, 1, UI_SELECTED, ">");
+				ui_focus(win, row, 1);
+			}
+			x += ui_text(win, row, x, width - 2, sel ? UI_SELECTED : UI_HEADING, ui_profile_label(i));
+			if (hint) {
+				x += ui_text(win, row, x, width - x - 1, sel ? UI_SELECTED : UI_DIM, " · ");
+				ui_text(win, row, x, width - x - 1, sel ? UI_SELECTED : UI_DIM, hint);
 			}
 		}
-		y += n + 1;
+		y++;
+		if (str_empty(text))
+			y += draw_text(win, y, scroll, height, width - 4, UI_DIM,
+				       tr("(tom; tryk Enter og skriv med hendes ord)", "(empty; press Enter and write in her words)"));
+		else
+			y += draw_text(win, y, scroll, height, width - 4, UI_NORMAL, text);
+		y++;
 	}
+	p->at[PROFILE_NFIELDS] = y;
 	return y;
+}
+
+/* Scrolls so that the selected field's heading shows, and as much of its
+ * text as fits. */
+static void follow_selection(struct profile *p, int height)
+{
+	int top = p->at[p->sel], end = p->at[p->sel + 1] - 1;
+
+	if (end - p->scroll > height)
+		p->scroll = end - height;
+	if (top < p->scroll || end - top > height)
+		p->scroll = top;
 }
 
 static void profile_draw(struct screen *s, WINDOW *win)
 {
 	struct profile *p = s->data;
-	int height = getmaxy(win), width = getmaxx(win);
+	int height = getmaxy(win), width = getmaxx(win), before = p->scroll;
 
 	p->height = height;
 	p->rows = draw_fields(p, win, p->scroll, height, width);
-	if (p->scroll > 0 && p->scroll > p->rows - height) {
+	if (p->editing)
+		return;
+	follow_selection(p, height);
+	if (p->scroll > 0 && p->scroll > p->rows - height)
 		p->scroll = p->rows > height ? p->rows - height : 0;
+	if (p->scroll != before) {
 		werase(win);
 		draw_fields(p, win, p->scroll, height, width);
 	}
-	ui_focus(win, 0, 1);
+}
+
+/* The first field whose heading is at or below row y. */
+static int field_from(const struct profile *p, int y)
+{
+	for (int i = 0; i < PROFILE_NFIELDS; i++)
+		if (p->at[i] >= y)
+			return i;
+	return PROFILE_NFIELDS - 1;
 }
 
 static unsigned profile_key(struct screen *s, int ch)
@@ -100,17 +162,29 @@ static unsigned profile_key(struct screen *s, int ch)
 
 	switch (ui_request(s, ch)) {
 	case REQ_UP:
-		p->scroll = p->scroll > 0 ? p->scroll - 1 : 0;
+		p->sel = p->sel > 0 ? p->sel - 1 : 0;
 		return REACT_REDRAW;
 	case REQ_DOWN:
-		p->scroll = p->scroll < max ? p->scroll + 1 : max;
+		p->sel = p->sel + 1 < PROFILE_NFIELDS ? p->sel + 1 : p->sel;
 		return REACT_REDRAW;
 	case REQ_PAGE_UP:
 		p->scroll = p->scroll > page ? p->scroll - page : 0;
+		p->sel = field_from(p, p->scroll);
 		return REACT_REDRAW;
 	case REQ_PAGE_DOWN:
 		p->scroll = p->scroll + page < max ? p->scroll + page : max;
+		p->sel = field_from(p, p->scroll);
 		return REACT_REDRAW;
+	case REQ_EDIT_FIELD: {
+		unsigned r;
+
+		/* the field's heading at the top, above the editor */
+		p->scroll = p->at[p->sel];
+		p->editing = true;
+		r = ui_edit_profile_field(s->app, &p->rec, p->sel);
+		p->editing = false;
+		return r;
+	}
 	case REQ_EDIT:
 		return ui_edit_profile(s->app, s->arg);
 	default:

@@ -393,7 +393,29 @@ unsigned scr_handout_push(struct app *app, int64_t meeting_id);
 /* Dialogs that more than one screen offers (scr_case.c). */
 /* f: asks the text, then the due date; saves it for the case (and meeting, or 0). */
 unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id);
-/* E: her three profile fields in $EDITOR, saved field by field. */
+/*
+ * Her profile (ui_profile.c), shared by the case, meeting and profile screens.
+ */
+
+/* Her goals and wishes, in that order: what the meeting shows of her. */
+#define UI_PROFILE_NWISHES 3
+extern const enum profile_field ui_profile_wishes[UI_PROFILE_NWISHES];
+/* The field's heading in the UI language: "Uddannelse". */
+const char *ui_profile_label(enum profile_field f);
+/* One row "Label: her text", its line breaks drawn as spaces and a text cut
+ * at width ending in "…"; "(tom)" when empty. a = UI_NORMAL draws the label
+ * as a heading. Returns the columns used. */
+int ui_profile_row(WINDOW *win, int y, int x, int width, enum ui_attr a, const struct case_rec *c,
+		   enum profile_field f);
+/* The fields of fields[0..n) that hold text, a row each, at most maxrows;
+ * returns the rows drawn (0 when none holds text). */
+int ui_profile_compact(WINDOW *win, int y, int x, int width, int maxrows, const struct case_rec *c,
+		       const enum profile_field *fields, size_t n);
+/* One field of c in samtale's editor, saved when she saves. */
+unsigned ui_edit_profile_field(struct app *app, const struct case_rec *c, enum profile_field f);
+/* Every field in $EDITOR, a "## Label" heading above each (proftext.h);
+ * what the file holds is saved field by field, or asked about when it
+ * does not fit the headings. */
 unsigned ui_edit_profile(struct app *app, int64_t case_id);
 /* m: asks the meeting type, creates the meeting with the guide's items for
  * it and opens it. first preselects the first meeting. */
