@@ -47,7 +47,7 @@ assert_eq "<null>|<null>" "$(sql "$DB" "SELECT coalesce(qualifications, '<null>'
 	"other fields untouched"
 read -r tmp perm <"$T/editor.log"
 assert_eq 600 "$perm" "temporary file mode"
-case "$tmp" in *samtale-profil-*.md) ;; *) fail "the file is not named as a Markdown profile: $tmp" ;; esac
+case "$tmp" in *-profil-*.md) ;; *) fail "the file is not named as a Markdown profile: $tmp" ;; esac
 [ ! -e "$tmp" ] || fail "temporary file $tmp left behind"
 assert_contains "$(cat "$T/seen.md")" "## Uddannelse" "the file's headings"
 tui_wait "Sygeplejerske, gerne på plejehjem (æøå)." $W
