@@ -26,7 +26,9 @@ export EDITOR="env EDITOR_LOG=$T/editor.log $T/editor.sh"
 tui_one_case 80 24
 pid=$(tui_samtale_pid)
 tui_keys Enter
-tui_wait "Ønsker til job: (tom; tryk E)" $W
+tui_wait "Intet skrevet endnu. Tryk E" $W
+tui_keys E
+tui_wait "E alle felter i \$EDITOR" $W
 tui_keys E
 for _ in $(seq 1200); do [ -s "$T/editor.log" ] && break; sleep 0.05; done
 buffer=$(cat "$T/editor.log")
