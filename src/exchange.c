@@ -452,7 +452,7 @@ static void md_case(struct strbuf *sb, const struct content_guide *g, const stru
 	if (!f->meetings.n)
 		strbuf_addf(sb, "*%s*\n\n", tr("(ingen samtaler)", "(no meetings)"));
 	else
-		strbuf_addf(sb, "%s\n\n", tr("[x] gjort, [-] ikke relevant, [ ] åben.",
+		strbuf_addf(sb, "%s\n\n", tr("[x] udført, [-] ikke relevant, [ ] åben.",
 					     "[x] done, [-] not relevant, [ ] open."));
 	for (size_t i = 0; i < f->meetings.n; i++)
 		md_meeting(sb, g, &f->meetings.v[i]);

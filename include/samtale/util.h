@@ -165,6 +165,9 @@ const char *tr(const char *da, const char *en);
  * language: "75,4 %" in Danish, "75.4%" in English; returns buf. */
 #define PCT_TEXT_LEN 24
 const char *pct_text(int tenths, char buf[PCT_TEXT_LEN]);
+/* A number written for machines ("20.5") as the UI language writes it:
+ * "20,5" in Danish; returns buf (or number itself when it needs no change). */
+const char *num_text(const char *number, char buf[PCT_TEXT_LEN]);
 
 /*
  * Paths and the process

@@ -20,7 +20,7 @@ static const struct cli_cmd cmds[] = {
 	{ "content", "check", cmd_content_check, 0, "[DIR] [--db PATH]",
 	  "kontrollér indholdsfiler", "validate content files" },
 	{ "content", "list", cmd_content_list, NEED_CONTENT, "",
-	  "vis afsnit, mødetyper og punkter", "list sections, meeting types and items" },
+	  "vis afsnit, samtaletyper og punkter", "list sections, meeting types and items" },
 	{ "content", "show", cmd_content_show, NEED_CONTENT, "ID",
 	  "vis et afsnit eller punkt", "print a section or item" },
 	{ "content", "diff", cmd_content_diff, 0, "OLD NEW [--format table|csv|json]",

@@ -9,7 +9,7 @@
 
 static const char *one_ref(int argc, char **argv, int *rc)
 {
-	return cli_one_arg(argc, argv, tr("angiv et sagsnummer", "give a case reference"), rc);
+	return cli_one_arg(argc, argv, tr("angiv et journalnummer", "give a journal number"), rc);
 }
 
 /*
@@ -191,7 +191,7 @@ static enum sam_status print_meeting(struct cli_ctx *ctx, const struct meeting_r
 	printf("\n");
 	for (size_t i = 0; i < n; i++) {
 		printf("    %s: %d/%d %s", section_title(ctx->guide, p[i].section_id), p[i].done,
-		       p[i].done + p[i].open, tr("gjort", "done"));
+		       p[i].done + p[i].open, tr("udført", "done"));
 		if (p[i].not_relevant)
 			printf(tr(" (%d ikke relevant)", " (%d not relevant)"), p[i].not_relevant);
 		printf("\n");
@@ -243,7 +243,7 @@ static enum sam_status print_followups(struct cli_ctx *ctx, const struct case_re
 		printf("  -\n");
 	for (size_t i = 0; i < l.n; i++)
 		printf("  %s  %s  (%s)%s\n", l.v[i].due, l.v[i].text, l.v[i].assignee,
-		       strcmp(l.v[i].due, today) < 0 ? tr("  OVERSKREDET", "  OVERDUE") : "");
+		       strcmp(l.v[i].due, today) < 0 ? tr("  forfalden", "  overdue") : "");
 	followup_list_free(&l);
 	return SAM_OK;
 }

@@ -149,7 +149,7 @@ static void print_item(const struct content_guide *g, const struct content_item 
 {
 	printf("\n- %s\n", it->full_id);
 	print_wrapped(it->text, 2);
-	printf("  %s: ", tr("Mødetyper", "Meeting types"));
+	printf("  %s: ", tr("Samtaletyper", "Meeting types"));
 	if (!it->meetings) {
 		puts(tr("alle", "all"));
 	} else {

@@ -111,7 +111,7 @@ CLI_CMD(cmd_internship_add)
 	int rc;
 
 	if ((rc = parse_spec_opts(argc, argv, &o)) ||
-	    !(ref = cli_one_arg(argc, argv, tr("angiv et sagsnummer", "give a case reference"), &rc)))
+	    !(ref = cli_one_arg(argc, argv, tr("angiv et journalnummer", "give a journal number"), &rc)))
 		return rc;
 	if (!o.given[O_WORKPLACE])
 		return cli_usage_error("%s", tr("angiv arbejdspladsen med --workplace",

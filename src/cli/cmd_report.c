@@ -155,7 +155,7 @@ static int check_type(const struct content_guide *g, const char *type)
 		return 0;
 	for (size_t i = 0; i < g->nmeeting_types; i++)
 		strbuf_addf(&known, "%s%s", i ? ", " : "", g->meeting_types[i].id);
-	rc = cli_usage_error(tr("ukendt mødetype '%s' (kendte: %s)", "unknown meeting type '%s' (known: %s)"),
+	rc = cli_usage_error(tr("ukendt samtaletype '%s' (kendte: %s)", "unknown meeting type '%s' (known: %s)"),
 			     type, strbuf_str(&known));
 	strbuf_free(&known);
 	return rc;

@@ -95,6 +95,22 @@ static const char *cell(const struct cli_table *t, size_t row, size_t col)
 	return i < t->ncells && t->cells[i] ? t->cells[i] : "";
 }
 
+/* A cell as the aligned table shows it: numbers as the UI language writes
+ * them ("75,4 %", "20,5"), where CSV, JSON and xlsx keep the machine's. */
+static const char *shown(const struct cli_table *t, size_t row, size_t col, char buf[PCT_TEXT_LEN])
+{
+	const char *s = cell(t, row, col);
+	char *end;
+	double d;
+
+	if (!*s || (t->cols[col].kind != COL_PERCENT && t->cols[col].kind != COL_NUMBER))
+		return s;
+	d = strtod(s, &end);
+	if (*end)
+		return s;
+	return t->cols[col].kind == COL_PERCENT ? pct_text((int)lround(d * 10), buf) : num_text(s, buf);
+}
+
 static void pad(FILE *out, size_t n)
 {
 	while (n--)
@@ -267,7 +283,8 @@ static size_t data_width(const struct cli_table *t, size_t c)
 	size_t w = 0;
 
 	for (size_t r = 0; r < t->nrows; r++) {
-		size_t cw = utf8_width(cell(t, r, c));
+		char buf[PCT_TEXT_LEN];
+		size_t cw = utf8_width(shown(t, r, c, buf));
 
 		if (cw > w)
 			w = cw;
@@ -358,9 +375,11 @@ static void print_table_row(const struct cli_table *t, const struct layout *lo, 
 			    FILE *out)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
+		char buf[PCT_TEXT_LEN];
+
 		if (c)
 			pad(out, lo->sep);
-		print_cell(out, cell(t, row, c), lo->width[c], t->cols[c].kind, c + 1 == t->ncols);
+		print_cell(out, shown(t, row, c, buf), lo->width[c], t->cols[c].kind, c + 1 == t->ncols);
 	}
 	fputc('\n', out);
 }

@@ -101,7 +101,7 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 {
 	enum sam_status status;
 
-	if ((status = check_label(tr("sagsnummeret", "the reference"), c->ref, REF_MAX)) ||
+	if ((status = check_label(tr("journalnummeret", "the journal number"), c->ref, REF_MAX)) ||
 	    (!str_empty(c->initials) &&
 	     (status = check_label(tr("initialerne", "the initials"), c->initials, INITIALS_MAX))) ||
 	    (status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) ||

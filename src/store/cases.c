@@ -81,7 +81,7 @@ enum sam_status store_case_get(struct store *st, const char *ref, struct case_re
 
 	memset(out, 0, sizeof(*out));
 	if (!ref)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("sagsnummeret mangler", "the reference is missing"));
+		return sam_fail(SAM_ERR_INVALID, "%s", tr("journalnummeret mangler", "the journal number is missing"));
 	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref", &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
@@ -168,7 +168,7 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	int64_t new_id;
 	int rc;
 
-	if ((status = check_label(tr("sagsnummeret", "the reference"), ref, REF_MAX)) != SAM_OK)
+	if ((status = check_label(tr("journalnummeret", "the journal number"), ref, REF_MAX)) != SAM_OK)
 		return status;
 	if (!str_empty(initials) &&
 	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)

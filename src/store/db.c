@@ -315,7 +315,7 @@ static enum sam_status query_int(struct store *st, const char *sql, int64_t *out
 
 /*
  * Input checks shared by cases, meetings and follow-ups. The Danish messages
- * are worded so that they fit every noun put in front of them (sagsnummeret,
+ * are worded so that they fit every noun put in front of them (journalnummeret,
  * initialerne, noten): no adjective that would have to agree with it.
  */
 

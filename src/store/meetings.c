@@ -562,7 +562,7 @@ char *meeting_losses(const struct meeting_rec *m)
 		parts[n++] = c;
 	}
 	if (!str_empty(m->note))
-		parts[n++] = tr("mødenoten", "the meeting note");
+		parts[n++] = tr("samtalenoten", "the meeting note");
 	if (!str_empty(m->agreed))
 		parts[n++] = tr("det aftalte", "the agreed summary");
 	if (!n)

@@ -104,16 +104,16 @@ static enum sam_status followups_open(struct screen *s, struct app *app)
 	return SAM_OK;
 }
 
-/* "3 dage over", "i dag", "i morgen" or the date: never a bare date for
+/* "3 dage forfalden", "i dag", "i morgen" or the date: never a bare date for
  * what is late. */
 static const char *due_text(const struct followups *f, const char *due, char *buf, size_t size)
 {
 	long d = date_diff_days(f->today, due);
 
 	if (d == 1)
-		return tr("1 dag over", "1 day overdue");
+		return tr("1 dag forfalden", "1 day overdue");
 	if (d > 1) {
-		snprintf(buf, size, tr("%ld dage over", "%ld days overdue"), d);
+		snprintf(buf, size, tr("%ld dage forfalden", "%ld days overdue"), d);
 		return buf;
 	}
 	if (d == 0)
@@ -128,7 +128,7 @@ static void draw_row(const struct followups *f, WINDOW *win, int y, const struct
 {
 	int width = getmaxx(win), x = 1;
 	bool wide = width >= 60;
-	int duew = wide ? 17 : 15, refw = wide ? 12 : 10, whow = f->everybody && wide ? 10 : 0;
+	int duew = wide ? 19 : 17, refw = wide ? 12 : 10, whow = f->everybody && wide ? 10 : 0;
 	bool late = strcmp(fu->due, f->today) < 0;
 	char buf[64];
 
@@ -202,8 +202,8 @@ static unsigned mark_done(struct screen *s, struct followups *f, const struct fo
 		return ui_error(s->app, st);
 	f->undo_id = fu->id;
 	f->undo_done = true;
-	ui_status(s->app, "%s: %s (%s)", tr("Udført", "Done"), fu->case_ref,
-		  tr("u fortryder", "u undoes"));
+	ui_status(s->app, tr("Opfølgningen i sag %s er udført (u fortryder).",
+			     "The follow-up in case %s is done (u undoes)."), fu->case_ref);
 	keep_next(f);
 	return REACT_RELOAD;
 }
@@ -219,8 +219,8 @@ static unsigned move_to(struct screen *s, struct followups *f, const struct foll
 	f->undo_done = false;
 	memcpy(f->undo_due, fu->due, sizeof(f->undo_due) - 1);
 	f->undo_due[DATE_LEN] = '\0';
-	ui_status(s->app, "%s: %s → %s (%s)", tr("Flyttet", "Moved"), fu->case_ref, due,
-		  tr("u fortryder", "u undoes"));
+	ui_status(s->app, tr("Opfølgningen i sag %s er flyttet til %s (u fortryder).",
+			     "The follow-up in case %s is moved to %s (u undoes)."), fu->case_ref, due);
 	keep_next(f);
 	return REACT_RELOAD;
 }
@@ -252,7 +252,7 @@ static unsigned undo(struct screen *s, struct followups *f)
 	enum sam_status st;
 
 	if (!f->undo_id) {
-		ui_status(s->app, "%s", tr("Intet at fortryde", "Nothing to undo"));
+		ui_status(s->app, "%s", tr("Der er intet at fortryde.", "There is nothing to undo."));
 		return REACT_REDRAW;
 	}
 	if (f->undo_done)
@@ -263,7 +263,7 @@ static unsigned undo(struct screen *s, struct followups *f)
 		return ui_error(s->app, st);
 	f->keep_id = f->undo_id;
 	f->undo_id = 0;
-	ui_status(s->app, "%s", tr("Fortrudt", "Undone"));
+	ui_status(s->app, "%s", tr("Det er fortrudt.", "Undone."));
 	return REACT_RELOAD;
 }
 

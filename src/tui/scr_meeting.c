@@ -84,8 +84,8 @@ struct meeting_screen {
 };
 
 static const struct ui_binding meeting_keys[] = {
-	{ ' ', REQ_DONE, "Space", "gjort", "done", true },
-	{ '\n', REQ_DONE, "Enter", "gjort", "done", false },
+	{ ' ', REQ_DONE, "Space", "udført", "done", true },
+	{ '\n', REQ_DONE, "Enter", "udført", "done", false },
 	{ '\r', REQ_DONE, NULL, NULL, NULL, false },
 	{ UI_FN(KEY_ENTER), REQ_DONE, NULL, NULL, NULL, false },
 	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
@@ -95,8 +95,8 @@ static const struct ui_binding meeting_keys[] = {
 	{ UI_FN(KEY_PPAGE), REQ_TEXT_UP, "PgUp", "tekst op", "text up", false },
 	{ 'o', REQ_OVERVIEW, "o", "overblik", "overview", true },
 	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", "forrige afsnit", "previous section", false },
-	{ 'E', REQ_EDIT, "E", "mødenote", "meeting note", true },
 	{ 'A', REQ_AGREED, "A", "aftalt", "agreed", true },
+	{ 'E', REQ_EDIT, "E", "samtalenote", "meeting note", true },
 	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
 	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
 	{ 'N', REQ_NEXT_MEETING, "N", "næste samtale (dato, tid, sted)", "next meeting (date, time, place)",
@@ -538,7 +538,7 @@ static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
 
 	strbuf_addf(&sb, "%s: %s · %s: %s · %s: %s", tr("Tolk", "Interpreter"),
 		    ms->m.interpreter ? ms->m.interpreter : tr("ingen (i)", "none (i)"),
-		    tr("Mødenote", "Meeting note"),
+		    tr("Samtalenote", "Meeting note"),
 		    str_empty(ms->m.note) ? tr("ingen (E)", "none (E)") : tr("skrevet", "written"),
 		    tr("Aftalt", "Agreed"),
 		    str_empty(ms->m.agreed) ? tr("mangler (A)", "missing (A)") : ms->m.agreed);

@@ -93,11 +93,28 @@ void ui_status(struct app *app, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The store's and the command line's messages are written to follow
+ * "samtale: " or a prefix of a case; on the status line they stand alone
+ * and are sentences: a capital letter (æ, ø, å too) and a full stop. */
+static void as_sentence(char *s, size_t size)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t n = strlen(s);
+
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 32);
+	else if (u[0] == 0xc3 && (u[1] == 0xa6 || u[1] == 0xb8 || u[1] == 0xa5))
+		u[1] = (unsigned char)(u[1] - 32);
+	if (n > 0 && n + 1 < size && !strchr(".?!", s[n - 1]))
+		strcpy(s + n, ".");
+}
+
 unsigned ui_error(struct app *app, enum sam_status st)
 {
 	if (st == SAM_OK)
 		return REACT_REDRAW;
 	snprintf(app->status, sizeof(app->status), "%s", sam_errmsg());
+	as_sentence(app->status, sizeof(app->status));
 	app->status_is_error = true;
 	sam_error_clear();
 	return REACT_REDRAW;

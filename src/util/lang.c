@@ -36,6 +36,16 @@ const char *tr(const char *da, const char *en)
 	return current == SAM_LANG_EN ? en : da;
 }
 
+const char *num_text(const char *number, char buf[PCT_TEXT_LEN])
+{
+	const char *dot = strchr(number, '.');
+
+	if (current == SAM_LANG_EN || !dot || strlen(number) >= PCT_TEXT_LEN)
+		return number;
+	snprintf(buf, PCT_TEXT_LEN, "%.*s,%s", (int)(dot - number), number, dot + 1);
+	return buf;
+}
+
 const char *pct_text(int tenths, char buf[PCT_TEXT_LEN])
 {
 	const char *sign = tenths < 0 ? "-" : "";

@@ -16,7 +16,7 @@ refused "ukendt --by 'sections'" report --by sections
 refused "--from: '2026-02-30' er ikke en dato: februar 2026 har kun 28 dage." report --from 2026-02-30
 refused "--to: '1.13.2026' er ikke en dato: måneden skal være 1-12." report --to 1.13.2026
 refused "--from 2026-03-01 ligger efter --to 2026-02-01" report --from 2026-03-01 --to 2026-02-01
-refused "ukendt mødetype 'praktik' (kendte: foerste, opfoelgning, foer-praktik)" report --type praktik
+refused "ukendt samtaletype 'praktik' (kendte: foerste, opfoelgning, foer-praktik)" report --type praktik
 refused "ukendt format 'xml'" report --format xml
 refused "--stale kræver et antal dage, ikke 'ti'" report --stale ti
 refused "--stale hører til --by case" report --by item --stale 10

@@ -35,10 +35,10 @@ sofie,2,0,0.0,2,0,0.0,1,50.0,0,20.5" "$(tr -d '\r' <"$T/out")"
 
 expect_status 0 samtale --db "$DB" report --by internship --split caseworker --from 2026-01-01 --to 2026-03-31
 assert_eq "sagsbehandler  praktikker  job muligt  job muligt %  afsluttede  ansat  ansat %  afbrudt før tid  afbrudt %  i gang  median dage
-mette                   2           2         100.0           1      1    100.0                0        0.0       1           28
-sofie                   2           0           0.0           2      0      0.0                1       50.0       0         20.5
+mette                   2           2       100,0 %           1      1  100,0 %                0      0,0 %       1           28
+sofie                   2           0         0,0 %           2      0    0,0 %                1     50,0 %       0         20,5
 --------------------------------------------------------------------------------------------------------------------------------
-I alt                   4           2          50.0           3      1     33.3                1       33.3       1           28" \
+I alt                   4           2        50,0 %           3      1   33,3 %                1     33,3 %       1           28" \
 	"$(cat "$T/out")"
 
 expect_status 0 samtale --db "$DB" report --by internship --format json

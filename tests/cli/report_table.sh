@@ -7,15 +7,15 @@ report_fixture
 
 expect_status 0 samtale report --by caseworker
 assert_eq "sagsbehandler  samtaler  udført  åbne  ikke relevant  udført %  forfaldne  sager i stå
-mette                 2       3     2              1      60.0          2            1
-søren                 3       3     4              2      42.9          1            0
+mette                 2       3     2              1    60,0 %          2            1
+søren                 3       3     4              2    42,9 %          1            0
 --------------------------------------------------------------------------------------
-I alt                 5       6     6              3      50.0          3            1" "$(cat "$T/out")" "report --by caseworker"
+I alt                 5       6     6              3    50,0 %          3            1" "$(cat "$T/out")" "report --by caseworker"
 
 expect_status 0 samtale --lang en report --by type
 assert_eq "type          meetings  done  open  not_relevant  completion_pct
-foerste              3     3     4             2            42.9
-opfoelgning          2     3     2             1            60.0
+foerste              3     3     4             2           42.9%
+opfoelgning          2     3     2             1           60.0%
 foer-praktik         0     0     0             0               -
 ----------------------------------------------------------------
-Total                5     6     6             3            50.0" "$(cat "$T/out")" "report --by type --lang en"
+Total                5     6     6             3           50.0%" "$(cat "$T/out")" "report --by type --lang en"

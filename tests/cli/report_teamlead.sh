@@ -123,13 +123,13 @@ SAMTALE_TODAY=2026-04-15 check "$(crlf section,$H \
 
 # Several groupings: tables one after another (and sheets in xlsx).
 expect_status 0 samtale report --by section,caseworker --period last-month
-assert_contains "$(cat "$T/out")" "dialog         2       1     1              1      50.0"
-assert_contains "$(cat "$T/out")" "søren                 2       1     4              1      20.0          1            0"
+assert_contains "$(cat "$T/out")" "dialog         2       1     1              1    50,0 %"
+assert_contains "$(cat "$T/out")" "søren                 2       1     4              1    20,0 %          1            0"
 
 # The stale list names each case's caseworker; its totals row only what adds up.
 expect_status 0 samtale report --stale 5
 assert_eq "sag              samtaler  sidste samtale  udført  åbne  ikke relevant  udført %  opfølgninger  forfaldne  sagsbehandler
-2026-0002               1  2026-02-20           1     1              1      50.0             2          1  søren
+2026-0002               1  2026-02-20           1     1              1    50,0 %             2          1  søren
 2026-0003               0                       0     0              0         -             1          1  mette
 ------------------------------------------------------------------------------------------------------------------------
 I alt (2 sager)                                                                              3          2  " "$(cat "$T/out")" "report --stale 5"

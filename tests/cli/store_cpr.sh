@@ -6,7 +6,7 @@
 DB=$T/s.db
 for ref in 010190-1234 0101901234 "J.nr. 010190-1234"; do
 	expect_status 1 samtale --db "$DB" case add "$ref"
-	assert_contains "$(cat "$T/err")" "samtale: sagsnummeret ligner et CPR-nummer"
+	assert_contains "$(cat "$T/err")" "samtale: journalnummeret ligner et CPR-nummer"
 	assert_not_contains "$(cat "$T/err")" "1234" "the message"
 done
 expect_status 1 samtale --db "$DB" case add 2026-0001 --initials 3112991234

@@ -77,9 +77,9 @@ Hendes profil (med hendes ord)
 
 Samtaler
   2026-02-10  Første samtale  (mette)  tolk: dari
-    Tro på kvinden – men vær realistisk: 1/2 gjort
-    Brug kvinden som aktiv medspiller i dialogen: 0/0 gjort (1 ikke relevant)
-    Afstem forventninger: 1/1 gjort
+    Tro på kvinden – men vær realistisk: 1/2 udført
+    Brug kvinden som aktiv medspiller i dialogen: 0/0 udført (1 ikke relevant)
+    Afstem forventninger: 1/1 udført
     Note:
       Hun har arbejdet som syerske i tolv år og vil gerne bruge det. Vi talte
       om praktik på et vaskeri, og hun var glad.
@@ -89,7 +89,7 @@ Samtaler
 Punkter der stod åbne sidst
 
 Åbne opfølgninger
-  2026-02-20  Ring til vaskeriet  (mette)  OVERSKREDET" "$(grep -v '^  tro.sig-det  ' "$T/out")"
+  2026-02-20  Ring til vaskeriet  (mette)  forfalden" "$(grep -v '^  tro.sig-det  ' "$T/out")"
 # The item left open, in the wording of the meeting that left it open.
 assert_eq "  tro.sig-det  Sig det  (2026-02-10)" "$(grep '^  tro.sig-det  ' "$T/out")" "the item left open"
 expect_status 1 samtale case show 2026-9999

@@ -16,9 +16,9 @@ tui_wait "2026-0003"
 tui_keys F
 tui_wait "Opfølgninger · mine · forfaldne og i dag (3)"
 screen=$(tui_screen)
-assert_contains "$screen" "59 dage over      2026-0003    Find tolk"
-assert_contains "$screen" "9 dage over       2026-0001    Ring til hende, \"praktik\""
-assert_contains "$screen" "i dag             2026-0001    Følg op på sprogskole"
+assert_contains "$screen" "59 dage forfalden   2026-0003    Find tolk"
+assert_contains "$screen" "9 dage forfalden    2026-0001    Ring til hende, \"praktik\""
+assert_contains "$screen" "i dag               2026-0001    Følg op på sprogskole"
 assert_not_contains "$screen" "2026-01-01" "overdue as a bare date"
 assert_not_contains "$screen" "Tjek praktikaftale" "somebody else's"
 
@@ -44,13 +44,13 @@ tui_wait "forfaldne og i dag (1)"
 assert_eq "2026-03-01:0" "$(due_of 'Følg op på sprogskole')" "undone"
 tui_keys l
 tui_wait "alle åbne (2)"
-assert_contains "$(tui_screen)" "i dag             2026-0001    Følg op på sprogskole"
-assert_contains "$(tui_screen)" "2026-03-08        2026-0001    Ring til hende"
+assert_contains "$(tui_screen)" "i dag               2026-0001    Følg op på sprogskole"
+assert_contains "$(tui_screen)" "2026-03-08          2026-0001    Ring til hende"
 
 # Everybody's, with the assignee.
 tui_keys l a
 tui_wait "alles · forfaldne og i dag (2)"
-assert_contains "$(tui_screen)" "2 dage over       2026-0002    søren      Tjek praktikaftale"
+assert_contains "$(tui_screen)" "2 dage forfalden    2026-0002    søren      Tjek praktikaftale"
 
 # Enter opens the selected follow-up's case (the selection stayed on the
 # one due today, now second).

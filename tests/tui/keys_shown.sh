@@ -12,7 +12,7 @@ W=60
 tui_first_meeting 160 30
 tui_wait "q tilbage" $W			# the whole footer fits at 160 columns
 footer=$(tui_screen | tail -1)
-assert_contains "$footer" "Space gjort" "meeting footer"
+assert_contains "$footer" "Space udført" "meeting footer"
 assert_not_contains "$footer" "Enter åbn" "meeting footer"
 
 # Where the footer cannot hold every key, it still says where help is.
@@ -33,7 +33,7 @@ assert_eq "tro.afdaek-kvalifikationer|done" \
 tui_keys '?'
 tui_wait "Hjælp: Sag 2026-0117" $W
 screen=$(tui_screen)
-assert_contains "$screen" "  Enter       gjort" "meeting help"
+assert_contains "$screen" "  Enter       udført" "meeting help"
 assert_not_contains "$screen" "åbn" "meeting help"
 assert_not_contains "$screen" "filtrér" "meeting help"
 assert_not_contains "$(tui_screen | tail -1)" "filtrér" "help footer"

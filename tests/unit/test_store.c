@@ -159,12 +159,12 @@ static void test_case_refs_refused(void **state)
 	/* The Danish messages read right whatever the noun's gender or number. */
 	sam_set_lang(SAM_LANG_DA);
 	assert_int_equal(store_case_add(st, " ", NULL, NULL, NULL), SAM_ERR_INVALID);
-	assert_string_equal(sam_errmsg(), "sagsnummeret mangler");
+	assert_string_equal(sam_errmsg(), "journalnummeret mangler");
 	assert_int_equal(store_case_add(st, "2026-3", "AB\xff", NULL, NULL), SAM_ERR_INVALID);
 	assert_string_equal(sam_errmsg(), "initialerne indeholder ugyldig UTF-8 (byte 3)");
 	memset(longref, 'x', 65);
 	assert_int_equal(store_case_add(st, longref, NULL, NULL, NULL), SAM_ERR_INVALID);
-	assert_string_equal(sam_errmsg(), "sagsnummeret fylder for meget (højst 64 byte)");
+	assert_string_equal(sam_errmsg(), "journalnummeret fylder for meget (højst 64 byte)");
 	sam_set_lang(SAM_LANG_EN);
 	store_close(st);
 }

@@ -173,8 +173,11 @@ static void test_pct_text(void **state)
 	assert_string_equal(pct_text(754, buf), "75,4 %");
 	assert_string_equal(pct_text(1000, buf), "100,0 %");
 	assert_string_equal(pct_text(-71, buf), "-7,1 %");
+	assert_string_equal(num_text("20.5", buf), "20,5");
+	assert_string_equal(num_text("28", buf), "28");
 	sam_set_lang(SAM_LANG_EN);
 	assert_string_equal(pct_text(5, buf), "0.5%");
+	assert_string_equal(num_text("20.5", buf), "20.5");
 	sam_set_lang(SAM_LANG_DA);
 }
 
