@@ -99,7 +99,7 @@ def not_a_sentence(text):
     why = []
     if re.match(LETTER, t) and not t[0].isupper():
         why.append('does not start with a capital letter')
-    if t[-1] not in '.?!':
+    if t[-1] not in '.?!' and not re.search(r'%[a-z]+$', t):	# a path or value last: no stop
         why.append('does not end with a full stop')
     return ' and '.join(why) or None
 
