@@ -45,7 +45,7 @@ tui_wait "Kan praktikken føre til job?" $W
 tui_keys Down
 tui_keys Enter
 # The CPR number is refused, and every field asked again with what was typed.
-tui_wait "Kontaktpersonen ligner et CPR-nummer." $W
+tui_wait "Kontaktpersonen ligner et CPR-nummer" $W
 tui_wait "Arbejdsplads: Plejecenter Solhøj" $W
 for i in 1 2 3 4; do
 	tui_keys Enter
