@@ -39,8 +39,6 @@ static const struct ui_binding profile_keys[] = {
 	UI_BINDINGS_END,
 };
 
-static const int profile_writes[] = { REQ_EDIT, REQ_NONE };
-
 /* Refused on a read-only database (ui.h). */
 static const int profile_writes[] = { REQ_EDIT_FIELD, REQ_EDIT, REQ_NONE };
 
