@@ -16,6 +16,7 @@ CASE=$(sql "$DB" "SELECT c.id FROM cases c WHERE c.closed IS NULL
 	AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id AND NOT f.done) LIMIT 1")
 [ -n "$CASE" ] || fail "the demo has no open case with 17 meetings and an open follow-up"
 REF=$(sql "$DB" "SELECT ref FROM cases WHERE id = $CASE")
+CASEWORKER=$(sql "$DB" "SELECT caseworker FROM cases WHERE id = $CASE")	# the case list shows her own
 FIRST=$(sql "$DB" "SELECT min(date) FROM meetings WHERE case_id = $CASE")
 INTERNSHIPS=$(sql "$DB" "SELECT count(*) FROM internships WHERE case_id = $CASE")
 
@@ -32,7 +33,7 @@ cursor_line() {
 	tui_screen | sed -n "$(($(tmux -L "$TMUX_SOCKET" display-message -p -t t '#{cursor_y}') + 1))p"
 }
 
-tui_run 80 24 --db "$DB" --user mette
+tui_run 80 24 --db "$DB" --user "$CASEWORKER"
 tui_wait "Sager (" $W
 tui_keys /
 tui_type "$REF"
