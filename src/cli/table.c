@@ -139,10 +139,12 @@ static size_t terminal_width(FILE *out)
 {
 	struct winsize ws;
 	const char *env;
+	/* The guarded stdout has no descriptor of its own: ask the terminal behind it. */
+	int fd = fileno(text_unguarded(out));
 
-	if (!isatty(fileno(out)))
+	if (fd < 0 || !isatty(fd))
 		return 0;
-	if (!ioctl(fileno(out), TIOCGWINSZ, &ws) && ws.ws_col > 0)
+	if (!ioctl(fd, TIOCGWINSZ, &ws) && ws.ws_col > 0)
 		return ws.ws_col;
 	env = getenv("COLUMNS");
 	return env && atoi(env) > 0 ? (size_t)atoi(env) : 80;
