@@ -8,9 +8,9 @@ tui_start 80 24 --db "$SAMTALE_DB" --user mette --lang en
 tui_wait "2026-0003"
 tui_keys F
 tui_wait "Follow-ups · mine · overdue and today (3)"
-assert_contains "$(tui_screen)" "59 days overdue   2026-0003    Find tolk"
-assert_contains "$(tui_screen)" "9 days overdue    2026-0001"
-assert_contains "$(tui_screen)" "today             2026-0001"
+assert_contains "$(tui_screen)" "59 days overdue     2026-0003    Find tolk"
+assert_contains "$(tui_screen)" "9 days overdue      2026-0001"
+assert_contains "$(tui_screen)" "today               2026-0001"
 tui_keys m
 tui_wait "New due date"
 tui_type "next week"
