@@ -218,8 +218,8 @@ enum sam_status content_check_buffer(const char *name, const char *buf, size_t l
 				     struct content_diags *diags);
 
 /* The content directory to use: $SAMTALE_CONTENT, else ./content when it
- * holds content (a source tree), else the installed content, or while none
- * is installed, the content of the source tree the program was built from. */
+ * holds content (a source tree), else path_share_dir(SHARE_CONTENT): the
+ * installed content, or for a binary in its build tree, the source's. */
 const char *content_default_dir(void);
 
 /*

@@ -190,6 +190,15 @@ enum sam_status path_mkdir_p(const char *dir, mode_t mode);
 char *path_dirname(const char *path);
 bool path_exists(const char *path);
 bool path_is_dir(const char *path);
+/* samtale's own read-only files, one directory for each kind. */
+enum sam_share { SHARE_CONTENT, SHARE_DATA, SHARE_LOCALE };
+/* Where the files of kind are: for an installed binary, where the install
+ * put them relative to the binary (bin/../share/samtale/content and so on,
+ * whatever the prefix, so that a moved prefix keeps working); for a binary
+ * in the build tree, the tree it was built from (content/ and data/ of the
+ * source, the locale/ the build wrote); else the directory configured at
+ * build time. The same string for the life of the process; never NULL. */
+const char *path_share_dir(enum sam_share kind);
 /* The login name of the process (getlogin, $USER, or the passwd entry). */
 const char *sam_login_name(void);
 

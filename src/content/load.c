@@ -694,12 +694,7 @@ const char *content_default_dir(void)
 		return env;
 	if (path_exists("content/da/guide.yaml"))
 		return "content";
-	/* A binary run from its build directory, not installed, still finds
-	 * the content of the tree it was built from. */
-	if (!path_exists(SAMTALE_CONTENT_INSTALL_DIR "/da/guide.yaml") &&
-	    path_exists(SAMTALE_CONTENT_SOURCE_DIR "/da/guide.yaml"))
-		return SAMTALE_CONTENT_SOURCE_DIR;
-	return SAMTALE_CONTENT_INSTALL_DIR;
+	return path_share_dir(SHARE_CONTENT);
 }
 
 const struct content_section *content_section_find(const struct content_guide *g, const char *id)

@@ -89,6 +89,76 @@ bool path_is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/*
+ * samtale's own files
+ */
+
+struct share_place {
+	const char *from_bindir;	/* relative to the installed binary's directory */
+	const char *configured;		/* where the install was configured to put them */
+	const char *built;		/* for a binary in the build tree */
+};
+
+static const struct share_place share_places[] = {
+	[SHARE_CONTENT] = { SAMTALE_CONTENT_FROM_BINDIR, SAMTALE_CONTENT_INSTALL_DIR,
+			    SAMTALE_SOURCE_DIR "/content" },
+	[SHARE_DATA] = { SAMTALE_DATA_FROM_BINDIR, SAMTALE_DATA_INSTALL_DIR,
+			 SAMTALE_SOURCE_DIR "/data" },
+	[SHARE_LOCALE] = { SAMTALE_LOCALE_FROM_BINDIR, SAMTALE_LOCALE_INSTALL_DIR,
+			   SAMTALE_BUILD_DIR "/locale" },
+};
+
+/* The directory of the running binary, NULL when the system does not say. */
+static char *exe_dir(void)
+{
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0 || (size_t)n >= sizeof(buf) - 1 || buf[0] != '/')
+		return NULL;
+	buf[n] = '\0';
+	return path_dirname(buf);
+}
+
+/* dir is the build directory or inside it: the link is canonical, so the
+ * build directory is compared as its real path. */
+static bool in_build_tree(const char *dir)
+{
+	char *build = realpath(SAMTALE_BUILD_DIR, NULL);
+	size_t n = build ? strlen(build) : 0;
+	bool in = build && !strncmp(dir, build, n) && (dir[n] == '\0' || dir[n] == '/');
+
+	free(build);
+	return in;
+}
+
+static char *share_find(const struct share_place *p)
+{
+	char *bindir = exe_dir(), *rel, *dir;
+
+	if (!bindir)
+		return xstrdup(p->configured);
+	rel = xasprintf("%s/%s", bindir, p->from_bindir);
+	/* An installed tree beside the binary comes first, even one installed
+	 * into the build directory. */
+	if (!(dir = realpath(rel, NULL)) || !path_is_dir(dir)) {
+		free(dir);
+		dir = xstrdup(in_build_tree(bindir) ? p->built : p->configured);
+	}
+	free(rel);
+	free(bindir);
+	return dir;
+}
+
+const char *path_share_dir(enum sam_share kind)
+{
+	static char *found[ARRAY_SIZE(share_places)];
+
+	if (!found[kind])
+		found[kind] = share_find(&share_places[kind]);
+	return found[kind];
+}
+
 const char *sam_login_name(void)
 {
 	static char name[256];

@@ -646,8 +646,6 @@ static void test_suggest(void **state)
 
 static void test_default_dir(void **state)
 {
-	const char *dir;
-
 	(void)state;
 	setenv("SAMTALE_CONTENT", "/somewhere/content", 1);
 	assert_string_equal(content_default_dir(), "/somewhere/content");
@@ -655,15 +653,9 @@ static void test_default_dir(void **state)
 	assert_int_equal(chdir(SOURCE_DIR), 0);
 	assert_string_equal(content_default_dir(), "content");
 	assert_int_equal(chdir("/"), 0);
-	dir = content_default_dir();
-	/* The installed content, or while there is none, the tree built from. */
-	if (strcmp(dir, SOURCE_DIR "/content")) {
-		char *guide = xasprintf("%s/da/guide.yaml", dir);
-
-		assert_true(dir[0] == '/' && strstr(dir, "/samtale/content"));
-		assert_int_equal(access(guide, F_OK), 0);
-		free(guide);
-	}
+	/* A test in the build tree reads the content of the tree it was built
+	 * from, wherever it runs and whatever is installed. */
+	assert_string_equal(content_default_dir(), SOURCE_DIR "/content");
 }
 
 #define BAD_TEST(i, name) { "bad/" name, test_bad, NULL, NULL, (void *)&bad_cases[i] }

@@ -140,6 +140,16 @@ static void test_paths(void **state)
 	free(p);
 }
 
+/* A binary in the build tree finds samtale's own files in the tree it was
+ * built from (tests/cli/install_prefix.sh tries an installed one). */
+static void test_share_dirs(void **state)
+{
+	(void)state;
+	assert_string_equal(path_share_dir(SHARE_CONTENT), SOURCE_DIR "/content");
+	assert_string_equal(path_share_dir(SHARE_DATA), SOURCE_DIR "/data");
+	assert_ptr_equal(path_share_dir(SHARE_DATA), path_share_dir(SHARE_DATA));
+}
+
 static void test_lang(void **state)
 {
 	enum sam_lang l;
@@ -193,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_cpr),
 		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_share_dirs),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_errors),
 	};
