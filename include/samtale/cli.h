@@ -2,9 +2,10 @@
 #define SAMTALE_CLI_H
 
 /*
- * The command line: a table of subcommands (src/cli/cli.c) over the core
- * modules. Common options are taken by cli_main wherever they stand; each
- * command parses its own options with getopt_long and returns an exit status.
+ * The command line: a table of subcommands and their options (src/cli/cmdtab.c)
+ * over the core modules. Common options are taken by cli_main wherever they
+ * stand; each command reads its own with cli_next_opt and returns an exit
+ * status.
  */
 
 #include <stdbool.h>
@@ -21,6 +22,8 @@ enum cli_needs {
 	ANY_LANG = 1 << 3,		/* --lang may name a language of her copy alone */
 };
 
+struct cli_cmd;
+
 struct cli_ctx {
 	const char *db_path;		/* --db, $SAMTALE_DB or the default */
 	const char *content_dir;	/* --content, $SAMTALE_CONTENT or the default */
@@ -28,7 +31,8 @@ struct cli_ctx {
 	const char *lang;		/* --lang as given; NULL when absent */
 	struct store *store;		/* open when the command needs it */
 	struct content_guide *guide;	/* loaded when the command needs it */
-	const char *usage;		/* the command's usage line, for its --help */
+	const char *usage;		/* the command's usage line, for messages */
+	const struct cli_cmd *cmd;	/* the command running (its options) */
 };
 
 /* The TUI lives outside the core library; main passes it in. */
@@ -47,12 +51,13 @@ int cli_content_status(enum sam_status st, struct content_diags *diags);
 int cli_fail(enum sam_status st);
 /* Prints "samtale: <fmt>" and returns 2 (usage errors). */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* getopt_long with our messages: the next option, or -1 at the end and after
- * an unknown option or a missing value (then *rc is the usage error's status,
- * else left alone). Long options only, but for -o: an option
- * { "output", required_argument, NULL, 'o' } is also -o FILE. */
-struct option;
-int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc);
+/* getopt_long over the running command's options (src/cli/cmdtab.c) with
+ * our messages: the next option's val, or -1 at the end and after an
+ * unknown option or a missing value (then *rc is the usage error's status,
+ * else left alone). Long options only, but for -o: an option "output" with
+ * val 'o' is also -o FILE. */
+#define CLI_MAX_OPTS 16
+int cli_next_opt(struct cli_ctx *ctx, int argc, char **argv, int *rc);
 /* Usage error (status 2) when arguments are left after the options. */
 int cli_no_more_args(int argc, char **argv);
 /* A date as people type it (date_parse) for option or argument what
@@ -151,5 +156,6 @@ CLI_CMD(cmd_internship_list);
 CLI_CMD(cmd_internship_edit);
 CLI_CMD(cmd_internship_end);
 CLI_CMD(cmd_handout);
+CLI_CMD(cmd_complete);
 
 #endif

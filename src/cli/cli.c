@@ -1,102 +1,13 @@
 #include "samtale/cli.h"
 
+#include "cmdtab.h"
+
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "samtale/util.h"
-
-struct cli_cmd {
-	const char *group;
-	const char *name;		/* NULL for a command without subcommands */
-	int (*fn)(struct cli_ctx *ctx, int argc, char **argv);
-	unsigned needs;
-	const char *args;
-	const char *summary_da, *summary_en;
-};
-
-static const struct cli_cmd cmds[] = {
-	{ "content", "check", cmd_content_check, 0, "[DIR] [--db PATH]",
-	  "kontrollér indholdsfiler", "validate content files" },
-	{ "content", "list", cmd_content_list, NEED_CONTENT, "",
-	  "vis afsnit, samtaletyper og punkter", "list sections, meeting types and items" },
-	{ "content", "show", cmd_content_show, NEED_CONTENT, "ID",
-	  "vis et afsnit eller punkt", "print a section or item" },
-	{ "content", "diff", cmd_content_diff, 0, "OLD NEW [--format table|csv|json]",
-	  "vis hvad der er ændret mellem to indholdsmapper", "show what changed between two content trees" },
-	{ "case", "add", cmd_case_add, NEED_DB, "REF [--initials XX]",
-	  "opret en sag", "add a case" },
-	{ "case", "list", cmd_case_list, NEED_DB_READONLY, "[--all] [--format table|csv|json]",
-	  "vis sager", "list cases" },
-	{ "case", "show", cmd_case_show, NEED_DB_READONLY | NEED_CONTENT, "REF",
-	  "vis en sag", "show a case" },
-	{ "case", "close", cmd_case_close, NEED_DB, "REF [--date D]",
-	  "afslut en sag", "close a case" },
-	{ "case", "reopen", cmd_case_reopen, NEED_DB, "REF",
-	  "genåbn en afsluttet sag", "reopen a closed case" },
-	{ "case", "delete", cmd_case_delete, NEED_DB, "REF --yes",
-	  "slet en sag helt", "erase a case" },
-	{ "meeting", "set", cmd_meeting_set, NEED_DB | NEED_CONTENT,
-	  "REF DATE [--date D] [--type T] [--nth N]",
-	  "ret en samtales dato eller type", "correct a meeting's date or type" },
-	{ "meeting", "delete", cmd_meeting_delete, NEED_DB | NEED_CONTENT,
-	  "REF DATE [--type T] [--nth N] --yes",
-	  "fjern en samtale oprettet ved en fejl", "remove a meeting opened by mistake" },
-	{ "followup", "edit", cmd_followup_edit, NEED_DB, "ID [--text T] [--due D] [--assignee A]",
-	  "ret en opfølgning", "correct a follow-up" },
-	{ "followup", "done", cmd_followup_done, NEED_DB, "ID",
-	  "markér en opfølgning udført", "mark a follow-up done" },
-	{ "followup", "undone", cmd_followup_undone, NEED_DB, "ID",
-	  "gør en opfølgning åben igen", "open a follow-up again" },
-	{ "followup", "delete", cmd_followup_delete, NEED_DB, "ID --yes",
-	  "slet en opfølgning", "erase a follow-up" },
-	{ "db", "init", cmd_db_init, 0, "[--shared GROUP]",
-	  "opret databasen", "create the database" },
-	{ "db", "backup", cmd_db_backup, NEED_DB_READONLY, "[--force] FILE",
-	  "tag en sikkerhedskopi", "back up the database" },
-	{ "db", "check", cmd_db_check, NEED_DB_READONLY, "",
-	  "kontrollér databasen", "check the database" },
-	{ "db", "purge", cmd_db_purge, NEED_DB, "--closed-before D --yes",
-	  "slet afsluttede sager", "erase closed cases" },
-	{ "internship", "add", cmd_internship_add, NEED_DB,
-	  "REF --workplace W --from D [--to D] [--field F] [--contact C] "
-	  "[--job-possible yes|no|unknown] [--goal T]",
-	  "registrér en praktik", "record an internship" },
-	{ "internship", "list", cmd_internship_list, NEED_DB_READONLY,
-	  "[REF] [--format table|csv|json]",
-	  "vis praktikker", "list internships" },
-	{ "internship", "edit", cmd_internship_edit, NEED_DB,
-	  "ID [--workplace W] [--from D] [--to D] [--field F] [--contact C] "
-	  "[--job-possible yes|no|unknown] [--goal T]",
-	  "ret en praktik", "correct an internship" },
-	{ "internship", "end", cmd_internship_end, NEED_DB,
-	  "ID --outcome employed|education|extended|ended-early|completed [--date D] [--reason T]",
-	  "afslut en praktik", "end an internship" },
-	{ "followups", NULL, cmd_followups, NEED_DB_READONLY,
-	  "[--overdue] [--all] [--format table|csv|json]",
-	  "vis opfølgninger", "list follow-ups" },
-	{ "report", NULL, cmd_report, NEED_DB_READONLY | NEED_CONTENT,
-	  "[--by section|item|caseworker|case|type|internship] [--from D] [--to D] [--caseworker N] "
-	  "[--type T] [--stale DAYS] [--split caseworker] [--kind action|reflection] "
-	  "[--format table|csv|json]",
-	  "rapport til teamlederen", "the team lead's report" },
-	{ "export", NULL, cmd_export, NEED_DB_READONLY | NEED_CONTENT, "[REF...] [--format json|md]",
-	  "eksportér sager", "export cases" },
-	{ "import", NULL, cmd_import, NEED_DB | NEED_CONTENT, "FILE",
-	  "importér sager", "import cases" },
-	{ "demo", NULL, cmd_demo, NEED_DB | NEED_CONTENT, "[--cases N] [--seed S] [--yes]",
-	  "fyld databasen med opdigtede sager", "fill the database with synthetic cases" },
-	{ "handout", NULL, cmd_handout, NEED_DB_READONLY | ANY_LANG,
-	  "REF [--meeting DATE] [--format pdf|txt|md] [--lang L] [-o FILE]",
-	  "hendes kopi af en samtale", "her copy of a meeting" },
-};
-
-static const char common_usage[] =
-	"  --db PATH        database (env SAMTALE_DB)\n"
-	"  --content DIR    content directory (env SAMTALE_CONTENT)\n"
-	"  --lang da|en     language\n"
-	"  --user NAME      caseworker recorded on changes (default: login name)\n";
 
 /*
  * Errors and usage
@@ -120,40 +31,19 @@ int cli_usage_error(const char *fmt, ...)
 	return 2;
 }
 
-static void print_cmd_usage(const struct cli_cmd *c, FILE *out)
-{
-	fprintf(out, "  samtale %s%s%s%s%s\n", c->group, c->name ? " " : "", c->name ? c->name : "",
-		*c->args ? " " : "", c->args);
-}
-
-static void print_usage(FILE *out)
-{
-	fprintf(out, "%s: samtale [OPTION...] [COMMAND]\n\n", tr("Brug", "Usage"));
-	fprintf(out, "%s\n\n", tr("Uden kommando åbnes samtaleguiden.",
-				   "Without a command, the conversation guide opens."));
-	fprintf(out, "%s:\n", tr("Kommandoer", "Commands"));
-	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
-		print_cmd_usage(&cmds[i], out);
-	fprintf(out, "\n%s:\n%s  --help           %s\n  --version        %s\n",
-		tr("Fælles tilvalg", "Common options"), common_usage,
-		tr("vis hjælp (også efter hver kommando)", "show help (also after any command)"),
-		tr("vis versionen", "show the version"));
-}
-
 static bool is_help(const char *arg)
 {
 	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
 }
 
-/* True (and usage printed to stdout) when argv holds --help or -h. */
-static bool cli_wants_help(struct cli_ctx *ctx, int argc, char **argv)
+/* True (and the help printed to stdout) when argv holds --help or -h. */
+static bool cli_wants_help(const struct cli_cmd *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--"))
 			break;
 		if (is_help(argv[i])) {
-			printf("%s: %s\n\n%s:\n%s", tr("Brug", "Usage"), ctx->usage,
-			       tr("Fælles tilvalg", "Common options"), common_usage);
+			cli_print_cmd_help(c, stdout);
 			return true;
 		}
 	}
@@ -176,17 +66,24 @@ static const char *refused_option(char **argv, int before, char *buf, size_t siz
 	return moved ? argv[optind - 1] : argv[optind];
 }
 
-int cli_next_opt(int argc, char **argv, const struct option *opts, int *rc)
+int cli_next_opt(struct cli_ctx *ctx, int argc, char **argv, int *rc)
 {
+	static const struct cli_opt none[] = { { NULL, 0, NULL, NULL, false, NULL, NULL } };
+	struct option longopts[CLI_MAX_OPTS + 1] = { { NULL, 0, NULL, 0 } };
+	const struct cli_opt *opts = ctx->cmd && ctx->cmd->opts ? ctx->cmd->opts : none;
 	int before = optind ? optind : 1, c;
 	const char *shorts = ":";
 	char buf[4];
 
-	for (const struct option *o = opts; o->name; o++)
-		if (!strcmp(o->name, "output") && o->val == 'o')
+	for (size_t i = 0; opts[i].name && i < CLI_MAX_OPTS; i++) {
+		longopts[i] = (struct option){ opts[i].name, opts[i].arg || opts[i].values ? required_argument
+										     : no_argument,
+					       NULL, opts[i].val };
+		if (!strcmp(opts[i].name, "output") && opts[i].val == 'o')
 			shorts = ":o:";
+	}
 	opterr = 0;
-	c = getopt_long(argc, argv, shorts, opts, NULL);
+	c = getopt_long(argc, argv, shorts, longopts, NULL);
 	if (c == '?' || c == ':') {
 		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
 					       : tr("%s kræver en værdi", "%s needs a value"),
@@ -232,55 +129,43 @@ const char *cli_one_arg(int argc, char **argv, const char *missing, int *rc)
  */
 
 struct common_opts {
-	const char *db, *content, *lang, *user;
-	bool help, version;
+	const char *value[COMMON_N];	/* --db, --content, --lang, --user */
+	bool version;
 };
 
 /* Takes the common options out of argv wherever they stand (before "--"),
  * so each command sees only its own. Returns the new argc, or -1 on error. */
 static int take_common_options(int argc, char **argv, struct common_opts *o)
 {
-	static const struct { const char *name; size_t off; } valued[] = {
-		{ "--db", offsetof(struct common_opts, db) },
-		{ "--content", offsetof(struct common_opts, content) },
-		{ "--lang", offsetof(struct common_opts, lang) },
-		{ "--user", offsetof(struct common_opts, user) },
-	};
 	int out = 1;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		bool taken = false;
+		const struct cli_opt *c = cli_opt_find(cli_common_opts, a);
+		size_t n;
 
 		if (!strcmp(a, "--")) {
 			while (i < argc)
 				argv[out++] = argv[i++];
 			break;
 		}
-		for (size_t k = 0; k < ARRAY_SIZE(valued) && !taken; k++) {
-			size_t n = strlen(valued[k].name);
-			const char **slot = (const char **)((char *)o + valued[k].off);
-
-			if (strncmp(a, valued[k].name, n))
-				continue;
-			if (a[n] == '=') {
-				*slot = a + n + 1;
-				taken = true;
-			} else if (a[n] == '\0') {
-				if (i + 1 >= argc) {
-					cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), a);
-					return -1;
-				}
-				*slot = argv[++i];
-				taken = true;
-			}
-		}
-		if (!taken && !strcmp(a, "--version")) {
+		if (c && c->val == COMMON_VERSION) {
 			o->version = true;
-			taken = true;
+			continue;
 		}
-		if (!taken)
+		if (!c || (!c->arg && !c->values)) {
 			argv[out++] = argv[i];
+			continue;
+		}
+		n = strlen(c->name) + 2;
+		if (a[n] == '=') {
+			o->value[c->val] = a + n + 1;
+		} else if (i + 1 >= argc) {
+			cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), a);
+			return -1;
+		} else {
+			o->value[c->val] = argv[++i];
+		}
 	}
 	argv[out] = NULL;
 	return out;
@@ -303,14 +188,14 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 	static char *default_db;
 	enum sam_lang lang;
 
-	ctx->lang = o->lang;
-	if (o->lang && sam_lang_parse(o->lang, &lang))
+	ctx->lang = o->value[COMMON_LANG];
+	if (ctx->lang && sam_lang_parse(ctx->lang, &lang))
 		sam_set_lang(lang);
 	/* An empty SAMTALE_DB is as if unset; an empty --db is a mistake that
 	 * must not quietly fall back to the personal database. */
-	if (o->db && str_empty(o->db))
+	if (o->value[COMMON_DB] && str_empty(o->value[COMMON_DB]))
 		return cli_usage_error("%s", tr("--db må ikke være tom", "--db must not be empty"));
-	ctx->db_path = o->db ? o->db : getenv("SAMTALE_DB");
+	ctx->db_path = o->value[COMMON_DB] ? o->value[COMMON_DB] : getenv("SAMTALE_DB");
 	if (str_empty(ctx->db_path)) {
 		if (!default_db)
 			default_db = path_default_db();
@@ -319,8 +204,8 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 							"no home directory for the database; use --db"));
 		ctx->db_path = default_db;
 	}
-	ctx->content_dir = o->content ? o->content : content_default_dir();
-	ctx->user = o->user ? o->user : sam_login_name();
+	ctx->content_dir = o->value[COMMON_CONTENT] ? o->value[COMMON_CONTENT] : content_default_dir();
+	ctx->user = o->value[COMMON_USER] ? o->value[COMMON_USER] : sam_login_name();
 	if (str_empty(ctx->user))
 		return cli_usage_error("%s", tr("--user må ikke være tom", "--user must not be empty"));
 	return 0;
@@ -368,45 +253,38 @@ int cli_content_status(enum sam_status st, struct content_diags *diags)
 
 static int run_cmd(const struct cli_cmd *c, struct cli_ctx *ctx, int argc, char **argv)
 {
-	char usage[512];
+	char *usage = cli_cmd_usage_text(c);
 	int rc;
 
-	snprintf(usage, sizeof(usage), "samtale %s%s%s%s%s", c->group, c->name ? " " : "",
-		 c->name ? c->name : "", *c->args ? " " : "", c->args);
+	ctx->cmd = c;
 	ctx->usage = usage;
 	if ((rc = check_ui_lang(ctx, c->needs)))
-		return rc;
-	if (cli_wants_help(ctx, argc, argv)) {
-		printf("\n%s.\n", tr(c->summary_da, c->summary_en));
-		return 0;
-	}
+		goto out;
+	if (cli_wants_help(c, argc, argv))
+		goto out;
 	if ((c->needs & NEED_CONTENT) && (rc = cli_load_content(ctx)))
-		return rc;
+		goto out;
 	if ((rc = cli_open_store(ctx, c->needs)))
-		return rc;
+		goto out;
 	optind = 0;	/* commands run getopt_long afresh on their own argv */
-	return c->fn(ctx, argc, argv);
+	rc = c->fn(ctx, argc, argv);
+out:
+	ctx->usage = NULL;
+	free(usage);
+	return rc;
 }
 
 static const struct cli_cmd *find_cmd(const char *group, const char *name, bool *group_known)
 {
 	*group_known = false;
-	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
-		if (strcmp(cmds[i].group, group))
+	for (size_t i = 0; i < cli_ncmds; i++) {
+		if (strcmp(cli_cmds[i].group, group))
 			continue;
 		*group_known = true;
-		if (!cmds[i].name || (name && !strcmp(cmds[i].name, name)))
-			return &cmds[i];
+		if (!cli_cmds[i].name || (name && !strcmp(cli_cmds[i].name, name)))
+			return &cli_cmds[i];
 	}
 	return NULL;
-}
-
-static void print_group_usage(const char *group, FILE *out)
-{
-	fprintf(out, "%s:\n", tr("Brug", "Usage"));
-	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
-		if (!strcmp(cmds[i].group, group))
-			print_cmd_usage(&cmds[i], out);
 }
 
 static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
@@ -422,14 +300,14 @@ static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	if (argc > 2 && is_help(argv[2])) {
-		print_group_usage(argv[1], stdout);
+		cli_print_group_help(argv[1], stdout);
 		return 0;
 	}
 	if (argc > 2)
 		cli_usage_error(tr("ukendt kommando '%s %s'", "unknown command '%s %s'"), argv[1], argv[2]);
 	else
 		cli_usage_error(tr("'%s' kræver en underkommando", "'%s' needs a subcommand"), argv[1]);
-	print_group_usage(argv[1], stderr);
+	cli_print_group_help(argv[1], stderr);
 	return 2;
 }
 
@@ -461,7 +339,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 		if (!(rc = check_ui_lang(&ctx, 0)))
 			rc = tui(&ctx);
 	} else if (is_help(argv[1]) || !strcmp(argv[1], "help")) {
-		print_usage(stdout);
+		cli_print_main_help(stdout);
 		rc = 0;
 	} else if (argv[1][0] == '-') {
 		rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[1]);

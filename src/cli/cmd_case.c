@@ -18,15 +18,11 @@ static const char *one_ref(int argc, char **argv, int *rc)
 
 CLI_CMD(cmd_case_add)
 {
-	static const struct option opts[] = {
-		{ "initials", required_argument, NULL, 'i' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *initials = NULL, *ref;
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'i')
 			initials = optarg;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
@@ -45,12 +41,6 @@ CLI_CMD(cmd_case_add)
  * in the language of the user interface in a table. */
 CLI_CMD(cmd_case_list)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = FORMAT_TABLE;
 	const char *output = NULL;
 	struct case_list l;
@@ -59,7 +49,7 @@ CLI_CMD(cmd_case_list)
 	bool all = false;
 	int c, rc = 0;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		if (c == 'a')
 			all = true;
 		else if (c == 'f')
@@ -316,13 +306,12 @@ static enum sam_status show_case(struct cli_ctx *ctx, const struct case_rec *c)
 
 CLI_CMD(cmd_case_show)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct case_rec c;
 	const char *ref;
 	enum sam_status st;
 	int rc = 0;
 
-	while (cli_next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(ctx, argc, argv, &rc) != -1)
 		;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
 		return rc;
@@ -339,17 +328,13 @@ CLI_CMD(cmd_case_show)
 
 CLI_CMD(cmd_case_close)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *date = NULL, *ref;
 	sam_date d;
 	struct case_rec cr;
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'd')
 			date = optarg;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
@@ -376,13 +361,12 @@ CLI_CMD(cmd_case_close)
 
 CLI_CMD(cmd_case_reopen)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	const char *ref;
 	struct case_rec cr;
 	enum sam_status st;
 	int rc = 0;
 
-	while (cli_next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(ctx, argc, argv, &rc) != -1)
 		;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
 		return rc;
@@ -405,17 +389,13 @@ CLI_CMD(cmd_case_reopen)
 
 CLI_CMD(cmd_case_delete)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *ref;
 	struct case_rec cr;
 	enum sam_status st;
 	bool yes = false;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'y')
 			yes = true;
 	if (rc || !(ref = one_ref(argc, argv, &rc)))

@@ -373,10 +373,6 @@ static void print_changes_data(const struct content_changes *c, const struct ids
 
 CLI_CMD(cmd_content_diff)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = FORMAT_TABLE;
 	struct content_diags d = { 0 };
 	struct content_changes changes;
@@ -385,7 +381,7 @@ CLI_CMD(cmd_content_diff)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'F' && !cli_format_parse(optarg, &format))
 			rc = cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
 						"unknown format '%s' (table, csv or json)"), optarg);

@@ -181,12 +181,6 @@ static enum sam_status retype(struct cli_ctx *ctx, const struct meeting_rec *m, 
 
 CLI_CMD(cmd_meeting_set)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "type", required_argument, NULL, 't' },
-		{ "nth", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct meeting_pick pick = { 0 };
 	const char *date_arg = NULL, *type = NULL;
 	sam_date date;
@@ -198,7 +192,7 @@ CLI_CMD(cmd_meeting_set)
 	/* --type is the new type; when the case has several meetings that
 	 * day, it picks the one of that type instead (and --nth picks among
 	 * those of one type). */
-	while (!rc && (opt = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (opt = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (opt) {
 		case 'd': date_arg = optarg; break;
 		case 't': type = optarg; rc = check_type(ctx->guide, optarg); break;
@@ -229,12 +223,6 @@ CLI_CMD(cmd_meeting_set)
 
 CLI_CMD(cmd_meeting_delete)
 {
-	static const struct option opts[] = {
-		{ "type", required_argument, NULL, 't' },
-		{ "nth", required_argument, NULL, 'n' },
-		{ "yes", no_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct meeting_pick pick = { 0 };
 	struct case_rec c;
 	struct meeting_rec m;
@@ -243,7 +231,7 @@ CLI_CMD(cmd_meeting_delete)
 	char *losses;
 	int opt, rc = 0;
 
-	while (!rc && (opt = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (opt = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (opt) {
 		case 't': pick.type = optarg; break;
 		case 'n': rc = parse_nth(optarg, &pick.nth); break;
@@ -307,12 +295,6 @@ static void print_followup(const struct followup_rec *f)
 
 CLI_CMD(cmd_followup_edit)
 {
-	static const struct option opts[] = {
-		{ "text", required_argument, NULL, 'x' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "assignee", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct followup_change ch = { 0 };
 	struct followup_rec f;
 	sam_date due;
@@ -320,7 +302,7 @@ CLI_CMD(cmd_followup_edit)
 	int64_t id = 0;
 	int opt, rc = 0;
 
-	while (!rc && (opt = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (opt = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (opt) {
 		case 'x': ch.text = optarg; break;
 		case 'd': ch.due = due; rc = cli_date("--due", optarg, DATE_NOT_PAST, due); break;
@@ -345,13 +327,12 @@ CLI_CMD(cmd_followup_edit)
 
 static int set_done(struct cli_ctx *ctx, int argc, char **argv, bool done)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct followup_rec f;
 	enum sam_status st;
 	int64_t id = 0;
 	int rc = 0;
 
-	while (cli_next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(ctx, argc, argv, &rc) != -1)
 		;
 	if (rc || (rc = one_id(argc, argv, &id)))
 		return rc;
@@ -375,17 +356,13 @@ CLI_CMD(cmd_followup_undone)
 
 CLI_CMD(cmd_followup_delete)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct followup_rec f;
 	enum sam_status st;
 	bool yes = false;
 	int64_t id = 0;
 	int opt, rc = 0;
 
-	while ((opt = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((opt = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (opt == 'y')
 			yes = true;
 	if (rc || (rc = one_id(argc, argv, &id)))

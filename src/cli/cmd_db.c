@@ -12,15 +12,11 @@
 
 CLI_CMD(cmd_db_init)
 {
-	static const struct option opts[] = {
-		{ "shared", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *group = NULL;
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 's')
 			group = optarg;
 	if (rc || (rc = cli_no_more_args(argc, argv)))
@@ -48,15 +44,11 @@ CLI_CMD(cmd_db_init)
 
 CLI_CMD(cmd_db_backup)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum sam_status st;
 	bool force = false;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'f')
 			force = true;
 	if (rc)
@@ -76,13 +68,12 @@ CLI_CMD(cmd_db_backup)
 
 CLI_CMD(cmd_db_check)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	enum sam_status st;
 	char *report = NULL;
 	bool ok;
 	int rc = 0;
 
-	while (cli_next_opt(argc, argv, opts, &rc) != -1)
+	while (cli_next_opt(ctx, argc, argv, &rc) != -1)
 		;
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
@@ -109,18 +100,13 @@ CLI_CMD(cmd_db_check)
 
 CLI_CMD(cmd_db_purge)
 {
-	static const struct option opts[] = {
-		{ "closed-before", required_argument, NULL, 'c' },
-		{ "yes", no_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *before = NULL;
 	sam_date date;
 	enum sam_status st;
 	bool yes = false;
 	int c, n, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		if (c == 'c')
 			before = optarg;
 		else if (c == 'y')

@@ -30,12 +30,6 @@ static bool parse_seed(const char *s, unsigned long *out)
 
 CLI_CMD(cmd_demo)
 {
-	static const struct option opts[] = {
-		{ "cases", required_argument, NULL, 'n' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "yes", no_argument, NULL, 'y' },
-		{ 0 },
-	};
 	struct demo_opts o = { .cases = 40, .seed = 1 };
 	struct demo_stats stats;
 	enum sam_status st;
@@ -43,7 +37,7 @@ CLI_CMD(cmd_demo)
 	long n;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_CASES, &n))

@@ -11,15 +11,11 @@ enum export_format { EXPORT_JSON, EXPORT_MD };
 
 CLI_CMD(cmd_export)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum export_format format = EXPORT_JSON;
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		if (!strcmp(optarg, "json"))
 			format = EXPORT_JSON;
 		else if (!strcmp(optarg, "md"))

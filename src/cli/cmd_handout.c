@@ -48,12 +48,6 @@ static bool parse_format(const char *s, enum handout_format *out)
 
 CLI_CMD(cmd_handout)
 {
-	static const struct option opts[] = {
-		{ "meeting", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct handout_job job = { NULL, FORMAT_PDF };
 	struct content_diags diags = { 0 };
 	const char *output = NULL, *lang = ctx->lang ? ctx->lang : sam_lang_code();
@@ -63,7 +57,7 @@ CLI_CMD(cmd_handout)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while ((c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		if (c == 'm' && (rc = cli_date("--meeting", optarg, DATE_NOT_FUTURE, date)))
 			return rc;
 		dated |= c == 'm';

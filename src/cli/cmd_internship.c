@@ -60,21 +60,11 @@ struct spec_opts {
 	bool given[O_COUNT];
 };
 
-static int parse_spec_opts(int argc, char **argv, struct spec_opts *o)
+static int parse_spec_opts(struct cli_ctx *ctx, int argc, char **argv, struct spec_opts *o)
 {
-	static const struct option opts[] = {
-		{ "workplace", required_argument, NULL, 'w' },
-		{ "field", required_argument, NULL, 'F' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "contact", required_argument, NULL, 'c' },
-		{ "goal", required_argument, NULL, 'g' },
-		{ "job-possible", required_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int c, rc = 0, job;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'w': o->in.workplace = optarg; o->given[O_WORKPLACE] = true; break;
 		case 'F': o->in.field = optarg; o->given[O_FIELD] = true; break;
@@ -110,7 +100,7 @@ CLI_CMD(cmd_internship_add)
 	int64_t id;
 	int rc;
 
-	if ((rc = parse_spec_opts(argc, argv, &o)) ||
+	if ((rc = parse_spec_opts(ctx, argc, argv, &o)) ||
 	    !(ref = cli_one_arg(argc, argv, tr("angiv et journalnummer", "give a journal number"), &rc)))
 		return rc;
 	if (!o.given[O_WORKPLACE])
@@ -139,7 +129,7 @@ CLI_CMD(cmd_internship_edit)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = parse_spec_opts(argc, argv, &o)) || (rc = parse_id(argc, argv, &id)))
+	if ((rc = parse_spec_opts(ctx, argc, argv, &o)) || (rc = parse_id(argc, argv, &id)))
 		return rc;
 	for (int i = 0; i < O_COUNT; i++)
 		any |= o.given[i];
@@ -167,19 +157,13 @@ CLI_CMD(cmd_internship_edit)
 
 CLI_CMD(cmd_internship_end)
 {
-	static const struct option opts[] = {
-		{ "outcome", required_argument, NULL, 'o' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *date = NULL, *reason = NULL;
 	int outcome = OUTCOME_NONE, c, rc = 0;
 	enum sam_status st;
 	sam_date d;
 	int64_t id = 0;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'o': rc = parse_word("--outcome", optarg, outcome_words, OUTCOME_N, &outcome); break;
 		case 'd': rc = cli_date("--date", optarg, DATE_NOT_FUTURE, d); date = d; break;
@@ -275,10 +259,6 @@ static void print_internships(const struct internship_list *l, enum cli_format f
 
 CLI_CMD(cmd_internship_list)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = FORMAT_TABLE;
 	struct internship_query q = { 0 };
 	struct internship_list l;
@@ -286,7 +266,7 @@ CLI_CMD(cmd_internship_list)
 	enum sam_status st;
 	int c, rc = 0;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1)
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'f' && !cli_format_parse(optarg, &format))
 			return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
 						  "unknown format '%s' (table, csv or json)"), optarg);

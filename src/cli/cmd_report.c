@@ -272,25 +272,10 @@ static int parse_kind(const char *s, struct report_query *q)
 
 static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, struct report_opts *o)
 {
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "split", required_argument, NULL, 'S' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "caseworker", required_argument, NULL, 'c' },
-		{ "type", required_argument, NULL, 'T' },
-		{ "stale", required_argument, NULL, 's' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "titles", no_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	bool split = false;
 	int c, rc = 0;
 
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'b': rc = parse_by(optarg, o); break;
 		case 'S':
@@ -469,14 +454,6 @@ static struct cli_table *followups_table(const struct followup_list *l, const ch
 
 CLI_CMD(cmd_followups)
 {
-	static const struct option opts[] = {
-		{ "overdue", no_argument, NULL, 'O' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "caseworker", required_argument, NULL, 'c' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct followup_query q = { .assignee = ctx->user };
 	struct followup_list l = { 0 };
 	enum cli_format format = FORMAT_TABLE;
@@ -487,7 +464,7 @@ CLI_CMD(cmd_followups)
 	int c, rc = 0;
 
 	date_today(today);
-	while (!rc && (c = cli_next_opt(argc, argv, opts, &rc)) != -1) {
+	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'O': q.due_before = today; break;
 		case 'a': q.assignee = NULL; break;
