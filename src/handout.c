@@ -104,7 +104,8 @@ static enum sam_status load_tasks(struct store *st, const struct meeting_rec *m,
 	return s;
 }
 
-/* Her language's labels, with the Danish contact line when hers has none. */
+/* Her language's labels, with the job centre's own contact line from the
+ * config file, else the content's in her language, else the Danish one. */
 static enum sam_status load_labels(const char *content_dir, const char *lang, struct handout *h,
 				   struct content_diags *diags)
 {
@@ -113,7 +114,9 @@ static enum sam_status load_labels(const char *content_dir, const char *lang, st
 
 	if (s != SAM_OK)
 		return s;
-	if (!h->labels->contact_line && strcmp(lang, "da") &&
+	if (config_get(CONFIG_CONTACT_LINE))
+		h->contact_line = clean(config_get(CONFIG_CONTACT_LINE));
+	else if (!h->labels->contact_line && strcmp(lang, "da") &&
 	    content_handout_load(content_dir, "da", &da, diags) == SAM_OK)
 		h->contact_line = clean(da->contact_line);
 	else

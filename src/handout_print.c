@@ -108,6 +108,8 @@ char *handout_printer(void)
 
 	if (str_empty(env))
 		env = getenv("LPDEST");
+	if (str_empty(env))
+		env = config_get(CONFIG_PRINTER);
 	if (!str_empty(env))
 		return xstrdup(env);
 	/* "system default destination: NAME", or "no system default destination" */

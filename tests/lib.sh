@@ -9,7 +9,7 @@ SAMTALE_BIN=${SAMTALE_BIN:-$SOURCE_DIR/build/gcc/samtale}
 T=$(mktemp -d "${TMPDIR:-/tmp}/samtale-test.XXXXXX")
 TMUX_SOCKET="samtale-test-$$"
 
-export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share"
+export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
 export SAMTALE_CONTENT="$SOURCE_DIR/content" SAMTALE_TODAY=${SAMTALE_TODAY:-2026-03-01}
 export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 NO_COLOR=${NO_COLOR:-}
 unset SAMTALE_DB VISUAL
@@ -70,7 +70,7 @@ tui_start() {
 	# remain-on-exit from the start, so that a quick exit still leaves its status.
 	printf 'set -g remain-on-exit on\nset -g status off\n' >"$T/tmux.conf"
 	tmux -L "$TMUX_SOCKET" -f "$T/tmux.conf" new-session -d -s t -x "$cols" -y "$rows" \
-		env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+		env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
 		SAMTALE_CONTENT="$SAMTALE_CONTENT" SAMTALE_TODAY="$SAMTALE_TODAY" TZ=UTC \
 		LC_ALL=C.UTF-8 LANG=C.UTF-8 ${NO_COLOR:+NO_COLOR=1} \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \

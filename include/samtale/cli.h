@@ -20,12 +20,14 @@ enum cli_needs {
 	NEED_DB_READONLY = 1 << 1,	/* open an existing database without writing */
 	NEED_CONTENT = 1 << 2,		/* load the guide in --lang */
 	ANY_LANG = 1 << 3,		/* --lang may name a language of her copy alone */
+	NEED_DB_INIT = 1 << 4,		/* create the database and its directory (db init) */
 };
 
 struct cli_cmd;
 
 struct cli_ctx {
-	const char *db_path;		/* --db, $SAMTALE_DB or the default */
+	const char *db_path;		/* --db, $SAMTALE_DB, the config file or the default */
+	bool db_named;			/* not the default: made only in a directory that exists */
 	const char *content_dir;	/* --content, $SAMTALE_CONTENT or the default */
 	const char *user;		/* --user or the login name */
 	const char *lang;		/* --lang as given; NULL when absent */

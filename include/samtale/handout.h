@@ -46,7 +46,8 @@ struct handout {
 	char *next_date;		/* NULL when no next meeting was agreed */
 	char *next_time;		/* NULL when not said */
 	char *next_place;		/* NULL when not said */
-	/* The labels in her language; contact_line falls back to Danish's. */
+	/* The labels in her language; contact_line is the config file's, else
+	 * the content's in her language, else in Danish. */
 	struct content_handout *labels;
 	char *contact_line;		/* NULL when the content has none */
 };

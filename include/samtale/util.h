@@ -173,6 +173,8 @@ const char *num_text(const char *number, char buf[PCT_TEXT_LEN]);
  * Paths and the process
  */
 
+/* $HOME, else the passwd entry's; NULL when there is none. */
+const char *path_home_dir(void);
 /* $XDG_DATA_HOME/samtale, falling back to ~/.local/share/samtale; NULL
  * when there is no home directory. Caller frees. */
 char *path_data_dir(void);
@@ -201,6 +203,27 @@ enum sam_share { SHARE_CONTENT, SHARE_DATA, SHARE_LOCALE };
 const char *path_share_dir(enum sam_share kind);
 /* The login name of the process (getlogin, $USER, or the passwd entry). */
 const char *sam_login_name(void);
+
+/*
+ * The config file (src/util/config.c): the user's defaults, below the
+ * options and the environment variables that say the same. Settings only,
+ * never personal data.
+ */
+
+enum config_key { CONFIG_DB, CONFIG_LANG, CONFIG_USER, CONFIG_EDITOR, CONFIG_PRINTER,
+		  CONFIG_CONTACT_LINE, CONFIG_N };
+
+/* $XDG_CONFIG_HOME/samtale/config, else ~/.config/samtale/config; NULL
+ * without a home directory. Caller frees. */
+char *config_path(void);
+/* Reads the config file at path; a missing file sets nothing. A line that
+ * is not "key = value", an unknown key, a key set twice or a bad value is
+ * SAM_ERR_INVALID with the message "PATH:LINE: why", and nothing is set. */
+enum sam_status config_load(const char *path);
+/* The value the file gave key, or NULL. */
+const char *config_get(enum config_key key);
+/* The file the values came from, or NULL when none was read. */
+const char *config_file(void);
 
 /*
  * Temporary files holding personal data (editor buffers, backups being

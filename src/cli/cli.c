@@ -183,20 +183,45 @@ static int check_ui_lang(const struct cli_ctx *ctx, unsigned needs)
 			       ctx->lang);
 }
 
+static void set_ui_lang(const char *code)
+{
+	enum sam_lang lang;
+
+	if (code && sam_lang_parse(code, &lang))
+		sam_set_lang(lang);
+}
+
+/* The config file's defaults, below the options and the environment. */
+static int read_config(void)
+{
+	char *path = config_path();
+	enum sam_status st = path ? config_load(path) : SAM_OK;
+
+	free(path);
+	return st == SAM_OK ? 0 : cli_fail(st);
+}
+
 static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx)
 {
 	static char *default_db;
-	enum sam_lang lang;
+	const char *env_db = getenv("SAMTALE_DB");
+	int rc;
 
+	/* --lang first, so that a mistake in the config file is told in it. */
 	ctx->lang = o->value[COMMON_LANG];
-	if (ctx->lang && sam_lang_parse(ctx->lang, &lang))
-		sam_set_lang(lang);
+	set_ui_lang(ctx->lang);
+	if ((rc = read_config()))
+		return rc;
+	if (!ctx->lang)
+		set_ui_lang(config_get(CONFIG_LANG));
 	/* An empty SAMTALE_DB is as if unset; an empty --db is a mistake that
 	 * must not quietly fall back to the personal database. */
 	if (o->value[COMMON_DB] && str_empty(o->value[COMMON_DB]))
 		return cli_usage_error("%s", tr("--db må ikke være tom", "--db must not be empty"));
-	ctx->db_path = o->value[COMMON_DB] ? o->value[COMMON_DB] : getenv("SAMTALE_DB");
-	if (str_empty(ctx->db_path)) {
+	ctx->db_path = o->value[COMMON_DB] ? o->value[COMMON_DB] : !str_empty(env_db) ? env_db
+										: config_get(CONFIG_DB);
+	ctx->db_named = ctx->db_path != NULL;
+	if (!ctx->db_path) {
 		if (!default_db)
 			default_db = path_default_db();
 		if (!default_db)
@@ -205,7 +230,8 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 		ctx->db_path = default_db;
 	}
 	ctx->content_dir = o->value[COMMON_CONTENT] ? o->value[COMMON_CONTENT] : content_default_dir();
-	ctx->user = o->value[COMMON_USER] ? o->value[COMMON_USER] : sam_login_name();
+	ctx->user = o->value[COMMON_USER] ? o->value[COMMON_USER]
+		    : config_get(CONFIG_USER) ? config_get(CONFIG_USER) : sam_login_name();
 	if (str_empty(ctx->user))
 		return cli_usage_error("%s", tr("--user må ikke være tom", "--user must not be empty"));
 	return 0;
@@ -215,14 +241,52 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
  * Opening what a command needs
  */
 
+/* A database that is not there yet. The default one is made by the first
+ * command that writes; before that, reading it says how to begin. One
+ * named with --db, SAMTALE_DB or the config file is made only where its
+ * directory exists (db init makes that too): a typo in the path must not
+ * become a new tree of directories. */
+static int check_missing_db(const struct cli_ctx *ctx, unsigned needs)
+{
+	char *dir;
+	int rc = 1;
+
+	if ((needs & NEED_DB_INIT) || path_exists(ctx->db_path))
+		return 0;
+	dir = path_dirname(ctx->db_path);
+	if (ctx->db_named && !path_exists(dir))
+		fprintf(stderr, tr("samtale: Mappen %s findes ikke, så der er ingen database i %s. Er stien "
+				   "skrevet rigtigt? En ny database og dens mappe oprettes med: samtale db init "
+				   "--db %s\n",
+				   "samtale: The directory %s does not exist, so there is no database at %s. Is "
+				   "the path spelt right? A new database and its directory are made with: samtale "
+				   "db init --db %s\n"),
+			dir, ctx->db_path, ctx->db_path);
+	else if (!ctx->db_named && !(needs & NEED_DB))
+		fprintf(stderr, tr("samtale: Der er ingen database endnu (%s). Den oprettes, når du åbner "
+				   "samtale uden kommando eller opretter din første sag med 'samtale case add', "
+				   "eller nu med 'samtale db init'.\n",
+				   "samtale: There is no database yet (%s). It is made when you open samtale "
+				   "without a command or add your first case with 'samtale case add', or now "
+				   "with 'samtale db init'.\n"),
+			ctx->db_path);
+	else
+		rc = 0;
+	free(dir);
+	return rc;
+}
+
 int cli_open_store(struct cli_ctx *ctx, unsigned needs)
 {
 	enum sam_status st;
+	int rc;
 
-	if (ctx->store || !(needs & (NEED_DB | NEED_DB_READONLY)))
+	if (ctx->store || !(needs & (NEED_DB | NEED_DB_READONLY | NEED_DB_INIT)))
 		return 0;
+	if ((rc = check_missing_db(ctx, needs)))
+		return rc;
 	st = store_open(ctx->db_path, ctx->user,
-			(needs & NEED_DB) ? STORE_CREATE : STORE_READONLY, &ctx->store);
+			(needs & (NEED_DB | NEED_DB_INIT)) ? STORE_CREATE : STORE_READONLY, &ctx->store);
 	return st == SAM_OK ? 0 : cli_fail(st);
 }
 

@@ -32,7 +32,7 @@ CLI_CMD(cmd_db_init)
 		return 0;
 	}
 	/* Creates the database or brings an existing one up to date. */
-	if ((rc = cli_open_store(ctx, NEED_DB)))
+	if ((rc = cli_open_store(ctx, NEED_DB_INIT)))
 		return rc;
 	printf(tr("Databasen er klar: %s\n", "The database is ready: %s\n"), ctx->db_path);
 	return 0;

@@ -927,14 +927,17 @@ static bool in_path(const char *prog)
 	return found;
 }
 
-/* $VISUAL, $EDITOR, then Debian's choice of editor, then nano: never a vi
- * that nobody asked for. NULL when there is none. */
+/* $VISUAL, $EDITOR, the config file's editor, then Debian's choice of
+ * editor, then nano: never a vi that nobody asked for. NULL when there is
+ * none. */
 static const char *pick_editor(void)
 {
 	const char *e = getenv("VISUAL");
 
 	if (str_empty(e))
 		e = getenv("EDITOR");
+	if (str_empty(e))
+		e = config_get(CONFIG_EDITOR);
 	if (!str_empty(e))
 		return e;
 	if (in_path("editor"))

@@ -11,21 +11,26 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *path_data_dir(void)
+const char *path_home_dir(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 
-	if (!str_empty(xdg) && xdg[0] == '/')
-		return xasprintf("%s/samtale", xdg);
 	if (str_empty(home)) {
 		struct passwd *pw = getpwuid(getuid());
 
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (str_empty(home))
-		return NULL;
-	return xasprintf("%s/.local/share/samtale", home);
+	return str_empty(home) ? NULL : home;
+}
+
+char *path_data_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = path_home_dir();
+
+	if (!str_empty(xdg) && xdg[0] == '/')
+		return xasprintf("%s/samtale", xdg);
+	return home ? xasprintf("%s/.local/share/samtale", home) : NULL;
 }
 
 char *path_default_db(void)
