@@ -41,7 +41,7 @@ static bool takes_value(const struct cli_opt *o)
 
 static void take_value(struct walk *w, const struct cli_opt *o, const char *value)
 {
-	if (o >= cli_common_opts && o < cli_common_opts + COMMON_N)
+	if (o->val >= 0 && o->val < COMMON_N && o == &cli_common_opts[o->val])
 		w->common[o->val] = value;
 }
 

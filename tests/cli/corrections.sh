@@ -6,6 +6,7 @@
 # unknown id, an ambiguous REF DATE. Every correction is one audit line.
 . "$(dirname "$0")/../lib.sh"
 
+mkdir -m 0700 "$T/db"
 DB=$T/db/samtale.db
 cat >"$T/case.json" <<'JSON'
 { "format": "samtale-export/1",

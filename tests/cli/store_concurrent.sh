@@ -3,6 +3,7 @@
 # all succeed, none says "database is locked", and 20 cases are listed.
 . "$(dirname "$0")/../lib.sh"
 
+mkdir -m 0700 "$T/team"
 DB=$T/team/samtale.db
 pids=()
 for i in $(seq -w 1 20); do

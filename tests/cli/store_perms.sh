@@ -5,6 +5,7 @@
 # why, by every command; nothing is changed.
 . "$(dirname "$0")/../lib.sh"
 
+mkdir -m 0700 "$T/p"
 DB=$T/p/s.db
 expect_status 0 samtale --db "$DB" case add 2026-0001
 
