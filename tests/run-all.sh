@@ -2,7 +2,10 @@
 # Installs what the build and the tests need (Debian 12, as root), builds
 # samtale twice and runs the whole suite on each build:
 #   1. gcc, warnings as errors: unit, command-line, TUI (tmux) and content tests;
-#   2. clang with AddressSanitizer + UndefinedBehaviorSanitizer: the same suite
+#   2. the Debian package (debian/, with its unit and command-line tests),
+#      lintian-clean, its files listed, unpacked and tried with the source
+#      tree out of sight;
+#   3. clang with AddressSanitizer + UndefinedBehaviorSanitizer: the same suite
 #      plus the libFuzzer targets, run briefly.
 # The last lines are ctest's summary of the sanitizer run.
 set -euo pipefail
@@ -11,7 +14,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config clang libclang-rt-14-dev
 	  libncurses-dev libsqlite3-dev libyaml-dev libjansson-dev libcmocka-dev
 	  libxlsxwriter-dev python3-openpyxl libpango1.0-dev libcairo2-dev libinih-dev fonts-noto-core poppler-utils
-	  sqlite3 tmux ncurses-term locales time)
+	  sqlite3 tmux ncurses-term locales time debhelper lintian)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=()
 	for p in "${packages[@]}"; do
@@ -30,6 +33,44 @@ echo "== gcc build (-Werror) =="
 cmake -S . -B build/gcc -DCMAKE_BUILD_TYPE=Debug -DSAMTALE_WERROR=ON >/dev/null
 cmake --build build/gcc -j "$jobs"
 ctest --test-dir build/gcc -j "$jobs" --timeout 600
+
+echo "== Debian package =="
+# Built in a copy of the tree (what git tracks, and new files it does not
+# ignore), so that neither the package's build nor the .deb lands in it.
+pkg=$(mktemp -d "${TMPDIR:-/tmp}/samtale-deb.XXXXXX")
+trap 'rm -rf "$pkg"' EXIT
+mkdir "$pkg/samtale" "$pkg/root"
+git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$pkg/samtale"
+if ! (cd "$pkg/samtale" && DEB_BUILD_OPTIONS="parallel=$jobs terse" dpkg-buildpackage -us -uc -b) \
+	>"$pkg/build.log" 2>&1; then
+	tail -n 100 "$pkg/build.log"
+	echo "dpkg-buildpackage failed; the whole log was $pkg/build.log" >&2
+	exit 1
+fi
+grep -E '^[0-9]+% tests passed' "$pkg/build.log"
+deb=$(ls "$pkg"/samtale_*.deb)
+dpkg-deb -c "$deb" | awk '{ print $6 }' >"$pkg/files"
+for f in ./usr/bin/samtale ./usr/share/samtale/content/da/guide.yaml ./usr/share/samtale/content/en/guide.yaml \
+	./usr/share/man/man1/samtale.1.gz ./usr/share/doc/samtale/copyright; do
+	grep -qxF "$f" "$pkg/files" || { echo "$deb has no $f" >&2; exit 1; }
+done
+# Every tag is shown; an error or a warning fails (explain one with an override).
+lintian_rc=0
+lintian --fail-on error,warning --info --pedantic "$pkg"/samtale_*.changes >"$pkg/lintian" 2>&1 || lintian_rc=$?
+grep -v 'running with root' "$pkg/lintian" || true
+[ "$lintian_rc" = 0 ] || { echo "lintian: errors or warnings (status $lintian_rc)" >&2; exit 1; }
+echo "lintian: no errors, no warnings"
+dpkg -x "$deb" "$pkg/root"
+test_rc=0
+SAMTALE_INSTALLED="$pkg/root/usr" SAMTALE_BIN="$pkg/root/usr/bin/samtale" bash tests/cli/install_prefix.sh ||
+	test_rc=$?
+case $test_rc in
+0) echo "the unpacked package runs with the source tree out of sight" ;;
+77) echo "the unpacked package runs (the source tree could not be hidden here)" ;;
+*) exit 1 ;;
+esac
+rm -rf "$pkg"
+trap - EXIT
 
 echo "== clang build with ASan + UBSan, and fuzz targets =="
 CC=clang cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMTALE_WERROR=ON \

@@ -1,0 +1,66 @@
+#!/bin/bash
+# An install into a scratch prefix works on its own: moved to another place
+# and with the source tree out of sight, `content check` passes on the
+# installed content and the TUI starts. The source tree is hidden behind an
+# empty directory in a mount namespace of the test's own (root, unshare);
+# where that cannot be done (or without tmux), the rest still runs and the
+# test says SKIP.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../tui/tui.inc"
+
+W=60
+
+# SAMTALE_INSTALLED=DIR tries an install made elsewhere (the .deb unpacked,
+# DIR its usr/); else the build this test belongs to is installed here.
+if [ -n "${SAMTALE_INSTALLED:-}" ]; then
+	cp -a "$SAMTALE_INSTALLED" "$T/prefix"
+else
+	cmake --install "$(dirname "$SAMTALE_BIN")" --prefix "$T/prefix" >"$T/install.log" ||
+		fail "cmake --install: $(cat "$T/install.log")"
+fi
+for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/en/handout.yaml \
+	share/man/man1/samtale.1; do
+	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
+done
+# Nothing the binary reads may be where the build configured it: the prefix moves.
+mv "$T/prefix" "$T/moved"
+PREFIX=$(cd "$T/moved" && pwd -P)
+BIN=$PREFIX/bin/samtale
+unset SAMTALE_CONTENT
+cd "$T"
+
+# hidden CMD...: CMD with the source tree hidden, when this process may do so.
+hide_source=false
+if [ "$(id -u)" = 0 ] && unshare -m --propagation private true 2>/dev/null; then
+	hide_source=true
+fi
+hidden() {
+	if $hide_source; then
+		unshare -m --propagation private sh -c \
+			'mount -t tmpfs -o size=1m,mode=0755 none "$0" && exec "$@"' "$SOURCE_DIR" "$@"
+	else
+		"$@"
+	fi
+}
+
+expect_status 0 hidden "$BIN" content check
+assert_eq "$PREFIX/share/samtale/content: indholdet er i orden" "$(cat "$T/out")" "content check"
+expect_status 0 hidden "$BIN" --lang en content list
+assert_contains "$(cat "$T/out")" "Believe in the woman" "content list"
+expect_status 0 hidden "$BIN" --db "$T/db" --user mette case add 2026-0117 --initials AB
+
+# The TUI on the installed content: its case list, then q.
+command -v tmux >/dev/null || { echo "SKIP: tmux is not installed"; exit 77; }
+hidden tmux -L "$TMUX_SOCKET" -f /dev/null new-session -d -s t -x 80 -y 24 \
+	env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+	SAMTALE_TODAY="$SAMTALE_TODAY" LC_ALL=C.UTF-8 \
+	sh -c '"$0" --db "$1" --user mette; echo "samtale-exit=$?"; exec sleep 3600' "$BIN" "$T/db"
+tui_wait "Sager (1)" $W
+tui_wait "2026-0117" $W
+tui_keys q
+tui_expect_exit 0 $W
+
+if ! $hide_source; then
+	echo "SKIP: the source tree could not be hidden here (needs root and unshare -m)"
+	exit 77
+fi
