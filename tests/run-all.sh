@@ -39,12 +39,15 @@ echo "== Debian package =="
 # ignore), so that neither the package's build nor the .deb lands in it.
 pkg=$(mktemp -d "${TMPDIR:-/tmp}/samtale-deb.XXXXXX")
 trap 'rm -rf "$pkg"' EXIT
+# Open to all, as a source tree is: store_shared runs the build's samtale as other users.
+chmod 0755 "$pkg"
 mkdir "$pkg/samtale" "$pkg/root"
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$pkg/samtale"
 if ! (cd "$pkg/samtale" && DEB_BUILD_OPTIONS="parallel=$jobs terse" dpkg-buildpackage -us -uc -b) \
 	>"$pkg/build.log" 2>&1; then
+	mkdir -p build && cp "$pkg/build.log" build/deb-build.log
 	tail -n 100 "$pkg/build.log"
-	echo "dpkg-buildpackage failed; the whole log was $pkg/build.log" >&2
+	echo "dpkg-buildpackage failed; its whole log is in build/deb-build.log" >&2
 	exit 1
 fi
 grep -E '^[0-9]+% tests passed' "$pkg/build.log"
