@@ -19,7 +19,7 @@ else
 		fail "cmake --install: $(cat "$T/install.log")"
 fi
 for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/en/handout.yaml \
-	share/man/man1/samtale.1; do
+	share/man/man1/samtale.1 share/bash-completion/completions/samtale; do
 	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
 done
 # Nothing the binary reads may be where the build configured it: the prefix moves.
@@ -48,6 +48,12 @@ assert_eq "$PREFIX/share/samtale/content: indholdet er i orden" "$(cat "$T/out")
 expect_status 0 hidden "$BIN" --lang en content list
 assert_contains "$(cat "$T/out")" "Believe in the woman" "content list"
 expect_status 0 hidden "$BIN" --db "$T/db" --user mette case add 2026-0117 --initials AB
+# The installed completion, asking the samtale on PATH.
+expect_status 0 hidden env PATH="$PREFIX/bin:$PATH" bash --norc -c \
+	'. "$1/share/bash-completion/completions/samtale" && complete -p samtale && compgen -F _samtale -- con' \
+	sh "$PREFIX"
+assert_contains "$(cat "$T/out")" "complete -F _samtale samtale" "complete -p"
+assert_contains "$(cat "$T/out")" "content" "compgen"
 
 # The TUI on the installed content: its case list, then q.
 command -v tmux >/dev/null || { echo "SKIP: tmux is not installed"; exit 77; }
