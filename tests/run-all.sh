@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need (Debian 12, as root), builds
-# samtale twice and runs the whole suite on each build:
+# samtale three times and runs the tests on each build:
 #   1. gcc, warnings as errors: unit, command-line, TUI (tmux) and content tests;
 #   2. the Debian package (debian/, with its unit and command-line tests),
 #      lintian-clean, its files listed, unpacked and tried with the source
