@@ -26,6 +26,16 @@ fail() {
 	exit 1
 }
 
+# need_others_run_samtale: as root, skip (77) a test whose other users run
+# the binary under test when they cannot reach it (a build in a directory
+# only root may enter, such as a package built in a private temporary one).
+need_others_run_samtale() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$SAMTALE_BIN" || {
+		echo "SKIP: other users cannot run $SAMTALE_BIN (a parent directory is closed to them)"
+		exit 77
+	}
+}
+
 # samtale ARGS...: the binary under test.
 samtale() {
 	"$SAMTALE_BIN" "$@"

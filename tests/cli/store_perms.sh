@@ -39,6 +39,7 @@ if [ "$(id -u)" != 0 ]; then
 	echo "SKIP: the owner and group checks need root to make users and groups"
 	exit 77
 fi
+need_others_run_samtale
 
 # A personal database that another user owns, even readable by us.
 chown 65534 "$DB"

@@ -7,6 +7,7 @@ if [ "$(id -u)" != 0 ]; then
 	echo "SKIP: needs root to create users and groups"
 	exit 77
 fi
+need_others_run_samtale
 
 suffix=$$
 GROUP=samtale-team-$suffix
