@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config clang libclang-rt-14-dev
 	  libncurses-dev libsqlite3-dev libyaml-dev libjansson-dev libcmocka-dev
 	  libxlsxwriter-dev python3-openpyxl libpango1.0-dev libcairo2-dev libinih-dev fonts-noto-core poppler-utils
-	  sqlite3 tmux ncurses-term locales time debhelper lintian)
+	  sqlite3 tmux ncurses-term locales time debhelper lintian gettext)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=()
 	for p in "${packages[@]}"; do
