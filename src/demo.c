@@ -885,10 +885,8 @@ enum sam_status demo_fill(struct store *st, const struct content_guide *g,
 	date_to_days(today, &d.today);
 	d.year_base = strtol(today, NULL, 10) - 5;
 	if ((status = store_has_cases(st, &d.check_refs)) || (status = build_type_items(&d)) ||
-	    (status = store_begin(st)))
+	    (status = store_bulk_open(st, "demo", &b)))
 		goto out;
-	if ((status = store_bulk_open(st, "demo", &b)))
-		goto rollback;
 	for (int i = 0; i < opts->cases && !status; i++) {
 		/* A stream per case, so that one case's draws never shift another's. */
 		struct rng r = { rng_next(&seeder) };
@@ -898,14 +896,10 @@ enum sam_status demo_fill(struct store *st, const struct content_guide *g,
 			status = write_case(&d, b, &c);
 		case_free(&c);
 	}
-	store_bulk_close(b);
-	if (!status) {
-		status = store_commit(st);
-		goto out;
-	}
-rollback:
-	store_rollback(st);
+	if (!status)
+		status = store_bulk_finish(b);
 out:
+	store_bulk_close(b);
 	free_type_items(&d);
 	if (stats)
 		*stats = d.stats;

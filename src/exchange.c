@@ -1195,17 +1195,13 @@ done:
 	return s;
 }
 
-/* Commits when s is SAM_OK, else rolls back without losing the reason. */
-static enum sam_status finish(struct store *st, enum sam_status s)
+/* Makes the cases written seen when s is SAM_OK, else removes them
+ * (store_bulk_close keeps the reason). */
+static enum sam_status writer_finish(struct writer *w, enum sam_status s)
 {
-	char *msg;
-
-	if (s == SAM_OK && (s = store_commit(st)) == SAM_OK)
-		return SAM_OK;
-	msg = xstrdup(sam_errmsg());
-	store_rollback(st);
-	sam_fail(s, "%s", msg);
-	free(msg);
+	if (s == SAM_OK)
+		s = store_bulk_finish(w->bulk);
+	writer_close(w);
 	return s;
 }
 
@@ -1213,15 +1209,11 @@ enum sam_status exchange_write(struct store *st, const struct content_guide *g,
 			       const struct exchange_doc *doc)
 {
 	struct writer w;
-	enum sam_status s;
+	enum sam_status s = writer_open(st, g, &w);
 
-	if ((s = store_begin(st)) != SAM_OK)
-		return s;
-	s = writer_open(st, g, &w);
 	for (size_t i = 0; i < doc->ncases && s == SAM_OK; i++)
 		s = write_case(&w, &doc->cases[i]);
-	writer_close(&w);
-	return finish(st, s);
+	return writer_finish(&w, s);
 }
 
 /* Feeds jansson from a stream in large reads (json_loadf reads a byte at a time). */
@@ -1743,8 +1735,6 @@ static enum sam_status write_all(struct store *st, const struct content_guide *g
 	struct writer w;
 	struct scan sc;
 
-	if ((status = store_begin(st)) != SAM_OK)
-		return status;
 	if ((status = writer_open(st, g, &w)) == SAM_OK) {
 		scan_init(&sc, s, write_one, &w, NULL);
 		while (sc.status == SAM_OK && !sc.raw && scan_step(&sc))
@@ -1757,8 +1747,7 @@ static enum sam_status write_all(struct store *st, const struct content_guide *g
 		*ncases = sc.ncases;
 		free(sc.why);
 	}
-	writer_close(&w);
-	return finish(st, status);
+	return writer_finish(&w, status);
 }
 
 /* The whole parse, for the files the streaming path leaves. */

@@ -44,7 +44,14 @@ const char *store_path(const struct store *st);
 struct sqlite3;
 struct sqlite3 *store_sqlite(struct store *st);
 
-/* Explicit transaction for all-or-nothing work (import, demo, purge). */
+/* Called while a change waits for another process's write (a colleague's
+ * change, a step of bulk work): waited_ms so far, every few milliseconds,
+ * and once with 0 when the wait is over. A screen shows that it is saving;
+ * it must not use the store from inside the hook. NULL: none. */
+typedef void store_wait_fn(void *ctx, unsigned waited_ms);
+void store_set_wait_hook(struct store *st, store_wait_fn *fn, void *ctx);
+
+/* Explicit transaction for all-or-nothing work that is small. */
 enum sam_status store_begin(struct store *st);
 enum sam_status store_commit(struct store *st);
 void store_rollback(struct store *st);
@@ -146,8 +153,14 @@ enum sam_status store_case_reopen(struct store *st, int64_t case_id);
  * store_open finishes the erasure. */
 enum sam_status store_case_delete(struct store *st, int64_t case_id);
 /* Deletes every case closed before date; *n is how many (also with
- * SAM_ERR_PENDING, as store_case_delete). */
+ * SAM_ERR_PENDING, as store_case_delete). The cases are chosen in one
+ * short transaction, and from then on seen by nobody; then they are
+ * deleted in short steps, so that the write lock is never held for long.
+ * Killed half-way, the next store_open finishes the deletion. */
 enum sam_status store_purge_closed_before(struct store *st, const char *date, int *n);
+/* The same for the cases ids[0..n): all of them or, when one is not
+ * there (any more), none. */
+enum sam_status store_cases_delete(struct store *st, const int64_t *ids, size_t n);
 
 void case_rec_free(struct case_rec *c);
 void case_list_free(struct case_list *l);
@@ -597,9 +610,14 @@ void store_caseworker_statuses_free(struct store_caseworker_statuses *c);
  * functions (store_case_add, store_meeting_set, store_followup_add,
  * store_case_close, ...), so that nothing is written that a caseworker could
  * not have typed. Each case, meeting and follow-up keeps the caseworker who
- * recorded it; each case gets one audit line. Only inside
- * store_begin()/store_commit(); a failure leaves the transaction for the
- * caller to roll back.
+ * recorded it; each case gets one audit line.
+ *
+ * The cases are written in short steps, each its own transaction of about
+ * STEP_MS (batch.c), so that a colleague's change waits at most one step;
+ * until store_bulk_finish commits the last step they are seen by nobody.
+ * store_bulk_close without store_bulk_finish removes what was written (in
+ * steps too); killed half-way, the next store_open removes it. Never
+ * inside store_begin().
  */
 
 struct store_bulk_meeting {
@@ -642,6 +660,9 @@ struct store_bulk_case {
 struct store_bulk;
 /* detail is that of every case's audit line ("import", "demo"). */
 enum sam_status store_bulk_open(struct store *st, const char *detail, struct store_bulk **out);
+/* Commits the last step: from now on every case written is seen. */
+enum sam_status store_bulk_finish(struct store_bulk *b);
+/* Unless finished, removes what was written; keeps the last error message. */
 void store_bulk_close(struct store_bulk *b);
 
 /* A whole case: store_bulk_case_begin, its meetings, its follow-ups,

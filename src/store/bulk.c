@@ -17,6 +17,10 @@
  * store_followup_add, store_internship_add and _end, and store_case_close,
  * in that order, with their wording, so that nothing is written that a
  * caseworker could not have typed.
+ *
+ * The cases are written under a batch (batch.c), in steps: a step ends
+ * after the case that takes it past STEP_MS. Until store_bulk_finish
+ * commits the last one, nobody sees them.
  */
 
 #define PROFILE_PARAM(arg, name, key) ", ?"
@@ -25,9 +29,9 @@ enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_INT
 
 static const char *const bulk_sql[B_COUNT] = {
 	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
-	/* Unnumbered parameters follow ?4: one per profile field. */
+	/* Unnumbered parameters follow ?4: one per profile field, then the batch. */
 	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened" PROFILE_COLUMN_LIST("")
-		   ") VALUES (?1, ?2, ?3, ?4" PROFILE_FIELDS(PROFILE_PARAM, ) ")",
+		   ", batch) VALUES (?1, ?2, ?3, ?4" PROFILE_FIELDS(PROFILE_PARAM, ) ", ?)",
 	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter, "
 		      "next_date, next_time, next_place) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -44,6 +48,9 @@ static const char *const bulk_sql[B_COUNT] = {
 struct store_bulk {
 	struct store *st;
 	char *detail;			/* of each case's audit line */
+	int64_t batch;			/* its cases are written under it */
+	int64_t began;			/* when the step began, 0 between steps */
+	bool finished;
 	sqlite3_stmt *stmt[B_COUNT];
 	int64_t case_id;		/* the case being written, 0 before the first */
 	sam_date opened;		/* its opening date, which closing may not precede */
@@ -58,12 +65,17 @@ enum sam_status store_bulk_open(struct store *st, const char *detail, struct sto
 	enum sam_status status;
 
 	*out = NULL;
-	if (!st->in_tx)
-		return sam_error("store_bulk_open: no transaction is open");
+	if (st->in_tx)
+		return sam_error("store_bulk_open: inside a transaction");
 	b = xcalloc(1, sizeof(*b));
 	b->st = st;
 	b->detail = xstrdup(detail);
-	if ((status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
+	/* A step lost to a power cut is removed with the batch; only the last
+	 * step needs to be on the disk before the import says it is done. */
+	if ((status = db_exec(st, "PRAGMA synchronous=NORMAL")) != SAM_OK ||
+	    (status = batch_step_open(st, &b->began)) != SAM_OK ||
+	    (status = batch_create(st, "add", detail, &b->batch)) != SAM_OK ||
+	    (status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
 		store_bulk_close(b);
 		return status;
 	}
@@ -71,11 +83,48 @@ enum sam_status store_bulk_open(struct store *st, const char *detail, struct sto
 	return SAM_OK;
 }
 
+enum sam_status store_bulk_finish(struct store_bulk *b)
+{
+	enum sam_status status = SAM_OK;
+
+	/* The last step alone, synchronous: its commit puts the steps before
+	 * it on the disk too. */
+	if (b->began) {
+		b->began = 0;
+		status = store_commit(b->st);
+	}
+	if (status == SAM_OK && (status = db_exec(b->st, "PRAGMA synchronous=FULL")) == SAM_OK)
+		status = batch_finish(b->st, b->batch, &b->began, false);
+	b->finished = status == SAM_OK;
+	return status;
+}
+
 void store_bulk_close(struct store_bulk *b)
 {
+	size_t n;
+
 	if (!b)
 		return;
 	db_finalize_all(b->stmt, B_COUNT);
+	if (!b->finished && b->batch) {
+		/* What was written goes again, in steps, but the reason stays
+		 * the caller's to show. */
+		char *msg = xstrdup(sam_errmsg());
+		enum sam_status status;
+
+		store_rollback(b->st);
+		b->began = 0;
+		db_exec(b->st, "PRAGMA synchronous=FULL");
+		if ((status = batch_drain(b->st, b->batch, NULL, &b->began, &n)) == SAM_OK)
+			batch_finish(b->st, b->batch, &b->began, false);
+		sam_fail(SAM_ERR_MSG, "%s", msg);
+		free(msg);
+	} else {
+		store_rollback(b->st);
+		db_exec(b->st, "PRAGMA synchronous=FULL");
+	}
+	if (b->batch)
+		batch_unlock(b->st, b->batch);
 	free(b->detail);
 	free(b->caseworker);
 	free(b->meeting_ids);
@@ -121,7 +170,8 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 	sam_date today;
 	const char *opened = date_or_today(c->opened, today);
 
-	if ((status = refuse_existing(b, c->ref)) || (status = check_case(c, opened)))
+	if ((status = batch_step_open(b->st, &b->began)) || (status = refuse_existing(b, c->ref)) ||
+	    (status = check_case(c, opened)))
 		return status;
 	sqlite3_bind_text(stmt, 1, c->ref, -1, SQLITE_STATIC);
 	db_bind_text(stmt, 2, c->initials);
@@ -129,6 +179,7 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
 	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		db_bind_text(stmt, 5 + p, c->profile[p]);
+	sqlite3_bind_int64(stmt, 5 + PROFILE_NFIELDS, b->batch);
 	if ((status = db_run(b->st, stmt)))
 		return status;
 	b->case_id = sqlite3_last_insert_rowid(b->st->db);
@@ -278,7 +329,9 @@ enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 		if ((status = db_run(b->st, stmt)))
 			return status;
 	}
-	return audit_log(b->st, "case.add", b->case_id, b->case_id, b->detail);
+	if ((status = audit_log(b->st, "case.add", b->case_id, b->case_id, b->detail)))
+		return status;
+	return batch_step_next(b->st, &b->began);
 }
 
 enum sam_status store_bulk_case(struct store_bulk *b, const struct store_bulk_case *c)

@@ -54,7 +54,7 @@ static char *where(const struct case_query *q)
 {
 	struct strbuf sb = { 0 };
 
-	strbuf_adds(&sb, "1");
+	strbuf_adds(&sb, "1" CASE_SHOWN("c.id"));
 	if (!q || !q->include_closed)
 		strbuf_adds(&sb, " AND c.closed IS NULL");
 	if (q && q->filter && *q->filter)

@@ -82,7 +82,7 @@ enum sam_status store_case_get(struct store *st, const char *ref, struct case_re
 	memset(out, 0, sizeof(*out));
 	if (!ref)
 		return sam_fail(SAM_ERR_INVALID, "%s", tr("journalnummeret mangler", "the journal number is missing"));
-	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref", &stmt)) != SAM_OK)
+	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref" CASE_SHOWN("c.id"), &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
 	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":ref"), ref, -1, SQLITE_STATIC);
@@ -98,7 +98,7 @@ enum sam_status store_case_get_by_id(struct store *st, int64_t id, struct case_r
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
-	if ((status = db_prepare(st, CASE_SELECT "WHERE c.id = :id", &stmt)) != SAM_OK)
+	if ((status = db_prepare(st, CASE_SELECT "WHERE c.id = :id" CASE_SHOWN("c.id"), &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
@@ -118,7 +118,7 @@ enum sam_status store_case_list(struct store *st, const char *filter, bool inclu
 
 	memset(out, 0, sizeof(*out));
 	status = db_prepare(st, CASE_SELECT
-			    "WHERE (:all OR c.closed IS NULL)"
+			    "WHERE (:all OR c.closed IS NULL)" CASE_SHOWN("c.id")
 			    " AND (:pat IS NULL OR c.ref GLOB :pat OR c.initials GLOB :pat)"
 			    " ORDER BY c.ref", &stmt);
 	if (status != SAM_OK)
@@ -300,7 +300,7 @@ enum sam_status store_case_reopen(struct store *st, int64_t case_id)
 /* Removes the case's rows (meetings, items and follow-ups by cascade) and
  * its audit lines, leaving one line that says a case was erased. The WAL is
  * wiped when the transaction commits. */
-static enum sam_status erase(struct store *st, int64_t case_id, const char *action)
+enum sam_status case_erase(struct store *st, int64_t case_id, const char *action)
 {
 	sqlite3_stmt *stmt = NULL;
 	enum sam_status status;
@@ -325,44 +325,101 @@ enum sam_status store_case_delete(struct store *st, int64_t case_id)
 	if (status != SAM_OK)
 		return status;
 	if ((status = case_exists(st, case_id)) == SAM_OK)
-		status = erase(st, case_id, "case.delete");
+		status = case_erase(st, case_id, "case.delete");
 	return write_end(st, status);
+}
+
+/* Marks the doomed cases with a new erasure batch: mark(st, batch, ctx)
+ * in the batch's first step, which commits the decision; then they are
+ * erased in steps. *n is how many. */
+static enum sam_status erase_batch(struct store *st, const char *action,
+				   enum sam_status (*mark)(struct store *st, int64_t batch, void *ctx),
+				   void *ctx, size_t *n)
+{
+	int64_t batch = 0, began = 0;
+	enum sam_status status;
+
+	*n = 0;
+	if (st->in_tx)
+		return sam_error("erase_batch: inside a transaction");
+	if ((status = batch_step_open(st, &began)) != SAM_OK)
+		return status;
+	if ((status = batch_create(st, "erase", action, &batch)) != SAM_OK ||
+	    (status = mark(st, batch, ctx)) != SAM_OK) {
+		store_rollback(st);
+		goto out;
+	}
+	/* Committed, the erasure is decided: killed from here on, the next
+	 * open finishes it. */
+	st->wipe_wal = false;
+	began = 0;
+	if ((status = store_commit(st)) == SAM_OK &&
+	    (status = batch_drain(st, batch, action, &began, n)) == SAM_OK)
+		status = batch_finish(st, batch, &began, *n > 0);
+out:
+	if (batch)
+		batch_unlock(st, batch);
+	return status;
+}
+
+static enum sam_status mark_closed(struct store *st, int64_t batch, void *ctx)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "UPDATE cases SET batch = ?1 WHERE closed IS NOT NULL"
+					    " AND closed < ?2" CASE_SHOWN("id"), &stmt);
+
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, batch);
+	sqlite3_bind_text(stmt, 2, ctx, -1, SQLITE_STATIC);
+	status = db_step_done(st, stmt);
+	sqlite3_finalize(stmt);
+	return status;
 }
 
 enum sam_status store_purge_closed_before(struct store *st, const char *date, int *n)
 {
-	sqlite3_stmt *stmt = NULL;
-	int64_t *ids = NULL;
-	size_t count = 0, cap = 0;
 	enum sam_status status;
-	int rc;
+	size_t count = 0;
 
 	*n = 0;
 	if ((status = check_date(tr("datoen", "the date"), date)) != SAM_OK)
 		return status;
-	if ((status = write_begin(st)) != SAM_OK)
-		return status;
-	status = db_prepare(st, "SELECT id FROM cases WHERE closed IS NOT NULL AND closed < ?1", &stmt);
-	if (status != SAM_OK)
-		goto out;
-	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		ids = array_grow(ids, count, &cap, sizeof(*ids));
-		ids[count++] = sqlite3_column_int64(stmt, 0);
-	}
-	if (rc != SQLITE_DONE)
-		status = db_error(st, rc);
-	for (size_t i = 0; i < count && status == SAM_OK; i++)
-		status = erase(st, ids[i], "case.purge");
-	if (status == SAM_OK)
+	status = erase_batch(st, "case.purge", mark_closed, (void *)date, &count);
+	if (status == SAM_OK || status == SAM_ERR_PENDING)
 		*n = (int)count;
-out:
-	sqlite3_finalize(stmt);
-	free(ids);
-	status = write_end(st, status);
-	if (status != SAM_OK && status != SAM_ERR_PENDING)
-		*n = 0;
 	return status;
+}
+
+struct id_set {
+	const int64_t *ids;
+	size_t n;
+};
+
+static enum sam_status mark_ids(struct store *st, int64_t batch, void *ctx)
+{
+	const struct id_set *set = ctx;
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "UPDATE cases SET batch = ?1 WHERE id = ?2"
+					    CASE_SHOWN("id"), &stmt);
+
+	for (size_t i = 0; i < set->n && status == SAM_OK; i++) {
+		sqlite3_bind_int64(stmt, 1, batch);
+		sqlite3_bind_int64(stmt, 2, set->ids[i]);
+		if ((status = db_run(st, stmt)) == SAM_OK && sqlite3_changes(st->db) == 0)
+			status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
+								      "the case does not exist (any more)"));
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status store_cases_delete(struct store *st, const int64_t *ids, size_t n)
+{
+	struct id_set set = { ids, n };
+	size_t count;
+
+	return erase_batch(st, "case.delete", mark_ids, &set, &count);
 }
 
 void case_rec_free(struct case_rec *c)

@@ -16,7 +16,7 @@
 enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_INTERNSHIPS, R_COUNT };
 
 static const char *const reader_sql[R_COUNT] = {
-	[R_IDS] = "SELECT id, ref FROM cases ORDER BY ref",
+	[R_IDS] = "SELECT id, ref FROM cases WHERE 1" CASE_SHOWN("id") " ORDER BY ref",
 	[R_CASE] = "SELECT " CASE_COLUMNS("") " FROM cases WHERE id = ?1",
 	[R_MEETINGS] = "SELECT " MEETING_COLUMNS("") " FROM meetings WHERE case_id = ?1 "
 		       "ORDER BY date, id",

@@ -69,7 +69,7 @@ out:
  * lets it use followups_assignee or followups_due in due order. */
 static void followup_where(const struct followup_query *q, struct strbuf *sql)
 {
-	strbuf_adds(sql, " WHERE 1");
+	strbuf_adds(sql, " WHERE 1" CASE_SHOWN("f.case_id"));
 	if (q->case_id)
 		strbuf_adds(sql, " AND f.case_id = ?1");
 	if (!str_empty(q->assignee))

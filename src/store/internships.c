@@ -227,7 +227,7 @@ enum sam_status store_internship_list(struct store *st, const struct internship_
 	    (q->began_to && (status = check_date("began_to", q->began_to)) != SAM_OK))
 		return status;
 	/* Only the filters given, so that the indexes on case and start serve. */
-	strbuf_adds(&sql, INTERNSHIP_SELECT "WHERE 1");
+	strbuf_adds(&sql, INTERNSHIP_SELECT "WHERE 1" CASE_SHOWN("i.case_id"));
 	if (q->case_id)
 		strbuf_adds(&sql, " AND i.case_id = ?1");
 	if (q->began_from)

@@ -80,7 +80,7 @@ static void build_counts_sql(struct strbuf *sb, enum store_count_key key, bool s
 		    " FROM meeting_items mi", col, split ? by : ", NULL");
 	if (strncmp(col, "mi.", 3) || split || has_selection(f))
 		strbuf_adds(sb, " JOIN meetings m ON m.id = mi.meeting_id");
-	strbuf_adds(sb, " WHERE 1");
+	strbuf_adds(sb, " WHERE 1" MEETING_SHOWN("mi.meeting_id"));
 	add_selection(sb, f);
 	add_items(sb, f);
 	strbuf_addf(sb, " GROUP BY %s%s ORDER BY %s%s", col, by, col, by);
@@ -132,7 +132,7 @@ enum sam_status store_count_meetings(struct store *st, const struct store_count_
 	strbuf_adds(&sql, "SELECT count(*) FROM meetings m WHERE EXISTS "
 		    "(SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id");
 	add_items(&sql, f);
-	strbuf_adds(&sql, ")");
+	strbuf_adds(&sql, ")" CASE_SHOWN("m.case_id"));
 	add_selection(&sql, f);
 	status = db_prepare(st, strbuf_str(&sql), &stmt);
 	strbuf_free(&sql);
@@ -180,7 +180,8 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 	add_items(&sql, sel);
 	strbuf_adds(&sql, " GROUP BY m.case_id), "
 		    "c AS (SELECT id, ref, opened, closed, caseworker, "
-		    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases) "
+		    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases "
+		    "WHERE 1" CASE_SHOWN("cases.id") ") "
 		    "SELECT c.ref, c.caseworker, c.opened, c.last, coalesce(a.meetings, 0), "
 		    "coalesce(a.done, 0), coalesce(a.open, 0), coalesce(a.nr, 0), "
 		    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done), "
@@ -255,11 +256,12 @@ enum sam_status store_caseworker_statuses(struct store *st, const char *today,
 	memset(out, 0, sizeof(*out));
 	strbuf_adds(&sql, "SELECT name, sum(overdue), sum(stale) FROM ("
 		    "SELECT f.assignee AS name, count(*) AS overdue, 0 AS stale FROM followups f "
-		    "WHERE f.done = 0 AND f.due < :today");
+		    "WHERE f.done = 0 AND f.due < :today" CASE_SHOWN("f.case_id"));
 	if (caseworker)
 		strbuf_adds(&sql, " AND f.assignee = :caseworker");
 	strbuf_adds(&sql, " GROUP BY f.assignee UNION ALL "
-		    "SELECT c.caseworker, 0, count(*) FROM cases c WHERE c.closed IS NULL "
+		    "SELECT c.caseworker, 0, count(*) FROM cases c WHERE c.closed IS NULL" CASE_SHOWN("c.id")
+		    " "
 		    "AND coalesce((SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id), "
 		    "c.opened) <= :quiet");
 	if (caseworker)

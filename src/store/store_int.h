@@ -7,6 +7,7 @@
  */
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "samtale/store.h"
 #include "samtale/util.h"
@@ -18,7 +19,61 @@ struct store {
 	unsigned flags;
 	bool in_tx;		/* store_begin() is in force */
 	bool wipe_wal;		/* an erasure awaits a WAL checkpoint */
+	store_wait_fn *wait_fn;	/* store_set_wait_hook */
+	void *wait_ctx;
+	int64_t wait_start;	/* clock_ms() when the current wait began */
+	bool waited;		/* busy_wait was called since the last wait_over */
+	int batch_fd;		/* the lock file of batches (batch.c), or -1 */
 };
+
+/* Milliseconds of a clock that only goes forward. */
+int64_t clock_ms(void);
+/* The database file's mode for a file beside it: 0660 for a team's, else 0600. */
+mode_t db_file_mode(const struct store *st);
+
+/*
+ * batch.c: bulk work in short steps. The cases of an unfinished batch (an
+ * import being written, an erasure being deleted) are seen by no reader:
+ * every query that lists cases, or counts meetings across cases, leaves
+ * out HIDDEN_CASES (or HIDDEN_MEETINGS). With no batch under way (nearly
+ * always) the subquery is empty and costs a lookup in an empty table.
+ */
+#define HIDDEN_CASES "(SELECT hc.id FROM batches hb JOIN cases hc ON hc.batch = hb.id)"
+#define HIDDEN_MEETINGS \
+	"(SELECT hm.id FROM batches hb JOIN cases hc ON hc.batch = hb.id" \
+	" JOIN meetings hm ON hm.case_id = hc.id)"
+/* For a WHERE clause: " AND" the case (the meeting) col is seen. The
+ * first test is evaluated once per query, and then the other not at all. */
+#define CASE_SHOWN(col) \
+	" AND (NOT EXISTS (SELECT 1 FROM batches) OR " col " NOT IN " HIDDEN_CASES ")"
+#define MEETING_SHOWN(col) \
+	" AND (NOT EXISTS (SELECT 1 FROM batches) OR " col " NOT IN " HIDDEN_MEETINGS ")"
+
+/* In a write transaction: a new batch of kind "add" or "erase", its
+ * cases' audit lines saying action, locked by this process. */
+enum sam_status batch_create(struct store *st, const char *kind, const char *action, int64_t *id);
+void batch_unlock(struct store *st, int64_t id);
+/* A step: *began is clock_ms() when its transaction began, 0 when none is
+ * open. step_open begins one when none is open; step_next commits it once
+ * it has held the lock for STEP_MS, and leaves the lock free a moment. */
+enum sam_status batch_step_open(struct store *st, int64_t *began);
+enum sam_status batch_step_next(struct store *st, int64_t *began);
+/* Removes the batch's cases in steps, erasing them (action: the audit
+ * line's) or, for an import that did not finish (action NULL), dropping
+ * them without a trace; *n is how many. The last step is left open for
+ * batch_finish. On failure the step is rolled back. */
+enum sam_status batch_drain(struct store *st, int64_t batch, const char *action, int64_t *began,
+			    size_t *n);
+/* The last step: deletes the batch's row and commits, so that its cases
+ * are seen (an import's) or the erasure is done; wipe: the WAL is wiped
+ * as after an erasure. */
+enum sam_status batch_finish(struct store *st, int64_t batch, int64_t *began, bool wipe);
+/* At open: finishes the batches whose process is gone (a kill -9, a
+ * crash): an erasure is completed, an import's cases are removed. */
+void batches_resume(struct store *st);
+/* Erases a case as case delete and purge do, its audit line saying action
+ * (cases.c). The WAL is wiped when the transaction commits. */
+enum sam_status case_erase(struct store *st, int64_t case_id, const char *action);
 
 /* Maps a SQLite result code to a status with a message for the user that
  * never says "database is locked" and never repeats stored text. */

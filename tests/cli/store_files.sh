@@ -9,7 +9,7 @@ expect_status 0 samtale db init
 assert_contains "$(cat "$T/out")" "$DIR/samtale.db"
 assert_eq 700 "$(stat -c %a "$DIR")" "mode of the database directory"
 assert_eq 600 "$(stat -c %a "$DIR/samtale.db")" "mode of the database"
-assert_eq 4 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
+assert_eq 5 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
 # Running it again brings it up to date and changes nothing else.
 expect_status 0 samtale db init
 # An empty --db is refused rather than taken as the default; an empty

@@ -1072,7 +1072,7 @@ static void test_migrate_v1_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
 	assert_int_equal(file_mode(bak), 0600);
 	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
 	assert_string_equal(c.initials, "FH");
@@ -1130,7 +1130,7 @@ static void test_migrate_v2_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
 	assert_true(path_exists(bak));
 	assert_false(path_exists(bak1));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
@@ -1178,7 +1178,7 @@ static void test_migrate_v3_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
 	assert_true(path_exists(bak));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
@@ -1198,7 +1198,7 @@ static void test_migrate_v3_fixture(void **state)
 	rmtree(dir);
 }
 
-/* A database of the current schema opens as it is: no migration, no backup. */
+/* A database of schema 4 opens migrated, after a backup. */
 static void test_open_v4_fixture(void **state)
 {
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
@@ -1211,9 +1211,9 @@ static void test_open_v4_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 4);
-	assert_false(path_exists(bak));
-	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 0);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
+	assert_true(path_exists(bak));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_internship_current(st, 1, &in, &found), SAM_OK);
 	assert_true(found);
 	assert_string_equal(in.workplace, "Plejecenter Åbrinken");
@@ -1269,9 +1269,13 @@ static void test_bulk(void **state)
 	struct store *st = mem_store();
 	struct store_bulk *b = NULL;
 
+	struct case_rec cr;
+	bool yes;
+
 	(void)state;
-	assert_int_not_equal(store_bulk_open(st, "test", &b), SAM_OK);	/* no transaction */
 	assert_int_equal(store_begin(st), SAM_OK);
+	assert_int_not_equal(store_bulk_open(st, "test", &b), SAM_OK);	/* inside a transaction */
+	store_rollback(st);
 	assert_int_equal(store_bulk_open(st, "test", &b), SAM_OK);
 	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE caseworker = 'mette' "
@@ -1284,6 +1288,8 @@ static void test_bulk(void **state)
 				       "AND assignee = 'mette' AND done"), 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add' "
 				       "AND detail = 'test'"), 1);
+	/* Written, but not seen until the batch is finished. */
+	assert_int_equal(store_case_get(st, "2026-0001", &cr), SAM_ERR_NOT_FOUND);
 
 	assert_int_equal(store_bulk_case(b, &c), SAM_ERR_INVALID);
 	assert_string_equal(sam_errmsg(), "already exists in the database");
@@ -1299,8 +1305,50 @@ static void test_bulk(void **state)
 	m.interpreter = NULL;
 	f[1].meeting = 1;
 	assert_int_not_equal(store_bulk_case(b, &c), SAM_OK);	/* a meeting that is not there */
+	f[1].meeting = STORE_BULK_NO_MEETING;
 	store_bulk_close(b);
-	store_rollback(st);
+	/* Closed unfinished: what it wrote is gone, with its audit lines. */
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add'"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM batches"), 0);
+
+	assert_int_equal(store_bulk_open(st, "test", &b), SAM_OK);
+	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
+	assert_int_equal(store_bulk_finish(b), SAM_OK);
+	store_bulk_close(b);
+	assert_int_equal(store_case_get(st, "2026-0003", &cr), SAM_OK);
+	case_rec_free(&cr);
+	assert_int_equal(store_has_cases(st, &yes), SAM_OK);
+	assert_true(yes);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM batches"), 0);
+	store_close(st);
+}
+
+/* Many cases erased as one: all of them, or none when one is not there. */
+static void test_cases_delete(void **state)
+{
+	struct store *st = mem_store();
+	int64_t ids[3];
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(store_case_add(st, "2026-0001", NULL, "2026-01-01", &ids[0]), SAM_OK);
+	assert_int_equal(store_case_add(st, "2026-0002", NULL, "2026-01-01", &ids[1]), SAM_OK);
+	assert_int_equal(store_case_add(st, "2026-0003", NULL, "2026-01-01", &ids[2]), SAM_OK);
+	ids[2] += 10;
+	assert_int_equal(store_cases_delete(st, ids, 3), SAM_ERR_NOT_FOUND);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 3);
+	assert_int_equal(store_cases_delete(st, ids, 2), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.delete'"), 2);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE case_id IS NOT NULL"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM batches"), 0);
+	assert_int_equal(store_case_close(st, ids[2] - 10, "2026-02-01"), SAM_OK);
+	assert_int_equal(store_purge_closed_before(st, "2026-02-01", &n), SAM_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_purge_closed_before(st, "2026-02-02", &n), SAM_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 0);
 	store_close(st);
 }
 
@@ -1352,6 +1400,7 @@ int main(void)
 		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_bulk),
+		cmocka_unit_test(test_cases_delete),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

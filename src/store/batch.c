@@ -1,0 +1,243 @@
+/* F_OFD_SETLK: a lock of the open file, not of the process, so that no
+ * other descriptor of this process (SQLite's) can drop it. */
+#define _GNU_SOURCE
+
+#include "store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "samtale/util.h"
+
+/*
+ * Store: bulk work in short steps (SPEC §5: the screens never wait on
+ * another process's bulk work, and it is still all-or-nothing).
+ *
+ * A batch is a row of batches while it is unfinished. An import writes its
+ * cases under it; an erasure marks the doomed cases with it in one short
+ * transaction. Readers leave out the batch's cases (HIDDEN_CASES). The work
+ * is done in steps of about STEP_MS, each a transaction of its own, with
+ * STEP_PAUSE_MS between them in which the changes that waited take the
+ * lock. The last step deletes the batch's row: in that commit an import's
+ * cases appear, all of them at once, and an erasure is done.
+ *
+ * The process doing a batch holds a lock on the byte of its id in the file
+ * DB-bulk, which the kernel drops when the process dies, however it dies.
+ * An open that can take the lock of a batch finishes it: an erasure is
+ * completed (it was decided when the cases were marked), the cases of an
+ * import that never finished are removed.
+ */
+
+/* The write lock is held about this long at a time (a case, or an erasure,
+ * is never split), and then left free this long: a change waiting in
+ * busy_wait (db.c), which polls every few milliseconds, takes it then. */
+#define STEP_MS 50
+#define STEP_PAUSE_MS 10
+
+static bool in_memory(const struct store *st)
+{
+	return !strcmp(st->path, ":memory:");
+}
+
+/* The lock file, opened once; made with the database's mode (a team's is
+ * the team's, its group that of the directory). */
+static int lock_fd(struct store *st)
+{
+	char *path;
+	int fd;
+
+	if (st->batch_fd >= 0)
+		return st->batch_fd;
+	path = xasprintf("%s-bulk", st->path);
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, db_file_mode(st));
+	if (fd >= 0 && fchmod(fd, db_file_mode(st))) {
+		close(fd);
+		fd = -1;
+	} else if (fd < 0 && errno == EEXIST) {
+		fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	}
+	free(path);
+	st->batch_fd = fd;
+	return fd;
+}
+
+/* Takes the lock of batch id without waiting: false when another process
+ * holds it (the batch is under way) or there is no lock file to be had. */
+static bool batch_lock(struct store *st, int64_t id)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = id, .l_len = 1 };
+	int fd;
+
+	if (in_memory(st))
+		return true;	/* nobody else sees the database */
+	fd = lock_fd(st);
+	return fd >= 0 && fcntl(fd, F_OFD_SETLK, &fl) == 0;
+}
+
+void batch_unlock(struct store *st, int64_t id)
+{
+	struct flock fl = { .l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = id, .l_len = 1 };
+
+	if (st->batch_fd >= 0)
+		fcntl(st->batch_fd, F_OFD_SETLK, &fl);
+}
+
+enum sam_status batch_create(struct store *st, const char *kind, const char *action, int64_t *id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "INSERT INTO batches (kind, action) VALUES (?1, ?2)",
+					    &stmt);
+
+	*id = 0;
+	if (status != SAM_OK)
+		return status;
+	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
+	status = db_step_done(st, stmt);
+	sqlite3_finalize(stmt);
+	if (status != SAM_OK)
+		return status;
+	*id = sqlite3_last_insert_rowid(st->db);
+	/* Locked before the commit shows the batch to anybody. */
+	if (!batch_lock(st, *id))
+		return sam_fail(SAM_ERR_IO, tr("kan ikke låse %s-bulk: %s", "cannot lock %s-bulk: %s"),
+				st->path, strerror(errno));
+	return SAM_OK;
+}
+
+enum sam_status batch_step_open(struct store *st, int64_t *began)
+{
+	enum sam_status status;
+
+	if (*began)
+		return SAM_OK;
+	if ((status = store_begin(st)) == SAM_OK)
+		*began = clock_ms();
+	return status;
+}
+
+enum sam_status batch_step_next(struct store *st, int64_t *began)
+{
+	enum sam_status status;
+
+	if (!*began || clock_ms() - *began < STEP_MS)
+		return SAM_OK;
+	*began = 0;
+	st->wipe_wal = false;	/* the WAL is wiped once, after the last step */
+	status = store_commit(st);
+	sqlite3_sleep(STEP_PAUSE_MS);
+	return status;
+}
+
+/* An import's case that never finished: nobody ever saw it, so it leaves
+ * no audit line, and its own ("case.add") goes with it. */
+static enum sam_status drop_case(struct store *st, int64_t case_id)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+
+	if ((status = audit_forget_case(st, case_id)) != SAM_OK ||
+	    (status = db_prepare(st, "DELETE FROM cases WHERE id = ?1", &stmt)) != SAM_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, case_id);
+	status = db_step_done(st, stmt);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum sam_status batch_drain(struct store *st, int64_t batch, const char *action, int64_t *began,
+			    size_t *n)
+{
+	sqlite3_stmt *next = NULL;
+	enum sam_status status;
+	int rc = SQLITE_DONE;
+
+	*n = 0;
+	if ((status = batch_step_open(st, began)) != SAM_OK)
+		return status;
+	if ((status = db_prepare(st, "SELECT id FROM cases WHERE batch = ?1 LIMIT 1", &next)) != SAM_OK)
+		goto out;
+	sqlite3_bind_int64(next, 1, batch);
+	while (status == SAM_OK && (status = batch_step_open(st, began)) == SAM_OK &&
+	       (rc = sqlite3_step(next)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(next, 0);
+
+		sqlite3_reset(next);
+		status = action ? case_erase(st, id, action) : drop_case(st, id);
+		if (status == SAM_OK) {
+			(*n)++;
+			status = batch_step_next(st, began);
+		}
+	}
+	if (status == SAM_OK && rc != SQLITE_DONE)
+		status = db_error(st, rc);
+out:
+	sqlite3_finalize(next);
+	if (status != SAM_OK) {
+		store_rollback(st);
+		*began = 0;
+	}
+	return status;
+}
+
+enum sam_status batch_finish(struct store *st, int64_t batch, int64_t *began, bool wipe)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum sam_status status;
+
+	if ((status = batch_step_open(st, began)) != SAM_OK)
+		return status;
+	if ((status = db_prepare(st, "DELETE FROM batches WHERE id = ?1", &stmt)) == SAM_OK) {
+		sqlite3_bind_int64(stmt, 1, batch);
+		status = db_step_done(st, stmt);
+		sqlite3_finalize(stmt);
+	}
+	*began = 0;
+	if (status != SAM_OK) {
+		store_rollback(st);
+		return status;
+	}
+	st->wipe_wal = wipe;
+	return store_commit(st);
+}
+
+void batches_resume(struct store *st)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t *ids = NULL;
+	char **actions = NULL;
+	size_t n = 0, cap = 0, cap2 = 0, done;
+
+	if (db_prepare(st, "SELECT id, CASE kind WHEN 'erase' THEN action END FROM batches ORDER BY id",
+		       &stmt) != SAM_OK) {
+		sam_error_clear();
+		return;
+	}
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		ids = array_grow(ids, n, &cap, sizeof(*ids));
+		actions = array_grow(actions, n, &cap2, sizeof(*actions));
+		ids[n] = sqlite3_column_int64(stmt, 0);
+		actions[n++] = db_col_str(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	for (size_t i = 0; i < n; i++) {
+		int64_t began = 0;
+
+		/* A batch whose lock is held is under way in another process. */
+		if (!batch_lock(st, ids[i]))
+			continue;
+		if (batch_drain(st, ids[i], actions[i], &began, &done) == SAM_OK)
+			batch_finish(st, ids[i], &began, actions[i] && done);
+		batch_unlock(st, ids[i]);
+	}
+	/* What is left is tried again at the next open; this one goes on. */
+	sam_error_clear();
+	for (size_t i = 0; i < n; i++)
+		free(actions[i]);
+	free(ids);
+	free(actions);
+}
