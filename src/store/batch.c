@@ -5,7 +5,6 @@
 #include "store_int.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,12 +126,9 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 
 	if (!*began || clock_ms() - *began < STEP_MS)
 		return SAM_OK;
-	int64_t b0 = *began;
 	*began = 0;
 	st->wipe_wal = false;	/* the WAL is wiped once, after the last step */
 	status = store_commit(st);
-	if (getenv("SAMTALE_DEBUG_STEPS"))
-		fprintf(stderr, "step %lld ms\n", (long long)(clock_ms() - b0));
 	sqlite3_sleep(STEP_PAUSE_MS);
 	return status;
 }
