@@ -472,6 +472,31 @@ static int load_guide(struct app *app)
 	return 1;
 }
 
+/* A change waits for another process's write (a colleague's change, a
+ * step of an import or a purge): after a moment the status line says that
+ * it is saving. The keys typed meanwhile wait in the terminal and are read
+ * after it; the next draw puts back the status line of the screen. Called
+ * by the store while it waits: it draws, and uses nothing of the store. */
+#define SAVING_AFTER_MS 150
+
+static void show_saving(void *ctx, unsigned waited_ms)
+{
+	bool *shown = ctx;
+
+	if (waited_ms == 0)
+		*shown = false;
+	if (waited_ms < SAVING_AFTER_MS || *shown || isendwin() || ui_too_small())
+		return;
+	*shown = true;
+	move(LINES - 2, 0);
+	clrtoeol();
+	ui_text(stdscr, LINES - 2, 0, COLS, UI_NORMAL, tr("Gemmer …", "Saving …"));
+	/* Drawn even with keys waiting, which curses would let go first. */
+	typeahead(-1);
+	refresh();
+	typeahead(STDIN_FILENO);
+}
+
 /* Returns the exit status. SAMTALE_QUIT_AFTER_DRAW (for the benchmarks):
  * 1 ends the program right after the first screen is drawn, 2 once what
  * the first draw did without is loaded and drawn too. */
@@ -655,6 +680,7 @@ int tui_run(struct cli_ctx *ctx)
 	}
 	if (app.readonly)
 		refuse_write(&app);
+	store_set_wait_hook(app.store, show_saving, &app.saving_shown);
 	atexit(restore_terminal);
 	sam_set_fatal_hook(restore_terminal);
 	the_app = &app;
@@ -687,6 +713,7 @@ int tui_run(struct cli_ctx *ctx)
 		screen_free(s);
 	}
 	the_app = NULL;
+	store_set_wait_hook(app.store, NULL, NULL);
 	sam_set_fatal_hook(NULL);
 	delscreen(term);
 	if (quit_signal)

@@ -1,0 +1,36 @@
+#!/bin/bash
+# While another process holds the write lock, a change waits: the status
+# line says "Gemmer …", the keys typed meanwhile are kept, and once the lock
+# is free the change is saved and those keys act.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
+
+DB=$T/db
+W=60
+expect_status 0 samtale --db "$DB" --user mette case add 2026-0001
+tui_run 100 30 --db "$DB" --user mette
+tui_wait "2026-0001" $W
+
+# The lock: an sqlite3 shell inside BEGIN IMMEDIATE until the FIFO is written.
+mkfifo "$T/hold"
+{ echo "BEGIN IMMEDIATE; SELECT 'holding';"; cat "$T/hold"; echo "COMMIT;"; } |
+	sqlite3 "$DB" >"$T/holder.out" &
+holder=$!
+for _ in $(seq 600); do grep -q holding "$T/holder.out" 2>/dev/null && break; sleep 0.05; done
+grep -q holding "$T/holder.out" || fail "the lock was not taken"
+
+tui_keys a
+tui_wait "Journalnummer (ikke CPR)" $W
+tui_type "2026-0002"
+tui_keys Enter
+tui_wait "Gemmer …" $W
+# Typed while it waits: her initials, for the question that comes next.
+tui_type "QX"
+tui_keys Enter
+assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref = '2026-0002'")" "the case while the lock is held"
+echo >"$T/hold"
+wait "$holder"
+tui_wait "Sagen er oprettet." $W
+tui_wait_gone "Gemmer" $W
+assert_eq "QX" "$(sql "$DB" "SELECT initials FROM cases WHERE ref = '2026-0002'")" "the initials typed during the wait"
+tui_keys q
