@@ -384,8 +384,47 @@ CLI_CMD(cmd_case_reopen)
 }
 
 /*
- * samtale case delete REF --yes
+ * samtale case delete REF... --yes
  */
+
+/* Several cases are erased as one: all of them or, when one is not found,
+ * none; in short steps (store_cases_delete), so that nobody waits. */
+static int delete_many(struct cli_ctx *ctx, int n, char **refs)
+{
+	int64_t *ids = xcalloc((size_t)n, sizeof(*ids));
+	enum sam_status st = SAM_OK;
+	size_t k = 0;
+	int rc = 0;
+
+	for (int i = 0; i < n && st == SAM_OK; i++) {
+		struct case_rec cr;
+		bool twice = false;
+
+		if ((st = store_case_get(ctx->store, refs[i], &cr)) != SAM_OK)
+			break;
+		for (size_t j = 0; j < k; j++)
+			twice = twice || ids[j] == cr.id;
+		if (!twice)
+			ids[k++] = cr.id;
+		case_rec_free(&cr);
+	}
+	if (st == SAM_OK)
+		st = store_cases_delete(ctx->store, ids, k);
+	free(ids);
+	if (st == SAM_ERR_PENDING) {
+		char *what = xasprintf(tr("%zu sager er fjernet, men ikke slettet helt endnu",
+					  "%zu cases are removed, but not yet wholly erased"), k);
+
+		rc = cli_fail(sam_error_prefix(st, what));
+		free(what);
+	} else if (st != SAM_OK) {
+		rc = cli_fail(st);
+	} else {
+		printf(tr("%zu sager og alt om dem er slettet.\n",
+			  "%zu cases and everything about them erased.\n"), k);
+	}
+	return rc;
+}
 
 CLI_CMD(cmd_case_delete)
 {
@@ -398,11 +437,13 @@ CLI_CMD(cmd_case_delete)
 	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'y')
 			yes = true;
-	if (rc || !(ref = one_ref(argc, argv, &rc)))
-		return rc;
-	if (!yes)
+	if (!rc && !yes && optind < argc)
 		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
 						"erasure cannot be undone; confirm with --yes"));
+	if (!rc && optind + 1 < argc)
+		return delete_many(ctx, argc - optind, argv + optind);
+	if (rc || !(ref = one_ref(argc, argv, &rc)))
+		return rc;
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	if ((st = store_case_delete(ctx->store, cr.id)) == SAM_ERR_PENDING) {

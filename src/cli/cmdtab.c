@@ -61,12 +61,12 @@ const struct cli_cmd cli_cmds[] = {
 	  "afslut en sag", "close a case" },
 	{ "case", "reopen", cmd_case_reopen, NEED_DB, "REF", NULL,
 	  "genåbn en afsluttet sag", "reopen a closed case" },
-	{ "case", "delete", cmd_case_delete, NEED_DB, "REF",
+	{ "case", "delete", cmd_case_delete, NEED_DB, "REF...",
 	  (const struct cli_opt[]){
-		OPT_YES("slet sagen med alt dens indhold; det kan ikke fortrydes",
-			"erase the case with all it holds; this cannot be undone"),
+		OPT_YES("slet sagerne med alt deres indhold; det kan ikke fortrydes",
+			"erase the cases with all they hold; this cannot be undone"),
 		OPT_END },
-	  "slet en sag helt", "erase a case" },
+	  "slet en eller flere sager helt", "erase one or more cases" },
 	{ "meeting", "set", cmd_meeting_set, NEED_DB | NEED_CONTENT, "REF DATE",
 	  (const struct cli_opt[]){
 		{ "date", 'd', "D", NULL, false, "samtalens nye dato", "the meeting's new date" },

@@ -52,3 +52,16 @@ for w in Purpurhejre Kongeoern; do
 	[ ! -e "$DB-wal" ] || ! grep -qa "$w" "$DB-wal" || fail "'$w' is still in the WAL"
 done
 assert_eq 2026-0002 "$(sql "$DB" 'SELECT group_concat(ref) FROM cases')" "cases after the purge"
+
+# Several cases at once: all of them, or none when one is not there.
+expect_status 0 samtale --db "$DB" case add Glente-1
+expect_status 0 samtale --db "$DB" case add Musvaage-2 --initials MV
+expect_status 1 samtale --db "$DB" case delete Glente-1 Musvaage-2 Vandrefalk-3 --yes
+assert_eq "samtale: der er ingen sag 'Vandrefalk-3'" "$(cat "$T/err")"
+expect_status 2 samtale --db "$DB" case delete Glente-1 Musvaage-2
+assert_eq 3 "$(sql "$DB" 'SELECT count(*) FROM cases')" "cases after refused deletions"
+expect_status 0 samtale --db "$DB" case delete Glente-1 Musvaage-2 Glente-1 --yes
+assert_eq "2 sager og alt om dem er slettet." "$(cat "$T/out")"
+assert_eq 2026-0002 "$(sql "$DB" 'SELECT group_concat(ref) FROM cases')" "cases after deleting two"
+assert_eq 0 "$(sql "$DB" 'SELECT count(*) FROM batches')" "unfinished batches"
+! grep -qa Musvaage "$DB" || fail "'Musvaage' is still in the database file"
