@@ -466,7 +466,9 @@ static char *wipe_mark(const struct store *st)
 /* Writes the whole WAL back into the database and truncates it, waiting up
  * to ms for readers whose snapshot still needs the old pages. It tries
  * without SQLite's busy handler, which would keep every writer out while
- * it waits: a colleague's change goes on between the tries. */
+ * it waits: a colleague's change goes on between the tries. The pages are
+ * copied first without the write lock (PASSIVE), so that the truncating
+ * checkpoint, which holds it, has little left to do. */
 static bool checkpoint_all(struct store *st, int ms, int *log, int *ckpt)
 {
 	int64_t until = clock_ms() + ms;
@@ -475,6 +477,7 @@ static bool checkpoint_all(struct store *st, int ms, int *log, int *ckpt)
 	sqlite3_busy_handler(st->db, NULL, NULL);
 	for (;;) {
 		*log = *ckpt = -1;
+		sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 		done = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, log,
 						 ckpt) == SQLITE_OK && *log == *ckpt;
 		if (done || clock_ms() >= until)

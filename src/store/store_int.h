@@ -38,10 +38,10 @@ mode_t db_file_mode(const struct store *st);
  * out HIDDEN_CASES (or HIDDEN_MEETINGS). With no batch under way (nearly
  * always) the subquery is empty and costs a lookup in an empty table.
  */
-#define HIDDEN_CASES "(SELECT hc.id FROM batches hb JOIN cases hc ON hc.batch = hb.id)"
+#define HIDDEN_CASES "(SELECT hc.id FROM cases hc WHERE hc.batch IN (SELECT id FROM batches))"
 #define HIDDEN_MEETINGS \
-	"(SELECT hm.id FROM batches hb JOIN cases hc ON hc.batch = hb.id" \
-	" JOIN meetings hm ON hm.case_id = hc.id)"
+	"(SELECT hm.id FROM cases hc JOIN meetings hm ON hm.case_id = hc.id" \
+	" WHERE hc.batch IN (SELECT id FROM batches))"
 /* For a WHERE clause: " AND" the case (the meeting) col is seen. The
  * first test is evaluated once per query, and then the other not at all. */
 #define CASE_SHOWN(col) \
