@@ -133,22 +133,6 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 	return status;
 }
 
-/* An import's case that never finished: nobody ever saw it, so it leaves
- * no audit line, and its own ("case.add") goes with it. */
-static enum sam_status drop_case(struct store *st, int64_t case_id)
-{
-	sqlite3_stmt *stmt = NULL;
-	enum sam_status status;
-
-	if ((status = audit_forget_case(st, case_id)) != SAM_OK ||
-	    (status = db_prepare(st, "DELETE FROM cases WHERE id = ?1", &stmt)) != SAM_OK)
-		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
-	return status;
-}
-
 enum sam_status batch_drain(struct store *st, int64_t batch, const char *action, int64_t *began,
 			    size_t *n)
 {
@@ -167,7 +151,7 @@ enum sam_status batch_drain(struct store *st, int64_t batch, const char *action,
 		int64_t id = sqlite3_column_int64(next, 0);
 
 		sqlite3_reset(next);
-		status = action ? case_erase(st, id, action) : drop_case(st, id);
+		status = case_erase(st, id, action);
 		if (status == SAM_OK) {
 			(*n)++;
 			status = batch_step_next(st, began);

@@ -299,7 +299,8 @@ enum sam_status store_case_reopen(struct store *st, int64_t case_id)
 
 /* Removes the case's rows (meetings, items and follow-ups by cascade) and
  * its audit lines, leaving one line that says a case was erased. The WAL is
- * wiped when the transaction commits. */
+ * wiped when the transaction commits. With action NULL, a case of an import
+ * that never finished: nobody saw it, so it leaves no line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -311,9 +312,9 @@ enum sam_status case_erase(struct store *st, int64_t case_id, const char *action
 	sqlite3_bind_int64(stmt, 1, case_id);
 	status = db_step_done(st, stmt);
 	sqlite3_finalize(stmt);
-	if (status == SAM_OK)
+	if (status == SAM_OK && action)
 		status = audit_log(st, action, 0, case_id, NULL);
-	if (status == SAM_OK)
+	if (status == SAM_OK && action)
 		st->wipe_wal = true;
 	return status;
 }

@@ -72,7 +72,8 @@ enum sam_status batch_finish(struct store *st, int64_t batch, int64_t *began, bo
  * crash): an erasure is completed, an import's cases are removed. */
 void batches_resume(struct store *st);
 /* Erases a case as case delete and purge do, its audit line saying action
- * (cases.c). The WAL is wiped when the transaction commits. */
+ * (cases.c). The WAL is wiped when the transaction commits. action NULL:
+ * a case of an import that never finished, removed without a line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action);
 
 /* Maps a SQLite result code to a status with a message for the user that
