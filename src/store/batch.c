@@ -32,9 +32,10 @@
  * import that never finished are removed.
  */
 
-/* The write lock is held about this long at a time (a case, or an erasure,
- * is never split), and then left free this long: a change waiting in
- * busy_wait (db.c), which polls every few milliseconds, takes it then. */
+/* The write lock is held about this long at a time (a step ends after the
+ * meeting or the erasure of a case that takes it past STEP_MS), and then
+ * left free at least this long: a change waiting in busy_wait (db.c),
+ * which polls every few milliseconds, takes it then. */
 #define STEP_MS 50
 #define STEP_PAUSE_MS 10
 
@@ -43,47 +44,82 @@ static bool in_memory(const struct store *st)
 	return !strcmp(st->path, ":memory:");
 }
 
-/* The lock file, opened once; made with the database's mode (a team's is
- * the team's, its group that of the directory). */
-static int lock_fd(struct store *st)
+/* The lock file, opened once; made (create) with the database's mode (a
+ * team's is the team's, its group that of the directory). */
+static int lock_fd(struct store *st, bool create)
 {
 	char *path;
 	int fd;
 
-	if (st->batch_fd >= 0)
+	if (st->batch_fd >= 0 || in_memory(st))
 		return st->batch_fd;
 	path = xasprintf("%s-bulk", st->path);
-	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, db_file_mode(st));
-	if (fd >= 0 && fchmod(fd, db_file_mode(st))) {
-		close(fd);
-		fd = -1;
-	} else if (fd < 0 && errno == EEXIST) {
-		fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, db_file_mode(st));
+		if (fd >= 0 && fchmod(fd, db_file_mode(st))) {
+			close(fd);
+			fd = -1;
+		} else if (fd < 0 && errno == EEXIST) {
+			fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+		}
 	}
 	free(path);
 	st->batch_fd = fd;
 	return fd;
 }
 
+static bool set_lock(int fd, int64_t byte, short type)
+{
+	struct flock fl = { .l_type = type, .l_whence = SEEK_SET, .l_start = byte, .l_len = 1 };
+
+	return fd >= 0 && fcntl(fd, F_OFD_SETLK, &fl) == 0;
+}
+
 /* Takes the lock of batch id without waiting: false when another process
  * holds it (the batch is under way) or there is no lock file to be had. */
 static bool batch_lock(struct store *st, int64_t id)
 {
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = id, .l_len = 1 };
-	int fd;
-
-	if (in_memory(st))
-		return true;	/* nobody else sees the database */
-	fd = lock_fd(st);
-	return fd >= 0 && fcntl(fd, F_OFD_SETLK, &fl) == 0;
+	return in_memory(st) || set_lock(lock_fd(st, true), id, F_WRLCK);
 }
 
 void batch_unlock(struct store *st, int64_t id)
 {
-	struct flock fl = { .l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = id, .l_len = 1 };
+	set_lock(st->batch_fd, id, F_UNLCK);
+}
 
-	if (st->batch_fd >= 0)
-		fcntl(st->batch_fd, F_OFD_SETLK, &fl);
+/*
+ * Byte 0 of the lock file says that a change waits for the write lock:
+ * each waiting process holds a shared lock on it. Bulk work that sees one
+ * after a step leaves the lock free until the waiters are through (up to
+ * YIELD_MS), rather than for a pause that a waiter on a busy machine,
+ * woken too late, would miss again and again.
+ */
+#define YIELD_MS 500
+
+void batch_waiting(struct store *st, bool waiting)
+{
+	if (waiting)
+		set_lock(lock_fd(st, false), 0, F_RDLCK);
+	else if (st->batch_fd >= 0)
+		set_lock(st->batch_fd, 0, F_UNLCK);
+}
+
+static bool others_wait(struct store *st)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1 };
+
+	return st->batch_fd >= 0 && fcntl(st->batch_fd, F_OFD_GETLK, &fl) == 0 &&
+	       fl.l_type != F_UNLCK;
+}
+
+static void yield_lock(struct store *st)
+{
+	int64_t until = clock_ms() + YIELD_MS;
+
+	sqlite3_sleep(STEP_PAUSE_MS);
+	while (others_wait(st) && clock_ms() < until)
+		sqlite3_sleep(2);
 }
 
 enum sam_status batch_create(struct store *st, const char *kind, const char *action, int64_t *id)
@@ -129,7 +165,7 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 	*began = 0;
 	st->wipe_wal = false;	/* the WAL is wiped once, after the last step */
 	status = store_commit(st);
-	sqlite3_sleep(STEP_PAUSE_MS);
+	yield_lock(st);
 	return status;
 }
 

@@ -19,8 +19,8 @@
  * caseworker could not have typed.
  *
  * The cases are written under a batch (batch.c), in steps: a step ends
- * after the case that takes it past STEP_MS. Until store_bulk_finish
- * commits the last one, nobody sees them.
+ * after the meeting or the case that takes it past STEP_MS. Until
+ * store_bulk_finish commits the last one, nobody sees them.
  */
 
 #define PROFILE_PARAM(arg, name, key) ", ?"
@@ -242,7 +242,7 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 	const char *date = date_or_today(m->date, today);
 	int64_t id;
 
-	if ((status = check_meeting(m, date)))
+	if ((status = batch_step_open(b->st, &b->began)) || (status = check_meeting(m, date)))
 		return status;
 	sqlite3_bind_int64(stmt, 1, b->case_id);
 	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
@@ -260,7 +260,11 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 	b->meeting_ids = array_grow(b->meeting_ids, b->nmeetings, &b->meeting_cap,
 				    sizeof(*b->meeting_ids));
 	b->meeting_ids[b->nmeetings++] = id;
-	return write_items(b, id, m);
+	if ((status = write_items(b, id, m)))
+		return status;
+	/* A step may end inside a case: nobody sees either part before the
+	 * last step, and a failure removes both. */
+	return batch_step_next(b->st, &b->began);
 }
 
 enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store_bulk_followup *f)
@@ -269,6 +273,8 @@ enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store
 	const char *assignee = f->assignee ? f->assignee : b->st->user;
 	enum sam_status status;
 
+	if ((status = batch_step_open(b->st, &b->began)))
+		return status;
 	if (f->meeting != STORE_BULK_NO_MEETING && f->meeting >= b->nmeetings)
 		return sam_error("store_bulk_followup_add: a follow-up of a meeting that is not there");
 	if ((status = check_date(tr("fristen", "the due date"), f->due)))
@@ -295,7 +301,7 @@ enum sam_status store_bulk_internship_add(struct store_bulk *b, const struct int
 	sqlite3_stmt *stmt = b->stmt[B_INTERNSHIP];
 	enum sam_status status;
 
-	if ((status = check_internship(in, true)))
+	if ((status = batch_step_open(b->st, &b->began)) || (status = check_internship(in, true)))
 		return status;
 	sqlite3_bind_int64(stmt, 1, b->case_id);
 	db_bind_text(stmt, 2, in->workplace);
@@ -317,6 +323,8 @@ enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 	sqlite3_stmt *stmt = b->stmt[B_CLOSE];
 	enum sam_status status;
 
+	if ((status = batch_step_open(b->st, &b->began)))
+		return status;
 	if (closed) {
 		if ((status = check_date(tr("afslutningsdatoen", "the closing date"), closed)))
 			return status;

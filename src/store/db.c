@@ -411,8 +411,10 @@ static int busy_wait(void *ctx, int count)
 	struct store *st = ctx;
 	int64_t now = clock_ms();
 
-	if (count == 0)
+	if (count == 0) {
 		st->wait_start = now;
+		batch_waiting(st, true);
+	}
 	if (now - st->wait_start >= BUSY_LIMIT_MS)
 		return 0;
 	st->waited = true;
@@ -424,6 +426,8 @@ static int busy_wait(void *ctx, int count)
 
 static void wait_over(struct store *st)
 {
+	if (st->waited)
+		batch_waiting(st, false);
 	if (st->waited && st->wait_fn)
 		st->wait_fn(st->wait_ctx, 0);
 	st->waited = false;

@@ -68,6 +68,10 @@ enum sam_status batch_drain(struct store *st, int64_t batch, const char *action,
  * are seen (an import's) or the erasure is done; wipe: the WAL is wiped
  * as after an erasure. */
 enum sam_status batch_finish(struct store *st, int64_t batch, int64_t *began, bool wipe);
+/* Says (in the lock file of batches, when there is one) that this process
+ * waits for the write lock, or no longer does, so that bulk work lets it
+ * through between two steps. */
+void batch_waiting(struct store *st, bool waiting);
 /* At open: finishes the batches whose process is gone (a kill -9, a
  * crash): an erasure is completed, an import's cases are removed. */
 void batches_resume(struct store *st);

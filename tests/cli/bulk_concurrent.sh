@@ -7,7 +7,7 @@
 
 [ -x "${WRITE_PROBE:-}" ] || { echo "SKIP: no write_probe (WRITE_PROBE)"; exit 77; }
 
-expect_status 0 samtale --db "$T/src.db" demo --cases 1200 --seed 11
+expect_status 0 samtale --db "$T/src.db" demo --cases 800 --seed 11
 samtale --db "$T/src.db" export >"$T/cases.json" || fail "export of the demo cases"
 DB=$T/team.db
 expect_status 0 samtale --db "$DB" case add 1999-0001
@@ -36,5 +36,5 @@ echo "second writer: $writes writes during the import; lock wait $stats;" \
 assert_eq 0 "$slow" "writes that waited more than 1 s"
 [ "$writes" -ge 10 ] || fail "only $writes writes of the second writer overlapped the import"
 assert_eq "" "$(cat "$T/probe.err" "$T/import.err")" "stderr of the two writers"
-assert_eq $((1 + 1200 + writes)) "$(sql "$DB" 'SELECT count(*) FROM cases')" "cases afterwards"
+assert_eq $((1 + 800 + writes)) "$(sql "$DB" 'SELECT count(*) FROM cases')" "cases afterwards"
 assert_eq "$writes" "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref GLOB 'probe-*'")" "the second writer's cases"
