@@ -144,7 +144,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX internships_case ON internships(case_id, from_date);"
 	"CREATE INDEX internships_from ON internships(from_date);",
 
-	/* 6: bulk work in short steps (batch.c). A batch is a row of batches
+	/* 5: bulk work in short steps (batch.c). A batch is a row of batches
 	 * while it is unfinished: the cases an import is writing, or those an
 	 * erasure is deleting, carry its id and are seen by nobody. The ids
 	 * are never reused, so that a finished batch's id left on its cases
