@@ -374,8 +374,7 @@ static enum sam_status build_type_items(struct demo *d)
 		struct type_items *ti = &d->items[t];
 
 		if (!content_meeting_type_find(d->g, type_ids[t]))
-			return sam_error(tr("indholdet mangler samtaletypen '%s'",
-					    "the content lacks the meeting type '%s'"), type_ids[t]);
+			return sam_error(_("the content lacks the meeting type '%s'"), type_ids[t]);
 		ti->v = exchange_meeting_items(d->g, type_ids[t], &ti->n);
 		ti->section_index = xcalloc(ti->n + 1, sizeof(*ti->section_index));
 		for (size_t i = 0; i < ti->n; i++)

@@ -99,7 +99,7 @@ static enum sam_status export_read(struct export *ex, size_t i, struct case_full
 
 static enum sam_status write_failed(void)
 {
-	return sam_fail(SAM_ERR_IO, tr("kan ikke skrive udtrækket: %s", "cannot write the export: %s"),
+	return sam_fail(SAM_ERR_IO, _("cannot write the export: %s"),
 			strerror(errno));
 }
 
@@ -283,8 +283,7 @@ static enum sam_status write_case_json(const struct case_full *f, bool first, FI
 	json_t *o = case_json(f, &ok);
 
 	if (!ok)
-		s = sam_error(tr("sag %s indeholder tekst, der ikke er gyldig UTF-8",
-				 "case %s holds text that is not valid UTF-8"), f->c.ref);
+		s = sam_error(_("case %s holds text that is not valid UTF-8"), f->c.ref);
 	else if ((s = put_str(out, first ? "\n" CASE_INDENT : ",\n" CASE_INDENT)) == SAM_OK &&
 		 json_dump_callback(o, dump_indented, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
 		s = write_failed();
@@ -328,7 +327,7 @@ static void md_quote(struct strbuf *sb, const char *text)
 	const char *p = text;
 
 	if (str_empty(text)) {
-		strbuf_addf(sb, "*%s*\n\n", tr("(intet skrevet)", "(nothing written)"));
+		strbuf_addf(sb, "*%s*\n\n", _("(nothing written)"));
 		return;
 	}
 	while (*p) {
@@ -369,7 +368,7 @@ static void md_items(struct strbuf *sb, const struct content_guide *g, const str
 		}
 		strbuf_addf(sb, "- %s %s\n", state_box(it->state), it->text);
 		if (it->note)
-			strbuf_addf(sb, "  - %s: %s\n", tr("Note", "Note"), it->note);
+			strbuf_addf(sb, "  - %s: %s\n", _("Note"), it->note);
 	}
 	if (m->nitems)
 		strbuf_addc(sb, '\n');
@@ -380,16 +379,16 @@ static void md_meeting(struct strbuf *sb, const struct content_guide *g, const s
 	const struct content_meeting_type *t = content_meeting_type_find(g, m->type);
 
 	strbuf_addf(sb, "### %s – %s\n\n", m->date, t ? t->title : m->type);
-	strbuf_addf(sb, "- %s: %s\n", tr("Sagsbehandler", "Caseworker"), m->caseworker);
-	strbuf_addf(sb, "- %s: %s\n\n", tr("Tolk", "Interpreter"),
-		    m->interpreter ? m->interpreter : tr("ingen", "none"));
+	strbuf_addf(sb, "- %s: %s\n", _("Caseworker"), m->caseworker);
+	strbuf_addf(sb, "- %s: %s\n\n", _("Interpreter"),
+		    m->interpreter ? m->interpreter : _("none"));
 	md_items(sb, g, m);
-	strbuf_addf(sb, "#### %s\n\n", tr("Noter", "Notes"));
+	strbuf_addf(sb, "#### %s\n\n", _("Notes"));
 	md_quote(sb, m->note);
-	strbuf_addf(sb, "#### %s\n\n", tr("Det aftalte", "What was agreed"));
+	strbuf_addf(sb, "#### %s\n\n", _("What was agreed"));
 	md_quote(sb, m->agreed);
 	if (m->next.date) {
-		strbuf_addf(sb, "#### %s\n\n%s", tr("Næste samtale", "Next meeting"), m->next.date);
+		strbuf_addf(sb, "#### %s\n\n%s", _("Next meeting"), m->next.date);
 		if (m->next.time)
 			strbuf_addf(sb, " %s", m->next.time);
 		if (m->next.place)
@@ -400,33 +399,33 @@ static void md_meeting(struct strbuf *sb, const struct content_guide *g, const s
 
 static const char *word(const struct store_word *w)
 {
-	return tr(w->da, w->en);
+	return _(w->text);
 }
 
 static void md_internships(struct strbuf *sb, const struct internship_list *l)
 {
-	strbuf_addf(sb, "## %s\n\n", tr("Praktikker", "Internships"));
+	strbuf_addf(sb, "## %s\n\n", _("Internships"));
 	if (!l->n)
-		strbuf_addf(sb, "*%s*\n\n", tr("(ingen praktikker)", "(no internships)"));
+		strbuf_addf(sb, "*%s*\n\n", _("(no internships)"));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct internship_rec *in = &l->v[i];
 
 		strbuf_addf(sb, "### %s – %s\n\n", in->from, in->workplace);
 		if (in->field)
-			strbuf_addf(sb, "- %s: %s\n", tr("Branche", "Field"), in->field);
-		strbuf_addf(sb, "- %s: %s\n", tr("Planlagt til", "Planned to"),
-			    in->planned_to ? in->planned_to : tr("ikke aftalt", "not agreed"));
-		strbuf_addf(sb, "- %s: %s\n", tr("Kontaktperson", "Contact"),
-			    in->contact ? in->contact : tr("ingen", "none"));
-		strbuf_addf(sb, "- %s: %s\n", tr("Kan føre til job", "Can lead to a job"),
+			strbuf_addf(sb, "- %s: %s\n", _("Field"), in->field);
+		strbuf_addf(sb, "- %s: %s\n", _("Planned to"),
+			    in->planned_to ? in->planned_to : _("not agreed"));
+		strbuf_addf(sb, "- %s: %s\n", C_("exchange", "Contact"),
+			    in->contact ? in->contact : _("none"));
+		strbuf_addf(sb, "- %s: %s\n", _("Can lead to a job"),
 			    word(&job_possible_words[in->job_possible]));
-		strbuf_addf(sb, "- %s: %s", tr("Udfald", "Outcome"), word(&outcome_words[in->outcome]));
+		strbuf_addf(sb, "- %s: %s", _("Outcome"), word(&outcome_words[in->outcome]));
 		if (in->ended)
 			strbuf_addf(sb, " (%s)", in->ended);
-		strbuf_addf(sb, "\n\n#### %s\n\n", tr("Hendes mål", "Her goal"));
+		strbuf_addf(sb, "\n\n#### %s\n\n", _("Her goal"));
 		md_quote(sb, in->goal);
 		if (in->outcome_reason) {
-			strbuf_addf(sb, "#### %s\n\n", tr("Begrundelse", "Reason"));
+			strbuf_addf(sb, "#### %s\n\n", _("Reason"));
 			md_quote(sb, in->outcome_reason);
 		}
 	}
@@ -434,38 +433,37 @@ static void md_internships(struct strbuf *sb, const struct internship_list *l)
 
 static void md_case(struct strbuf *sb, const struct content_guide *g, const struct case_full *f)
 {
-	strbuf_addf(sb, "# %s %s\n\n", tr("Sag", "Case"), f->c.ref);
+	strbuf_addf(sb, "# %s %s\n\n", _("Case"), f->c.ref);
 	if (f->c.initials)
-		strbuf_addf(sb, "- %s: %s\n", tr("Initialer", "Initials"), f->c.initials);
-	strbuf_addf(sb, "- %s: %s\n", tr("Sagsbehandler", "Caseworker"), f->c.caseworker);
-	strbuf_addf(sb, "- %s: %s\n", tr("Oprettet", "Opened"), f->c.opened);
-	strbuf_addf(sb, "- %s: %s\n\n", tr("Afsluttet", "Closed"),
-		    f->c.closed ? f->c.closed : tr("nej", "no"));
+		strbuf_addf(sb, "- %s: %s\n", _("Initials"), f->c.initials);
+	strbuf_addf(sb, "- %s: %s\n", _("Caseworker"), f->c.caseworker);
+	strbuf_addf(sb, "- %s: %s\n", _("Opened"), f->c.opened);
+	strbuf_addf(sb, "- %s: %s\n\n", _("Closed"),
+		    f->c.closed ? f->c.closed : _("no"));
 
-	strbuf_addf(sb, "## %s\n\n", tr("Hendes profil, med hendes ord", "Her profile, in her words"));
+	strbuf_addf(sb, "## %s\n\n", _("Her profile, in her words"));
 	for (size_t i = 0; i < PROFILE_NFIELDS; i++) {
-		strbuf_addf(sb, "### %s\n\n", tr(profile_fields[i].label_da, profile_fields[i].label_en));
+		strbuf_addf(sb, "### %s\n\n", _(profile_fields[i].label));
 		md_quote(sb, f->c.profile[i]);
 	}
 
-	strbuf_addf(sb, "## %s\n\n", tr("Samtaler", "Meetings"));
+	strbuf_addf(sb, "## %s\n\n", _("Meetings"));
 	if (!f->meetings.n)
-		strbuf_addf(sb, "*%s*\n\n", tr("(ingen samtaler)", "(no meetings)"));
+		strbuf_addf(sb, "*%s*\n\n", _("(no meetings)"));
 	else
-		strbuf_addf(sb, "%s\n\n", tr("[x] udført, [-] ikke relevant, [ ] åben.",
-					     "[x] done, [-] not relevant, [ ] open."));
+		strbuf_addf(sb, "%s\n\n", _("[x] done, [-] not relevant, [ ] open."));
 	for (size_t i = 0; i < f->meetings.n; i++)
 		md_meeting(sb, g, &f->meetings.v[i]);
 
-	strbuf_addf(sb, "## %s\n\n", tr("Opfølgninger", "Follow-ups"));
+	strbuf_addf(sb, "## %s\n\n", _("Follow-ups"));
 	if (!f->followups.n)
-		strbuf_addf(sb, "*%s*\n\n", tr("(ingen opfølgninger)", "(no follow-ups)"));
+		strbuf_addf(sb, "*%s*\n\n", _("(no follow-ups)"));
 	for (size_t i = 0; i < f->followups.n; i++) {
 		const struct followup_rec *fu = &f->followups.v[i];
 
 		strbuf_addf(sb, "- %s %s: %s", fu->done ? "[x]" : "[ ]", fu->due, fu->text);
 		if (fu->her)
-			strbuf_addf(sb, " (%s)", tr("hun gør det", "she does it"));
+			strbuf_addf(sb, " (%s)", _("she does it"));
 		else if (fu->assignee)
 			strbuf_addf(sb, " (%s)", fu->assignee);
 		strbuf_addc(sb, '\n');
@@ -541,10 +539,9 @@ static enum sam_status check_keys(json_t *obj, const char *const *known, size_t 
 			continue;
 		hint = content_suggest(key, known, n);
 		if (hint)
-			return invalid(where, tr("ukendt nøgle \"%.*s\"; mente du \"%s\"?",
-						 "unknown key \"%.*s\"; did you mean \"%s\"?"),
+			return invalid(where, _("unknown key \"%.*s\"; did you mean \"%s\"?"),
 				       clip(key), key, hint);
-		return invalid(where, tr("ukendt nøgle \"%.*s\"", "unknown key \"%.*s\""),
+		return invalid(where, _("unknown key \"%.*s\""),
 			       clip(key), key);
 	}
 	return SAM_OK;
@@ -557,13 +554,13 @@ static enum sam_status get_str(json_t *obj, const char *key, unsigned flags, con
 
 	*out = NULL;
 	if (!v && (flags & F_REQUIRED))
-		return invalid(where, tr("\"%s\" mangler", "\"%s\" is missing"), key);
+		return invalid(where, _("\"%s\" is missing"), key);
 	if (!v || (json_is_null(v) && (flags & F_NULLABLE)))
 		return SAM_OK;
 	if (!json_is_string(v))
 		return invalid(where, (flags & F_NULLABLE)
-			       ? tr("\"%s\" skal være en tekst eller null", "\"%s\" must be a string or null")
-			       : tr("\"%s\" skal være en tekst", "\"%s\" must be a string"), key);
+			       ? _("\"%s\" must be a string or null")
+			       : _("\"%s\" must be a string"), key);
 	*out = xstrndup(json_string_value(v), json_string_length(v));
 	return SAM_OK;
 }
@@ -573,14 +570,14 @@ static enum sam_status get_array(json_t *obj, const char *key, const char *where
 {
 	*out = json_object_get(obj, key);
 	if (*out && !json_is_array(*out))
-		return invalid(where, tr("\"%s\" skal være en liste", "\"%s\" must be a list"), key);
+		return invalid(where, _("\"%s\" must be a list"), key);
 	return SAM_OK;
 }
 
 static enum sam_status need_object(json_t *v, const char *where)
 {
 	if (!json_is_object(v))
-		return invalid(where, "%s", tr("skal være et objekt ({...})", "must be an object ({...})"));
+		return invalid(where, "%s", _("must be an object ({...})"));
 	return SAM_OK;
 }
 
@@ -590,8 +587,7 @@ static enum sam_status get_date(json_t *obj, const char *key, unsigned flags, co
 	enum sam_status s = get_str(obj, key, flags, where, out);
 
 	if (s == SAM_OK && *out && !date_valid(*out))
-		return invalid(where, tr("ugyldig dato \"%.*s\" i \"%s\" (ÅÅÅÅ-MM-DD)",
-					 "invalid date \"%.*s\" in \"%s\" (YYYY-MM-DD)"),
+		return invalid(where, _("invalid date \"%.*s\" in \"%s\" (YYYY-MM-DD)"),
 			       clip(*out), *out, key);
 	return s;
 }
@@ -603,8 +599,7 @@ static enum sam_status get_text(json_t *obj, const char *key, unsigned flags, co
 	enum sam_status s = get_str(obj, key, flags, where, out);
 
 	if (s == SAM_OK && *out && cpr_find(*out, NULL, NULL))
-		return invalid(where, tr("\"%s\" ser ud til at indeholde et CPR-nummer; fjern det",
-					 "\"%s\" looks like it holds a CPR number; remove it"), key);
+		return invalid(where, _("\"%s\" looks like it holds a CPR number; remove it"), key);
 	return s;
 }
 
@@ -613,7 +608,7 @@ static enum sam_status parse_item(json_t *jv, const struct content_guide *g,
 				  struct exchange_item *it)
 {
 	static const char *const keys[] = { "id", "state", "note" };
-	char *where = xasprintf("%s, %s%zu", mwhere, tr("punkt nr. ", "item #"), idx + 1);
+	char *where = xasprintf("%s, %s%zu", mwhere, _("item #"), idx + 1);
 	const struct content_item *ci;
 	enum sam_status s;
 	char *state = NULL;
@@ -624,25 +619,23 @@ static enum sam_status parse_item(json_t *jv, const struct content_guide *g,
 	    (s = get_text(jv, "note", F_NULLABLE, where, &it->note)))
 		goto out;
 	if (!(ci = content_item_find(g, it->id))) {
-		s = invalid(mwhere, tr("ukendt punkt-id '%.*s'", "unknown item id '%.*s'"),
+		s = invalid(mwhere, _("unknown item id '%.*s'"),
 			    clip(it->id), it->id);
 		goto out;
 	}
 	if (!content_item_applies(ci, m->type)) {
-		s = invalid(mwhere, tr("punkt '%s' hører ikke til en samtale af typen '%s'",
-				       "item '%s' does not apply to a meeting of type '%s'"),
+		s = invalid(mwhere, _("item '%s' does not apply to a meeting of type '%s'"),
 			    ci->full_id, m->type);
 		goto out;
 	}
 	for (size_t i = 0; i < idx; i++)
 		if (!strcmp(m->items[i].id, it->id)) {
-			s = invalid(mwhere, tr("punkt '%s' står der to gange", "item '%s' is listed twice"),
+			s = invalid(mwhere, _("item '%s' is listed twice"),
 				    it->id);
 			goto out;
 		}
 	if (!item_state_parse(state, &it->state))
-		s = invalid(mwhere, tr("punkt '%s': ukendt tilstand '%.*s' (done, not_relevant eller open)",
-				       "item '%s': unknown state '%.*s' (done, not_relevant or open)"),
+		s = invalid(mwhere, _("item '%s': unknown state '%.*s' (done, not_relevant or open)"),
 			    it->id, clip(state), state);
 out:
 	free(state);
@@ -665,8 +658,7 @@ static enum sam_status parse_next(json_t *jv, const char *mwhere, struct exchang
 	    !(s = get_str(jv, "time", F_NULLABLE, where, &m->next_time)) &&
 	    !(s = get_text(jv, "place", F_NULLABLE, where, &m->next_place)) && m->next_time &&
 	    !time_valid(m->next_time))
-		s = invalid(where, tr("ugyldigt klokkeslæt \"%.*s\" (TT:MM)",
-				      "invalid time \"%.*s\" (HH:MM)"),
+		s = invalid(where, _("invalid time \"%.*s\" (HH:MM)"),
 			    clip(m->next_time), m->next_time);
 	free(where);
 	return s;
@@ -677,7 +669,7 @@ static enum sam_status parse_meeting(json_t *jv, const struct content_guide *g, 
 {
 	static const char *const keys[] = { "date", "type", "caseworker", "items", "note", "agreed",
 					    "interpreter", "next_meeting" };
-	char *where = xasprintf("%s, %s%zu", cwhere, tr("samtale nr. ", "meeting #"), idx + 1);
+	char *where = xasprintf("%s, %s%zu", cwhere, _("meeting #"), idx + 1);
 	enum sam_status s;
 	json_t *items;
 
@@ -686,12 +678,12 @@ static enum sam_status parse_meeting(json_t *jv, const struct content_guide *g, 
 	    (s = get_str(jv, "type", F_REQUIRED, where, &m->type)))
 		goto out;
 	if (!content_meeting_type_find(g, m->type)) {
-		s = invalid(where, tr("ukendt samtaletype '%.*s'", "unknown meeting type '%.*s'"),
+		s = invalid(where, _("unknown meeting type '%.*s'"),
 			    clip(m->type), m->type);
 		goto out;
 	}
 	free(where);
-	where = xasprintf("%s, %s %s (%s)", cwhere, tr("samtale", "meeting"), m->date, m->type);
+	where = xasprintf("%s, %s %s (%s)", cwhere, _("meeting"), m->date, m->type);
 	if ((s = get_text(jv, "caseworker", F_NULLABLE, where, &m->caseworker)) ||
 	    (s = get_text(jv, "note", F_NULLABLE, where, &m->note)) ||
 	    (s = get_text(jv, "agreed", F_NULLABLE, where, &m->agreed)) ||
@@ -713,7 +705,7 @@ static enum sam_status parse_followup(json_t *jv, size_t idx, const char *cwhere
 				      struct exchange_followup *f)
 {
 	static const char *const keys[] = { "due", "text", "assignee", "done" };
-	char *where = xasprintf("%s, %s%zu", cwhere, tr("opfølgning nr. ", "follow-up #"), idx + 1);
+	char *where = xasprintf("%s, %s%zu", cwhere, _("follow-up #"), idx + 1);
 	enum sam_status s;
 	json_t *done;
 
@@ -728,13 +720,12 @@ static enum sam_status parse_followup(json_t *jv, size_t idx, const char *cwhere
 		f->assignee = NULL;
 	}
 	if (str_empty(f->text)) {
-		s = invalid(where, "%s", tr("\"text\" er tom", "\"text\" is empty"));
+		s = invalid(where, "%s", _("\"text\" is empty"));
 		goto out;
 	}
 	done = json_object_get(jv, "done");
 	if (done && !json_is_boolean(done))
-		s = invalid(where, "%s", tr("\"done\" skal være true eller false",
-					    "\"done\" must be true or false"));
+		s = invalid(where, "%s", _("\"done\" must be true or false"));
 	f->done = json_is_true(done);
 out:
 	free(where);
@@ -756,7 +747,7 @@ static enum sam_status get_word(json_t *obj, const char *key, const struct store
 		return s;
 	}
 	known = store_word_list(words, n);
-	s = invalid(where, tr("ukendt værdi \"%.*s\" i \"%s\" (%s)", "unknown value \"%.*s\" in \"%s\" (%s)"),
+	s = invalid(where, _("unknown value \"%.*s\" in \"%s\" (%s)"),
 		    clip(w), w, key, known);
 	free(known);
 	free(w);
@@ -769,7 +760,7 @@ static enum sam_status parse_internship(json_t *jv, size_t idx, const char *cwhe
 	static const char *const keys[] = { "workplace", "field", "from", "planned_to", "ended",
 					    "contact", "goal", "job_possible", "outcome",
 					    "outcome_reason" };
-	char *where = xasprintf("%s, %s%zu", cwhere, tr("praktik nr. ", "internship #"), idx + 1);
+	char *where = xasprintf("%s, %s%zu", cwhere, _("internship #"), idx + 1);
 	int job = JOB_POSSIBLE_UNKNOWN, outcome = OUTCOME_NONE;
 	enum sam_status s;
 
@@ -788,7 +779,7 @@ static enum sam_status parse_internship(json_t *jv, size_t idx, const char *cwhe
 	in->job_possible = (enum job_possible)job;
 	in->outcome = (enum internship_outcome)outcome;
 	if (str_empty(in->workplace))
-		s = invalid(where, "%s", tr("\"workplace\" er tom", "\"workplace\" is empty"));
+		s = invalid(where, "%s", _("\"workplace\" is empty"));
 out:
 	free(where);
 	return s;
@@ -797,16 +788,14 @@ out:
 static enum sam_status check_ref(const char *ref, const char *where)
 {
 	if (str_empty(ref))
-		return invalid(where, "%s", tr("\"ref\" er tom", "\"ref\" is empty"));
+		return invalid(where, "%s", _("\"ref\" is empty"));
 	if (strlen(ref) > REF_MAX)
-		return invalid(where, tr("\"ref\" er længere end %d tegn", "\"ref\" is longer than %d bytes"),
+		return invalid(where, _("\"ref\" is longer than %d bytes"),
 			       REF_MAX);
 	if (text_control_find(ref, strlen(ref), 0, NULL, NULL))
-		return invalid(where, "%s", tr("\"ref\" indeholder et styretegn",
-					       "\"ref\" holds a control character"));
+		return invalid(where, "%s", _("\"ref\" holds a control character"));
 	if (cpr_find(ref, NULL, NULL))
-		return invalid(where, "%s", tr("\"ref\" ligner et CPR-nummer; brug journalnummeret",
-					       "\"ref\" looks like a CPR number; use the journal number"));
+		return invalid(where, "%s", _("\"ref\" looks like a CPR number; use the journal number"));
 	return SAM_OK;
 }
 
@@ -831,7 +820,7 @@ static enum sam_status parse_case(json_t *jv, const struct content_guide *g, siz
 {
 	static const char *const keys[] = { "ref", "initials", "caseworker", "opened", "closed",
 					    "profile", "meetings", "followups", "internships" };
-	char *where = xasprintf("%s%zu", tr("sag nr. ", "case #"), idx + 1);
+	char *where = xasprintf("%s%zu", _("case #"), idx + 1);
 	json_t *meetings, *followups, *internships;
 	enum sam_status s;
 
@@ -839,7 +828,7 @@ static enum sam_status parse_case(json_t *jv, const struct content_guide *g, siz
 	    (s = check_ref(c->ref, where)))
 		goto out;
 	free(where);
-	where = xasprintf("%s %s", tr("sag", "case"), c->ref);
+	where = xasprintf("%s %s", _("case"), c->ref);
 	if ((s = check_keys(jv, keys, ARRAY_SIZE(keys), where)) ||
 	    (s = get_text(jv, "initials", F_NULLABLE, where, &c->initials)) ||
 	    (s = get_text(jv, "caseworker", F_NULLABLE, where, &c->caseworker)) ||
@@ -886,8 +875,7 @@ static enum sam_status check_unique_refs(const char **refs, size_t n)
 	qsort(refs, n, sizeof(*refs), cmp_ref);
 	for (size_t i = 1; i < n; i++)
 		if (!strcmp(refs[i - 1], refs[i]))
-			return sam_fail(SAM_ERR_INVALID, tr("sag %s står der to gange",
-							    "case %s is listed twice"), refs[i]);
+			return sam_fail(SAM_ERR_INVALID, _("case %s is listed twice"), refs[i]);
 	return SAM_OK;
 }
 
@@ -901,8 +889,7 @@ static enum sam_status parse_envelope(json_t *root, const char *name, json_t **c
 	if ((s = need_object(root, name)) || (s = get_str(root, "format", F_REQUIRED, name, &format)))
 		goto out;
 	if (!format_known(format)) {
-		s = invalid(name, tr("ukendt format \"%.*s\" (forventede \"%s\")",
-				     "unknown format \"%.*s\" (expected \"%s\")"),
+		s = invalid(name, _("unknown format \"%.*s\" (expected \"%s\")"),
 			    clip(format), format, EXCHANGE_FORMAT);
 		goto out;
 	}
@@ -910,7 +897,7 @@ static enum sam_status parse_envelope(json_t *root, const char *name, json_t **c
 	    (s = get_array(root, "cases", name, cases)))
 		goto out;
 	if (!*cases)
-		s = invalid(name, "%s", tr("\"cases\" mangler", "\"cases\" is missing"));
+		s = invalid(name, "%s", _("\"cases\" is missing"));
 out:
 	free(format);
 	return s;
@@ -1137,7 +1124,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 		.ref = c->ref, .initials = c->initials, .caseworker = c->caseworker,
 		.opened = c->opened,
 	};
-	char *where = xasprintf("%s %s", tr("sag", "case"), c->ref);
+	char *where = xasprintf("%s %s", _("case"), c->ref);
 	enum sam_status s;
 
 	for (size_t i = 0; i < ARRAY_SIZE(c->profile); i++)
@@ -1148,7 +1135,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 		const struct exchange_meeting *m = &c->meetings[i];
 
 		if ((s = write_meeting(w, m)) != SAM_OK) {
-			char *mwhere = xasprintf("%s, %s %s (%s)", where, tr("samtale", "meeting"),
+			char *mwhere = xasprintf("%s, %s %s (%s)", where, _("meeting"),
 						 m->date, m->type);
 
 			sam_error_prefix(s, mwhere);
@@ -1177,7 +1164,7 @@ static enum sam_status write_case(struct writer *w, const struct exchange_case *
 		};
 
 		if ((s = store_bulk_internship_add(w->bulk, &spec)) != SAM_OK) {
-			char *iwhere = xasprintf("%s, %s%zu", where, tr("praktik nr. ", "internship #"), i + 1);
+			char *iwhere = xasprintf("%s, %s%zu", where, _("internship #"), i + 1);
 
 			sam_error_prefix(s, iwhere);
 			free(iwhere);
@@ -1677,7 +1664,7 @@ static enum sam_status check_one(json_t *jv, size_t idx, void *ctx)
 
 static enum sam_status read_failed(const char *name)
 {
-	return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+	return sam_fail(SAM_ERR_IO, _("cannot read '%s': %s"), name,
 			strerror(errno));
 }
 
@@ -1742,8 +1729,7 @@ static enum sam_status write_all(struct store *st, const struct content_guide *g
 		if ((status = sc.status) != SAM_OK)
 			sam_fail(status, "%s", sc.why);
 		else if (sc.raw || !sc.after_root || (s->f && ferror(s->f)))
-			status = sam_fail(SAM_ERR_IO, "%s", tr("filen blev ændret, mens den blev læst",
-								 "the file changed while it was read"));
+			status = sam_fail(SAM_ERR_IO, "%s", _("the file changed while it was read"));
 		*ncases = sc.ncases;
 		free(sc.why);
 	}
@@ -1764,7 +1750,7 @@ static enum sam_status import_whole(struct store *st, const struct content_guide
 	else
 		root = json_load_callback(read_chunk, s->f, JSON_REJECT_DUPLICATES, &err);
 	if (!root && s->f && ferror(s->f))
-		return sam_fail(SAM_ERR_IO, tr("kan ikke læse '%s': %s", "cannot read '%s': %s"), name,
+		return sam_fail(SAM_ERR_IO, _("cannot read '%s': %s"), name,
 				strerror(errno));
 	if (!root) {
 		load_error(&err, name);
@@ -1824,8 +1810,7 @@ static FILE *spool(FILE *in, const char *name, enum sam_status *status)
 	if (ferror(in)) {
 		*status = read_failed(name);
 	} else if (!f || ferror(f) || fflush(f) || fseek(f, 0, SEEK_SET)) {
-		*status = sam_fail(SAM_ERR_IO, tr("kan ikke gemme '%s' midlertidigt i %s: %s",
-						  "cannot keep '%s' for a moment in %s: %s"), name, path,
+		*status = sam_fail(SAM_ERR_IO, _("cannot keep '%s' for a moment in %s: %s"), name, path,
 				   strerror(errno));
 	}
 	free(path);

@@ -169,10 +169,8 @@ enum sam_status handout_build(struct store *st, const char *ref, const char *dat
 	    (s = store_meeting_list(st, c.id, &l)) != SAM_OK)
 		goto out;
 	if (!(m = pick_meeting(&l, date)))
-		s = date ? sam_fail(SAM_ERR_NOT_FOUND, tr("sag %s har ingen samtale den %s",
-							  "case %s has no meeting on %s"), c.ref, date)
-			 : sam_fail(SAM_ERR_NOT_FOUND, tr("sag %s har ingen samtaler endnu",
-							  "case %s has no meetings yet"), c.ref);
+		s = date ? sam_fail(SAM_ERR_NOT_FOUND, _("case %s has no meeting on %s"), c.ref, date)
+			 : sam_fail(SAM_ERR_NOT_FOUND, _("case %s has no meetings yet"), c.ref);
 	else
 		s = build(st, &c, m->id, content_dir, lang, out, diags);
 out:
@@ -303,8 +301,7 @@ void handout_lines_free(struct handout_lines *l)
 static enum sam_status write_out(const struct strbuf *sb, FILE *out)
 {
 	if (fwrite(sb->buf, 1, sb->len, out) != sb->len || fflush(out))
-		return sam_fail(SAM_ERR_IO, "%s", tr("kunne ikke skrive hendes kopi",
-						     "could not write her copy"));
+		return sam_fail(SAM_ERR_IO, "%s", _("could not write her copy"));
 	return SAM_OK;
 }
 
@@ -478,7 +475,7 @@ static void draft_tasks(struct strbuf *sb, const char *heading, const struct han
 		strbuf_addc(sb, '\n');
 	strbuf_addf(sb, "%s\n", heading);
 	for (size_t i = 0; i < t->n; i++)
-		strbuf_addf(sb, "- %s (%s %s)\n", t->v[i].text, tr("senest", "by"), t->v[i].due);
+		strbuf_addf(sb, "- %s (%s %s)\n", t->v[i].text, _("by"), t->v[i].due);
 }
 
 char *handout_agreed_draft(const struct handout_tasks *hers, const struct handout_tasks *ours)
@@ -487,7 +484,7 @@ char *handout_agreed_draft(const struct handout_tasks *hers, const struct handou
 
 	if (!hers->n && !ours->n)
 		return NULL;
-	draft_tasks(&sb, tr("Det gør du:", "What you will do:"), hers);
-	draft_tasks(&sb, tr("Det gør vi:", "What we will do:"), ours);
+	draft_tasks(&sb, _("What you will do:"), hers);
+	draft_tasks(&sb, _("What we will do:"), ours);
 	return strbuf_detach(&sb);
 }

@@ -211,10 +211,9 @@ enum sam_status handout_write_pdf(const struct handout *h, FILE *out)
 	if (cs == CAIRO_STATUS_SUCCESS && fflush(out))
 		p.write_failed = true;
 	if (p.write_failed)
-		return sam_fail(SAM_ERR_IO, "%s", tr("kunne ikke skrive hendes kopi",
-						     "could not write her copy"));
+		return sam_fail(SAM_ERR_IO, "%s", _("could not write her copy"));
 	if (cs != CAIRO_STATUS_SUCCESS)
-		return sam_fail(SAM_ERR_IO, tr("kunne ikke lave PDF'en: %s", "could not make the PDF: %s"),
+		return sam_fail(SAM_ERR_IO, _("could not make the PDF: %s"),
 				cairo_status_to_string(cs));
 	return SAM_OK;
 }

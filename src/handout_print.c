@@ -39,8 +39,7 @@ enum sam_status handout_save_pdf(const struct handout *h, char **path)
 
 	*path = NULL;
 	if (!data)
-		return sam_fail(SAM_ERR_IO, "%s", tr("ingen hjemmemappe at gemme hendes kopi i",
-						     "no home directory to keep her copy in"));
+		return sam_fail(SAM_ERR_IO, "%s", _("no home directory to keep her copy in"));
 	dir = xasprintf("%s/handouts", data);
 	free(data);
 	if ((st = path_mkdir_p(dir, 0700)) == SAM_OK) {
@@ -129,9 +128,8 @@ enum sam_status handout_print(const char *path, const char *printer)
 	int rc = run(argv, NULL);
 
 	if (rc < 0)
-		return sam_fail(SAM_ERR_IO, "%s", tr("kan ikke starte lp", "cannot run lp"));
+		return sam_fail(SAM_ERR_IO, "%s", _("cannot run lp"));
 	if (rc > 0)
-		return sam_fail(SAM_ERR_IO, tr("lp kunne ikke udskrive på %s (status %d)",
-					       "lp could not print on %s (status %d)"), printer, rc);
+		return sam_fail(SAM_ERR_IO, _("lp could not print on %s (status %d)"), printer, rc);
 	return SAM_OK;
 }

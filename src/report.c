@@ -12,18 +12,18 @@
 
 struct grouping {
 	const char *name;		/* --by and the first CSV column */
-	const char *da, *en;		/* what a person reads */
+	const char *title;		/* what a person reads */
 	bool titles;			/* keys are ids the guide names */
 	bool split;			/* --split caseworker applies */
 };
 
 static const struct grouping groupings[REPORT_BY_COUNT] = {
-	[REPORT_BY_SECTION] = { "section", "Afsnit", "Sections", true, true },
-	[REPORT_BY_ITEM] = { "item", "Punkter", "Items", true, true },
-	[REPORT_BY_CASEWORKER] = { "caseworker", "Sagsbehandlere", "Caseworkers", false, false },
-	[REPORT_BY_CASE] = { "case", "Sager", "Cases", false, false },
-	[REPORT_BY_TYPE] = { "type", "Samtaletyper", "Meeting types", true, false },
-	[REPORT_BY_MONTH] = { "month", "Måneder", "Months", false, false },
+	[REPORT_BY_SECTION] = { "section", N_("Sections"), true, true },
+	[REPORT_BY_ITEM] = { "item", N_("Items"), true, true },
+	[REPORT_BY_CASEWORKER] = { "caseworker", N_("Caseworkers"), false, false },
+	[REPORT_BY_CASE] = { "case", N_("Cases"), false, false },
+	[REPORT_BY_TYPE] = { "type", N_("Meeting types"), true, false },
+	[REPORT_BY_MONTH] = { "month", N_("Months"), false, false },
 };
 
 const char *report_by_name(enum report_by by)
@@ -44,7 +44,7 @@ bool report_by_parse(const char *s, enum report_by *out)
 
 const char *report_by_title(enum report_by by)
 {
-	return tr(groupings[by].da, groupings[by].en);
+	return _(groupings[by].title);
 }
 
 bool report_by_has_titles(enum report_by by)
@@ -388,12 +388,11 @@ static enum sam_status check_query(const struct report_query *q)
 
 	for (size_t i = 0; i < ARRAY_SIZE(dates); i++)
 		if (dates[i] && !date_valid(dates[i]))
-			return sam_fail(SAM_ERR_INVALID, tr("ugyldig dato '%s' (brug ÅÅÅÅ-MM-DD)",
-							    "invalid date '%s' (use YYYY-MM-DD)"),
+			return sam_fail(SAM_ERR_INVALID, _("invalid date '%s' (use YYYY-MM-DD)"),
 					dates[i]);
 	if ((unsigned)q->by >= ARRAY_SIZE(groupings) ||
 	    (q->split_caseworker && !groupings[q->by].split))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("ukendt gruppering", "unknown grouping"));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("unknown grouping"));
 	return SAM_OK;
 }
 
@@ -675,13 +674,13 @@ bool report_period_parse(const char *s, enum report_period *out)
 const char *report_period_title(enum report_period p)
 {
 	switch (p) {
-	case REPORT_PERIOD_THIS_MONTH: return tr("denne måned", "this month");
-	case REPORT_PERIOD_LAST_MONTH: return tr("sidste måned", "last month");
-	case REPORT_PERIOD_LAST_QUARTER: return tr("sidste kvartal", "last quarter");
-	case REPORT_PERIOD_THIS_YEAR: return tr("i år", "this year");
+	case REPORT_PERIOD_THIS_MONTH: return _("this month");
+	case REPORT_PERIOD_LAST_MONTH: return _("last month");
+	case REPORT_PERIOD_LAST_QUARTER: return _("last quarter");
+	case REPORT_PERIOD_THIS_YEAR: return _("this year");
 	case REPORT_PERIOD_ALL: case REPORT_PERIOD_COUNT: break;
 	}
-	return tr("alle samtaler", "all meetings");
+	return _("all meetings");
 }
 
 /* The first day of month m (1..12, or 13 for January after) of year y. */

@@ -12,7 +12,7 @@ TMUX_SOCKET="samtale-test-$$"
 export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
 export SAMTALE_CONTENT="$SOURCE_DIR/content" SAMTALE_TODAY=${SAMTALE_TODAY:-2026-03-01}
 export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 NO_COLOR=${NO_COLOR:-}
-unset SAMTALE_DB VISUAL
+unset SAMTALE_DB VISUAL LANGUAGE LC_MESSAGES SAMTALE_LANG
 mkdir -p "$HOME"
 
 cleanup() {

@@ -93,10 +93,16 @@ struct cli_table;
 struct cli_table *cli_table_new_sheet(const char *sheet);
 struct cli_table *cli_table_new(void);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_kind kind);
-/* A column named field in CSV, JSON and in English, da in a Danish table or
- * spreadsheet: another program reads the field names (SPEC §3). */
-void cli_table_column(struct cli_table *t, enum cli_format f, const char *field, const char *da,
+/* A column named field in CSV, JSON and in English, its translation (msgctxt
+ * "column") in a table or spreadsheet of another UI language: another program
+ * reads the field names (SPEC §3). Mark field with NC_("column", "field"). */
+void cli_table_column(struct cli_table *t, enum cli_format f, const char *field,
 		      enum cli_col_kind kind);
+/* The same with the headings of the msgctxt ctx. */
+void cli_table_column_in(struct cli_table *t, enum cli_format f, const char *ctx, const char *field,
+			 enum cli_col_kind kind);
+/* The heading of the column field (msgctxt ctx) in the UI language. */
+const char *cli_column_heading(const char *ctx, const char *field);
 /* Adds a row; then cli_table_cell once per column, in order. NULL = empty/null. */
 void cli_table_row(struct cli_table *t);
 void cli_table_cell(struct cli_table *t, const char *value);

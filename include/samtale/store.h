@@ -103,9 +103,9 @@ enum profile_field { PROFILE_FIELDS(PROFILE_ENUM, ) PROFILE_NFIELDS };
 
 struct profile_field_info {
 	const char *key;		/* column and exchange key: "work_experience" */
-	const char *label_da, *label_en;	/* a heading: "Erhvervserfaring" */
-	const char *hint_da, *hint_en;	/* what belongs there, or NULL */
-	const char *what_da, *what_en;	/* the field in a sentence: "erhvervserfaringen" */
+	const char *label;		/* a heading: N_("Work experience") */
+	const char *hint;		/* what belongs there, or NULL */
+	const char *what;		/* the field in a sentence: N_("the work experience") */
 };
 
 extern const struct profile_field_info profile_fields[PROFILE_NFIELDS];
@@ -427,7 +427,7 @@ void followup_list_free(struct followup_list *l);
  * on the command line ("ended-early"), and how the screens say it. */
 struct store_word {
 	const char *word;
-	const char *da, *en;
+	const char *text;		/* how a person reads it: N_("ended early") */
 };
 
 /* The index of word in words[0..n), or -1 (a NULL word never matches). */

@@ -155,12 +155,35 @@ bool cpr_find(const char *text, size_t *off, size_t *len);
 
 enum sam_lang { SAM_LANG_DA, SAM_LANG_EN };
 
+/* Sets the UI language (and the messages of the C library with it). */
 void sam_set_lang(enum sam_lang lang);
 enum sam_lang sam_lang(void);
 const char *sam_lang_code(void);		/* "da" or "en" */
 bool sam_lang_parse(const char *code, enum sam_lang *out);
-/* The UI string in the current language: tr("Sager", "Cases"). */
-const char *tr(const char *da, const char *en);
+/* The language the environment names: $SAMTALE_LANG, else the first of
+ * $LANGUAGE's that samtale has, else the locale's ($LC_ALL, $LC_MESSAGES,
+ * $LANG); Danish when they name none samtale has (C, POSIX, "de_DE").
+ * False, with *out untouched, when $SAMTALE_LANG names an unknown one. */
+bool sam_lang_from_env(enum sam_lang *out);
+
+/*
+ * UI strings are GNU gettext messages (domain "samtale"): the sources say
+ * them in English, po/da.po in Danish, the default language. _() for a
+ * message, N_() to mark one in a table (_() where it is used), C_() and
+ * NC_() for an English word that needs two Danish ones (a msgctxt), and
+ * sam_ngettext for a plural. The compiler checks a format through them.
+ */
+#define _(msgid) sam_gettext(msgid)
+#define N_(msgid) msgid
+#define C_(ctx, msgid) sam_pgettext(ctx "\004" msgid, msgid)
+#define NC_(ctx, msgid) msgid
+const char *sam_gettext(const char *msgid) __attribute__((format_arg(1)));
+/* ctx_msgid: the context, "\004", msgid, as C_() writes it. */
+const char *sam_pgettext(const char *ctx_msgid, const char *msgid) __attribute__((format_arg(2)));
+/* The same for a context and msgid known only at run time (NC_). */
+const char *sam_pgettext_rt(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
+const char *sam_ngettext(const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 /* A percentage given in tenths (754) as a person reads it in the UI
  * language: "75,4 %" in Danish, "75.4%" in English; returns buf. */
 #define PCT_TEXT_LEN 24

@@ -68,7 +68,7 @@ static const char *refused_option(char **argv, int before, char *buf, size_t siz
 
 int cli_next_opt(struct cli_ctx *ctx, int argc, char **argv, int *rc)
 {
-	static const struct cli_opt none[] = { { NULL, 0, NULL, NULL, false, NULL, NULL } };
+	static const struct cli_opt none[] = { { NULL, 0, NULL, NULL, false, NULL } };
 	struct option longopts[CLI_MAX_OPTS + 1] = { { NULL, 0, NULL, 0 } };
 	const struct cli_opt *opts = ctx->cmd && ctx->cmd->opts ? ctx->cmd->opts : none;
 	int before = optind ? optind : 1, c;
@@ -85,8 +85,8 @@ int cli_next_opt(struct cli_ctx *ctx, int argc, char **argv, int *rc)
 	opterr = 0;
 	c = getopt_long(argc, argv, shorts, longopts, NULL);
 	if (c == '?' || c == ':') {
-		*rc = cli_usage_error(c == '?' ? tr("ukendt tilvalg '%s'", "unknown option '%s'")
-					       : tr("%s kræver en værdi", "%s needs a value"),
+		*rc = cli_usage_error(c == '?' ? _("unknown option '%s'")
+					       : _("%s needs a value"),
 				      refused_option(argv, before, buf, sizeof(buf)));
 		return -1;
 	}
@@ -96,7 +96,7 @@ int cli_next_opt(struct cli_ctx *ctx, int argc, char **argv, int *rc)
 int cli_no_more_args(int argc, char **argv)
 {
 	if (optind < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+		return cli_usage_error(_("unexpected argument '%s'"),
 				       argv[optind]);
 	return 0;
 }
@@ -117,7 +117,7 @@ const char *cli_one_arg(int argc, char **argv, const char *missing, int *rc)
 		return NULL;
 	}
 	if (optind + 1 < argc) {
-		*rc = cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+		*rc = cli_usage_error(_("unexpected argument '%s'"),
 				      argv[optind + 1]);
 		return NULL;
 	}
@@ -161,7 +161,7 @@ static int take_common_options(int argc, char **argv, struct common_opts *o)
 		if (a[n] == '=') {
 			o->value[c->val] = a + n + 1;
 		} else if (i + 1 >= argc) {
-			cli_usage_error(tr("%s kræver en værdi", "%s needs a value"), a);
+			cli_usage_error(_("%s needs a value"), a);
 			return -1;
 		} else {
 			o->value[c->val] = argv[++i];
@@ -179,7 +179,7 @@ static int check_ui_lang(const struct cli_ctx *ctx, unsigned needs)
 
 	if (!ctx->lang || (needs & ANY_LANG) || sam_lang_parse(ctx->lang, &lang))
 		return 0;
-	return cli_usage_error(tr("ukendt sprog '%s' (da eller en)", "unknown language '%s' (da or en)"),
+	return cli_usage_error(_("unknown language '%s' (da or en)"),
 			       ctx->lang);
 }
 
@@ -212,12 +212,14 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 	set_ui_lang(ctx->lang);
 	if ((rc = read_config()))
 		return rc;
-	if (!ctx->lang)
+	/* The language: --lang, SAMTALE_LANG, the config file, then LANGUAGE
+	 * and the locale (as cli_main set it). */
+	if (!ctx->lang && str_empty(getenv("SAMTALE_LANG")))
 		set_ui_lang(config_get(CONFIG_LANG));
 	/* An empty SAMTALE_DB is as if unset; an empty --db is a mistake that
 	 * must not quietly fall back to the personal database. */
 	if (o->value[COMMON_DB] && str_empty(o->value[COMMON_DB]))
-		return cli_usage_error("%s", tr("--db må ikke være tom", "--db must not be empty"));
+		return cli_usage_error("%s", _("--db must not be empty"));
 	ctx->db_path = o->value[COMMON_DB] ? o->value[COMMON_DB] : !str_empty(env_db) ? env_db
 										: config_get(CONFIG_DB);
 	ctx->db_named = ctx->db_path != NULL;
@@ -225,15 +227,14 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 		if (!default_db)
 			default_db = path_default_db();
 		if (!default_db)
-			return cli_usage_error("%s", tr("kan ikke finde en hjemmemappe til databasen; brug --db",
-							"no home directory for the database; use --db"));
+			return cli_usage_error("%s", _("no home directory for the database; use --db"));
 		ctx->db_path = default_db;
 	}
 	ctx->content_dir = o->value[COMMON_CONTENT] ? o->value[COMMON_CONTENT] : content_default_dir();
 	ctx->user = o->value[COMMON_USER] ? o->value[COMMON_USER]
 		    : config_get(CONFIG_USER) ? config_get(CONFIG_USER) : sam_login_name();
 	if (str_empty(ctx->user))
-		return cli_usage_error("%s", tr("--user må ikke være tom", "--user must not be empty"));
+		return cli_usage_error("%s", _("--user must not be empty"));
 	return 0;
 }
 
@@ -255,18 +256,12 @@ static int check_missing_db(const struct cli_ctx *ctx, unsigned needs)
 		return 0;
 	dir = path_dirname(ctx->db_path);
 	if (ctx->db_named && !path_exists(dir))
-		fprintf(stderr, tr("samtale: Mappen %s findes ikke, så der er ingen database i %s. Er stien "
-				   "skrevet rigtigt? En ny database og dens mappe oprettes med: samtale db init "
-				   "--db %s\n",
-				   "samtale: The directory %s does not exist, so there is no database at %s. Is "
+		fprintf(stderr, _("samtale: The directory %s does not exist, so there is no database at %s. Is "
 				   "the path spelt right? A new database and its directory are made with: samtale "
 				   "db init --db %s\n"),
 			dir, ctx->db_path, ctx->db_path);
 	else if (!ctx->db_named && !(needs & NEED_DB))
-		fprintf(stderr, tr("samtale: Der er ingen database endnu (%s). Den oprettes, når du åbner "
-				   "samtale uden kommando eller opretter din første sag med 'samtale case add', "
-				   "eller nu med 'samtale db init'.\n",
-				   "samtale: There is no database yet (%s). It is made when you open samtale "
+		fprintf(stderr, _("samtale: There is no database yet (%s). It is made when you open samtale "
 				   "without a command or add your first case with 'samtale case add', or now "
 				   "with 'samtale db init'.\n"),
 			ctx->db_path);
@@ -308,8 +303,7 @@ int cli_content_status(enum sam_status st, struct content_diags *diags)
 	if (st == SAM_OK)
 		return 0;
 	if (st == SAM_ERR_INVALID)
-		fprintf(stderr, "samtale: %s\n", tr("indholdet er ugyldigt; ret fejlene ovenfor",
-						    "the content is invalid; fix the errors above"));
+		fprintf(stderr, "samtale: %s\n", _("the content is invalid; fix the errors above"));
 	else
 		cli_fail(st);
 	return 1;
@@ -359,8 +353,7 @@ static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	if (c)
 		return c->name ? run_cmd(c, ctx, argc - 2, argv + 2) : run_cmd(c, ctx, argc - 1, argv + 1);
 	if (!group_known) {
-		cli_usage_error(tr("ukendt kommando '%s'; prøv 'samtale --help'",
-				   "unknown command '%s'; try 'samtale --help'"), argv[1]);
+		cli_usage_error(_("unknown command '%s'; try 'samtale --help'"), argv[1]);
 		return 2;
 	}
 	if (argc > 2 && is_help(argv[2])) {
@@ -368,9 +361,9 @@ static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (argc > 2)
-		cli_usage_error(tr("ukendt kommando '%s %s'", "unknown command '%s %s'"), argv[1], argv[2]);
+		cli_usage_error(_("unknown command '%s %s'"), argv[1], argv[2]);
 	else
-		cli_usage_error(tr("'%s' kræver en underkommando", "'%s' needs a subcommand"), argv[1]);
+		cli_usage_error(_("'%s' needs a subcommand"), argv[1]);
 	cli_print_group_help(argv[1], stderr);
 	return 2;
 }
@@ -379,14 +372,22 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 {
 	struct common_opts o = { 0 };
 	struct cli_ctx ctx = { 0 };
+	enum sam_lang lang = SAM_LANG_DA;
+	bool lang_known = sam_lang_from_env(&lang);
 	int rc;
 
+	sam_set_lang(lang);
 	/* What a process killed with kill -9 left of her words. */
 	path_private_clean();
 	/* Nothing samtale prints, data or a file's words in a message, may
 	 * drive the terminal. The TUI draws through curses, which needs the
 	 * real stdout, and shows text through the same helper. */
 	stderr = text_guard_stream(stderr);
+	if (!lang_known) {
+		fprintf(stderr, _("samtale: SAMTALE_LANG: unknown language '%s' (da or en)\n"),
+			getenv("SAMTALE_LANG"));
+		return 2;
+	}
 	argc = take_common_options(argc, argv, &o);
 	if (argc < 0)
 		return 2;
@@ -406,7 +407,7 @@ int cli_main(int argc, char **argv, cli_tui_fn tui)
 		cli_print_main_help(stdout);
 		rc = 0;
 	} else if (argv[1][0] == '-') {
-		rc = cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[1]);
+		rc = cli_usage_error(_("unknown option '%s'"), argv[1]);
 	} else {
 		stdout = text_guard_stream(stdout);
 		rc = dispatch(&ctx, argc, argv);

@@ -9,7 +9,7 @@
 
 static const char *one_ref(int argc, char **argv, int *rc)
 {
-	return cli_one_arg(argc, argv, tr("angiv et journalnummer", "give a journal number"), rc);
+	return cli_one_arg(argc, argv, _("give a journal number"), rc);
 }
 
 /*
@@ -29,8 +29,14 @@ CLI_CMD(cmd_case_add)
 		return rc;
 	if ((st = store_case_add(ctx->store, ref, initials, NULL, NULL)) != SAM_OK)
 		return cli_fail(st);
-	printf(tr("Sagen %s er oprettet.\n", "Case %s added.\n"), ref);
+	printf(_("Case %s added.\n"), ref);
 	return 0;
+}
+
+/* The case list's own headings ("seneste samtale"), apart from the report's. */
+static void column(struct cli_table *t, enum cli_format f, const char *field, enum cli_col_kind kind)
+{
+	cli_table_column_in(t, f, "case list column", field, kind);
 }
 
 /*
@@ -61,16 +67,16 @@ CLI_CMD(cmd_case_list)
 		return rc;
 	if ((st = store_case_list(ctx->store, NULL, all, &l)) != SAM_OK)
 		return cli_fail(st);
-	t = cli_table_new_sheet(tr("Sager", "Cases"));
-	cli_table_column(t, format, "ref", "sag", COL_KEY);
-	cli_table_column(t, format, "initials", "initialer", COL_TEXT);
-	cli_table_column(t, format, "caseworker", "sagsbehandler", COL_TEXT);
-	cli_table_column(t, format, "opened", "oprettet", COL_KEY);
+	t = cli_table_new_sheet(_("Cases"));
+	column(t, format, NC_("case list column", "ref"), COL_KEY);
+	column(t, format, NC_("case list column", "initials"), COL_TEXT);
+	column(t, format, NC_("case list column", "caseworker"), COL_TEXT);
+	column(t, format, NC_("case list column", "opened"), COL_KEY);
 	if (all)
-		cli_table_column(t, format, "closed", "afsluttet", COL_KEY);
-	cli_table_column(t, format, "last_meeting", "seneste samtale", COL_KEY);
-	cli_table_column(t, format, "followups_open", "opfølgninger", COL_NUMBER);
-	cli_table_column(t, format, "followups_overdue", "forfaldne", COL_NUMBER);
+		column(t, format, NC_("case list column", "closed"), COL_KEY);
+	column(t, format, NC_("case list column", "last_meeting"), COL_KEY);
+	column(t, format, NC_("case list column", "followups_open"), COL_NUMBER);
+	column(t, format, NC_("case list column", "followups_overdue"), COL_NUMBER);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct case_rec *r = &l.v[i];
 
@@ -161,9 +167,9 @@ static void print_block(const char *label, const char *text, const char *indent)
 
 static void print_profile(const struct case_rec *c)
 {
-	printf("\n%s\n", tr("Hendes profil (med hendes ord)", "Her profile (in her words)"));
+	printf("\n%s\n", _("Her profile (in her words)"));
 	for (int f = 0; f < PROFILE_NFIELDS; f++)
-		print_block(tr(profile_fields[f].label_da, profile_fields[f].label_en), c->profile[f],
+		print_block(_(profile_fields[f].label), c->profile[f],
 			    "  ");
 }
 
@@ -177,20 +183,20 @@ static enum sam_status print_meeting(struct cli_ctx *ctx, const struct meeting_r
 		return st;
 	printf("  %s  %s  (%s)", m->date, type_title(ctx->guide, m->type), m->caseworker);
 	if (m->interpreter)
-		printf("  %s: %s", tr("tolk", "interpreter"), m->interpreter);
+		printf("  %s: %s", _("interpreter"), m->interpreter);
 	printf("\n");
 	for (size_t i = 0; i < n; i++) {
 		printf("    %s: %d/%d %s", section_title(ctx->guide, p[i].section_id), p[i].done,
-		       p[i].done + p[i].open, tr("udført", "done"));
+		       p[i].done + p[i].open, _("done"));
 		if (p[i].not_relevant)
-			printf(tr(" (%d ikke relevant)", " (%d not relevant)"), p[i].not_relevant);
+			printf(_(" (%d not relevant)"), p[i].not_relevant);
 		printf("\n");
 	}
 	section_progress_free(p, n);
 	if (m->note)
-		print_block(tr("Note", "Note"), m->note, "    ");
+		print_block(_("Note"), m->note, "    ");
 	if (m->agreed)
-		print_block(tr("Aftalt", "Agreed"), m->agreed, "    ");
+		print_block(_("Agreed"), m->agreed, "    ");
 	return SAM_OK;
 }
 
@@ -206,13 +212,13 @@ static enum sam_status print_left_open(struct cli_ctx *ctx, const struct case_re
 		left_open_list_free(&l);
 		return st;
 	}
-	printf("\n%s\n", tr("Punkter der stod åbne sidst", "Items left open last time"));
+	printf("\n%s\n", _("Items left open last time"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct meeting_item *it = &l.v[i].item;
 
 		printf("  %s  %s  (%s)\n", it->item_id, it->text, l.v[i].date);
 		if (it->note)
-			print_block(tr("Note", "Note"), it->note, "    ");
+			print_block(_("Note"), it->note, "    ");
 	}
 	left_open_list_free(&l);
 	return SAM_OK;
@@ -228,12 +234,12 @@ static enum sam_status print_followups(struct cli_ctx *ctx, const struct case_re
 	if (st != SAM_OK)
 		return st;
 	date_today(today);
-	printf("\n%s\n", tr("Åbne opfølgninger", "Open follow-ups"));
+	printf("\n%s\n", _("Open follow-ups"));
 	if (!l.n)
 		printf("  -\n");
 	for (size_t i = 0; i < l.n; i++)
 		printf("  %s  %s  (%s)%s\n", l.v[i].due, l.v[i].text, l.v[i].assignee,
-		       strcmp(l.v[i].due, today) < 0 ? tr("  forfalden", "  overdue") : "");
+		       strcmp(l.v[i].due, today) < 0 ? _("  overdue") : "");
 	followup_list_free(&l);
 	return SAM_OK;
 }
@@ -248,7 +254,7 @@ static enum sam_status print_internships(struct cli_ctx *ctx, const struct case_
 	if (st != SAM_OK)
 		return st;
 	if (l.n)
-		printf("\n%s\n", tr("Praktikker", "Internships"));
+		printf("\n%s\n", _("Internships"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct internship_rec *in = &l.v[i];
 		const struct store_word *job = &job_possible_words[in->job_possible];
@@ -257,14 +263,14 @@ static enum sam_status print_internships(struct cli_ctx *ctx, const struct case_
 		printf("  %lld  %s – %s  %s%s%s%s  %s: %s  %s%s%s\n", (long long)in->id, in->from,
 		       in->ended ? in->ended : in->planned_to ? in->planned_to : "?", in->workplace,
 		       in->field ? " (" : "", in->field ? in->field : "", in->field ? ")" : "",
-		       tr("job muligt", "job possible"), tr(job->da, job->en), tr(out->da, out->en),
+		       _("job possible"), _(job->text), _(out->text),
 		       in->ended ? " " : "", in->ended ? in->ended : "");
 		if (in->contact)
-			printf("      %s: %s\n", tr("Kontakt", "Contact"), in->contact);
+			printf("      %s: %s\n", _("Contact"), in->contact);
 		if (in->goal)
-			print_block(tr("Hendes mål", "Her goal"), in->goal, "      ");
+			print_block(_("Her goal"), in->goal, "      ");
 		if (in->outcome_reason)
-			print_block(tr("Begrundelse", "Reason"), in->outcome_reason, "      ");
+			print_block(_("Reason"), in->outcome_reason, "      ");
 	}
 	internship_list_free(&l);
 	return SAM_OK;
@@ -275,17 +281,17 @@ static enum sam_status show_case(struct cli_ctx *ctx, const struct case_rec *c)
 	struct meeting_list ml;
 	enum sam_status st;
 
-	printf("%s %s%s%s%s\n", tr("Sag", "Case"), c->ref, c->initials ? " (" : "",
+	printf("%s %s%s%s%s\n", _("Case"), c->ref, c->initials ? " (" : "",
 	       c->initials ? c->initials : "", c->initials ? ")" : "");
-	printf("%s: %s\n", tr("Sagsbehandler", "Caseworker"), c->caseworker);
-	printf("%s: %s\n", tr("Oprettet", "Opened"), c->opened);
+	printf("%s: %s\n", _("Caseworker"), c->caseworker);
+	printf("%s: %s\n", _("Opened"), c->opened);
 	if (c->closed)
-		printf("%s: %s\n", tr("Afsluttet", "Closed"), c->closed);
+		printf("%s: %s\n", _("Closed"), c->closed);
 	print_profile(c);
 	if ((st = print_internships(ctx, c)) != SAM_OK ||
 	    (st = store_meeting_list(ctx->store, c->id, &ml)) != SAM_OK)
 		return st;
-	printf("\n%s\n", tr("Samtaler", "Meetings"));
+	printf("\n%s\n", _("Meetings"));
 	if (!ml.n)
 		printf("  -\n");
 	for (size_t i = 0; i < ml.n && st == SAM_OK; i++) {
@@ -344,12 +350,11 @@ CLI_CMD(cmd_case_close)
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	if (cr.closed) {
-		rc = cli_fail(sam_error(tr("sagen %s blev allerede afsluttet %s",
-					   "the case %s was already closed on %s"), cr.ref, cr.closed));
+		rc = cli_fail(sam_error(_("the case %s was already closed on %s"), cr.ref, cr.closed));
 	} else if ((st = store_case_close(ctx->store, cr.id, date ? d : NULL)) != SAM_OK) {
 		rc = cli_fail(st);
 	} else {
-		printf(tr("Sagen %s er afsluttet.\n", "Case %s closed.\n"), cr.ref);
+		printf(_("Case %s closed.\n"), cr.ref);
 	}
 	case_rec_free(&cr);
 	return rc;
@@ -373,12 +378,11 @@ CLI_CMD(cmd_case_reopen)
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	if (!cr.closed)
-		rc = cli_fail(sam_error(tr("sagen %s er ikke afsluttet", "the case %s is not closed"), cr.ref));
+		rc = cli_fail(sam_error(_("the case %s is not closed"), cr.ref));
 	else if ((st = store_case_reopen(ctx->store, cr.id)) != SAM_OK)
 		rc = cli_fail(st);
 	else
-		printf(tr("Sagen %s er åben igen (den var afsluttet %s).\n",
-			  "Case %s is open again (it was closed on %s).\n"), cr.ref, cr.closed);
+		printf(_("Case %s is open again (it was closed on %s).\n"), cr.ref, cr.closed);
 	case_rec_free(&cr);
 	return rc;
 }
@@ -412,16 +416,14 @@ static int delete_many(struct cli_ctx *ctx, int n, char **refs)
 		st = store_cases_delete(ctx->store, ids, k);
 	free(ids);
 	if (st == SAM_ERR_PENDING) {
-		char *what = xasprintf(tr("%zu sager er fjernet, men ikke slettet helt endnu",
-					  "%zu cases are removed, but not yet wholly erased"), k);
+		char *what = xasprintf(_("%zu cases are removed, but not yet wholly erased"), k);
 
 		rc = cli_fail(sam_error_prefix(st, what));
 		free(what);
 	} else if (st != SAM_OK) {
 		rc = cli_fail(st);
 	} else {
-		printf(tr("%zu sager og alt om dem er slettet.\n",
-			  "%zu cases and everything about them erased.\n"), k);
+		printf(_("%zu cases and everything about them erased.\n"), k);
 	}
 	return rc;
 }
@@ -438,8 +440,7 @@ CLI_CMD(cmd_case_delete)
 		if (c == 'y')
 			yes = true;
 	if (!rc && !yes && optind < argc)
-		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
-						"erasure cannot be undone; confirm with --yes"));
+		return cli_usage_error("%s", _("erasure cannot be undone; confirm with --yes"));
 	if (!rc && optind + 1 < argc)
 		return delete_many(ctx, argc - optind, argv + optind);
 	if (rc || !(ref = one_ref(argc, argv, &rc)))
@@ -447,15 +448,14 @@ CLI_CMD(cmd_case_delete)
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	if ((st = store_case_delete(ctx->store, cr.id)) == SAM_ERR_PENDING) {
-		char *what = xasprintf(tr("sagen %s er fjernet, men ikke slettet helt endnu",
-					  "case %s is removed, but not yet wholly erased"), cr.ref);
+		char *what = xasprintf(_("case %s is removed, but not yet wholly erased"), cr.ref);
 
 		rc = cli_fail(sam_error_prefix(st, what));
 		free(what);
 	} else if (st != SAM_OK)
 		rc = cli_fail(st);
 	else
-		printf(tr("Sagen %s og alt om den er slettet.\n", "Case %s and everything about it erased.\n"),
+		printf(_("Case %s and everything about it erased.\n"),
 		       cr.ref);
 	case_rec_free(&cr);
 	return rc;

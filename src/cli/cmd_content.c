@@ -20,9 +20,9 @@ static int take_operands(int argc, char **argv, int max)
 {
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage_error(tr("ukendt tilvalg '%s'", "unknown option '%s'"), argv[i]);
+			return cli_usage_error(_("unknown option '%s'"), argv[i]);
 	if (argc - 1 > max)
-		return cli_usage_error("%s", tr("for mange argumenter", "too many arguments"));
+		return cli_usage_error("%s", _("too many arguments"));
 	return -1;
 }
 
@@ -64,11 +64,10 @@ CLI_CMD(cmd_content_check)
 	exchange_ids_in_use_free(&uses);
 	content_diags_print(&d, stderr);
 	if (st == SAM_OK) {
-		printf("%s: %s\n", dir, tr("indholdet er i orden", "the content is valid"));
+		printf("%s: %s\n", dir, _("the content is valid"));
 		rc = 0;
 	} else {
-		fprintf(stderr, tr("samtale: indholdet i %s har fejl (%zu)\n",
-				   "samtale: the content in %s has errors (%zu)\n"), dir, d.nerrors);
+		fprintf(stderr, _("samtale: the content in %s has errors (%zu)\n"), dir, d.nerrors);
 		rc = 1;
 	}
 	content_diags_free(&d);
@@ -149,9 +148,9 @@ static void print_item(const struct content_guide *g, const struct content_item 
 {
 	printf("\n- %s\n", it->full_id);
 	print_wrapped(it->text, 2);
-	printf("  %s: ", tr("Samtaletyper", "Meeting types"));
+	printf("  %s: ", _("Meeting types"));
 	if (!it->meetings) {
-		puts(tr("alle", "all"));
+		puts(_("all"));
 	} else {
 		for (size_t i = 0; i < it->nmeetings; i++) {
 			const struct content_meeting_type *mt = content_meeting_type_find(g, it->meetings[i]);
@@ -168,7 +167,7 @@ static void print_item(const struct content_guide *g, const struct content_item 
 
 static void show_section(const struct content_guide *g, const struct content_section *s)
 {
-	printf("%d. %s  (%s)\n\n%s:\n", s->number, s->title, s->id, tr("Hvorfor", "Why"));
+	printf("%d. %s  (%s)\n\n%s:\n", s->number, s->title, s->id, _("Why"));
 	print_wrapped(s->why, 2);
 	for (size_t i = 0; i < s->nitems; i++)
 		print_item(g, &s->items[i]);
@@ -185,7 +184,7 @@ static void show_meeting_type(const struct content_guide *g, const struct conten
 	printf("%s  (%s)\n", mt->title, mt->id);
 	if (mt->description)
 		print_wrapped(mt->description, 2);
-	printf("\n%s:\n", tr("Punkter", "Items"));
+	printf("\n%s:\n", _("Items"));
 	for (size_t i = 0; i < g->nsections; i++)
 		for (size_t j = 0; j < g->sections[i].nitems; j++) {
 			const struct content_item *it = &g->sections[i].items[j];
@@ -236,8 +235,7 @@ CLI_CMD(cmd_content_show)
 	if (rc >= 0)
 		return rc;
 	if (argc < 2)
-		return cli_usage_error("%s", tr("angiv et id; se 'samtale content list'",
-						"give an id; see 'samtale content list'"));
+		return cli_usage_error("%s", _("give an id; see 'samtale content list'"));
 	if ((s = content_section_find(g, argv[1])))
 		show_section(g, s);
 	else if ((it = content_item_find(g, argv[1])))
@@ -245,11 +243,9 @@ CLI_CMD(cmd_content_show)
 	else if ((mt = content_meeting_type_find(g, argv[1])))
 		show_meeting_type(g, mt);
 	else if ((best = suggest_id(g, argv[1])))
-		return cli_fail(sam_error(tr("ukendt id '%s'; mente du '%s'?",
-					     "unknown id '%s'; did you mean '%s'?"), argv[1], best));
+		return cli_fail(sam_error(_("unknown id '%s'; did you mean '%s'?"), argv[1], best));
 	else
-		return cli_fail(sam_error(tr("ukendt id '%s'; se 'samtale content list'",
-					     "unknown id '%s'; see 'samtale content list'"), argv[1]));
+		return cli_fail(sam_error(_("unknown id '%s'; see 'samtale content list'"), argv[1]));
 	return 0;
 }
 
@@ -260,12 +256,12 @@ CLI_CMD(cmd_content_show)
 static const char *change_word(enum content_change_kind k)
 {
 	switch (k) {
-	case CHANGE_REMOVED: return tr("fjernet", "removed");
-	case CHANGE_ADDED: return tr("tilføjet", "added");
-	case CHANGE_REWORDED: return tr("omformuleret", "reworded");
-	case CHANGE_MEETINGS: return tr("samtaletyper", "meeting types");
-	case CHANGE_KIND: return tr("art", "kind");
-	case CHANGE_ORDER: return tr("afsnittenes rækkefølge", "section order");
+	case CHANGE_REMOVED: return _("removed");
+	case CHANGE_ADDED: return _("added");
+	case CHANGE_REWORDED: return _("reworded");
+	case CHANGE_MEETINGS: return _("meeting types");
+	case CHANGE_KIND: return _("kind");
+	case CHANGE_ORDER: return _("section order");
 	}
 	return "";
 }
@@ -299,33 +295,32 @@ static long long meetings_using(const struct content_change *ch, const struct id
 static const char *shown_value(const struct content_change *ch, const char *v)
 {
 	if (ch->kind == CHANGE_KIND)
-		return !strcmp(v, content_kind_name(CONTENT_REFLECTION)) ? tr("refleksion", "reflection")
-									 : tr("handling", "action");
-	return *v ? v : tr("alle", "all");
+		return !strcmp(v, content_kind_name(CONTENT_REFLECTION)) ? _("reflection")
+									 : _("action");
+	return *v ? v : _("all");
 }
 
 static void print_change(const struct content_change *ch, long long meetings)
 {
 	if (ch->kind == CHANGE_REMOVED)
-		printf("%s: ", tr("fejl", "error"));
+		printf("%s: ", _("error"));
 	printf("%s", change_word(ch->kind));
 	if (ch->id)
-		printf(" %s%s", ch->section ? tr("afsnittet ", "section ") : "", ch->id);
+		printf(" %s%s", ch->section ? _("section ") : "", ch->id);
 	if (ch->lang)
 		printf(" [%s]", ch->lang);
 	if (ch->kind == CHANGE_MEETINGS || ch->kind == CHANGE_KIND || ch->kind == CHANGE_ORDER)
 		printf(": %s → %s", shown_value(ch, ch->before),
 		       shown_value(ch, ch->after));
 	if (meetings >= 0)
-		printf(" (%lld %s)", meetings, meetings == 1 ? tr("samtale", "meeting")
-							     : tr("samtaler", "meetings"));
+		printf(" (%lld %s)", meetings, meetings == 1 ? _("meeting")
+							     : _("meetings"));
 	if (ch->kind == CHANGE_REMOVED)
-		printf(" – %s", tr("et id må aldrig forsvinde, når det er brugt",
-				   "an id must never vanish once it is used"));
+		printf(" – %s", _("an id must never vanish once it is used"));
 	putchar('\n');
 	if (ch->kind == CHANGE_REWORDED) {
-		printf(tr("  før:   %s\n", "  before: %s\n"), ch->before);
-		printf(tr("  efter: %s\n", "  after:  %s\n"), ch->after);
+		printf(_("  before: %s\n"), ch->before);
+		printf(_("  after:  %s\n"), ch->after);
 	}
 }
 
@@ -334,10 +329,9 @@ static void print_changes_table(const struct content_changes *c, const struct id
 	for (size_t i = 0; i < c->n; i++)
 		print_change(&c->v[i], meetings_using(&c->v[i], u, have));
 	if (!c->n)
-		puts(tr("Ingen ændringer.", "No changes."));
+		puts(_("No changes."));
 	else if (have)
-		puts(tr("Holdte samtaler beholder den ordlyd, de blev holdt med; rapporten tæller efter id.",
-			"Meetings already held keep the wording they were held with; the report counts by id."));
+		puts(_("Meetings already held keep the wording they were held with; the report counts by id."));
 }
 
 static void print_changes_data(const struct content_changes *c, const struct ids_in_use *u, bool have,
@@ -383,19 +377,16 @@ CLI_CMD(cmd_content_diff)
 
 	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'F' && !cli_format_parse(optarg, &format))
-			rc = cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
-						"unknown format '%s' (table, csv or json)"), optarg);
+			rc = cli_usage_error(_("unknown format '%s' (table, csv or json)"), optarg);
 	if (rc)
 		return rc;
 	if (argc - optind != 2)
-		return cli_usage_error("%s", tr("angiv to indholdsmapper: den gamle og den nye",
-						"give two content folders: the old and the new"));
+		return cli_usage_error("%s", _("give two content folders: the old and the new"));
 	st = content_diff(argv[optind], argv[optind + 1], &changes, &d);
 	content_diags_print(&d, stderr);
 	content_diags_free(&d);
 	if (st != SAM_OK)
-		return cli_fail(sam_error("%s", tr("indholdet kan ikke sammenlignes; ret fejlene ovenfor",
-						   "the content cannot be compared; fix the errors above")));
+		return cli_fail(sam_error("%s", _("the content cannot be compared; fix the errors above")));
 	if ((rc = read_uses(ctx, &uses, &have_db)) == 0) {
 		if (format == FORMAT_TABLE)
 			print_changes_table(&changes, &uses, have_db);
@@ -403,10 +394,8 @@ CLI_CMD(cmd_content_diff)
 			print_changes_data(&changes, &uses, have_db, format);
 		if (changes.nerrors)
 			rc = cli_fail(sam_error(changes.nerrors == 1
-						? tr("Et id er forsvundet; et brugt id må aldrig ændres.",
-						     "An id has vanished; an id in use must never change.")
-						: tr("%zu id'er er forsvundet; et brugt id må aldrig ændres.",
-						     "%zu ids have vanished; an id in use must never change."),
+						? _("An id has vanished; an id in use must never change.")
+						: _("%zu ids have vanished; an id in use must never change."),
 						changes.nerrors));
 	}
 	exchange_ids_in_use_free(&uses);

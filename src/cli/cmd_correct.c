@@ -34,7 +34,7 @@ static const char *type_title(const struct content_guide *g, const char *id)
 static void list_types(const struct meeting_list *l, const size_t *hit, size_t nhit, struct strbuf *sb)
 {
 	for (size_t i = 0; i < nhit; i++)
-		strbuf_addf(sb, "%s--type %s", i == 0 ? "" : i + 1 == nhit ? tr(" eller ", " or ") : ", ",
+		strbuf_addf(sb, "%s--type %s", i == 0 ? "" : i + 1 == nhit ? _(" or ") : ", ",
 			    l->v[hit[i]].type);
 }
 
@@ -65,29 +65,24 @@ static enum sam_status pick_meeting(struct cli_ctx *ctx, const struct case_rec *
 	if (nhit == 0) {
 		for (size_t i = 0; i < l.n; i++)
 			strbuf_addf(&sb, "%s%s %s", i ? ", " : "", l.v[i].date, l.v[i].type);
-		st = sam_fail(SAM_ERR_NOT_FOUND, tr("sagen %s har ingen samtale %s%s%s (den har: %s)",
-						    "the case %s has no meeting %s%s%s (it has: %s)"),
+		st = sam_fail(SAM_ERR_NOT_FOUND, _("the case %s has no meeting %s%s%s (it has: %s)"),
 			      c->ref, p->type ? p->type : "", p->type ? " " : "", date,
-			      sb.len ? strbuf_str(&sb) : tr("ingen", "none"));
+			      sb.len ? strbuf_str(&sb) : _("none"));
 	} else if (p->nth > 0 && (size_t)p->nth <= nhit) {
 		st = store_meeting_get(ctx->store, l.v[hit[p->nth - 1]].id, out);
 	} else if (p->nth > 0) {
-		st = sam_fail(SAM_ERR_NOT_FOUND, tr("sagen %s har kun %zu samtale(r) %s; --nth %d er for stort",
-						    "the case %s has only %zu meeting(s) on %s; --nth %d is too large"),
+		st = sam_fail(SAM_ERR_NOT_FOUND, _("the case %s has only %zu meeting(s) on %s; --nth %d is too large"),
 			      c->ref, nhit, date, p->nth);
 	} else if (nhit == 1) {
 		st = store_meeting_get(ctx->store, l.v[hit[0]].id, out);
 	} else if (same_type(&l, hit, nhit)) {
 		st = sam_fail(SAM_ERR_INVALID,
-			      tr("sagen %s har %zu samtaler %s, alle af typen %s; vælg en med --nth 1 til --nth %zu "
-				 "(i den rækkefølge de blev oprettet)",
-				 "the case %s has %zu meetings on %s, all of the type %s; pick one with --nth 1 "
+			      _("the case %s has %zu meetings on %s, all of the type %s; pick one with --nth 1 "
 				 "to --nth %zu (in the order they were opened)"),
 			      c->ref, nhit, date, l.v[hit[0]].type, nhit);
 	} else {
 		list_types(&l, hit, nhit, &sb);
-		st = sam_fail(SAM_ERR_INVALID, tr("sagen %s har %zu samtaler %s; vælg en med %s",
-						  "the case %s has %zu meetings on %s; pick one with %s"),
+		st = sam_fail(SAM_ERR_INVALID, _("the case %s has %zu meetings on %s; pick one with %s"),
 			      c->ref, nhit, date, strbuf_str(&sb));
 	}
 	strbuf_free(&sb);
@@ -104,8 +99,7 @@ static int parse_nth(const char *s, int *out)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno || *end || end == s || n < 1 || n > 1000)
-		return cli_usage_error(tr("--nth kræver et tal fra 1, ikke '%s'",
-					  "--nth needs a number from 1, not '%s'"), s);
+		return cli_usage_error(_("--nth needs a number from 1, not '%s'"), s);
 	*out = (int)n;
 	return 0;
 }
@@ -123,11 +117,10 @@ static int find_meeting(struct cli_ctx *ctx, int argc, char **argv, struct meeti
 	memset(c, 0, sizeof(*c));
 	memset(m, 0, sizeof(*m));
 	if (optind + 2 > argc)
-		return cli_usage_error("%s", tr("angiv sagen og samtalens dato: REF DATO",
-						"give the case and the meeting's date: REF DATE"));
+		return cli_usage_error("%s", _("give the case and the meeting's date: REF DATE"));
 	if (optind + 2 < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind + 2]);
-	if ((rc = cli_date(tr("datoen", "the date"), argv[optind + 1], DATE_ANY, date)))
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 2]);
+	if ((rc = cli_date(_("the date"), argv[optind + 1], DATE_ANY, date)))
 		return rc;
 	if ((st = store_case_get(ctx->store, argv[optind], c)) != SAM_OK)
 		return cli_fail(st);
@@ -150,8 +143,7 @@ static int check_type(const struct content_guide *g, const char *type)
 {
 	if (content_meeting_type_find(g, type))
 		return 0;
-	return cli_usage_error(tr("ukendt samtaletype '%s'; 'samtale content list' viser dem",
-				  "unknown meeting type '%s'; 'samtale content list' shows them"), type);
+	return cli_usage_error(_("unknown meeting type '%s'; 'samtale content list' shows them"), type);
 }
 
 /*
@@ -170,9 +162,7 @@ static enum sam_status retype(struct cli_ctx *ctx, const struct meeting_rec *m, 
 	free(items);
 	if (st != SAM_OK)
 		return st;
-	printf(tr("Samtalen er nu %s: %zu punkter beholdt (%zu afkrydset), %zu fjernet (%zu afkrydset, "
-		  "%zu med note), %zu nye.\n",
-		  "The meeting is now %s: %zu items kept (%zu ticked), %zu removed (%zu ticked, "
+	printf(_("The meeting is now %s: %zu items kept (%zu ticked), %zu removed (%zu ticked, "
 		  "%zu with a note), %zu new.\n"),
 	       type_title(ctx->guide, type), d.kept, d.kept_marked, d.dropped, d.dropped_marked,
 	       d.dropped_notes, d.added);
@@ -202,13 +192,13 @@ CLI_CMD(cmd_meeting_set)
 	if (rc)
 		return rc;
 	if (!date_arg && !type)
-		return cli_usage_error("%s", tr("angiv --date og/eller --type", "give --date and/or --type"));
+		return cli_usage_error("%s", _("give --date and/or --type"));
 	if (date_arg && (rc = cli_date("--date", date_arg, DATE_NOT_FUTURE, date)))
 		return rc;
 	if ((rc = find_meeting(ctx, argc, argv, &pick, &type, &c, &m)))
 		return rc;
 	if (date_arg && (st = store_meeting_set_date(ctx->store, m.id, date)) == SAM_OK)
-		printf(tr("Samtalen er flyttet fra %s til %s (%s).\n", "The meeting was moved from %s to %s (%s).\n"),
+		printf(_("The meeting was moved from %s to %s (%s).\n"),
 		       m.date, date, date_weekday(date));
 	if (st == SAM_OK && type && strcmp(type, m.type))
 		st = retype(ctx, &m, type);
@@ -242,14 +232,12 @@ CLI_CMD(cmd_meeting_delete)
 		return rc;
 	losses = meeting_losses(&m);
 	if (!yes) {
-		rc = cli_usage_error(tr("samtalen %s (%s) slettes med %s; det kan ikke fortrydes, bekræft med --yes",
-					"the meeting on %s (%s) goes with %s; this cannot be undone, confirm with --yes"),
+		rc = cli_usage_error(_("the meeting on %s (%s) goes with %s; this cannot be undone, confirm with --yes"),
 				     m.date, m.type, losses);
 	} else if ((st = store_meeting_delete(ctx->store, m.id)) != SAM_OK) {
 		rc = cli_fail(st);
 	} else {
-		printf(tr("Samtalen %s (%s) i sag %s er slettet med %s.\n",
-			  "The meeting on %s (%s) in case %s was removed with %s.\n"),
+		printf(_("The meeting on %s (%s) in case %s was removed with %s.\n"),
 		       m.date, type_title(ctx->guide, m.type), c.ref, losses);
 	}
 	free(losses);
@@ -269,15 +257,13 @@ static int one_id(int argc, char **argv, int64_t *id)
 	long long n;
 
 	if (optind >= argc)
-		return cli_usage_error("%s", tr("angiv opfølgningens id ('samtale followups --format csv' viser dem)",
-						"give the follow-up's id ('samtale followups --format csv' shows them)"));
+		return cli_usage_error("%s", _("give the follow-up's id ('samtale followups --format csv' shows them)"));
 	if (optind + 1 < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"), argv[optind + 1]);
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
 	errno = 0;
 	n = strtoll(argv[optind], &end, 10);
 	if (errno || *end || end == argv[optind] || n < 1)
-		return cli_usage_error(tr("'%s' er ikke et id; 'samtale followups --format csv' viser dem",
-					  "'%s' is not an id; 'samtale followups --format csv' shows them"),
+		return cli_usage_error(_("'%s' is not an id; 'samtale followups --format csv' shows them"),
 				       argv[optind]);
 	*id = n;
 	return 0;
@@ -286,11 +272,10 @@ static int one_id(int argc, char **argv, int64_t *id)
 /* "ansvarlig hende" when she is the one to act. */
 static void print_followup(const struct followup_rec *f)
 {
-	printf(tr("Opfølgning %lld (sag %s): frist %s (%s), ansvarlig %s, %s: %s\n",
-		  "Follow-up %lld (case %s): due %s (%s), assignee %s, %s: %s\n"),
+	printf(_("Follow-up %lld (case %s): due %s (%s), assignee %s, %s: %s\n"),
 	       (long long)f->id, f->case_ref, f->due, date_weekday(f->due),
-	       f->her ? tr("hende", "her") : f->assignee,
-	       f->done ? tr("udført", "done") : tr("åben", "open"), f->text);
+	       f->her ? _("her") : f->assignee,
+	       f->done ? _("done") : C_("cli/cmd_correct", "open"), f->text);
 }
 
 CLI_CMD(cmd_followup_edit)
@@ -315,8 +300,7 @@ CLI_CMD(cmd_followup_edit)
 	if (rc || (rc = one_id(argc, argv, &id)))
 		return rc;
 	if (!ch.text && !ch.due && !ch.assignee)
-		return cli_usage_error("%s", tr("angiv --text, --due og/eller --assignee",
-						"give --text, --due and/or --assignee"));
+		return cli_usage_error("%s", _("give --text, --due and/or --assignee"));
 	if ((st = store_followup_edit(ctx->store, id, &ch)) != SAM_OK ||
 	    (st = store_followup_get(ctx->store, id, &f)) != SAM_OK)
 		return cli_fail(st);
@@ -370,13 +354,12 @@ CLI_CMD(cmd_followup_delete)
 	if ((st = store_followup_get(ctx->store, id, &f)) != SAM_OK)
 		return cli_fail(st);
 	if (!yes)
-		rc = cli_usage_error(tr("opfølgning %lld (sag %s, frist %s) slettes helt; bekræft med --yes",
-					"follow-up %lld (case %s, due %s) is erased; confirm with --yes"),
+		rc = cli_usage_error(_("follow-up %lld (case %s, due %s) is erased; confirm with --yes"),
 				     (long long)id, f.case_ref, f.due);
 	else if ((st = store_followup_delete(ctx->store, id)) != SAM_OK)
 		rc = cli_fail(st);
 	else
-		printf(tr("Opfølgning %lld (sag %s) er slettet.\n", "Follow-up %lld (case %s) was erased.\n"),
+		printf(_("Follow-up %lld (case %s) was erased.\n"),
 		       (long long)id, f.case_ref);
 	followup_rec_free(&f);
 	return rc;

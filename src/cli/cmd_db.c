@@ -24,9 +24,7 @@ CLI_CMD(cmd_db_init)
 	if (group) {
 		if ((st = store_init_shared(ctx->db_path, group, ctx->user)) != SAM_OK)
 			return cli_fail(st);
-		printf(tr("Fælles database for gruppen %s oprettet: %s\n"
-			  "Hvert medlem af gruppen bruger den med --db %s eller SAMTALE_DB=%s\n",
-			  "Team database for the group %s created: %s\n"
+		printf(_("Team database for the group %s created: %s\n"
 			  "Every member of the group uses it with --db %s or SAMTALE_DB=%s\n"),
 		       group, ctx->db_path, ctx->db_path, ctx->db_path);
 		return 0;
@@ -34,7 +32,7 @@ CLI_CMD(cmd_db_init)
 	/* Creates the database or brings an existing one up to date. */
 	if ((rc = cli_open_store(ctx, NEED_DB_INIT)))
 		return rc;
-	printf(tr("Databasen er klar: %s\n", "The database is ready: %s\n"), ctx->db_path);
+	printf(_("The database is ready: %s\n"), ctx->db_path);
 	return 0;
 }
 
@@ -54,11 +52,10 @@ CLI_CMD(cmd_db_backup)
 	if (rc)
 		return rc;
 	if (optind + 1 != argc)
-		return cli_usage_error("%s", tr("angiv én fil til sikkerhedskopien",
-						"give one file for the backup"));
+		return cli_usage_error("%s", _("give one file for the backup"));
 	if ((st = store_backup(ctx->store, argv[optind], force)) != SAM_OK)
 		return cli_fail(st);
-	printf(tr("Sikkerhedskopi gemt i %s\n", "Backup written to %s\n"), argv[optind]);
+	printf(_("Backup written to %s\n"), argv[optind]);
 	return 0;
 }
 
@@ -82,11 +79,10 @@ CLI_CMD(cmd_db_check)
 		return cli_fail(st);
 	}
 	if (ok) {
-		printf(tr("Databasen %s er i orden.\n", "The database %s is fine.\n"), ctx->db_path);
+		printf(_("The database %s is fine.\n"), ctx->db_path);
 	} else {
 		fputs(report, stdout);
-		fprintf(stderr, tr("samtale: databasen %s har fejl (se ovenfor); gendan en sikkerhedskopi\n",
-				   "samtale: the database %s has errors (see above); restore a backup\n"),
+		fprintf(stderr, _("samtale: the database %s has errors (see above); restore a backup\n"),
 			ctx->db_path);
 		rc = 1;
 	}
@@ -115,19 +111,15 @@ CLI_CMD(cmd_db_purge)
 	if (rc || (rc = cli_no_more_args(argc, argv)))
 		return rc;
 	if (!before)
-		return cli_usage_error("%s", tr("angiv --closed-before ÅÅÅÅ-MM-DD",
-						"give --closed-before YYYY-MM-DD"));
+		return cli_usage_error("%s", _("give --closed-before YYYY-MM-DD"));
 	if ((rc = cli_date("--closed-before", before, DATE_ANY, date)))
 		return rc;
 	before = date;
 	if (!yes)
-		return cli_usage_error("%s", tr("sletning kan ikke fortrydes; bekræft med --yes",
-						"erasure cannot be undone; confirm with --yes"));
+		return cli_usage_error("%s", _("erasure cannot be undone; confirm with --yes"));
 	if ((st = store_purge_closed_before(ctx->store, before, &n)) == SAM_ERR_PENDING) {
-		char *what = xasprintf(n == 1 ? tr("%d afsluttet sag er fjernet, men ikke slettet helt endnu",
-						   "%d closed case is removed, but not yet wholly erased")
-					      : tr("%d afsluttede sager er fjernet, men ikke slettet helt endnu",
-						   "%d closed cases are removed, but not yet wholly erased"), n);
+		char *what = xasprintf(n == 1 ? _("%d closed case is removed, but not yet wholly erased")
+					      : _("%d closed cases are removed, but not yet wholly erased"), n);
 
 		rc = cli_fail(sam_error_prefix(st, what));
 		free(what);
@@ -135,7 +127,7 @@ CLI_CMD(cmd_db_purge)
 	}
 	if (st != SAM_OK)
 		return cli_fail(st);
-	printf(n == 1 ? tr("%d afsluttet sag slettet.\n", "%d closed case erased.\n")
-		      : tr("%d afsluttede sager slettet.\n", "%d closed cases erased.\n"), n);
+	printf(n == 1 ? _("%d closed case erased.\n")
+		      : _("%d closed cases erased.\n"), n);
 	return 0;
 }

@@ -41,15 +41,13 @@ CLI_CMD(cmd_demo)
 		switch (c) {
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_CASES, &n))
-				return cli_usage_error(tr("--cases skal være et tal fra 1 til %d",
-							  "--cases must be a number from 1 to %d"),
+				return cli_usage_error(_("--cases must be a number from 1 to %d"),
 						       DEMO_MAX_CASES);
 			o.cases = (int)n;
 			break;
 		case 's':
 			if (!parse_seed(optarg, &o.seed))
-				return cli_usage_error("%s", tr("--seed skal være et tal",
-								"--seed must be a number"));
+				return cli_usage_error("%s", _("--seed must be a number"));
 			break;
 		case 'y':
 			yes = true;
@@ -62,17 +60,13 @@ CLI_CMD(cmd_demo)
 		return cli_fail(st);
 	if (has_cases && !yes) {
 		fprintf(stderr, "samtale: %s\n",
-			tr("databasen indeholder allerede sager; opdigtede sager blandes ikke med "
-			   "rigtige uden --yes (brug hellere en ny database med --db)",
-			   "the database already holds cases; synthetic cases are not mixed with "
+			_("the database already holds cases; synthetic cases are not mixed with "
 			   "real ones without --yes (better use a new database with --db)"));
 		return 1;
 	}
 	if ((st = demo_fill(ctx->store, ctx->guide, &o, &stats)))
 		return cli_fail(st);
-	printf(tr("%ld opdigtede sager (%ld afsluttede), %ld samtaler, %ld punkter, "
-		  "%ld opfølgninger og %ld praktikker skrevet til %s\n",
-		  "%ld synthetic cases (%ld closed), %ld meetings, %ld items, "
+	printf(_("%ld synthetic cases (%ld closed), %ld meetings, %ld items, "
 		  "%ld follow-ups and %ld internships written to %s\n"),
 	       stats.cases, stats.closed, stats.meetings, stats.items, stats.followups,
 	       stats.internships, store_path(ctx->store));

@@ -21,8 +21,7 @@ CLI_CMD(cmd_export)
 		else if (!strcmp(optarg, "md"))
 			format = EXPORT_MD;
 		else
-			return cli_usage_error(tr("ukendt format '%s' (json eller md)",
-						  "unknown format '%s' (json or md)"), optarg);
+			return cli_usage_error(_("unknown format '%s' (json or md)"), optarg);
 	}
 	if (rc)
 		return rc;
@@ -45,11 +44,11 @@ CLI_CMD(cmd_import)
 	FILE *f;
 
 	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
-		return cli_usage_error("%s: %s", tr("brug", "usage"), ctx->usage);
+		return cli_usage_error("%s: %s", _("usage"), ctx->usage);
 	name = strcmp(argv[1], "-") ? argv[1] : "<stdin>";
 	f = strcmp(argv[1], "-") ? fopen(argv[1], "rb") : stdin;
 	if (!f)
-		st = sam_fail(SAM_ERR_IO, tr("kan ikke åbne '%s': %s", "cannot open '%s': %s"), argv[1],
+		st = sam_fail(SAM_ERR_IO, _("cannot open '%s': %s"), argv[1],
 			      strerror(errno));
 	else
 		st = exchange_import_file(ctx->store, ctx->guide, f, name, &n);
@@ -57,7 +56,7 @@ CLI_CMD(cmd_import)
 		fclose(f);
 	if (st != SAM_OK)
 		return cli_fail(sam_error_prefix(st, "import"));
-	printf(n == 1 ? tr("Importerede %zu sag.\n", "Imported %zu case.\n")
-		      : tr("Importerede %zu sager.\n", "Imported %zu cases.\n"), n);
+	printf(n == 1 ? _("Imported %zu case.\n")
+		      : _("Imported %zu cases.\n"), n);
 	return 0;
 }

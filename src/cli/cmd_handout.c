@@ -62,18 +62,16 @@ CLI_CMD(cmd_handout)
 			return rc;
 		dated |= c == 'm';
 		if (c == 'f' && !parse_format(optarg, &job.format))
-			return cli_usage_error(tr("ukendt format '%s' (pdf, txt eller md)",
-						  "unknown format '%s' (pdf, txt or md)"), optarg);
+			return cli_usage_error(_("unknown format '%s' (pdf, txt or md)"), optarg);
 		if (c == 'o')
 			output = optarg;
 	}
 	if (rc)
 		return rc;
 	if (optind + 1 != argc)
-		return cli_usage_error("%s: %s", tr("brug", "usage"), ctx->usage);
+		return cli_usage_error("%s: %s", _("usage"), ctx->usage);
 	if (!output && job.format == FORMAT_PDF && isatty(STDOUT_FILENO))
-		return cli_usage_error("%s", tr("en PDF skrives ikke til terminalen; brug -o FIL eller --format txt",
-						"a PDF is not written to the terminal; use -o FILE or --format txt"));
+		return cli_usage_error("%s", _("a PDF is not written to the terminal; use -o FILE or --format txt"));
 	st = handout_build(ctx->store, argv[optind], dated ? date : NULL, ctx->content_dir, lang, &h,
 			   &diags);
 	if ((rc = cli_content_status(st, &diags)))

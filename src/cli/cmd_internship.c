@@ -20,8 +20,7 @@ static int parse_word(const char *opt, const char *s, const struct store_word *w
 	if ((*out = store_word_find(words, n, s)) >= 0)
 		return 0;
 	known = store_word_list(words, n);
-	rc = cli_usage_error(tr("ukendt værdi '%s' til %s (kendte: %s)",
-				"unknown value '%s' for %s (known: %s)"), s, opt, known);
+	rc = cli_usage_error(_("unknown value '%s' for %s (known: %s)"), s, opt, known);
 	free(known);
 	return rc;
 }
@@ -30,8 +29,7 @@ static int parse_word(const char *opt, const char *s, const struct store_word *w
 static int parse_id(int argc, char **argv, int64_t *id)
 {
 	int rc = 0;
-	const char *s = cli_one_arg(argc, argv, tr("angiv praktikkens nummer (se 'samtale internship list')",
-						   "give the internship's number (see 'samtale internship list')"),
+	const char *s = cli_one_arg(argc, argv, _("give the internship's number (see 'samtale internship list')"),
 				    &rc);
 	char *end;
 	long long n;
@@ -41,7 +39,7 @@ static int parse_id(int argc, char **argv, int64_t *id)
 	errno = 0;
 	n = strtoll(s, &end, 10);
 	if (errno || end == s || *end || n <= 0)
-		return cli_usage_error(tr("'%s' er ikke et praktiknummer", "'%s' is not an internship number"),
+		return cli_usage_error(_("'%s' is not an internship number"),
 				       s);
 	*id = n;
 	return 0;
@@ -101,20 +99,17 @@ CLI_CMD(cmd_internship_add)
 	int rc;
 
 	if ((rc = parse_spec_opts(ctx, argc, argv, &o)) ||
-	    !(ref = cli_one_arg(argc, argv, tr("angiv et journalnummer", "give a journal number"), &rc)))
+	    !(ref = cli_one_arg(argc, argv, _("give a journal number"), &rc)))
 		return rc;
 	if (!o.given[O_WORKPLACE])
-		return cli_usage_error("%s", tr("angiv arbejdspladsen med --workplace",
-						"name the workplace with --workplace"));
+		return cli_usage_error("%s", _("name the workplace with --workplace"));
 	if (!o.given[O_FROM])
-		return cli_usage_error("%s", tr("angiv startdatoen med --from",
-						"give the start date with --from"));
+		return cli_usage_error("%s", _("give the start date with --from"));
 	if ((st = store_case_get(ctx->store, ref, &cr)) != SAM_OK)
 		return cli_fail(st);
 	st = store_internship_add(ctx->store, cr.id, &o.in, &id);
 	if (st == SAM_OK)
-		printf(tr("Praktik nr. %lld er registreret i sag %s.\n",
-			  "Internship %lld recorded in case %s.\n"), (long long)id, cr.ref);
+		printf(_("Internship %lld recorded in case %s.\n"), (long long)id, cr.ref);
 	case_rec_free(&cr);
 	return st == SAM_OK ? 0 : cli_fail(st);
 }
@@ -134,8 +129,7 @@ CLI_CMD(cmd_internship_edit)
 	for (int i = 0; i < O_COUNT; i++)
 		any |= o.given[i];
 	if (!any)
-		return cli_usage_error("%s", tr("angiv, hvad der skal rettes (fx --to eller --goal)",
-						"say what to change (e.g. --to or --goal)"));
+		return cli_usage_error("%s", _("say what to change (e.g. --to or --goal)"));
 	if ((st = store_internship_get(ctx->store, id, &old)) != SAM_OK)
 		return cli_fail(st);
 	in = (struct internship_spec){
@@ -151,7 +145,7 @@ CLI_CMD(cmd_internship_edit)
 	internship_rec_free(&old);
 	if (st != SAM_OK)
 		return cli_fail(st);
-	printf(tr("Praktik nr. %lld er rettet.\n", "Internship %lld corrected.\n"), (long long)id);
+	printf(_("Internship %lld corrected.\n"), (long long)id);
 	return 0;
 }
 
@@ -175,8 +169,7 @@ CLI_CMD(cmd_internship_end)
 	if (outcome == OUTCOME_NONE) {
 		char *known = store_word_list(outcome_words, OUTCOME_N);
 
-		rc = cli_usage_error(tr("angiv, hvordan praktikken endte, med --outcome (%s)",
-					"say how the internship ended with --outcome (%s)"), known);
+		rc = cli_usage_error(_("say how the internship ended with --outcome (%s)"), known);
 		free(known);
 		return rc;
 	}
@@ -184,8 +177,8 @@ CLI_CMD(cmd_internship_end)
 				  str_empty(reason) ? NULL : reason);
 	if (st != SAM_OK)
 		return cli_fail(st);
-	printf(tr("Praktik nr. %lld er afsluttet: %s.\n", "Internship %lld ended: %s.\n"), (long long)id,
-	       tr(outcome_words[outcome].da, outcome_words[outcome].en));
+	printf(_("Internship %lld ended: %s.\n"), (long long)id,
+	       _(outcome_words[outcome].text));
 	return 0;
 }
 
@@ -194,16 +187,15 @@ CLI_CMD(cmd_internship_end)
  */
 
 /* Column names: fixed in CSV and JSON, in the UI language in a table. */
-static void column(struct cli_table *t, enum cli_format f, const char *name, const char *da,
-		   enum cli_col_kind kind)
+static void column(struct cli_table *t, enum cli_format f, const char *name, enum cli_col_kind kind)
 {
-	cli_table_col(t, f == FORMAT_TABLE ? tr(da, name) : name, kind);
+	cli_table_col(t, f == FORMAT_TABLE ? cli_column_heading("internship column", name) : name, kind);
 }
 
 /* A word as another program reads it, or as a person does in a table. */
 static const char *word_cell(const struct store_word *w, enum cli_format f)
 {
-	return f == FORMAT_TABLE ? tr(w->da, w->en) : w->word;
+	return f == FORMAT_TABLE ? _(w->text) : w->word;
 }
 
 /* A table is read on a screen: the texts that run long (the goal, the
@@ -213,22 +205,22 @@ static void print_internships(const struct internship_list *l, enum cli_format f
 	struct cli_table *t = cli_table_new();
 	bool all = f != FORMAT_TABLE;
 
-	column(t, f, "id", "nr.", COL_NUMBER);
-	column(t, f, "case", "sag", COL_TEXT);
-	column(t, f, "workplace", "arbejdsplads", COL_TEXT);
-	column(t, f, "field", "branche", COL_TEXT);
-	column(t, f, "from", "fra", COL_TEXT);
-	column(t, f, "planned_to", "planlagt til", COL_TEXT);
-	column(t, f, "ended", "sluttede", COL_TEXT);
+	column(t, f, NC_("internship column", "id"), COL_NUMBER);
+	column(t, f, NC_("internship column", "case"), COL_TEXT);
+	column(t, f, NC_("internship column", "workplace"), COL_TEXT);
+	column(t, f, NC_("internship column", "field"), COL_TEXT);
+	column(t, f, NC_("internship column", "from"), COL_TEXT);
+	column(t, f, NC_("internship column", "planned_to"), COL_TEXT);
+	column(t, f, NC_("internship column", "ended"), COL_TEXT);
 	if (all)
-		column(t, f, "contact", "kontaktperson", COL_TEXT);
+		column(t, f, NC_("internship column", "contact"), COL_TEXT);
 	if (all)
-		column(t, f, "goal", "mål", COL_TEXT);
-	column(t, f, "job_possible", "job muligt", COL_TEXT);
-	column(t, f, "outcome", "udfald", COL_TEXT);
+		column(t, f, NC_("internship column", "goal"), COL_TEXT);
+	column(t, f, NC_("internship column", "job_possible"), COL_TEXT);
+	column(t, f, NC_("internship column", "outcome"), COL_TEXT);
 	if (all) {
-		column(t, f, "outcome_reason", "begrundelse", COL_TEXT);
-		column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
+		column(t, f, NC_("internship column", "outcome_reason"), COL_TEXT);
+		column(t, f, NC_("internship column", "caseworker"), COL_TEXT);
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct internship_rec *in = &l->v[i];
@@ -268,12 +260,11 @@ CLI_CMD(cmd_internship_list)
 
 	while (!rc && (c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
 		if (c == 'f' && !cli_format_parse(optarg, &format))
-			return cli_usage_error(tr("ukendt format '%s' (table, csv eller json)",
-						  "unknown format '%s' (table, csv or json)"), optarg);
+			return cli_usage_error(_("unknown format '%s' (table, csv or json)"), optarg);
 	if (rc)
 		return rc;
 	if (optind + 1 < argc)
-		return cli_usage_error(tr("uventet argument '%s'", "unexpected argument '%s'"),
+		return cli_usage_error(_("unexpected argument '%s'"),
 				       argv[optind + 1]);
 	if (optind < argc) {
 		if ((st = store_case_get(ctx->store, argv[optind], &cr)) != SAM_OK)

@@ -27,35 +27,39 @@ struct report_opts {
 
 static void add_columns(struct cli_table *t, const struct report *r, enum cli_format f, bool titles)
 {
-	static const char *const first_da[REPORT_BY_COUNT] = {
-		[REPORT_BY_SECTION] = "afsnit", [REPORT_BY_ITEM] = "punkt",
-		[REPORT_BY_CASEWORKER] = "sagsbehandler", [REPORT_BY_CASE] = "sag",
-		[REPORT_BY_TYPE] = "samtaletype", [REPORT_BY_MONTH] = "måned",
+	/* report_by_name(by), marked for translation */
+	static const char *const first[REPORT_BY_COUNT] = {
+		[REPORT_BY_SECTION] = NC_("column", "section"),
+		[REPORT_BY_ITEM] = NC_("column", "item"),
+		[REPORT_BY_CASEWORKER] = NC_("column", "caseworker"),
+		[REPORT_BY_CASE] = NC_("column", "case"),
+		[REPORT_BY_TYPE] = NC_("column", "type"),
+		[REPORT_BY_MONTH] = NC_("column", "month"),
 	};
 	enum report_by by = r->by;
 
-	cli_table_column(t, f, report_by_name(by), first_da[by], COL_KEY);
-	cli_table_column(t, f, "meetings", "samtaler", COL_NUMBER);
+	cli_table_column(t, f, first[by], COL_KEY);
+	cli_table_column(t, f, NC_("column", "meetings"), COL_NUMBER);
 	if (by == REPORT_BY_CASE)
-		cli_table_column(t, f, "last_meeting", "sidste samtale", COL_KEY);
-	cli_table_column(t, f, "done", "udført", COL_NUMBER);
-	cli_table_column(t, f, "open", "åbne", COL_NUMBER);
-	cli_table_column(t, f, "not_relevant", "ikke relevant", COL_NUMBER);
-	cli_table_column(t, f, "completion_pct", "udført %", COL_PERCENT);
+		cli_table_column(t, f, NC_("column", "last_meeting"), COL_KEY);
+	cli_table_column(t, f, NC_("column", "done"), COL_NUMBER);
+	cli_table_column(t, f, NC_("column", "open"), COL_NUMBER);
+	cli_table_column(t, f, NC_("column", "not_relevant"), COL_NUMBER);
+	cli_table_column(t, f, NC_("column", "completion_pct"), COL_PERCENT);
 	if (by == REPORT_BY_CASE) {
-		cli_table_column(t, f, "followups_open", "opfølgninger", COL_NUMBER);
-		cli_table_column(t, f, "followups_overdue", "forfaldne", COL_NUMBER);
+		cli_table_column(t, f, NC_("column", "followups_open"), COL_NUMBER);
+		cli_table_column(t, f, NC_("column", "followups_overdue"), COL_NUMBER);
 		if (r->stale_list)
-			cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
+			cli_table_column(t, f, NC_("column", "caseworker"), COL_TEXT);
 	}
 	if (by == REPORT_BY_CASEWORKER) {
-		cli_table_column(t, f, "followups_overdue", "forfaldne", COL_NUMBER);
-		cli_table_column(t, f, "cases_stale", "sager i stå", COL_NUMBER);
+		cli_table_column(t, f, NC_("column", "followups_overdue"), COL_NUMBER);
+		cli_table_column(t, f, NC_("column", "cases_stale"), COL_NUMBER);
 	}
 	if (r->split_caseworker)
-		cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
+		cli_table_column(t, f, NC_("column", "caseworker"), COL_TEXT);
 	if (titles)
-		cli_table_column(t, f, "title", "titel", COL_TEXT);
+		cli_table_column(t, f, NC_("column", "title"), COL_TEXT);
 }
 
 /* The totals row leaves out what does not add up: the latest meeting, whose
@@ -110,7 +114,7 @@ struct cli_table *cli_report_table(const struct report *r, const struct content_
 	titles = titles && report_by_has_titles(r->by);
 	strbuf_adds(&sheet, report_by_title(r->by));
 	if (r->split_caseworker)
-		strbuf_adds(&sheet, tr(" pr. sagsbehandler", " by caseworker"));
+		strbuf_adds(&sheet, _(" by caseworker"));
 	t = cli_table_new_sheet(strbuf_str(&sheet));
 	strbuf_free(&sheet);
 	add_columns(t, r, f, titles);
@@ -122,11 +126,11 @@ struct cli_table *cli_report_table(const struct report *r, const struct content_
 	}
 	cli_table_total_row(t);
 	if (!r->stale_list)
-		key = xstrdup(tr("I alt", "Total"));
+		key = xstrdup(_("Total"));
 	else if (r->n == 1)
-		key = xstrdup(tr("I alt (1 sag)", "Total (1 case)"));
+		key = xstrdup(_("Total (1 case)"));
 	else
-		key = xasprintf(tr("I alt (%zu sager)", "Total (%zu cases)"), r->n);
+		key = xasprintf(_("Total (%zu cases)"), r->n);
 	add_row(t, f, r, &r->total, key, titles ? "" : NULL, true);
 	free(key);
 	return t;
@@ -140,8 +144,7 @@ static int parse_stale(const char *s, int *days)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno || end == s || *end || n < 0 || n > INT_MAX)
-		return cli_usage_error(tr("--stale kræver et antal dage, ikke '%s'",
-					  "--stale needs a number of days, not '%s'"), s);
+		return cli_usage_error(_("--stale needs a number of days, not '%s'"), s);
 	*days = (int)n;
 	return 0;
 }
@@ -155,7 +158,7 @@ static int check_type(const struct content_guide *g, const char *type)
 		return 0;
 	for (size_t i = 0; i < g->nmeeting_types; i++)
 		strbuf_addf(&known, "%s%s", i ? ", " : "", g->meeting_types[i].id);
-	rc = cli_usage_error(tr("ukendt samtaletype '%s' (kendte: %s)", "unknown meeting type '%s' (known: %s)"),
+	rc = cli_usage_error(_("unknown meeting type '%s' (known: %s)"),
 			     type, strbuf_str(&known));
 	strbuf_free(&known);
 	return rc;
@@ -173,14 +176,12 @@ static int parse_by(const char *s, struct report_opts *o)
 			o->by_internship = true;
 			o->by[o->nby] = REPORT_BY_SECTION;	/* a place, never run */
 		} else if (o->nby == ARRAY_SIZE(o->by) || !report_by_parse(w, &o->by[o->nby]))
-			rc = cli_usage_error(tr("ukendt --by '%s' (section, item, caseworker, case, type, "
-						"month eller internship)",
-						"unknown --by '%s' (section, item, caseworker, case, type, "
+			rc = cli_usage_error(_("unknown --by '%s' (section, item, caseworker, case, type, "
 						"month or internship)"), w);
 		o->nby++;
 	}
 	if (!rc && !o->nby)
-		rc = cli_usage_error("%s", tr("--by kræver en gruppering", "--by needs a grouping"));
+		rc = cli_usage_error("%s", _("--by needs a grouping"));
 	free(copy);
 	return rc;
 }
@@ -191,9 +192,7 @@ static int parse_period(const char *s, struct report_opts *o)
 	sam_date today;
 
 	if (!report_period_parse(s, &p) || p == REPORT_PERIOD_ALL)
-		return cli_usage_error(tr("ukendt --period '%s' (this-month, last-month, last-quarter "
-					  "eller this-year)",
-					  "unknown --period '%s' (this-month, last-month, last-quarter "
+		return cli_usage_error(_("unknown --period '%s' (this-month, last-month, last-quarter "
 					  "or this-year)"), s);
 	date_today(today);
 	report_period_range(p, today, o->from, o->to);
@@ -206,9 +205,7 @@ static int parse_period(const char *s, struct report_opts *o)
 static int check_internship_options(const struct report_opts *o)
 {
 	if (o->nby > 1 || o->q.caseworker || o->q.type || o->stale_given || o->titles)
-		return cli_usage_error("%s", tr("--by internship tager kun --from, --to, --period, --split "
-						"og --format",
-						"--by internship takes only --from, --to, --period, --split "
+		return cli_usage_error("%s", _("--by internship takes only --from, --to, --period, --split "
 						"and --format"));
 	return 0;
 }
@@ -230,14 +227,13 @@ static bool takes_stale(enum report_by by)
 static int check_combinations(struct report_opts *o, bool split)
 {
 	if (o->period_given && (o->q.from || o->q.to))
-		return cli_usage_error("%s", tr("--period eller --from/--to, ikke begge",
-						"--period or --from/--to, not both"));
+		return cli_usage_error("%s", _("--period or --from/--to, not both"));
 	if (o->period_given) {
 		o->q.from = o->from;
 		o->q.to = o->to;
 	}
 	if (o->q.from && o->q.to && strcmp(o->q.from, o->q.to) > 0)
-		return cli_usage_error(tr("--from %s ligger efter --to %s", "--from %s is after --to %s"),
+		return cli_usage_error(_("--from %s is after --to %s"),
 				       o->q.from, o->q.to);
 	if (o->by_internship) {
 		o->q.split_caseworker = split;
@@ -248,11 +244,9 @@ static int check_combinations(struct report_opts *o, bool split)
 	if (!o->nby)
 		o->by[o->nby++] = REPORT_BY_SECTION;
 	if (o->stale_given && !by_any(o, takes_stale))
-		return cli_usage_error("%s", tr("--stale hører til --by case eller caseworker",
-						"--stale goes with --by case or caseworker"));
+		return cli_usage_error("%s", _("--stale goes with --by case or caseworker"));
 	if (split && !by_any(o, report_by_can_split))
-		return cli_usage_error("%s", tr("--split caseworker hører til --by section, item eller internship",
-						"--split caseworker goes with --by section, item or internship"));
+		return cli_usage_error("%s", _("--split caseworker goes with --by section, item or internship"));
 	o->q.split_caseworker = split;
 	return 0;
 }
@@ -266,8 +260,7 @@ static int parse_kind(const char *s, struct report_query *q)
 			q->kind = k;
 			return 0;
 		}
-	return cli_usage_error(tr("ukendt --kind '%s' (action eller reflection)",
-				  "unknown --kind '%s' (action or reflection)"), s);
+	return cli_usage_error(_("unknown --kind '%s' (action or reflection)"), s);
 }
 
 static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, struct report_opts *o)
@@ -280,8 +273,7 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 		case 'b': rc = parse_by(optarg, o); break;
 		case 'S':
 			if (strcmp(optarg, "caseworker"))
-				rc = cli_usage_error(tr("ukendt --split '%s' (caseworker)",
-							"unknown --split '%s' (caseworker)"), optarg);
+				rc = cli_usage_error(_("unknown --split '%s' (caseworker)"), optarg);
 			split = true;
 			break;
 		case 'f': o->q.from = o->from; rc = cli_date("--from", optarg, DATE_ANY, o->from); break;
@@ -307,24 +299,23 @@ static int parse_report_options(struct cli_ctx *ctx, int argc, char **argv, stru
 
 static void add_internship_columns(struct cli_table *t, enum cli_format f, bool split)
 {
-	static const struct { const char *field, *da; } cols[] = {
-		{ "internships", "praktikker" },
-		{ "job_possible", "job muligt" },
-		{ "job_possible_pct", "job muligt %" },
-		{ "ended", "afsluttede" },
-		{ "employed", "ansat" },
-		{ "employed_pct", "ansat %" },
-		{ "ended_early", "afbrudt før tid" },
-		{ "ended_early_pct", "afbrudt %" },
-		{ "running", "i gang" },
-		{ "median_days", "median dage" },
+	static const char *const cols[] = {
+		NC_("column", "internships"),
+		NC_("column", "job_possible"),
+		NC_("column", "job_possible_pct"),
+		NC_("column", "ended"),
+		NC_("column", "employed"),
+		NC_("column", "employed_pct"),
+		NC_("column", "ended_early"),
+		NC_("column", "ended_early_pct"),
+		NC_("column", "running"),
+		NC_("column", "median_days"),
 	};
 
 	if (split)
-		cli_table_column(t, f, "caseworker", "sagsbehandler", COL_TEXT);
+		cli_table_column(t, f, NC_("column", "caseworker"), COL_TEXT);
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		cli_table_column(t, f, cols[i].field, cols[i].da,
-				 strstr(cols[i].field, "_pct") ? COL_PERCENT : COL_NUMBER);
+		cli_table_column(t, f, cols[i], strstr(cols[i], "_pct") ? COL_PERCENT : COL_NUMBER);
 }
 
 /* A share of n as a percentage cell: empty (a dash in a table) when n is 0. */
@@ -367,7 +358,7 @@ static int run_internship_report(struct cli_ctx *ctx, const struct report_opts *
 
 	if (st != SAM_OK)
 		return cli_fail(st);
-	t = cli_table_new_sheet(tr("Praktikker", "Internships"));
+	t = cli_table_new_sheet(_("Internships"));
 	add_internship_columns(t, o->format, q.split_caseworker);
 	for (size_t i = 0; i < r.n; i++) {
 		cli_table_row(t);
@@ -377,7 +368,7 @@ static int run_internship_report(struct cli_ctx *ctx, const struct report_opts *
 		cli_table_total_row(t);
 	else
 		cli_table_row(t);
-	add_internship_row(t, o->format, q.split_caseworker, &r.total, tr("I alt", "Total"));
+	add_internship_row(t, o->format, q.split_caseworker, &r.total, _("Total"));
 	rc = cli_output(&t, 1, o->format, o->output);
 	cli_table_free(t);
 	report_internships_free(&r);
@@ -425,14 +416,14 @@ CLI_CMD(cmd_report)
 static struct cli_table *followups_table(const struct followup_list *l, const char *today,
 					 enum cli_format f)
 {
-	struct cli_table *t = cli_table_new_sheet(tr("Opfølgninger", "Follow-ups"));
+	struct cli_table *t = cli_table_new_sheet(_("Follow-ups"));
 
-	cli_table_column(t, f, "id", "id", COL_NUMBER);
-	cli_table_column(t, f, "due", "frist", COL_KEY);
-	cli_table_column(t, f, "case", "sag", COL_KEY);
-	cli_table_column(t, f, "assignee", "ansvarlig", COL_TEXT);
-	cli_table_column(t, f, "text", "tekst", COL_TEXT);
-	cli_table_column(t, f, "overdue_days", "dage forfalden", COL_NUMBER);
+	cli_table_column(t, f, NC_("column", "id"), COL_NUMBER);
+	cli_table_column(t, f, NC_("column", "due"), COL_KEY);
+	cli_table_column(t, f, NC_("column", "case"), COL_KEY);
+	cli_table_column(t, f, NC_("column", "assignee"), COL_TEXT);
+	cli_table_column(t, f, NC_("column", "text"), COL_TEXT);
+	cli_table_column(t, f, NC_("column", "overdue_days"), COL_NUMBER);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct followup_rec *fu = &l->v[i];
 		long over = date_diff_days(today, fu->due);
@@ -442,7 +433,7 @@ static struct cli_table *followups_table(const struct followup_list *l, const ch
 		cli_table_cell(t, fu->due);
 		cli_table_cell(t, fu->case_ref);
 		cli_table_cell(t, !fu->her ? fu->assignee : f == FORMAT_TABLE || f == FORMAT_XLSX
-								? tr("hende", "her") : EXCHANGE_ASSIGNEE_HER);
+								? _("her") : EXCHANGE_ASSIGNEE_HER);
 		cli_table_cell(t, fu->text);
 		if (over > 0)
 			cli_table_cellf(t, "%ld", over);

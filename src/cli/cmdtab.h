@@ -19,7 +19,7 @@ struct cli_opt {
 	const char *arg;		/* its value's name ("D", "FILE"); NULL: a flag */
 	const char *values;		/* "a|b|c": the words it takes, or NULL */
 	bool required;			/* shown without [] in the usage line */
-	const char *help_da, *help_en;
+	const char *help;		/* N_("the output's format") */
 };
 
 struct cli_cmd {
@@ -29,7 +29,7 @@ struct cli_cmd {
 	unsigned needs;
 	const char *args;		/* the operands: "REF", "[DIR]", "OLD NEW" */
 	const struct cli_opt *opts;	/* NULL or a list ended by a NULL name */
-	const char *summary_da, *summary_en;
+	const char *summary;		/* N_("add a case") */
 };
 
 /* A needs bit of the table's own: left out of the help and the completion. */

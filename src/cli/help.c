@@ -111,7 +111,7 @@ static void print_options(const char *heading, const struct cli_opt *opts, FILE 
 	for (const struct cli_opt *o = opts; o->name; o++) {
 		char *syn = opt_synopsis(o, true);
 
-		fprintf(out, "  %-*s  %s", (int)col, syn, tr(o->help_da, o->help_en));
+		fprintf(out, "  %-*s  %s", (int)col, syn, _(o->help));
 		/* The words of "--by BY", which its name stands for. */
 		if (o->arg && o->values) {
 			fputs(":", out);
@@ -125,7 +125,7 @@ static void print_options(const char *heading, const struct cli_opt *opts, FILE 
 
 static void print_man_pointer(FILE *out)
 {
-	fprintf(out, "\n%s\n", tr("Hele vejledningen: man samtale.", "The whole manual: man samtale."));
+	fprintf(out, "\n%s\n", _("The whole manual: man samtale."));
 }
 
 /* A summary ("vis sager") as a sentence: "Vis sager." */
@@ -136,11 +136,11 @@ static void print_sentence(const char *summary, FILE *out)
 
 void cli_print_cmd_help(const struct cli_cmd *c, FILE *out)
 {
-	cli_print_cmd_usage(c, tr("Brug: ", "Usage: "), out);
-	print_sentence(tr(c->summary_da, c->summary_en), out);
+	cli_print_cmd_usage(c, _("Usage: "), out);
+	print_sentence(_(c->summary), out);
 	if (c->opts && c->opts->name)
-		print_options(tr("Tilvalg", "Options"), c->opts, out);
-	print_options(tr("Fælles tilvalg", "Common options"), cli_common_opts, out);
+		print_options(_("Options"), c->opts, out);
+	print_options(_("Common options"), cli_common_opts, out);
 	print_man_pointer(out);
 }
 
@@ -151,28 +151,26 @@ static void print_commands(const char *group, FILE *out)
 
 		if (!(c->needs & CLI_HIDDEN) && (!group || !strcmp(c->group, group))) {
 			cli_print_cmd_usage(c, "  ", out);
-			fprintf(out, "      %s\n", tr(c->summary_da, c->summary_en));
+			fprintf(out, "      %s\n", _(c->summary));
 		}
 	}
 }
 
 void cli_print_group_help(const char *group, FILE *out)
 {
-	fprintf(out, "%s:\n", tr("Brug", "Usage"));
+	fprintf(out, "%s:\n", _("Usage"));
 	print_commands(group, out);
 	print_man_pointer(out);
 }
 
 void cli_print_main_help(FILE *out)
 {
-	fprintf(out, "%s: samtale [OPTION...] [COMMAND]\n\n", tr("Brug", "Usage"));
-	fprintf(out, "%s\n\n", tr("Uden kommando åbnes samtaleguiden.",
-				   "Without a command, the conversation guide opens."));
-	fprintf(out, "%s:\n", tr("Kommandoer", "Commands"));
+	fprintf(out, "%s: samtale [OPTION...] [COMMAND]\n\n", _("Usage"));
+	fprintf(out, "%s\n\n", _("Without a command, the conversation guide opens."));
+	fprintf(out, "%s:\n", _("Commands"));
 	print_commands(NULL, out);
-	print_options(tr("Fælles tilvalg (også efter hver kommando)", "Common options (also after any command)"),
+	print_options(_("Common options (also after any command)"),
 		      cli_common_opts, out);
-	fprintf(out, "\n%s\n", tr("Hver kommando har --help, fx samtale report --help.",
-				   "Every command has --help, e.g. samtale report --help."));
+	fprintf(out, "\n%s\n", _("Every command has --help, e.g. samtale report --help."));
 	print_man_pointer(out);
 }

@@ -47,10 +47,23 @@ void cli_table_col(struct cli_table *t, const char *name, enum cli_col_kind kind
 	t->cols[t->ncols++] = (struct cli_col){ xstrdup(name), kind };
 }
 
-void cli_table_column(struct cli_table *t, enum cli_format f, const char *field, const char *da,
+const char *cli_column_heading(const char *ctx, const char *field)
+{
+	return sam_pgettext_rt(ctx, field);
+}
+
+void cli_table_column_in(struct cli_table *t, enum cli_format f, const char *ctx, const char *field,
+			 enum cli_col_kind kind)
+{
+	bool person = f == FORMAT_TABLE || f == FORMAT_XLSX;
+
+	cli_table_col(t, person ? cli_column_heading(ctx, field) : field, kind);
+}
+
+void cli_table_column(struct cli_table *t, enum cli_format f, const char *field,
 		      enum cli_col_kind kind)
 {
-	cli_table_col(t, f == FORMAT_TABLE || f == FORMAT_XLSX ? tr(da, field) : field, kind);
+	cli_table_column_in(t, f, "column", field, kind);
 }
 
 void cli_table_row(struct cli_table *t)
@@ -567,7 +580,7 @@ static char *temp_beside(const char *path)
 	int fd = mkstemp(tmp);
 
 	if (fd < 0) {
-		sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+		sam_fail(SAM_ERR_IO, _("cannot write %s: %s"), path,
 			 strerror(errno));
 		free(tmp);
 		return NULL;
@@ -596,8 +609,7 @@ static enum sam_status write_xlsx_file(struct cli_table *const *t, size_t n, con
 			e = workbook_close(wb);
 	}
 	if (e)
-		return sam_fail(SAM_ERR_IO, tr("kan ikke skrive regnearket %s: %s",
-					       "cannot write the spreadsheet %s: %s"), shown,
+		return sam_fail(SAM_ERR_IO, _("cannot write the spreadsheet %s: %s"), shown,
 				lxw_strerror(e));
 	return SAM_OK;
 }
@@ -611,7 +623,7 @@ enum sam_status cli_tables_write_xlsx(struct cli_table *const *t, size_t n, cons
 		return SAM_ERR_MSG;
 	st = write_xlsx_file(t, n, tmp, path);
 	if (st == SAM_OK && rename(tmp, path))
-		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+		st = sam_fail(SAM_ERR_IO, _("cannot write %s: %s"), path,
 			      strerror(errno));
 	if (st != SAM_OK)
 		unlink(tmp);
@@ -640,8 +652,7 @@ static enum sam_status xlsx_to_stdout(struct cli_table *const *t, size_t n)
 				break;
 		fclose(in);
 		if (fflush(out) || ferror(out))
-			st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive til standard-ud: %s",
-						     "cannot write to standard output: %s"), strerror(errno));
+			st = sam_fail(SAM_ERR_IO, _("cannot write to standard output: %s"), strerror(errno));
 	}
 	if (tmp)
 		unlink(tmp);
@@ -661,7 +672,7 @@ static enum sam_status text_to_file(struct cli_table *const *t, size_t n, enum c
 	if (!tmp)
 		return SAM_ERR_MSG;
 	if (!(out = fopen(tmp, "w")))
-		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+		st = sam_fail(SAM_ERR_IO, _("cannot write %s: %s"), path,
 			      strerror(errno));
 	if (out) {
 		for (size_t i = 0; i < n; i++) {
@@ -670,11 +681,11 @@ static enum sam_status text_to_file(struct cli_table *const *t, size_t n, enum c
 			cli_table_print(t[i], f, out);
 		}
 		if (fclose(out))
-			st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"),
+			st = sam_fail(SAM_ERR_IO, _("cannot write %s: %s"),
 				      path, strerror(errno));
 	}
 	if (st == SAM_OK && rename(tmp, path))
-		st = sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+		st = sam_fail(SAM_ERR_IO, _("cannot write %s: %s"), path,
 			      strerror(errno));
 	if (st != SAM_OK)
 		unlink(tmp);
@@ -687,11 +698,9 @@ int cli_output(struct cli_table *const *t, size_t n, enum cli_format f, const ch
 	enum sam_status st;
 
 	if (n > 1 && (f == FORMAT_CSV || f == FORMAT_JSON))
-		return cli_usage_error("%s", tr("flere grupperinger kræver --format table eller xlsx",
-						"several groupings need --format table or xlsx"));
+		return cli_usage_error("%s", _("several groupings need --format table or xlsx"));
 	if (f == FORMAT_XLSX && !path && isatty(STDOUT_FILENO))
-		return cli_usage_error("%s", tr("et regneark skrives ikke til terminalen; brug -o FIL",
-						"a spreadsheet is not written to the terminal; use -o FILE"));
+		return cli_usage_error("%s", _("a spreadsheet is not written to the terminal; use -o FILE"));
 	if (f == FORMAT_XLSX)
 		st = path ? cli_tables_write_xlsx(t, n, path) : xlsx_to_stdout(t, n);
 	else if (path)
@@ -748,6 +757,5 @@ int cli_parse_format(const char *s, enum cli_format *f)
 {
 	if (cli_format_parse(s, f))
 		return 0;
-	return cli_usage_error(tr("ukendt format '%s' (table, csv, json eller xlsx)",
-				  "unknown format '%s' (table, csv, json or xlsx)"), s);
+	return cli_usage_error(_("unknown format '%s' (table, csv, json or xlsx)"), s);
 }

@@ -167,7 +167,7 @@ enum sam_status content_diff(const char *old_root, const char *new_root,
 		struct content_guide *a = NULL, *b = NULL;
 
 		if (!has_lang(new_langs, nnew, langs[l])) {
-			diag_add(diags, new_root, 1, 1, true, tr("sproget '%s' mangler", "the language '%s' is missing"),
+			diag_add(diags, new_root, 1, 1, true, _("the language '%s' is missing"),
 				 langs[l]);
 			continue;
 		}

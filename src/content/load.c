@@ -113,7 +113,7 @@ static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 	*out = NULL;
 	*n = 0;
 	if (!dh) {
-		diag_add(d, dir, 1, 1, true, "%s", tr("kan ikke åbne mappen", "cannot open the folder"));
+		diag_add(d, dir, 1, 1, true, "%s", _("cannot open the folder"));
 		return false;
 	}
 	while ((de = readdir(dh))) {
@@ -128,8 +128,7 @@ static bool list_dir(const char *dir, bool want_dirs, char ***out, size_t *n,
 		 * anything: only folders and regular files belong here. */
 		if (!stat(path, &sb) && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode))
 			diag_add(d, path, 1, 1, true, "%s",
-				 tr("ikke en almindelig fil (en FIFO, en enhed eller en sokkel); den afvises",
-				    "not a regular file (a FIFO, a device or a socket); refused"));
+				 _("not a regular file (a FIFO, a device or a socket); refused"));
 		else if (want_dirs && is_dir(path))
 			name = xstrdup(de->d_name);
 		else if (!want_dirs && len > 5 && !strcmp(de->d_name + len - 5, ".yaml")
@@ -176,11 +175,10 @@ static void missing_section_file(const char *gfile, const struct section_ref *re
 
 	if (best)
 		diag_add(d, gfile, ref->mark.line, ref->mark.col, true,
-			 tr("afsnittet '%s' har ingen fil %s.yaml; mente du '%s'?",
-			    "section '%s' has no file %s.yaml; did you mean '%s'?"), ref->id, ref->id, best);
+			 _("section '%s' has no file %s.yaml; did you mean '%s'?"), ref->id, ref->id, best);
 	else
 		diag_add(d, gfile, ref->mark.line, ref->mark.col, true,
-			 tr("afsnittet '%s' har ingen fil %s.yaml", "section '%s' has no file %s.yaml"),
+			 _("section '%s' has no file %s.yaml"),
 			 ref->id, ref->id);
 }
 
@@ -219,8 +217,7 @@ static void check_numbers(const struct guide_priv *p, struct content_diags *d)
 			if (p->number_marks[j].line && p->g.sections[j].number == p->g.sections[i].number) {
 				diag_add(d, p->section_files[i], p->number_marks[i].line,
 					 p->number_marks[i].col, true,
-					 tr("afsnittet har samme nummer (%d) som '%s' (%s); giv hvert afsnit sit eget nummer",
-					    "the section has the same number (%d) as '%s' (%s); give each section a number of its own"),
+					 _("the section has the same number (%d) as '%s' (%s); give each section a number of its own"),
 					 p->g.sections[i].number, p->g.sections[j].id, p->section_files[j]);
 				break;
 			}
@@ -259,8 +256,7 @@ static struct guide_priv *load_language(const char *dir, const char *lang, struc
 			char *path = xasprintf("%s/%s.yaml", dir, stems[i]);
 
 			diag_add(d, path, 1, 1, false, "%s",
-				 tr("står ikke under 'sections' i guide.yaml og vises ikke",
-				    "not listed in 'sections' of guide.yaml, so not shown"));
+				 _("not listed in 'sections' of guide.yaml, so not shown"));
 			free(path);
 		}
 	section_refs_free(refs, nrefs);
@@ -306,8 +302,7 @@ enum sam_status content_load(const char *root, const char *lang,
 
 	*out = NULL;
 	if (!is_dir(dir))
-		diag_add(diags, dir, 1, 1, true, tr("ingen indholdsmappe for sproget '%s'",
-						    "no content folder for the language '%s'"), lang);
+		diag_add(diags, dir, 1, 1, true, _("no content folder for the language '%s'"), lang);
 	else
 		p = load_language(dir, lang, diags, &ok);
 	free(dir);
@@ -364,8 +359,7 @@ enum sam_status content_handout_load(const char *root, const char *lang,
 	/* lang comes from the command line: only a folder name of the content,
 	 * never a path out of it. */
 	if (!*lang || strchr(lang, '/') || lang[0] == '.' || !path_exists(path))
-		st = sam_fail(SAM_ERR_NOT_FOUND, tr("ingen etiketter til hendes kopi på sproget '%.40s' (%s)",
-						    "no labels for her copy in the language '%.40s' (%s)"),
+		st = sam_fail(SAM_ERR_NOT_FOUND, _("no labels for her copy in the language '%.40s' (%s)"),
 			      lang, path);
 	else if (!(*out = load_handout(path, lang, diags)))
 		st = SAM_ERR_INVALID;
@@ -401,13 +395,12 @@ static void compare_ids(const char *what, const struct idset *have, const struct
 	for (size_t i = 0; i < have->n; i++)
 		if (!idset_has(ref, have->ids[i]))
 			diag_add(d, have->file, have->marks[i].line, have->marks[i].col, true,
-				 tr("%s '%s' findes ikke i %s/ (alle sprog skal have de samme id'er)",
-				    "%s '%s' is not in %s/ (every language must have the same ids)"),
+				 _("%s '%s' is not in %s/ (every language must have the same ids)"),
 				 what, have->ids[i], ref->lang);
 	for (size_t i = 0; i < ref->n; i++)
 		if (!idset_has(have, ref->ids[i]))
 			diag_add(d, have->file, have->key.line, have->key.col, true,
-				 tr("%s '%s' fra %s/ mangler her", "%s '%s' from %s/ is missing here"),
+				 _("%s '%s' from %s/ is missing here"),
 				 what, ref->ids[i], ref->lang);
 }
 
@@ -456,12 +449,12 @@ static void compare_languages(const struct guide_priv *have, const char *lang,
 	if (have->guide_read && ref->guide_read) {
 		a = meeting_idset(have, lang);
 		b = meeting_idset(ref, ref_lang);
-		compare_ids(tr("samtaletypen", "meeting type"), &a, &b, d);
+		compare_ids(_("meeting type"), &a, &b, d);
 		free(a.ids);
 		free(b.ids);
 		a = section_idset(have, lang);
 		b = section_idset(ref, ref_lang);
-		compare_ids(tr("afsnittet", "section"), &a, &b, d);
+		compare_ids(C_("content/load", "section"), &a, &b, d);
 		free(a.ids);
 		free(b.ids);
 	}
@@ -474,7 +467,7 @@ static void compare_languages(const struct guide_priv *have, const char *lang,
 				continue;
 			a = item_idset(have, i, lang);
 			b = item_idset(ref, j, ref_lang);
-			compare_ids(tr("punktet", "item"), &a, &b, d);
+			compare_ids(_("item"), &a, &b, d);
 			free(a.ids);
 			free(b.ids);
 		}
@@ -523,15 +516,11 @@ static void report_missing(struct content_diags *d, const char *file, struct src
 {
 	if (hint)
 		diag_add(d, file, at.line, at.col, true,
-			 tr("%s '%s' bruges af %lld samtaler i databasen, men findes ikke her; mente du '%s'? "
-			    "Et id må aldrig ændres, når det er brugt",
-			    "%s '%s' is used by %lld meetings in the database but is not here; did you mean '%s'? "
+			 _("%s '%s' is used by %lld meetings in the database but is not here; did you mean '%s'? "
 			    "An id must never change once it is used"), what, u->id, u->meetings, hint);
 	else
 		diag_add(d, file, at.line, at.col, true,
-			 tr("%s '%s' bruges af %lld samtaler i databasen, men findes ikke her. "
-			    "Et id må aldrig ændres, når det er brugt",
-			    "%s '%s' is used by %lld meetings in the database but is not here. "
+			 _("%s '%s' is used by %lld meetings in the database but is not here. "
 			    "An id must never change once it is used"), what, u->id, u->meetings);
 }
 
@@ -544,7 +533,7 @@ static void check_uses(const struct guide_priv *const *loaded, size_t nlangs, si
 
 	for (size_t i = 0; i < uses->nsections; i++)
 		if (!content_section_find(&p->g, uses->sections[i].id))
-			report_missing(d, p->guide_file, p->sections_key, tr("afsnittet", "the section"),
+			report_missing(d, p->guide_file, p->sections_key, _("the section"),
 				       &uses->sections[i], content_suggest(uses->sections[i].id, ids, nids));
 	free(ids);
 	ids = guide_ids(&p->g, true, &nids);
@@ -559,7 +548,7 @@ static void check_uses(const struct guide_priv *const *loaded, size_t nlangs, si
 		if (sec && !content_item_find(&p->g, u->id)) {
 			size_t k = (size_t)(sec - p->g.sections);
 
-			report_missing(d, p->section_files[k], p->items_keys[k], tr("punktet", "the item"), u,
+			report_missing(d, p->section_files[k], p->items_keys[k], _("the item"), u,
 				       same ? same->full_id : content_suggest(u->id, ids, nids));
 		}
 		free(sid);
@@ -626,7 +615,7 @@ enum sam_status content_check_uses(const char *root, const struct content_uses *
 		return SAM_ERR_INVALID;
 	if (!nlangs)
 		diag_add(diags, root, 1, 1, true, "%s",
-			 tr("ingen sprogmapper (som da/) her", "no language folders (such as da/) here"));
+			 _("no language folders (such as da/) here"));
 	loaded = xcalloc(nlangs ? nlangs : 1, sizeof(*loaded));
 	for (size_t i = 0; i < nlangs; i++)
 		loaded[i] = check_language(root, langs[i], diags);

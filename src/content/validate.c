@@ -34,11 +34,11 @@ static struct src_mark mark_of(const struct ynode *n)
 static const char *kind_name(const struct ynode *n)
 {
 	switch (n->kind) {
-	case YN_SEQ: return tr("en liste", "a list");
-	case YN_MAP: return tr("en tabel (nøgle: værdi)", "a mapping (key: value)");
+	case YN_SEQ: return _("a list");
+	case YN_MAP: return _("a mapping (key: value)");
 	case YN_SCALAR: break;
 	}
-	return n->plain && !*n->str ? tr("ingenting", "nothing") : tr("en tekst", "a text");
+	return n->plain && !*n->str ? _("nothing") : _("a text");
 }
 
 static void unknown_key(struct vctx *c, const struct ynode *k, const struct keyspec *spec, size_t nspec)
@@ -50,10 +50,9 @@ static void unknown_key(struct vctx *c, const struct ynode *k, const struct keys
 		names[i] = spec[i].key;
 	best = content_suggest(k->str, names, nspec);
 	if (best)
-		ERR(c, k, tr("ukendt nøgle '%.60s'; mente du '%s'?",
-			     "unknown key '%.60s'; did you mean '%s'?"), k->str, best);
+		ERR(c, k, _("unknown key '%.60s'; did you mean '%s'?"), k->str, best);
 	else
-		ERR(c, k, tr("ukendt nøgle '%.60s'", "unknown key '%.60s'"), k->str);
+		ERR(c, k, _("unknown key '%.60s'"), k->str);
 }
 
 /* Checks a mapping's keys against spec; kv[i] gets the key and value of
@@ -63,8 +62,7 @@ static bool check_keys(struct vctx *c, const struct ynode *node, const char *wha
 {
 	memset(kv, 0, nspec * sizeof(*kv));
 	if (node->kind != YN_MAP) {
-		ERR(c, node, tr("%s skal være en tabel (nøgle: værdi), ikke %s",
-				"%s must be a mapping (key: value), not %s"), what, kind_name(node));
+		ERR(c, node, _("%s must be a mapping (key: value), not %s"), what, kind_name(node));
 		return false;
 	}
 	for (size_t i = 0; i + 1 < node->n; i += 2) {
@@ -72,7 +70,7 @@ static bool check_keys(struct vctx *c, const struct ynode *node, const char *wha
 		size_t j;
 
 		if (k->kind != YN_SCALAR) {
-			ERR(c, k, "%s", tr("en nøgle skal være et ord", "a key must be a word"));
+			ERR(c, k, "%s", _("a key must be a word"));
 			continue;
 		}
 		for (j = 0; j < nspec && strcmp(spec[j].key, k->str); j++)
@@ -80,14 +78,13 @@ static bool check_keys(struct vctx *c, const struct ynode *node, const char *wha
 		if (j == nspec)
 			unknown_key(c, k, spec, nspec);
 		else if (kv[j].key)
-			ERR(c, k, tr("nøglen '%s' står her igen (første gang i linje %u)",
-				     "duplicate key '%s' (first at line %u)"), k->str, kv[j].key->line);
+			ERR(c, k, _("duplicate key '%s' (first at line %u)"), k->str, kv[j].key->line);
 		else
 			kv[j] = (struct keyval){ k, node->v[i + 1] };
 	}
 	for (size_t j = 0; j < nspec; j++)
 		if (spec[j].required && !kv[j].key)
-			ERR(c, node, tr("%s mangler nøglen '%s'", "%s is missing the key '%s'"),
+			ERR(c, node, _("%s is missing the key '%s'"),
 			    what, spec[j].key);
 	return true;
 }
@@ -102,12 +99,12 @@ static char *get_text(struct vctx *c, const struct keyval *kv)
 	if (!v)
 		return NULL;
 	if (v->kind != YN_SCALAR) {
-		ERR(c, v, tr("'%s' skal være en tekst, ikke %s", "'%s' must be a text, not %s"),
+		ERR(c, v, _("'%s' must be a text, not %s"),
 		    kv->key->str, kind_name(v));
 		return NULL;
 	}
 	if (str_empty(v->str)) {
-		ERR(c, v, tr("'%s' er tom", "'%s' is empty"), kv->key->str);
+		ERR(c, v, _("'%s' is empty"), kv->key->str);
 		return NULL;
 	}
 	n = strlen(v->str);
@@ -122,8 +119,7 @@ static const char *get_language(struct vctx *c, const struct keyval *kv, const c
 	char *lang = get_text(c, kv);
 
 	if (lang && expect_lang && strcmp(lang, expect_lang))
-		ERR(c, kv->val, tr("sproget '%.40s' svarer ikke til mappen '%s'",
-				   "language '%.40s' does not match the folder '%s'"), lang, expect_lang);
+		ERR(c, kv->val, _("language '%.40s' does not match the folder '%s'"), lang, expect_lang);
 	return lang;
 }
 
@@ -145,10 +141,9 @@ static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
 		}
 	}
 	if (v->kind == YN_SCALAR)
-		ERR(c, v, tr("'%s' skal være et helt tal, ikke '%.40s'",
-			     "'%s' must be a whole number, not '%.40s'"), kv->key->str, s);
+		ERR(c, v, _("'%s' must be a whole number, not '%.40s'"), kv->key->str, s);
 	else
-		ERR(c, v, tr("'%s' skal være et helt tal, ikke %s", "'%s' must be a whole number, not %s"),
+		ERR(c, v, _("'%s' must be a whole number, not %s"),
 		    kv->key->str, kind_name(v));
 	return false;
 }
@@ -167,14 +162,12 @@ static int get_word(struct vctx *c, const struct keyval *kv, const char *const *
 			if (!strcmp(v->str, words[i]))
 				return (int)i;
 	if (v->kind != YN_SCALAR)
-		ERR(c, v, tr("'%s' skal være et ord, ikke %s", "'%s' must be a word, not %s"),
+		ERR(c, v, _("'%s' must be a word, not %s"),
 		    kv->key->str, kind_name(v));
 	else if ((best = content_suggest(v->str, words, n)))
-		ERR(c, v, tr("'%s' kan ikke være '%.40s'; mente du '%s'?",
-			     "'%s' cannot be '%.40s'; did you mean '%s'?"), kv->key->str, v->str, best);
+		ERR(c, v, _("'%s' cannot be '%.40s'; did you mean '%s'?"), kv->key->str, v->str, best);
 	else
-		ERR(c, v, tr("'%s' kan ikke være '%.40s' (%s eller %s)",
-			     "'%s' cannot be '%.40s' (%s or %s)"), kv->key->str, v->str, words[0], words[1]);
+		ERR(c, v, _("'%s' cannot be '%.40s' (%s or %s)"), kv->key->str, v->str, words[0], words[1]);
 	return dflt;
 }
 
@@ -202,16 +195,15 @@ static enum content_origin get_origin(struct vctx *c, const struct keyval *kv,
 static const char *get_id(struct vctx *c, const struct ynode *v, const char *what)
 {
 	if (v->kind != YN_SCALAR) {
-		ERR(c, v, tr("%s skal være et id, ikke %s", "%s must be an id, not %s"), what, kind_name(v));
+		ERR(c, v, _("%s must be an id, not %s"), what, kind_name(v));
 		return NULL;
 	}
 	if (!*v->str) {
-		ERR(c, v, tr("%s er tomt", "%s is empty"), what);
+		ERR(c, v, _("%s is empty"), what);
 		return NULL;
 	}
 	if (strspn(v->str, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(v->str)) {
-		ERR(c, v, tr("ugyldigt id '%.40s': brug kun a-z, 0-9 og '-'",
-			     "malformed id '%.40s': use only a-z, 0-9 and '-'"), v->str);
+		ERR(c, v, _("malformed id '%.40s': use only a-z, 0-9 and '-'"), v->str);
 		return NULL;
 	}
 	return v->str;
@@ -225,16 +217,16 @@ static bool get_list(struct vctx *c, const struct keyval *kv, bool may_be_empty)
 	if (!v)
 		return false;
 	if (v->kind != YN_SEQ) {
-		ERR(c, v, tr("'%s' skal være en liste, ikke %s", "'%s' must be a list, not %s"),
+		ERR(c, v, _("'%s' must be a list, not %s"),
 		    kv->key->str, kind_name(v));
 		return false;
 	}
 	if (!v->n && !may_be_empty) {
-		ERR(c, v, tr("'%s' er en tom liste", "'%s' is an empty list"), kv->key->str);
+		ERR(c, v, _("'%s' is an empty list"), kv->key->str);
 		return false;
 	}
 	if (v->n > CONTENT_MAX_LIST) {
-		ERR(c, v, tr("'%s' har over %d punkter", "'%s' has over %d entries"),
+		ERR(c, v, _("'%s' has over %d entries"),
 		    kv->key->str, CONTENT_MAX_LIST);
 		return false;
 	}
@@ -248,7 +240,7 @@ static bool is_duplicate(struct vctx *c, const struct ynode *v, const char *what
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(ids[i], v->str))
 			continue;
-		ERR(c, v, tr("%s '%s' findes allerede (linje %u)", "duplicate %s '%s' (first at line %u)"),
+		ERR(c, v, _("duplicate %s '%s' (first at line %u)"),
 		    what, v->str, marks[i].line);
 		return true;
 	}
@@ -290,11 +282,11 @@ static void guide_meeting_types(struct vctx *c, const struct keyval *kv, struct 
 		struct keyval f[MK_N];
 		const char *id;
 
-		if (!check_keys(c, list->v[i], tr("samtaletypen", "the meeting type"), meeting_keys, MK_N, f)
+		if (!check_keys(c, list->v[i], _("the meeting type"), meeting_keys, MK_N, f)
 		    || !f[MK_ID].val)
 			continue;
-		id = get_id(c, f[MK_ID].val, tr("samtaletypens id", "the meeting type's id"));
-		if (!id || is_duplicate(c, f[MK_ID].val, tr("samtaletype", "meeting type"), ids,
+		id = get_id(c, f[MK_ID].val, _("the meeting type's id"));
+		if (!id || is_duplicate(c, f[MK_ID].val, C_("content/validate", "meeting type"), ids,
 					p->mt_marks, g->nmeeting_types))
 			continue;
 		mt->id = xstrdup(id);
@@ -320,9 +312,9 @@ static void guide_sections(struct vctx *c, const struct keyval *kv, struct guide
 	ids = xcalloc(list->n, sizeof(*ids));
 	marks = xcalloc(list->n, sizeof(*marks));
 	for (size_t i = 0; i < list->n; i++) {
-		const char *id = get_id(c, list->v[i], tr("afsnittets id", "the section id"));
+		const char *id = get_id(c, list->v[i], _("the section id"));
 
-		if (!id || is_duplicate(c, list->v[i], tr("afsnit", "section"), ids, marks, *nrefs))
+		if (!id || is_duplicate(c, list->v[i], _("section"), ids, marks, *nrefs))
 			continue;
 		ids[*nrefs] = id;
 		marks[*nrefs] = mark_of(list->v[i]);
@@ -345,7 +337,7 @@ static void guide_sources(struct vctx *c, const struct keyval *kv, struct conten
 		struct content_source *s = &g->sources[g->nsources];
 		struct keyval f[RK_N];
 
-		if (!check_keys(c, list->v[i], tr("kilden", "the source"), source_keys, RK_N, f))
+		if (!check_keys(c, list->v[i], _("the source"), source_keys, RK_N, f))
 			continue;
 		s->title = get_text(c, &f[RK_TITLE]);
 		s->where = get_text(c, &f[RK_WHERE]);
@@ -364,7 +356,7 @@ void validate_guide(const char *file, const struct ynode *root, const char *expe
 	*refs = NULL;
 	*nrefs = 0;
 	if (!root) {
-		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		diag_add(d, file, 1, 1, true, "%s", _("the file is empty"));
 		return;
 	}
 	if (!check_keys(&c, root, "guide.yaml", guide_keys, GK_N, kv))
@@ -409,11 +401,9 @@ static void unknown_meeting_type(struct vctx *c, const struct ynode *v, const st
 		ids[i] = g->meeting_types[i].id;
 	best = content_suggest(v->str, ids, g->nmeeting_types);
 	if (best)
-		ERR(c, v, tr("ukendt samtaletype '%s'; mente du '%s'?",
-			     "unknown meeting type '%s'; did you mean '%s'?"), v->str, best);
+		ERR(c, v, _("unknown meeting type '%s'; did you mean '%s'?"), v->str, best);
 	else
-		ERR(c, v, tr("ukendt samtaletype '%s' (se meeting_types i guide.yaml)",
-			     "unknown meeting type '%s' (see meeting_types in guide.yaml)"), v->str);
+		ERR(c, v, _("unknown meeting type '%s' (see meeting_types in guide.yaml)"), v->str);
 	free(ids);
 }
 
@@ -427,7 +417,7 @@ static void item_meetings(struct vctx *c, const struct keyval *kv, const struct 
 	it->meetings = xcalloc(list->n, sizeof(*it->meetings));
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *v = list->v[i];
-		const char *id = get_id(c, v, tr("en samtaletype", "a meeting type"));
+		const char *id = get_id(c, v, _("a meeting type"));
 
 		if (!id)
 			continue;
@@ -436,7 +426,7 @@ static void item_meetings(struct vctx *c, const struct keyval *kv, const struct 
 			continue;
 		}
 		if (content_item_applies(it, id)) {
-			WARN(c, v, tr("samtaletypen '%s' står to gange", "meeting type '%s' is listed twice"), id);
+			WARN(c, v, _("meeting type '%s' is listed twice"), id);
 			continue;
 		}
 		it->meetings[it->nmeetings++] = xstrdup(id);
@@ -461,11 +451,11 @@ static void section_items(struct vctx *c, const struct keyval *kv, struct guide_
 		struct keyval f[IK_N];
 		const char *id;
 
-		if (!check_keys(c, list->v[i], tr("punktet", "the item"), item_keys, IK_N, f)
+		if (!check_keys(c, list->v[i], _("the item"), item_keys, IK_N, f)
 		    || !f[IK_ID].val)
 			continue;
-		id = get_id(c, f[IK_ID].val, tr("punktets id", "the item's id"));
-		if (!id || is_duplicate(c, f[IK_ID].val, tr("punkt-id", "item id"), ids, marks, s->nitems))
+		id = get_id(c, f[IK_ID].val, _("the item's id"));
+		if (!id || is_duplicate(c, f[IK_ID].val, _("item id"), ids, marks, s->nitems))
 			continue;
 		it->id = xstrdup(id);
 		it->full_id = xasprintf("%s.%s", s->id, id);
@@ -477,8 +467,7 @@ static void section_items(struct vctx *c, const struct keyval *kv, struct guide_
 		it->help = get_text(c, &f[IK_HELP]);
 		it->help_origin = get_origin(c, &f[IK_HELP_SOURCE], ORIGIN_LOCAL);
 		if (f[IK_HELP_SOURCE].val && !f[IK_HELP].val)
-			WARN(c, f[IK_HELP_SOURCE].key, "%s", tr("'help_source' uden 'help' gør ingenting",
-								"'help_source' without 'help' does nothing"));
+			WARN(c, f[IK_HELP_SOURCE].key, "%s", _("'help_source' without 'help' does nothing"));
 		if (f[IK_MEETINGS].val)
 			item_meetings(c, &f[IK_MEETINGS], &p->g, it);
 		ids[s->nitems] = it->id;
@@ -498,14 +487,13 @@ void validate_section(const char *file, const struct ynode *root, const char *ex
 	if (!s->id)
 		s->id = xstrdup(expect_id);
 	if (!root) {
-		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		diag_add(d, file, 1, 1, true, "%s", _("the file is empty"));
 		return;
 	}
-	if (!check_keys(&c, root, tr("afsnittet", "the section"), section_keys, SK_N, kv))
+	if (!check_keys(&c, root, _("the section"), section_keys, SK_N, kv))
 		return;
 	if (kv[SK_ID].val && (id = get_id(&c, kv[SK_ID].val, "id")) && strcmp(id, expect_id))
-		ERR(&c, kv[SK_ID].val, tr("id '%s' svarer ikke til filnavnet '%s.yaml'",
-					  "id '%s' does not match the file name '%s.yaml'"), id, expect_id);
+		ERR(&c, kv[SK_ID].val, _("id '%s' does not match the file name '%s.yaml'"), id, expect_id);
 	if (get_int(&c, &kv[SK_NUMBER], &s->number))
 		p->number_marks[i] = mark_of(kv[SK_NUMBER].val);
 	s->title = get_text(&c, &kv[SK_TITLE]);
@@ -545,7 +533,7 @@ void validate_handout(const char *file, const struct ynode *root, const char *ex
 	struct keyval kv[HK_N];
 
 	if (!root) {
-		diag_add(d, file, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+		diag_add(d, file, 1, 1, true, "%s", _("the file is empty"));
 		return;
 	}
 	if (!check_keys(&c, root, "handout.yaml", handout_keys, HK_N, kv))

@@ -24,7 +24,7 @@ static FILE *open_regular(const char *path, struct content_diags *d)
 	FILE *f;
 
 	if (fd < 0 || fstat(fd, &sb)) {
-		diag_add(d, path, 1, 1, true, tr("kan ikke åbne filen: %s", "cannot open the file: %s"),
+		diag_add(d, path, 1, 1, true, _("cannot open the file: %s"),
 			 strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -32,8 +32,7 @@ static FILE *open_regular(const char *path, struct content_diags *d)
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		diag_add(d, path, 1, 1, true, "%s",
-			 tr("ikke en almindelig fil (en FIFO, en enhed eller en sokkel); den afvises",
-			    "not a regular file (a FIFO, a device or a socket); refused"));
+			 _("not a regular file (a FIFO, a device or a socket); refused"));
 		close(fd);
 		return NULL;
 	}
@@ -53,7 +52,7 @@ bool content_read_file(const char *path, char **buf, size_t *len, struct content
 	*buf = xmalloc(CONTENT_MAX_FILE + 2);
 	n = fread(*buf, 1, CONTENT_MAX_FILE + 1, f);
 	if (ferror(f)) {
-		diag_add(d, path, 1, 1, true, tr("kan ikke læse filen: %s", "cannot read the file: %s"),
+		diag_add(d, path, 1, 1, true, _("cannot read the file: %s"),
 			 strerror(errno));
 		fclose(f);
 		free(*buf);
@@ -89,24 +88,21 @@ static bool check_bytes(const char *file, const char *buf, size_t len, struct co
 	size_t bad;
 
 	if (len > CONTENT_MAX_FILE) {
-		diag_add(d, file, 1, 1, true, tr("filen er større end %d KiB; den afvises",
-						 "the file is larger than %d KiB; refused"),
+		diag_add(d, file, 1, 1, true, _("the file is larger than %d KiB; refused"),
 			 CONTENT_MAX_FILE / 1024);
 		return false;
 	}
 	if (!utf8_valid(buf, len, &bad)) {
 		offset_position(buf, bad, &line, &col);
 		diag_add(d, file, line, col, true,
-			 tr("ugyldig UTF-8 (byte 0x%02x); gem filen som UTF-8",
-			    "invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
+			 _("invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
 			 (unsigned char)buf[bad]);
 		return false;
 	}
 	nul = memchr(buf, '\0', len);
 	if (nul) {
 		offset_position(buf, (size_t)(nul - buf), &line, &col);
-		diag_add(d, file, line, col, true, "%s", tr("filen indeholder en NUL-byte",
-							    "the file contains a NUL byte"));
+		diag_add(d, file, line, col, true, "%s", _("the file contains a NUL byte"));
 		return false;
 	}
 	return true;
@@ -115,49 +111,36 @@ static bool check_bytes(const char *file, const char *buf, size_t len, struct co
 /* libyaml's problems in the words of a content editor, with what to do. */
 struct yaml_problem {
 	const char *libyaml;		/* a prefix of libyaml's problem text */
-	const char *da, *en;
+	const char *text;
 };
 
 static const struct yaml_problem yaml_problems[] = {
 	{ "mapping values are not allowed",
-	  "et kolon med mellemrum efter (': ') kan ikke stå her; sæt teksten i anførselstegn, når den indeholder ': '",
-	  "a colon followed by a space (': ') cannot stand here; put the text in quotes when it holds ': '" },
+	  N_("a colon followed by a space (': ') cannot stand here; put the text in quotes when it holds ': '") },
 	{ "found a tab character",
-	  "tabulator i indrykningen; brug mellemrum, ikke tabulator, til indrykning",
-	  "a tab in the indentation; indent with spaces, not tabs" },
+	  N_("a tab in the indentation; indent with spaces, not tabs") },
 	{ "found character that cannot start any token",
-	  "tegnet kan ikke begynde en værdi; sæt teksten i anførselstegn",
-	  "the character cannot start a value; put the text in quotes" },
+	  N_("the character cannot start a value; put the text in quotes") },
 	{ "found unexpected end of stream",
-	  "filen slutter, før anførselstegnet er lukket; luk det med samme slags anførselstegn",
-	  "the file ends before the quote is closed; close it with the same kind of quote" },
+	  N_("the file ends before the quote is closed; close it with the same kind of quote") },
 	{ "found unknown escape character",
-	  "ukendt \\-sekvens i en tekst i \"...\"; brug '...' eller skriv \\\\",
-	  "unknown \\ sequence in a \"...\" text; use '...' or write \\\\" },
+	  N_("unknown \\ sequence in a \"...\" text; use '...' or write \\\\") },
 	{ "did not find expected key",
-	  "her skulle der stå en nøgle (navn: værdi); tjek indrykningen og om en tekst skal i anførselstegn",
-	  "a key (name: value) was expected here; check the indentation and whether a text needs quotes" },
+	  N_("a key (name: value) was expected here; check the indentation and whether a text needs quotes") },
 	{ "did not find expected '-' indicator",
-	  "her skulle der stå et nyt punkt i listen ('- '); tjek indrykningen",
-	  "a new list entry ('- ') was expected here; check the indentation" },
+	  N_("a new list entry ('- ') was expected here; check the indentation") },
 	{ "could not find expected ':'",
-	  "der mangler et kolon (':') efter nøglen",
-	  "a colon (':') is missing after the key" },
+	  N_("a colon (':') is missing after the key") },
 	{ "did not find expected node content",
-	  "der mangler en værdi her",
-	  "a value is missing here" },
+	  N_("a value is missing here") },
 	{ "block sequence entries are not allowed",
-	  "et listepunkt ('- ') kan ikke stå her; tjek indrykningen",
-	  "a list entry ('- ') cannot stand here; check the indentation" },
+	  N_("a list entry ('- ') cannot stand here; check the indentation") },
 	{ "did not find expected <document start>",
-	  "der står noget efter filens indhold; tjek indrykningen af den sidste linje",
-	  "something follows the file's content; check the indentation of the last line" },
+	  N_("something follows the file's content; check the indentation of the last line") },
 	{ "found undefined tag handle",
-	  "'!' kan ikke begynde en værdi; sæt teksten i anførselstegn",
-	  "'!' cannot start a value; put the text in quotes" },
+	  N_("'!' cannot start a value; put the text in quotes") },
 	{ "control characters are not allowed",
-	  "filen indeholder et styretegn; fjern det",
-	  "the file holds a control character; remove it" },
+	  N_("the file holds a control character; remove it") },
 };
 
 /* The byte at 1-based line and column (columns in characters, as libyaml
@@ -184,7 +167,7 @@ static const char *yaml_problem_text(const char *problem, char at)
 		problem = "found a tab character";
 	for (size_t i = 0; i < ARRAY_SIZE(yaml_problems); i++)
 		if (!strncmp(problem, yaml_problems[i].libyaml, strlen(yaml_problems[i].libyaml)))
-			return tr(yaml_problems[i].da, yaml_problems[i].en);
+			return _(yaml_problems[i].text);
 	return NULL;
 }
 
@@ -203,17 +186,16 @@ static void syntax_error(const char *file, const char *buf, size_t len, const ya
 	}
 	text = yaml_problem_text(problem, char_at(buf, len, line, col));
 	if (text)
-		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
+		diag_add(d, file, line, col, true, _("YAML syntax error: %s"),
 			 text);
 	else if (p->context)
 		/* libyaml's own words, for a problem no editor has met yet */
-		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s (%s, linje %u)",
-						      "YAML syntax error: %s (%s at line %u)"),
-			 *problem ? problem : tr("ukendt fejl", "unknown error"), p->context,
+		diag_add(d, file, line, col, true, _("YAML syntax error: %s (%s at line %u)"),
+			 *problem ? problem : _("unknown error"), p->context,
 			 (unsigned)p->context_mark.line + 1);
 	else
-		diag_add(d, file, line, col, true, tr("YAML-syntaksfejl: %s", "YAML syntax error: %s"),
-			 *problem ? problem : tr("ukendt fejl", "unknown error"));
+		diag_add(d, file, line, col, true, _("YAML syntax error: %s"),
+			 *problem ? problem : _("unknown error"));
 }
 
 static struct ynode *ynode_new(enum ynode_kind kind, const yaml_event_t *ev)
@@ -273,7 +255,7 @@ static bool builder_add(struct tree_builder *b, struct ynode *n)
 		return true;
 	if (b->depth == CONTENT_MAX_DEPTH) {
 		diag_add(b->d, b->file, n->line, n->col, true,
-			 tr("for dybt indlejret (over %d niveauer)", "nested too deeply (over %d levels)"),
+			 _("nested too deeply (over %d levels)"),
 			 CONTENT_MAX_DEPTH);
 		return false;
 	}
@@ -292,8 +274,7 @@ static void check_scalar(struct tree_builder *b, const yaml_event_t *ev)
 			      TEXT_TAB | TEXT_LF, NULL, &cp))
 		diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
 			 (unsigned)ev->start_mark.column + 1, true,
-			 tr("teksten indeholder styretegnet U+%04lX, som en terminal ville udføre; "
-			    "fjern det", "the text holds the control character U+%04lX, which a "
+			 _("the text holds the control character U+%04lX, which a "
 			    "terminal would act on; remove it"), cp);
 }
 
@@ -305,8 +286,7 @@ static bool builder_event(struct tree_builder *b, const yaml_event_t *ev)
 	if (ev->type == YAML_ALIAS_EVENT || event_anchor(ev)) {
 		diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
 			 (unsigned)ev->start_mark.column + 1, true, "%s",
-			 tr("ankre og aliaser (& og *) er ikke tilladt; filen afvises",
-			    "anchors and aliases (& and *) are not allowed; the file is refused"));
+			 _("anchors and aliases (& and *) are not allowed; the file is refused"));
 		return false;
 	}
 	switch (ev->type) {
@@ -314,7 +294,7 @@ static bool builder_event(struct tree_builder *b, const yaml_event_t *ev)
 		if (b->documents) {
 			diag_add(b->d, b->file, (unsigned)ev->start_mark.line + 1,
 				 (unsigned)ev->start_mark.column + 1, true, "%s",
-				 tr("kun ét YAML-dokument pr. fil", "only one YAML document per file"));
+				 _("only one YAML document per file"));
 			return false;
 		}
 		b->documents = true;

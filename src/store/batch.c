@@ -140,7 +140,7 @@ enum sam_status batch_create(struct store *st, const char *kind, const char *act
 	*id = sqlite3_last_insert_rowid(st->db);
 	/* Locked before the commit shows the batch to anybody. */
 	if (!batch_lock(st, *id))
-		return sam_fail(SAM_ERR_IO, tr("kan ikke låse %s-bulk: %s", "cannot lock %s-bulk: %s"),
+		return sam_fail(SAM_ERR_IO, _("cannot lock %s-bulk: %s"),
 				st->path, strerror(errno));
 	return SAM_OK;
 }

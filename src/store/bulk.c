@@ -140,8 +140,7 @@ static enum sam_status refuse_existing(struct store_bulk *b, const char *ref)
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		db_done(b->st, stmt, SQLITE_DONE);
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("findes allerede i databasen",
-							 "already exists in the database"));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("already exists in the database"));
 	}
 	return db_done(b->st, stmt, rc);
 }
@@ -150,11 +149,11 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 {
 	enum sam_status status;
 
-	if ((status = check_label(tr("journalnummeret", "the journal number"), c->ref, REF_MAX)) ||
+	if ((status = check_label(_("the journal number"), c->ref, REF_MAX)) ||
 	    (!str_empty(c->initials) &&
-	     (status = check_label(tr("initialerne", "the initials"), c->initials, INITIALS_MAX))) ||
-	    (status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) ||
-	    (c->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
+	     (status = check_label(_("the initials"), c->initials, INITIALS_MAX))) ||
+	    (status = check_date(_("the opening date"), opened)) ||
+	    (c->caseworker && (status = check_label(_("the caseworker"),
 						     c->caseworker, NAME_MAX_BYTES))))
 		return status;
 	for (enum profile_field f = 0; f < PROFILE_NFIELDS; f++)
@@ -194,18 +193,18 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 {
 	enum sam_status status;
 
-	if ((status = check_date(tr("samtalens dato", "the meeting's date"), date)) ||
-	    (m->caseworker && (status = check_label(tr("sagsbehandleren", "the caseworker"),
+	if ((status = check_date(_("the meeting's date"), date)) ||
+	    (m->caseworker && (status = check_label(_("the caseworker"),
 						     m->caseworker, NAME_MAX_BYTES))) ||
-	    (status = check_text(tr("noten", "the note"), m->note, NOTE_MAX)) ||
-	    (status = check_text(tr("aftalen", "the agreed summary"), m->agreed, NOTE_MAX)) ||
+	    (status = check_text(_("the note"), m->note, NOTE_MAX)) ||
+	    (status = check_text(_("the agreed summary"), m->agreed, NOTE_MAX)) ||
 	    (!str_empty(m->interpreter) &&
-	     (status = check_label(tr("tolkesproget", "the interpreted language"), m->interpreter,
+	     (status = check_label(_("the interpreted language"), m->interpreter,
 				   NAME_MAX_BYTES))) ||
 	    (status = check_meeting_next(date, m->next_date, m->next_time, m->next_place)))
 		return status;
 	for (size_t i = 0; m->notes && i < m->nitems; i++)
-		if ((status = check_text(tr("noten", "the note"), m->notes[i], NOTE_MAX)))
+		if ((status = check_text(_("the note"), m->notes[i], NOTE_MAX)))
 			return status;
 	return SAM_OK;
 }
@@ -227,8 +226,7 @@ static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
 		status = db_run(b->st, stmt);
 		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
-			status = sam_fail(SAM_ERR_INVALID, tr("punktet %s står to gange i samtalen",
-							      "the item %s is in the meeting twice"),
+			status = sam_fail(SAM_ERR_INVALID, _("the item %s is in the meeting twice"),
 					  m->items[i].item_id);
 	}
 	return status;
@@ -277,13 +275,12 @@ enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store
 		return status;
 	if (f->meeting != STORE_BULK_NO_MEETING && f->meeting >= b->nmeetings)
 		return sam_error("store_bulk_followup_add: a follow-up of a meeting that is not there");
-	if ((status = check_date(tr("fristen", "the due date"), f->due)))
+	if ((status = check_date(_("the due date"), f->due)))
 		return status;
 	if (str_empty(f->text))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
-							  "the follow-up needs a text"));
-	if ((status = check_text(tr("opfølgningen", "the follow-up"), f->text, NOTE_MAX)) ||
-	    (status = check_label(tr("den ansvarlige", "the assignee"), assignee, NAME_MAX_BYTES)))
+		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
+	if ((status = check_text(_("the follow-up"), f->text, NOTE_MAX)) ||
+	    (status = check_label(_("the assignee"), assignee, NAME_MAX_BYTES)))
 		return status;
 	sqlite3_bind_int64(stmt, 1, b->case_id);
 	if (f->meeting != STORE_BULK_NO_MEETING)
@@ -326,12 +323,11 @@ enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 	if ((status = batch_step_open(b->st, &b->began)))
 		return status;
 	if (closed) {
-		if ((status = check_date(tr("afslutningsdatoen", "the closing date"), closed)))
+		if ((status = check_date(_("the closing date"), closed)))
 			return status;
 		if (strcmp(closed, b->opened) < 0)
 			return sam_fail(SAM_ERR_INVALID,
-					tr("sagen kan ikke afsluttes før den blev oprettet (%s)",
-					   "the case cannot close before it opened (%s)"), b->opened);
+					_("the case cannot close before it opened (%s)"), b->opened);
 		sqlite3_bind_text(stmt, 1, closed, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, b->case_id);
 		if ((status = db_run(b->st, stmt)))

@@ -11,25 +11,25 @@
  */
 
 const struct profile_field_info profile_fields[PROFILE_NFIELDS] = {
-	[PROFILE_QUALIFICATIONS] = { "qualifications", "Kvalifikationer", "Qualifications",
-		"Det, I har kortlagt sammen.", "What you have mapped together.",
-		"kvalifikationerne", "the qualifications" },
-	[PROFILE_EDUCATION] = { "education", "Uddannelse", "Education",
-		"Også fra hjemlandet.", "Also from her home country.",
-		"uddannelsen", "the education" },
-	[PROFILE_WORK_EXPERIENCE] = { "work_experience", "Erhvervserfaring", "Work experience",
-		"Også fra hjemlandet.", "Also from her home country.",
-		"erhvervserfaringen", "the work experience" },
-	[PROFILE_LANGUAGES] = { "languages", "Sprog", "Languages",
-		NULL, NULL, "sprogene", "the languages" },
-	[PROFILE_OTHER_SKILLS] = { "other_skills", "Andre kompetencer", "Other skills",
-		NULL, NULL, "de andre kompetencer", "the other skills" },
-	[PROFILE_JOB_WISHES] = { "job_wishes", "Ønsker til job", "Job wishes",
-		NULL, NULL, "jobønskerne", "the job wishes" },
-	[PROFILE_EDUCATION_WISHES] = { "education_wishes", "Ønsker til uddannelse", "Education wishes",
-		NULL, NULL, "uddannelsesønskerne", "the education wishes" },
-	[PROFILE_GOALS] = { "goals", "Hendes egne mål", "Her own goals",
-		"Med hendes ord.", "In her words.", "hendes mål", "her goals" },
+	[PROFILE_QUALIFICATIONS] = { "qualifications", N_("Qualifications"),
+		N_("What you have mapped together."),
+		N_("the qualifications") },
+	[PROFILE_EDUCATION] = { "education", N_("Education"),
+		N_("Also from her home country."),
+		N_("the education") },
+	[PROFILE_WORK_EXPERIENCE] = { "work_experience", N_("Work experience"),
+		N_("Also from her home country."),
+		N_("the work experience") },
+	[PROFILE_LANGUAGES] = { "languages", N_("Languages"),
+		NULL, N_("the languages") },
+	[PROFILE_OTHER_SKILLS] = { "other_skills", N_("Other skills"),
+		NULL, N_("the other skills") },
+	[PROFILE_JOB_WISHES] = { "job_wishes", N_("Job wishes"),
+		NULL, N_("the job wishes") },
+	[PROFILE_EDUCATION_WISHES] = { "education_wishes", N_("Education wishes"),
+		NULL, N_("the education wishes") },
+	[PROFILE_GOALS] = { "goals", N_("Her own goals"),
+		N_("In her words."), N_("her goals") },
 };
 
 #define CASE_SELECT \
@@ -69,9 +69,8 @@ static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct case
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc);
 	if (ref)
-		return sam_fail(SAM_ERR_NOT_FOUND, tr("der er ingen sag '%s'", "there is no case '%s'"), ref);
-	return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-						    "the case does not exist (any more)"));
+		return sam_fail(SAM_ERR_NOT_FOUND, _("there is no case '%s'"), ref);
+	return sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 }
 
 enum sam_status store_case_get(struct store *st, const char *ref, struct case_rec *out)
@@ -81,7 +80,7 @@ enum sam_status store_case_get(struct store *st, const char *ref, struct case_re
 
 	memset(out, 0, sizeof(*out));
 	if (!ref)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("journalnummeret mangler", "the journal number is missing"));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("the journal number is missing"));
 	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref" CASE_SHOWN("c.id"), &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
@@ -151,8 +150,7 @@ static enum sam_status case_exists(struct store *st, int64_t id)
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE)
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-							      "the case does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 	else if (rc != SQLITE_ROW)
 		status = db_error(st, rc);
 	sqlite3_finalize(stmt);
@@ -168,13 +166,13 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	int64_t new_id;
 	int rc;
 
-	if ((status = check_label(tr("journalnummeret", "the journal number"), ref, REF_MAX)) != SAM_OK)
+	if ((status = check_label(_("the journal number"), ref, REF_MAX)) != SAM_OK)
 		return status;
 	if (!str_empty(initials) &&
-	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)
+	    (status = check_label(_("the initials"), initials, INITIALS_MAX)) != SAM_OK)
 		return status;
 	opened = date_or_today(opened, today);
-	if ((status = check_date(tr("oprettelsesdatoen", "the opening date"), opened)) != SAM_OK)
+	if ((status = check_date(_("the opening date"), opened)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -184,8 +182,7 @@ enum sam_status store_case_add(struct store *st, const char *ref, const char *in
 	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		status = sam_fail(SAM_ERR_INVALID, tr("der er allerede en sag '%s'",
-						      "there is already a case '%s'"), ref);
+		status = sam_fail(SAM_ERR_INVALID, _("there is already a case '%s'"), ref);
 	else if (rc != SQLITE_DONE)
 		status = db_error(st, rc);
 	sqlite3_finalize(stmt);
@@ -240,7 +237,7 @@ enum sam_status check_profile(enum profile_field field, const char *text)
 {
 	const struct profile_field_info *f = &profile_fields[field];
 
-	return check_text(tr(f->what_da, f->what_en), text, NOTE_MAX);
+	return check_text(_(f->what), text, NOTE_MAX);
 }
 
 enum sam_status store_case_set_profile(struct store *st, int64_t case_id,
@@ -261,7 +258,7 @@ enum sam_status store_case_set_initials(struct store *st, int64_t case_id, const
 	enum sam_status status;
 
 	if (!str_empty(initials) &&
-	    (status = check_label(tr("initialerne", "the initials"), initials, INITIALS_MAX)) != SAM_OK)
+	    (status = check_label(_("the initials"), initials, INITIALS_MAX)) != SAM_OK)
 		return status;
 	return update_case(st, case_id, "initials", str_empty(initials) ? NULL : initials,
 			   "case.initials");
@@ -274,13 +271,12 @@ enum sam_status store_case_close(struct store *st, int64_t case_id, const char *
 	enum sam_status status;
 
 	date = date_or_today(date, today);
-	if ((status = check_date(tr("afslutningsdatoen", "the closing date"), date)) != SAM_OK)
+	if ((status = check_date(_("the closing date"), date)) != SAM_OK)
 		return status;
 	if ((status = store_case_get_by_id(st, case_id, &c)) != SAM_OK)
 		return status;
 	if (strcmp(date, c.opened) < 0)
-		status = sam_fail(SAM_ERR_INVALID, tr("sagen kan ikke afsluttes før den blev oprettet (%s)",
-						      "the case cannot close before it opened (%s)"),
+		status = sam_fail(SAM_ERR_INVALID, _("the case cannot close before it opened (%s)"),
 				  c.opened);
 	case_rec_free(&c);
 	if (status != SAM_OK)
@@ -384,7 +380,7 @@ enum sam_status store_purge_closed_before(struct store *st, const char *date, in
 	size_t count = 0;
 
 	*n = 0;
-	if ((status = check_date(tr("datoen", "the date"), date)) != SAM_OK)
+	if ((status = check_date(_("the date"), date)) != SAM_OK)
 		return status;
 	status = erase_batch(st, "case.purge", mark_closed, (void *)date, &count);
 	if (status == SAM_OK || status == SAM_ERR_PENDING)
@@ -408,8 +404,7 @@ static enum sam_status mark_ids(struct store *st, int64_t batch, void *ctx)
 		sqlite3_bind_int64(stmt, 1, batch);
 		sqlite3_bind_int64(stmt, 2, set->ids[i]);
 		if ((status = db_run(st, stmt)) == SAM_OK && sqlite3_changes(st->db) == 0)
-			status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-								      "the case does not exist (any more)"));
+			status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 	}
 	sqlite3_finalize(stmt);
 	return status;

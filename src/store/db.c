@@ -189,53 +189,40 @@ enum sam_status db_error(struct store *st, int rc)
 	if ((rc & 0xff) == SQLITE_FULL ||
 	    (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
 	     (e == ENOSPC || e == EDQUOT)))
-		return sam_fail(SAM_ERR_IO, tr("disken med %s er fuld; intet blev ændret",
-					       "the disk holding %s is full; nothing was changed"), path);
+		return sam_fail(SAM_ERR_IO, _("the disk holding %s is full; nothing was changed"), path);
 	switch (rc & 0xff) {
 	case SQLITE_READONLY:
 		if (st && (st->flags & STORE_READONLY))
-			return sam_fail(SAM_ERR_IO, tr("kan ikke læse databasen %s: SQLite skal kunne oprette "
-						       "filerne %s-wal og %s-shm ved siden af den, men mappen "
-						       "er skrivebeskyttet",
-						       "cannot read the database %s: SQLite needs to create "
+			return sam_fail(SAM_ERR_IO, _("cannot read the database %s: SQLite needs to create "
 						       "%s-wal and %s-shm beside it, but the directory is "
 						       "read-only"), path, path, path);
-		return sam_fail(SAM_ERR_IO, tr("databasen %s er skrivebeskyttet; ændringen blev ikke gemt",
-					       "the database %s is read-only; the change was not saved"),
+		return sam_fail(SAM_ERR_IO, _("the database %s is read-only; the change was not saved"),
 				path);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return sam_fail(SAM_ERR_BUSY, tr("databasen %s er optaget af en anden; prøv igen om lidt",
-						 "the database %s is busy elsewhere; try again in a moment"),
+		return sam_fail(SAM_ERR_BUSY, _("the database %s is busy elsewhere; try again in a moment"),
 				path);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		return sam_fail(SAM_ERR_DB, tr("%s er ikke en samtale-database, eller den er beskadiget "
-					       "(prøv 'samtale db check' og en sikkerhedskopi)",
-					       "%s is not a samtale database, or it is damaged "
+		return sam_fail(SAM_ERR_DB, _("%s is not a samtale database, or it is damaged "
 					       "(try 'samtale db check' and a backup)"), path);
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
-		return sam_fail(SAM_ERR_IO, tr("kan ikke åbne databasen %s: %s",
-					       "cannot open the database %s: %s"), path,
-				e ? strerror(e) : tr("adgang nægtet", "permission denied"));
+		return sam_fail(SAM_ERR_IO, _("cannot open the database %s: %s"), path,
+				e ? strerror(e) : _("permission denied"));
 	case SQLITE_IOERR:
-		return sam_fail(SAM_ERR_IO, tr("ind-/uddatafejl i databasen %s: %s",
-					       "input/output error in the database %s: %s"), path,
+		return sam_fail(SAM_ERR_IO, _("input/output error in the database %s: %s"), path,
 				e ? strerror(e) : sqlite3_errstr(rc));
 	case SQLITE_CONSTRAINT:
-		return sam_fail(SAM_ERR_INVALID, tr("ændringen strider mod databasens regler (%s)",
-						    "the change breaks a rule of the database (%s)"),
+		return sam_fail(SAM_ERR_INVALID, _("the change breaks a rule of the database (%s)"),
 				st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
 		/* Also what SQLite says of some damaged schemas: a message, not abort. */
-		return sam_fail(SAM_ERR_DB, tr("SQLite løb tør for hukommelse i databasen %s; er den "
-					       "beskadiget? (prøv 'samtale db check' og en sikkerhedskopi)",
-					       "SQLite ran out of memory in the database %s; is it damaged? "
+		return sam_fail(SAM_ERR_DB, _("SQLite ran out of memory in the database %s; is it damaged? "
 					       "(try 'samtale db check' and a backup)"), path);
 	}
-	return sam_fail(SAM_ERR_DB, tr("databasefejl i %s: %s", "database error in %s: %s"), path,
+	return sam_fail(SAM_ERR_DB, _("database error in %s: %s"), path,
 			st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 }
 
@@ -343,22 +330,18 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 	if (!text)
 		return SAM_OK;
 	if (!utf8_valid(text, n, &bad))
-		return sam_fail(SAM_ERR_INVALID, tr("%s indeholder ugyldig UTF-8 (byte %zu)",
-						    "%s is not valid UTF-8 (byte %zu)"), what, bad + 1);
+		return sam_fail(SAM_ERR_INVALID, _("%s is not valid UTF-8 (byte %zu)"), what, bad + 1);
 	if (n > max)
-		return sam_fail(SAM_ERR_INVALID, tr("%s fylder for meget (højst %zu byte)",
-						    "%s is too long (at most %zu bytes)"), what, max);
+		return sam_fail(SAM_ERR_INVALID, _("%s is too long (at most %zu bytes)"), what, max);
 	/* Nothing a terminal would act on (escape sequences, C1 controls,
 	 * bidi overrides that make text read otherwise). Tabs and line ends
 	 * are text. */
 	if (text_control_find(text, n, TEXT_LINES, &bad, NULL))
-		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde styretegn (byte %zu)",
-						    "%s must not hold control characters (byte %zu)"),
+		return sam_fail(SAM_ERR_INVALID, _("%s must not hold control characters (byte %zu)"),
 				what, bad + 1);
 	if (cpr_find(text, NULL, NULL))
 		return sam_fail(SAM_ERR_INVALID,
-				tr("%s ligner et CPR-nummer; CPR-numre må ikke gemmes her. Fjern det og prøv igen",
-				   "%s looks like it holds a CPR number; CPR numbers must not be stored here. "
+				_("%s looks like it holds a CPR number; CPR numbers must not be stored here. "
 				   "Remove it and try again"), what);
 	return SAM_OK;
 }
@@ -366,11 +349,10 @@ enum sam_status check_text(const char *what, const char *text, size_t max)
 enum sam_status check_label(const char *what, const char *text, size_t max)
 {
 	if (str_empty(text))
-		return sam_fail(SAM_ERR_INVALID, tr("%s mangler", "%s must not be empty"), what);
+		return sam_fail(SAM_ERR_INVALID, _("%s must not be empty"), what);
 	if (text_control_find(text, strlen(text), 0, NULL, NULL) &&
 	    utf8_valid(text, strlen(text), NULL))
-		return sam_fail(SAM_ERR_INVALID, tr("%s må ikke indeholde kontroltegn",
-						    "%s must not contain control characters"),
+		return sam_fail(SAM_ERR_INVALID, _("%s must not contain control characters"),
 				what);
 	return check_text(what, text, max);
 }
@@ -378,8 +360,7 @@ enum sam_status check_label(const char *what, const char *text, size_t max)
 enum sam_status check_date(const char *what, const char *date)
 {
 	if (!date || !date_valid(date))
-		return sam_fail(SAM_ERR_INVALID, tr("%s skal være en dato som ÅÅÅÅ-MM-DD",
-						    "%s must be a date as YYYY-MM-DD"), what);
+		return sam_fail(SAM_ERR_INVALID, _("%s must be a date as YYYY-MM-DD"), what);
 	return SAM_OK;
 }
 
@@ -510,10 +491,7 @@ static enum sam_status wipe_wal(struct store *st)
 	create_file(mark, db_file_mode(st), (gid_t)-1, &created);
 	free(mark);
 	return sam_fail(SAM_ERR_PENDING,
-			tr("en anden samtale læser databasen, så de slettede data står stadig i %s og "
-			   "%s-wal (%d af WAL-filens %d sider er ikke skrevet tilbage); de overskrives, "
-			   "næste gang samtale åbner databasen, når den anden er færdig",
-			   "another samtale is reading the database, so the erased data is still in %s "
+			_("another samtale is reading the database, so the erased data is still in %s "
 			   "and %s-wal (%d of the WAL's %d pages are not written back); it is overwritten "
 			   "the next time samtale opens the database, once the other one is done"),
 			st->path, st->path, log > ckpt ? log - ckpt : 0, log > 0 ? log : 0);
@@ -550,8 +528,7 @@ static enum sam_status commit(struct store *st)
 enum sam_status write_begin(struct store *st)
 {
 	if (st->flags & STORE_READONLY)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("databasen er åbnet skrivebeskyttet",
-							  "the database was opened read-only"));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("the database was opened read-only"));
 	if (st->in_tx)
 		return db_exec(st, "SAVEPOINT w");
 	return begin_immediate(st);
@@ -726,16 +703,14 @@ static enum sam_status refuse_network_fs(const char *dir)
 	free(type);
 	if (!name)
 		return SAM_OK;
-	return sam_error(tr("databasen skal ligge på en lokal disk, men %s er på et netværksdrev (%s); "
-			    "SQLite kan ikke låse den sikkert dér",
-			    "the database must be on a local disk, but %s is on a network file system (%s); "
+	return sam_error(_("the database must be on a local disk, but %s is on a network file system (%s); "
 			    "SQLite cannot lock it safely there"), dir, name);
 }
 
-static enum sam_status io_fail(const char *what_da, const char *what_en, const char *path, int e)
+static enum sam_status io_fail(const char *what, const char *path, int e)
 {
-	return sam_fail(SAM_ERR_IO, "%s %s: %s", tr(what_da, what_en), path,
-			e == ENOSPC || e == EDQUOT ? tr("disken er fuld", "the disk is full") : strerror(e));
+	return sam_fail(SAM_ERR_IO, "%s %s: %s", what, path,
+			e == ENOSPC || e == EDQUOT ? _("the disk is full") : strerror(e));
 }
 
 /* Creates the database file with mode (umask-proof) when missing. SQLite
@@ -748,7 +723,7 @@ static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, boo
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return SAM_OK;
-		return io_fail("kan ikke oprette databasen", "cannot create the database", path, errno);
+		return io_fail(_("cannot create the database"), path, errno);
 	}
 	*created = true;
 	if ((gid != (gid_t)-1 && fchown(fd, (uid_t)-1, gid)) || fchmod(fd, mode)) {
@@ -756,10 +731,10 @@ static enum sam_status create_file(const char *path, mode_t mode, gid_t gid, boo
 
 		close(fd);
 		unlink(path);
-		return io_fail("kan ikke sætte rettigheder på", "cannot set the permissions of", path, e);
+		return io_fail(_("cannot set the permissions of"), path, e);
 	}
 	if (close(fd))
-		return io_fail("kan ikke oprette databasen", "cannot create the database", path, errno);
+		return io_fail(_("cannot create the database"), path, errno);
 	return SAM_OK;
 }
 
@@ -785,17 +760,12 @@ static enum sam_status check_team_mode(const char *path, const struct stat *sb, 
 	enum sam_status status = SAM_OK;
 
 	if (sb->st_mode & 07777 & ~0660)
-		status = sam_fail(SAM_ERR_IO, tr("den fælles database %s har for vide rettigheder (%o); en "
-						 "fælles database har 0660 og gruppen %s, ingen andre. Ret "
-						 "det med 'chmod 660 %s'",
-						 "the team database %s has permissions that are too wide "
+		status = sam_fail(SAM_ERR_IO, _("the team database %s has permissions that are too wide "
 						 "(%o); a team database has 0660 and the group %s, nobody "
 						 "else. Fix it with 'chmod 660 %s'"),
 				  path, (unsigned)(sb->st_mode & 07777), want, path);
 	else if (sb->st_gid != dir->st_gid)
-		status = sam_fail(SAM_ERR_IO, tr("den fælles database %s tilhører gruppen %s, men dens mappe "
-						 "gruppen %s. Ret det med 'chgrp %s %s'",
-						 "the team database %s belongs to the group %s, but its "
+		status = sam_fail(SAM_ERR_IO, _("the team database %s belongs to the group %s, but its "
 						 "directory to the group %s. Fix it with 'chgrp %s %s'"),
 				  path, have, want, want, path);
 	free(want);
@@ -822,16 +792,11 @@ static enum sam_status check_mode(const char *path)
 		return check_team_mode(path, &sb, &dir);
 	if (sb.st_uid != geteuid()) {
 		owner = user_name(sb.st_uid);
-		status = sam_fail(SAM_ERR_IO, tr("databasen %s tilhører en anden bruger (%s); en personlig "
-						 "database åbnes kun af den, den tilhører",
-						 "the database %s belongs to another user (%s); a personal "
+		status = sam_fail(SAM_ERR_IO, _("the database %s belongs to another user (%s); a personal "
 						 "database is opened only by its owner"), path, owner);
 		free(owner);
 	} else if (sb.st_mode & 07777 & ~0600) {
-		status = sam_fail(SAM_ERR_IO, tr("databasen %s har for vide rettigheder (%o): andre end dig "
-						 "kan komme til den, men samtale giver en personlig database "
-						 "0600. Ret det med 'chmod 600 %s'",
-						 "the database %s has permissions that are too wide (%o): "
+		status = sam_fail(SAM_ERR_IO, _("the database %s has permissions that are too wide (%o): "
 						 "others than you can reach it, but samtale gives a personal "
 						 "database 0600. Fix it with 'chmod 600 %s'"),
 				  path, (unsigned)(sb.st_mode & 07777), path);
@@ -852,19 +817,19 @@ static enum sam_status prepare_path(const char *path, unsigned flags)
 
 	if (stat(dir, &sb)) {
 		if (errno != ENOENT || !(flags & STORE_CREATE)) {
-			status = io_fail("kan ikke bruge mappen", "cannot use the directory", dir, errno);
+			status = io_fail(_("cannot use the directory"), dir, errno);
 			goto out;
 		}
 		/* A personal database: nobody but its owner may even list it. */
 		if ((status = path_mkdir_p(dir, 0700)) != SAM_OK)
 			goto out;
 		if (chmod(dir, 0700)) {
-			status = io_fail("kan ikke sætte rettigheder på", "cannot set the permissions of",
+			status = io_fail(_("cannot set the permissions of"),
 					 dir, errno);
 			goto out;
 		}
 	} else if (!S_ISDIR(sb.st_mode)) {
-		status = io_fail("kan ikke bruge mappen", "cannot use the directory", dir, ENOTDIR);
+		status = io_fail(_("cannot use the directory"), dir, ENOTDIR);
 		goto out;
 	} else if ((sb.st_mode & S_ISGID) && (sb.st_mode & 0070) == 0070) {
 		/* A team's directory (db init --shared): a new file is the team's,
@@ -876,24 +841,22 @@ static enum sam_status prepare_path(const char *path, unsigned flags)
 	/* A link could lead the WAL files and the checks above astray (and, in
 	 * a team's directory, to another person's file). */
 	if (!lstat(path, &sb) && S_ISLNK(sb.st_mode)) {
-		status = sam_fail(SAM_ERR_IO, tr("%s er et symbolsk link; angiv selve databasefilen med --db",
-						 "%s is a symbolic link; give the database file itself with --db"),
+		status = sam_fail(SAM_ERR_IO, _("%s is a symbolic link; give the database file itself with --db"),
 				  path);
 		goto out;
 	}
 	if (stat(path, &sb)) {
 		if (errno != ENOENT) {
-			status = io_fail("kan ikke åbne databasen", "cannot open the database", path, errno);
+			status = io_fail(_("cannot open the database"), path, errno);
 		} else if (!(flags & STORE_CREATE) || (flags & STORE_READONLY)) {
 			status = sam_fail(SAM_ERR_NOT_FOUND,
-					  tr("der er ingen database i %s (opret den med 'samtale db init')",
-					     "there is no database at %s (create it with 'samtale db init')"),
+					  _("there is no database at %s (create it with 'samtale db init')"),
 					  path);
 		} else {
 			status = create_file(path, mode, (gid_t)-1, &created);
 		}
 	} else if (!S_ISREG(sb.st_mode)) {
-		status = sam_fail(SAM_ERR_IO, tr("%s er ikke en almindelig fil", "%s is not a regular file"),
+		status = sam_fail(SAM_ERR_IO, _("%s is not a regular file"),
 				  path);
 	}
 out:
@@ -963,9 +926,8 @@ out:
 	free(named);
 	free(dir);
 	if (e == EEXIST)
-		return sam_fail(SAM_ERR_INVALID, tr("%s findes allerede; den blev ikke overskrevet",
-						    "%s exists already; it was not overwritten"), dest);
-	return e ? io_fail("kan ikke skrive sikkerhedskopien", "cannot write the backup", dest, e)
+		return sam_fail(SAM_ERR_INVALID, _("%s exists already; it was not overwritten"), dest);
+	return e ? io_fail(_("cannot write the backup"), dest, e)
 		 : SAM_OK;
 }
 
@@ -1001,13 +963,12 @@ static enum sam_status backup_to(sqlite3 *src, const char *dest, mode_t mode, bo
 		}
 	}
 	if (rc != SQLITE_OK) {
-		status = sam_fail(SAM_ERR_IO, tr("sikkerhedskopien %s mislykkedes: %s",
-						 "the backup %s failed: %s"), dest,
-				  (rc & 0xff) == SQLITE_FULL ? tr("disken er fuld", "the disk is full")
+		status = sam_fail(SAM_ERR_IO, _("the backup %s failed: %s"), dest,
+				  (rc & 0xff) == SQLITE_FULL ? _("the disk is full")
 							     : sqlite3_errstr(rc));
 	}
 	if (sqlite3_close(d) != SQLITE_OK && status == SAM_OK)
-		status = sam_fail(SAM_ERR_IO, tr("sikkerhedskopien %s mislykkedes", "the backup %s failed"),
+		status = sam_fail(SAM_ERR_IO, _("the backup %s failed"),
 				  dest);
 	if (status == SAM_OK)
 		status = publish(tmp, dest, mode, replace);
@@ -1043,25 +1004,18 @@ static enum sam_status check_backup_dest(const char *dest, bool force)
 	struct stat sb;
 
 	if (lstat(dest, &sb))
-		return errno == ENOENT ? SAM_OK : io_fail("kan ikke bruge", "cannot use", dest, errno);
+		return errno == ENOENT ? SAM_OK : io_fail(_("cannot use"), dest, errno);
 	if (S_ISLNK(sb.st_mode))
-		return sam_fail(SAM_ERR_INVALID, tr("%s er et symbolsk link; sikkerhedskopien skrives "
-						    "ikke gennem det", "%s is a symbolic link; the backup "
+		return sam_fail(SAM_ERR_INVALID, _("%s is a symbolic link; the backup "
 						    "is not written through it"), dest);
 	if (!S_ISREG(sb.st_mode))
-		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke en almindelig fil (men en enhed, en FIFO "
-						    "eller en mappe); sikkerhedskopien skrives ikke dér",
-						    "%s is not a regular file (but a device, a FIFO or a "
+		return sam_fail(SAM_ERR_INVALID, _("%s is not a regular file (but a device, a FIFO or a "
 						    "directory); the backup is not written there"), dest);
 	if (!force)
-		return sam_fail(SAM_ERR_INVALID, tr("%s findes allerede; vælg et nyt navn, eller erstat "
-						    "en ældre sikkerhedskopi med --force",
-						    "%s exists already; choose a new name, or replace an "
+		return sam_fail(SAM_ERR_INVALID, _("%s exists already; choose a new name, or replace an "
 						    "older backup with --force"), dest);
 	if (!is_samtale_file(dest))
-		return sam_fail(SAM_ERR_INVALID, tr("%s er ikke en sikkerhedskopi fra samtale; den "
-						    "erstattes ikke, heller ikke med --force",
-						    "%s is not a samtale backup; it is not replaced, not "
+		return sam_fail(SAM_ERR_INVALID, _("%s is not a samtale backup; it is not replaced, not "
 						    "even with --force"), dest);
 	return SAM_OK;
 }
@@ -1090,16 +1044,14 @@ enum sam_status store_backup(struct store *st, const char *dest, bool force)
 	enum sam_status status;
 
 	if (str_empty(dest))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("angiv en fil til sikkerhedskopien",
-							  "name a file for the backup"));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("name a file for the backup"));
 	if (is_database_file(st, dest))
 		return sam_fail(SAM_ERR_INVALID, "%s",
-				tr("sikkerhedskopien kan ikke skrives oven i selve databasen",
-				   "the backup cannot overwrite the database itself"));
+				_("the backup cannot overwrite the database itself"));
 	if ((status = check_backup_dest(dest, force)) != SAM_OK)
 		return status;
 	dir = path_dirname(dest);
-	status = path_exists(dir) ? SAM_OK : io_fail("kan ikke bruge mappen", "cannot use the directory",
+	status = path_exists(dir) ? SAM_OK : io_fail(_("cannot use the directory"),
 						     dir, ENOENT);
 	free(dir);
 	if (status == SAM_OK)
@@ -1158,27 +1110,20 @@ static enum sam_status check_header(struct store *st, const struct header *h)
 {
 	if (h->version > SCHEMA_VERSION && h->app_id == SAMTALE_APP_ID)
 		return sam_fail(SAM_ERR_INVALID,
-				tr("databasen %s er lavet af en nyere samtale (skema %d; denne version kender "
-				   "op til %d); opdatér samtale",
-				   "the database %s was made by a newer samtale (schema %d; this version knows "
+				_("the database %s was made by a newer samtale (schema %d; this version knows "
 				   "up to %d); update samtale"), st->path, (int)h->version, SCHEMA_VERSION);
 	if (h->app_id != SAMTALE_APP_ID && (h->version || h->app_id || h->objects))
-		return sam_fail(SAM_ERR_DB, tr("%s er en SQLite-database, men ikke en samtale-database",
-					       "%s is an SQLite database, but not a samtale database"),
+		return sam_fail(SAM_ERR_DB, _("%s is an SQLite database, but not a samtale database"),
 				st->path);
 	/* Only 1..SCHEMA_VERSION name migrations; 0 is a new, empty file. Any
 	 * other number (a crafted or damaged header) must never index them. */
 	if (h->version < 0 || (h->version == 0 && h->objects))
-		return sam_fail(SAM_ERR_DB, tr("databasen %s har en ukendt skemaversion (%lld); den er "
-					       "beskadiget eller ikke lavet af samtale",
-					       "the database %s has an unknown schema version (%lld); it is "
+		return sam_fail(SAM_ERR_DB, _("the database %s has an unknown schema version (%lld); it is "
 					       "damaged or was not made by samtale"),
 				st->path, (long long)h->version);
 	/* samtale makes no triggers: one in the file would run its SQL on our writes. */
 	if (h->triggers)
-		return sam_fail(SAM_ERR_DB, tr("databasen %s indeholder triggere, som samtale ikke har lavet; "
-					       "den er afvist",
-					       "the database %s holds triggers that samtale did not make; "
+		return sam_fail(SAM_ERR_DB, _("the database %s holds triggers that samtale did not make; "
 					       "it is refused"), st->path);
 	return SAM_OK;
 }
@@ -1368,8 +1313,8 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 
 	*out = NULL;
 	if (str_empty(path))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("ingen database angivet", "no database given"));
-	if ((status = check_label(tr("brugernavnet", "the user name"), user, NAME_MAX_BYTES)) != SAM_OK)
+		return sam_fail(SAM_ERR_INVALID, "%s", _("no database given"));
+	if ((status = check_label(_("the user name"), user, NAME_MAX_BYTES)) != SAM_OK)
 		return status;
 	st = xcalloc(1, sizeof(*st));
 	st->batch_fd = -1;
@@ -1465,20 +1410,18 @@ static enum sam_status prepare_team_dir(const char *dir, gid_t gid, const char *
 		if (status != SAM_OK)
 			return status;
 		if (mkdir(dir, 0700) && errno != EEXIST)
-			return io_fail("kan ikke oprette mappen", "cannot create the directory", dir, errno);
+			return io_fail(_("cannot create the directory"), dir, errno);
 		fix = true;
 	} else if (!S_ISDIR(sb.st_mode)) {
-		return io_fail("kan ikke bruge mappen", "cannot use the directory", dir, ENOTDIR);
+		return io_fail(_("cannot use the directory"), dir, ENOTDIR);
 	} else if (sb.st_gid != gid || (sb.st_mode & 07777) != 02770) {
 		if (sb.st_uid != geteuid() || !dir_empty(dir))
-			return sam_error(tr("mappen %s findes allerede; en fælles database skal have sin egen "
-					    "mappe (gruppe %s, rettigheder 2770)",
-					    "the directory %s exists already; a team database needs a directory "
+			return sam_error(_("the directory %s exists already; a team database needs a directory "
 					    "of its own (group %s, mode 2770)"), dir, group);
 		fix = true;
 	}
 	if (fix && (chown(dir, (uid_t)-1, gid) || chmod(dir, 02770)))
-		return io_fail("kan ikke give gruppen mappen", "cannot give the group the directory", dir,
+		return io_fail(_("cannot give the group the directory"), dir,
 			       errno);
 	return refuse_network_fs(dir);
 }
@@ -1492,7 +1435,7 @@ enum sam_status store_init_shared(const char *path, const char *group, const cha
 	bool created;
 
 	if (str_empty(group) || !(gr = getgrnam(group)))
-		return sam_fail(SAM_ERR_INVALID, tr("ukendt gruppe '%s'", "unknown group '%s'"),
+		return sam_fail(SAM_ERR_INVALID, _("unknown group '%s'"),
 				group ? group : "");
 	dir = path_dirname(path);
 	status = prepare_team_dir(dir, gr->gr_gid, group);
@@ -1500,7 +1443,7 @@ enum sam_status store_init_shared(const char *path, const char *group, const cha
 	if (status != SAM_OK)
 		return status;
 	if (path_exists(path))
-		return sam_error(tr("der er allerede en database i %s", "there is already a database at %s"),
+		return sam_error(_("there is already a database at %s"),
 				 path);
 	if ((status = create_file(path, 0660, gr->gr_gid, &created)) != SAM_OK)
 		return status;
@@ -1562,8 +1505,7 @@ enum sam_status store_check(struct store *st, bool *ok, char **report)
 	if (status != SAM_OK && (status == SAM_ERR_DB || status == SAM_ERR_IO)) {
 		/* A damaged file fails the check itself: that is its answer. */
 		char *msg = xasprintf("%s%s\n", *report,
-				      tr("SQLite kunne ikke gennemgå hele databasen: den er beskadiget",
-					 "SQLite could not read the whole database: it is damaged"));
+				      _("SQLite could not read the whole database: it is damaged"));
 
 		free(*report);
 		*report = msg;

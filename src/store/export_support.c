@@ -114,8 +114,7 @@ static enum sam_status read_case(struct store_reader *r, int64_t id, struct case
 		rc = SQLITE_DONE;
 	} else if (rc == SQLITE_DONE) {
 		db_done(r->st, stmt, rc);
-		return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-							    "the case does not exist (any more)"));
+		return sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 	}
 	return db_done(r->st, stmt, rc);
 }

@@ -20,13 +20,12 @@ enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t me
 
 	if (!assignee)
 		assignee = st->user;
-	if ((status = check_date(tr("fristen", "the due date"), due)) != SAM_OK)
+	if ((status = check_date(_("the due date"), due)) != SAM_OK)
 		return status;
 	if (str_empty(text))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
-							  "the follow-up needs a text"));
-	if ((status = check_text(tr("opfølgningen", "the follow-up"), text, NOTE_MAX)) != SAM_OK ||
-	    (status = check_label(tr("den ansvarlige", "the assignee"), assignee, NAME_MAX_BYTES)) != SAM_OK)
+		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
+	if ((status = check_text(_("the follow-up"), text, NOTE_MAX)) != SAM_OK ||
+	    (status = check_label(_("the assignee"), assignee, NAME_MAX_BYTES)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -47,8 +46,7 @@ enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t me
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db)) {
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen eller samtalen findes ikke (længere)",
-							      "the case or meeting does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case or meeting does not exist (any more)"));
 		goto out;
 	}
 	fid = sqlite3_last_insert_rowid(st->db);
@@ -146,8 +144,7 @@ static enum sam_status update_followup(struct store *st, int64_t id, const char 
 		case_id = sqlite3_column_int64(stmt, 0);
 	else
 		status = rc == SQLITE_DONE
-			? sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("opfølgningen findes ikke (længere)",
-							       "the follow-up does not exist (any more)"))
+			? sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the follow-up does not exist (any more)"))
 			: db_error(st, rc);
 	sqlite3_finalize(stmt);
 	stmt = NULL;
@@ -173,7 +170,7 @@ enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done)
 
 enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due)
 {
-	enum sam_status status = check_date(tr("fristen", "the due date"), due);
+	enum sam_status status = check_date(_("the due date"), due);
 
 	if (status != SAM_OK)
 		return status;
@@ -192,7 +189,7 @@ enum sam_status store_followup_set_her(struct store *st, int64_t id, bool her)
 
 static enum sam_status no_followup(int64_t id)
 {
-	return sam_fail(SAM_ERR_NOT_FOUND, tr("der er ingen opfølgning %lld", "there is no follow-up %lld"),
+	return sam_fail(SAM_ERR_NOT_FOUND, _("there is no follow-up %lld"),
 			(long long)id);
 }
 
@@ -228,13 +225,12 @@ enum sam_status store_followup_edit(struct store *st, int64_t id, const struct f
 	bool who = ch->her || ch->assignee;
 	int rc;
 
-	if (ch->due && (status = check_date(tr("fristen", "the due date"), ch->due)) != SAM_OK)
+	if (ch->due && (status = check_date(_("the due date"), ch->due)) != SAM_OK)
 		return status;
 	if (ch->text && str_empty(ch->text))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("opfølgningen skal have en tekst",
-							  "the follow-up needs a text"));
-	if ((ch->text && (status = check_text(tr("opfølgningen", "the follow-up"), ch->text, NOTE_MAX)) != SAM_OK) ||
-	    (ch->assignee && !ch->her && (status = check_label(tr("den ansvarlige", "the assignee"), ch->assignee,
+		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
+	if ((ch->text && (status = check_text(_("the follow-up"), ch->text, NOTE_MAX)) != SAM_OK) ||
+	    (ch->assignee && !ch->her && (status = check_label(_("the assignee"), ch->assignee,
 						   NAME_MAX_BYTES)) != SAM_OK))
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)

@@ -11,18 +11,18 @@
  */
 
 const struct store_word job_possible_words[JOB_POSSIBLE_N] = {
-	[JOB_POSSIBLE_UNKNOWN] = { "unknown", "ved ikke", "unknown" },
-	[JOB_POSSIBLE_YES] = { "yes", "ja", "yes" },
-	[JOB_POSSIBLE_NO] = { "no", "nej", "no" },
+	[JOB_POSSIBLE_UNKNOWN] = { "unknown", N_("unknown") },
+	[JOB_POSSIBLE_YES] = { "yes", N_("yes") },
+	[JOB_POSSIBLE_NO] = { "no", N_("no") },
 };
 
 const struct store_word outcome_words[OUTCOME_N] = {
-	[OUTCOME_NONE] = { NULL, "ikke afsluttet", "not ended" },
-	[OUTCOME_EMPLOYED] = { "employed", "ansat", "employed" },
-	[OUTCOME_EDUCATION] = { "education", "i uddannelse", "education" },
-	[OUTCOME_EXTENDED] = { "extended", "forlænget", "extended" },
-	[OUTCOME_ENDED_EARLY] = { "ended-early", "afbrudt før tid", "ended early" },
-	[OUTCOME_COMPLETED] = { "completed", "gennemført uden job", "completed without a job" },
+	[OUTCOME_NONE] = { NULL, N_("not ended") },
+	[OUTCOME_EMPLOYED] = { "employed", N_("employed") },
+	[OUTCOME_EDUCATION] = { "education", N_("education") },
+	[OUTCOME_EXTENDED] = { "extended", N_("extended") },
+	[OUTCOME_ENDED_EARLY] = { "ended-early", N_("ended early") },
+	[OUTCOME_COMPLETED] = { "completed", N_("completed without a job") },
 };
 
 int store_word_find(const struct store_word *words, size_t n, const char *word)
@@ -70,42 +70,41 @@ void row_internship(sqlite3_stmt *stmt, int col, struct internship_rec *in)
 	in->caseworker = db_col_str(stmt, col + 12);
 }
 
-static enum sam_status check_after(const char *what_da, const char *what_en, const char *date,
+static enum sam_status check_after(const char *what, const char *date,
 				   const char *from)
 {
 	enum sam_status status;
 
 	if (str_empty(date))
 		return SAM_OK;
-	if ((status = check_date(tr(what_da, what_en), date)) != SAM_OK)
+	if ((status = check_date(what, date)) != SAM_OK)
 		return status;
 	if (strcmp(date, from) < 0)
-		return sam_fail(SAM_ERR_INVALID, tr("praktikken kan ikke slutte, før den begynder (%s)",
-						    "the internship cannot end before it begins (%s)"),
+		return sam_fail(SAM_ERR_INVALID, _("the internship cannot end before it begins (%s)"),
 				from);
 	return SAM_OK;
 }
 
 static enum sam_status check_reason(const char *reason)
 {
-	return check_text(tr("begrundelsen", "the reason"), reason, NOTE_MAX);
+	return check_text(_("the reason"), reason, NOTE_MAX);
 }
 
 enum sam_status check_internship(const struct internship_spec *in, bool whole)
 {
 	enum sam_status status;
 
-	if ((status = check_label(tr("arbejdspladsen", "the workplace"), in->workplace,
+	if ((status = check_label(_("the workplace"), in->workplace,
 				  WORKPLACE_MAX)) != SAM_OK ||
 	    (!str_empty(in->field) &&
-	     (status = check_label(tr("branchen", "the field"), in->field, NAME_MAX_BYTES)) != SAM_OK) ||
-	    (status = check_date(tr("startdatoen", "the start date"), in->from)) != SAM_OK ||
-	    (status = check_after("den planlagte slutdato", "the planned end date", in->planned_to,
+	     (status = check_label(_("the field"), in->field, NAME_MAX_BYTES)) != SAM_OK) ||
+	    (status = check_date(_("the start date"), in->from)) != SAM_OK ||
+	    (status = check_after(_("the planned end date"), in->planned_to,
 				  in->from)) != SAM_OK ||
 	    (!str_empty(in->contact) &&
-	     (status = check_label(tr("kontaktpersonen", "the contact person"), in->contact,
+	     (status = check_label(_("the contact person"), in->contact,
 				   WORKPLACE_MAX)) != SAM_OK) ||
-	    (status = check_text(tr("målet", "the goal"), in->goal, NOTE_MAX)) != SAM_OK)
+	    (status = check_text(_("the goal"), in->goal, NOTE_MAX)) != SAM_OK)
 		return status;
 	if ((unsigned)in->job_possible >= JOB_POSSIBLE_N)
 		return sam_fail(SAM_ERR_INVALID, "unknown job_possible %d", (int)in->job_possible);
@@ -113,7 +112,7 @@ enum sam_status check_internship(const struct internship_spec *in, bool whole)
 		return SAM_OK;
 	if ((unsigned)in->outcome >= OUTCOME_N)
 		return sam_fail(SAM_ERR_INVALID, "unknown outcome %d", (int)in->outcome);
-	if ((status = check_after("slutdatoen", "the end date", in->ended, in->from)) != SAM_OK)
+	if ((status = check_after(_("the end date"), in->ended, in->from)) != SAM_OK)
 		return status;
 	return check_reason(in->outcome_reason);
 }
@@ -145,8 +144,7 @@ enum sam_status store_internship_add(struct store *st, int64_t case_id,
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db)) {
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-							      "the case does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
 	new_id = sqlite3_last_insert_rowid(st->db);
@@ -170,8 +168,7 @@ static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct inte
 	}
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc);
-	return sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("praktikken findes ikke (længere)",
-						    "the internship does not exist (any more)"));
+	return sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the internship does not exist (any more)"));
 }
 
 enum sam_status store_internship_get(struct store *st, int64_t id, struct internship_rec *out)
@@ -293,7 +290,7 @@ enum sam_status store_internship_edit(struct store *st, int64_t id,
 	if ((status = check_internship(in, false)) != SAM_OK || (status = write_begin(st)) != SAM_OK)
 		return status;
 	if ((status = store_internship_get(st, id, &old)) != SAM_OK ||
-	    (status = check_after("slutdatoen", "the end date", old.ended, in->from)) != SAM_OK)
+	    (status = check_after(_("the end date"), old.ended, in->from)) != SAM_OK)
 		goto out;
 	changed_fields(&old, in, &changed);
 	if (!changed.len)
@@ -330,13 +327,12 @@ enum sam_status store_internship_end(struct store *st, int64_t id, enum internsh
 
 	date = date_or_today(date, today);
 	if (outcome == OUTCOME_NONE || (unsigned)outcome >= OUTCOME_N)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("angiv, hvordan praktikken endte",
-							  "say how the internship ended"));
-	if ((status = check_date(tr("slutdatoen", "the end date"), date)) != SAM_OK ||
+		return sam_fail(SAM_ERR_INVALID, "%s", _("say how the internship ended"));
+	if ((status = check_date(_("the end date"), date)) != SAM_OK ||
 	    (status = check_reason(reason)) != SAM_OK || (status = write_begin(st)) != SAM_OK)
 		return status;
 	if ((status = store_internship_get(st, id, &old)) != SAM_OK ||
-	    (status = check_after("slutdatoen", "the end date", date, old.from)) != SAM_OK ||
+	    (status = check_after(_("the end date"), date, old.from)) != SAM_OK ||
 	    (status = db_prepare(st, "UPDATE internships SET ended = ?2, outcome = ?3,"
 				 " outcome_reason = ?4 WHERE id = ?1", &stmt)) != SAM_OK)
 		goto out;

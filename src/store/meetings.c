@@ -35,11 +35,11 @@ static enum sam_status check_id(const char *what, const char *id, bool dots)
 {
 	if (str_empty(id) || strlen(id) > 128)
 		return sam_fail(SAM_ERR_INVALID,
-				tr("%s mangler eller fylder for meget", "%s is missing or too long"), what);
+				_("%s is missing or too long"), what);
 	for (const char *p = id; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || (dots && *p == '.'))
 			continue;
-		return sam_fail(SAM_ERR_INVALID, tr("%s '%s' er ikke et gyldigt id", "%s '%s' is not a valid id"),
+		return sam_fail(SAM_ERR_INVALID, _("%s '%s' is not a valid id"),
 				what, id);
 	}
 	return SAM_OK;
@@ -68,8 +68,7 @@ static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_
 		if (old)
 			*old = sqlite3_column_int(stmt, 1);
 	} else if (rc == SQLITE_DONE)
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
-							      "the meeting does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
 	sqlite3_finalize(stmt);
@@ -85,8 +84,8 @@ static enum sam_status insert_items(struct store *st, int64_t meeting_id,
 		"VALUES (?1, ?2, ?3, ?4, ?5)", &stmt);
 
 	for (size_t i = 0; i < n && status == SAM_OK; i++) {
-		if ((status = check_id(tr("punktet", "the item"), items[i].item_id, true)) != SAM_OK ||
-		    (status = check_id(tr("afsnittet", "the section"), items[i].section_id, false)) != SAM_OK)
+		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
+		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
 			break;
 		sqlite3_reset(stmt);
 		sqlite3_bind_int64(stmt, 1, meeting_id);
@@ -96,8 +95,7 @@ static enum sam_status insert_items(struct store *st, int64_t meeting_id,
 		sqlite3_bind_text(stmt, 5, items[i].text ? items[i].text : "", -1, SQLITE_STATIC);
 		status = db_step_done(st, stmt);
 		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
-			status = sam_fail(SAM_ERR_INVALID, tr("punktet %s står to gange i samtalen",
-							      "the item %s is in the meeting twice"),
+			status = sam_fail(SAM_ERR_INVALID, _("the item %s is in the meeting twice"),
 					  items[i].item_id);
 	}
 	sqlite3_finalize(stmt);
@@ -114,8 +112,8 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 	int64_t mid = 0;
 
 	date = date_or_today(date, today);
-	if ((status = check_date(tr("samtalens dato", "the meeting's date"), date)) != SAM_OK ||
-	    (status = check_id(tr("samtaletypen", "the meeting type"), type, false)) != SAM_OK)
+	if ((status = check_date(_("the meeting's date"), date)) != SAM_OK ||
+	    (status = check_id(_("the meeting type"), type, false)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -130,8 +128,7 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db)) {
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-							      "the case does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
 	mid = sqlite3_last_insert_rowid(st->db);
@@ -206,8 +203,7 @@ enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct m
 	if (rc == SQLITE_ROW)
 		row_meeting(stmt, 0, out);
 	else if (rc == SQLITE_DONE)
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
-							      "the meeting does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
 	sqlite3_finalize(stmt);
@@ -251,8 +247,7 @@ static enum sam_status update_meeting(struct store *st, int64_t meeting_id, cons
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db))
-		status = sam_fail(SAM_ERR_NOT_FOUND, tr("punktet %s hører ikke til samtalen",
-							"the item %s is not part of the meeting"),
+		status = sam_fail(SAM_ERR_NOT_FOUND, _("the item %s is not part of the meeting"),
 				  item_id ? item_id : "?");
 	else
 		status = old ? audit_correction(st, action, case_id, meeting_id, detail)
@@ -277,14 +272,14 @@ enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum mee
 		return sam_fail(SAM_ERR_INVALID, "unknown meeting field %d", (int)field);
 	switch (field) {
 	case MEETING_NOTE:
-		status = check_text(tr("noten", "the note"), text, NOTE_MAX);
+		status = check_text(_("the note"), text, NOTE_MAX);
 		break;
 	case MEETING_AGREED:
-		status = check_text(tr("aftalen", "the agreed summary"), text, NOTE_MAX);
+		status = check_text(_("the agreed summary"), text, NOTE_MAX);
 		break;
 	default:
 		status = str_empty(text) ? SAM_OK
-					 : check_label(tr("tolkesproget", "the interpreted language"), text,
+					 : check_label(_("the interpreted language"), text,
 						       NAME_MAX_BYTES);
 		break;
 	}
@@ -301,16 +296,14 @@ enum sam_status check_meeting_next(const char *meeting_date, const char *date, c
 
 	if (str_empty(date))
 		return SAM_OK;
-	if ((status = check_date(tr("datoen for næste samtale", "the next meeting's date"), date)))
+	if ((status = check_date(_("the next meeting's date"), date)))
 		return status;
 	if (meeting_date && strcmp(date, meeting_date) < 0)
 		return sam_fail(SAM_ERR_INVALID,
-				tr("Næste samtale kan ikke ligge før denne (%s).",
-				   "The next meeting cannot come before this one (%s)."), meeting_date);
+				_("The next meeting cannot come before this one (%s)."), meeting_date);
 	if (!str_empty(time) && !time_valid(time))
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("Skriv klokkeslættet som TT:MM, fx 10:30.",
-							  "Write the time as HH:MM, e.g. 10:30."));
-	return check_text(tr("stedet", "the place"), place, NAME_MAX_BYTES * 2);
+		return sam_fail(SAM_ERR_INVALID, "%s", _("Write the time as HH:MM, e.g. 10:30."));
+	return check_text(_("the place"), place, NAME_MAX_BYTES * 2);
 }
 
 /* The case a meeting belongs to and the date it was held. */
@@ -330,8 +323,7 @@ static enum sam_status meeting_held(struct store *st, int64_t meeting_id, int64_
 		*case_id = sqlite3_column_int64(stmt, 0);
 		memcpy(date, sqlite3_column_text(stmt, 1), sizeof(sam_date));
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("samtalen findes ikke (længere)",
-							      "the meeting does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
 	sqlite3_finalize(stmt);
@@ -373,7 +365,7 @@ enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const
 
 	if ((unsigned)state >= ARRAY_SIZE(state_names))
 		return sam_fail(SAM_ERR_INVALID, "unknown item state %d", (int)state);
-	if ((status = check_id(tr("punktet", "the item"), item_id, true)) != SAM_OK)
+	if ((status = check_id(_("the item"), item_id, true)) != SAM_OK)
 		return status;
 	detail = xasprintf("%s=%s", item_id, state_names[state]);
 	status = update_meeting(st, meeting_id,
@@ -388,8 +380,8 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 {
 	enum sam_status status;
 
-	if ((status = check_id(tr("punktet", "the item"), item_id, true)) != SAM_OK ||
-	    (status = check_text(tr("noten", "the note"), note, NOTE_MAX)) != SAM_OK)
+	if ((status = check_id(_("the item"), item_id, true)) != SAM_OK ||
+	    (status = check_text(_("the note"), note, NOTE_MAX)) != SAM_OK)
 		return status;
 	return update_meeting(st, meeting_id,
 			      "UPDATE meeting_items SET note = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
@@ -406,15 +398,14 @@ enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, con
 	sqlite3_stmt *stmt = NULL;
 	sam_date today;
 	int64_t case_id = 0;
-	enum sam_status status = check_date(tr("samtalens dato", "the meeting's date"), date);
+	enum sam_status status = check_date(_("the meeting's date"), date);
 	int rc;
 
 	if (status != SAM_OK)
 		return status;
 	date_today(today);
 	if (strcmp(date, today) > 0)
-		return sam_fail(SAM_ERR_INVALID, tr("samtalens dato %s er i fremtiden; den kan højst være i dag",
-						    "the meeting's date %s is in the future; it can be today at the latest"),
+		return sam_fail(SAM_ERR_INVALID, _("the meeting's date %s is in the future; it can be today at the latest"),
 				date);
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -425,8 +416,7 @@ enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, con
 	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		status = sam_fail(SAM_ERR_INVALID, tr("samtalens dato %s er før sagen blev oprettet (%s)",
-						      "the meeting's date %s is before the case was opened (%s)"),
+		status = sam_fail(SAM_ERR_INVALID, _("the meeting's date %s is before the case was opened (%s)"),
 				  date, (const char *)sqlite3_column_text(stmt, 0));
 	else if (rc != SQLITE_DONE)
 		status = db_error(st, rc);
@@ -494,8 +484,8 @@ static enum sam_status retype_items(struct store *st, int64_t meeting_id,
 	sqlite3_bind_int64(stmts[0], 1, meeting_id);
 	status = db_run(st, stmts[0]);
 	for (size_t i = 0; i < n && status == SAM_OK; i++) {
-		if ((status = check_id(tr("punktet", "the item"), items[i].item_id, true)) != SAM_OK ||
-		    (status = check_id(tr("afsnittet", "the section"), items[i].section_id, false)) != SAM_OK)
+		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
+		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
 			break;
 		sqlite3_bind_int64(stmts[1], 1, meeting_id);
 		sqlite3_bind_text(stmts[1], 2, items[i].item_id, -1, SQLITE_STATIC);
@@ -517,7 +507,7 @@ enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, con
 {
 	sqlite3_stmt *stmt = NULL;
 	int64_t case_id = 0;
-	enum sam_status status = check_id(tr("samtaletypen", "the meeting type"), type, false);
+	enum sam_status status = check_id(_("the meeting type"), type, false);
 
 	if (status != SAM_OK || (status = write_begin(st)) != SAM_OK)
 		return status;
@@ -548,27 +538,27 @@ char *meeting_losses(const struct meeting_rec *m)
 		notes += !str_empty(m->items[i].note);
 	}
 	if (done) {
-		snprintf(a, sizeof(a), done == 1 ? tr("%zu afkrydset punkt", "%zu ticked item")
-						 : tr("%zu afkrydsede punkter", "%zu ticked items"), done);
+		snprintf(a, sizeof(a), done == 1 ? _("%zu ticked item")
+						 : _("%zu ticked items"), done);
 		parts[n++] = a;
 	}
 	if (nr) {
-		snprintf(b, sizeof(b), tr("%zu ikke relevant", "%zu not relevant"), nr);
+		snprintf(b, sizeof(b), _("%zu not relevant"), nr);
 		parts[n++] = b;
 	}
 	if (notes) {
-		snprintf(c, sizeof(c), notes == 1 ? tr("%zu note", "%zu note") : tr("%zu noter", "%zu notes"),
+		snprintf(c, sizeof(c), notes == 1 ? _("%zu note") : _("%zu notes"),
 			 notes);
 		parts[n++] = c;
 	}
 	if (!str_empty(m->note))
-		parts[n++] = tr("samtalenoten", "the meeting note");
+		parts[n++] = _("the meeting note");
 	if (!str_empty(m->agreed))
-		parts[n++] = tr("det aftalte", "the agreed summary");
+		parts[n++] = C_("store/meetings", "the agreed summary");
 	if (!n)
-		return xstrdup(tr("ingen afkrydsninger eller noter", "no ticks or notes"));
+		return xstrdup(_("no ticks or notes"));
 	for (size_t i = 0; i < n; i++)
-		strbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? tr(" og ", " and ") : ", ", parts[i]);
+		strbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? _(" and ") : ", ", parts[i]);
 	return strbuf_detach(&sb);
 }
 
@@ -645,8 +635,7 @@ enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
 	if (!sqlite3_changes(st->db)) {
-		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", tr("sagen findes ikke (længere)",
-							      "the case does not exist (any more)"));
+		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
 	mid = sqlite3_last_insert_rowid(st->db);

@@ -10,7 +10,7 @@
 
 static const char *label(enum profile_field f)
 {
-	return tr(profile_fields[f].label_da, profile_fields[f].label_en);
+	return _(profile_fields[f].label);
 }
 
 char *proftext_format(const struct case_rec *c)
@@ -41,7 +41,7 @@ static int heading_of(const char *line, size_t n)
 	while (n > 0 && *line == ' ')
 		line++, n--;
 	for (int f = 0; f < PROFILE_NFIELDS; f++) {
-		const char *names[] = { profile_fields[f].label_da, profile_fields[f].label_en };
+		const char *names[] = { _(profile_fields[f].label), profile_fields[f].label };
 
 		for (size_t k = 0; k < ARRAY_SIZE(names); k++)
 			if (strlen(names[k]) == n && !strncasecmp(line, names[k], n))
@@ -166,21 +166,20 @@ char *proftext_problem(const struct proftext *p)
 
 	strbuf_add(&sb, "", 0);
 	if (p->above)
-		strbuf_addf(&sb, "%s ", tr("Der står tekst over den første overskrift.",
-					   "There is text above the first heading."));
+		strbuf_addf(&sb, "%s ", _("There is text above the first heading."));
 	if (p->missing == (1u << PROFILE_NFIELDS) - 1) {
-		strbuf_addf(&sb, "%s ", tr("Overskrifterne mangler alle.", "All the headings are gone."));
+		strbuf_addf(&sb, "%s ", _("All the headings are gone."));
 	} else if (p->missing) {
-		strbuf_adds(&sb, several(p->missing) ? tr("Overskrifterne ", "The headings ")
-						     : tr("Overskriften ", "The heading "));
+		strbuf_adds(&sb, several(p->missing) ? _("The headings ")
+						     : _("The heading "));
 		add_labels(&sb, p->missing);
-		strbuf_addf(&sb, " %s ", several(p->missing) ? tr("mangler.", "are gone.") : tr("mangler.", "is gone."));
+		strbuf_addf(&sb, " %s ", several(p->missing) ? _("are gone.") : _("is gone."));
 	}
 	if (p->repeated) {
-		strbuf_adds(&sb, several(p->repeated) ? tr("Overskrifterne ", "The headings ")
-						      : tr("Overskriften ", "The heading "));
+		strbuf_adds(&sb, several(p->repeated) ? _("The headings ")
+						      : _("The heading "));
 		add_labels(&sb, p->repeated);
-		strbuf_addf(&sb, " %s ", tr("står der flere gange.", "appear more than once."));
+		strbuf_addf(&sb, " %s ", _("appear more than once."));
 	}
 	if (sb.len)
 		sb.buf[--sb.len] = '\0';

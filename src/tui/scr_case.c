@@ -57,21 +57,20 @@ struct case_screen {
 };
 
 static const struct ui_binding case_keys[] = {
-	{ 'm', REQ_NEW_MEETING, "m", "ny samtale", "new meeting", true },
-	{ 'p', REQ_PROFILE, "p", "profil", "profile", true },
-	{ 'E', REQ_EDIT, "E", "ret profilen", "edit profile", true },
-	{ 'f', REQ_FOLLOWUP, "f", "ny opfølgning", "new follow-up", true },
-	{ ' ', REQ_FOLLOWUP_DONE, "Space", "opfølgning udført / ikke udført", "follow-up done / not done",
+	{ 'm', REQ_NEW_MEETING, "m", N_("new meeting"), true },
+	{ 'p', REQ_PROFILE, "p", N_("profile"), true },
+	{ 'E', REQ_EDIT, "E", N_("edit profile"), true },
+	{ 'f', REQ_FOLLOWUP, "f", N_("new follow-up"), true },
+	{ ' ', REQ_FOLLOWUP_DONE, "Space", N_("follow-up done / not done"),
 	  false },
-	{ 'I', REQ_INTERNSHIPS, "I", "praktikker", "internships", true },
-	{ 'F', REQ_FOLLOWUPS, "F", "alle opfølgninger", "all follow-ups", false },
-	{ 'e', REQ_FOLLOWUP_EDIT, "e", "ret opfølgningen", "edit the follow-up", false },
-	{ 'd', REQ_CHANGE, "d", "ret samtalens dato eller type", "change the meeting's date or type", false },
-	{ 'D', REQ_REMOVE, "D", "fjern samtalen / opfølgningen (spørger)",
-	  "remove the meeting / follow-up (asks)", false },
-	{ 'c', REQ_CLOSE, "c", "afslut / genåbn sagen", "close / reopen the case", false },
-	{ 'u', REQ_UNDO, "u", "fortryd", "undo", false },
-	{ 'P', REQ_HANDOUT, "P", "hendes kopi", "her copy", false },
+	{ 'I', REQ_INTERNSHIPS, "I", N_("internships"), true },
+	{ 'F', REQ_FOLLOWUPS, "F", N_("all follow-ups"), false },
+	{ 'e', REQ_FOLLOWUP_EDIT, "e", N_("edit the follow-up"), false },
+	{ 'd', REQ_CHANGE, "d", N_("change the meeting's date or type"), false },
+	{ 'D', REQ_REMOVE, "D", N_("remove the meeting / follow-up (asks)"), false },
+	{ 'c', REQ_CLOSE, "c", N_("close / reopen the case"), false },
+	{ 'u', REQ_UNDO, "u", N_("undo"), false },
+	{ 'P', REQ_HANDOUT, "P", N_("her copy"), false },
 	UI_BINDINGS_END,
 };
 
@@ -93,8 +92,7 @@ static const char *meeting_type_title(const struct app *app, const char *type)
 
 static const char *due_label(void)
 {
-	return tr("Frist (31.12, +7 = om en uge, +2u, i morgen, mandag)",
-		  "Due (31.12, +7 = in a week, +2w, tomorrow, monday)");
+	return _("Due (31.12, +7 = in a week, +2w, tomorrow, monday)");
 }
 
 unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
@@ -105,7 +103,7 @@ unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
 	int64_t id;
 
 	for (;;) {
-		char *t = ui_prompt(app, tr("Opfølgning (hvad skal ske)", "Follow-up (what is to happen)"), text);
+		char *t = ui_prompt(app, _("Follow-up (what is to happen)"), text);
 
 		free(text);
 		text = t;
@@ -121,7 +119,7 @@ unsigned ui_add_followup(struct app *app, int64_t case_id, int64_t meeting_id)
 			break;
 		ui_error(app, st);	/* e.g. a CPR number in the text: ask again, keeping it */
 	}
-	ui_status(app, tr("Opfølgning med frist %s (%s) er gemt.", "Follow-up due %s (%s) saved."), due,
+	ui_status(app, _("Follow-up due %s (%s) saved."), due,
 		  date_weekday(due));
 	free(text);
 	return REACT_RELOAD | REACT_REDRAW;
@@ -141,9 +139,7 @@ static enum sam_status refuse_vanished_ids(struct app *app, int64_t case_id)
 
 	if (st == SAM_OK && (gone = content_first_missing(app->guide, &u.view)))
 		st = sam_fail(SAM_ERR_INVALID,
-			      tr("Indholdet mangler '%s', som %lld af sagens samtaler bruger, så en ny samtale "
-				 "kan ikke startes. Bed indholdsredaktøren køre 'samtale content check'.",
-				 "The content lacks '%s', which %lld of the case's meetings use, so a new "
+			      _("The content lacks '%s', which %lld of the case's meetings use, so a new "
 				 "meeting cannot start. Ask the content editor to run 'samtale content check'."),
 			      gone->id, gone->meetings);
 	exchange_ids_in_use_free(&u);
@@ -186,7 +182,7 @@ unsigned ui_new_meeting(struct app *app, int64_t case_id, bool first)
 		if (!first && str_eq(g->meeting_types[i].id, "opfoelgning"))
 			initial = i;
 	}
-	pick = ui_choose(app, tr("Hvilken slags samtale?", "What kind of meeting?"), titles,
+	pick = ui_choose(app, _("What kind of meeting?"), titles,
 			 g->nmeeting_types, initial);
 	free(titles);
 	if (pick < 0)
@@ -250,39 +246,37 @@ static void build_rows(struct case_screen *c)
 	size_t shown = c->all_meetings || c->meetings.n <= LATEST_MEETINGS ? c->meetings.n : LATEST_MEETINGS;
 
 	c->nrows = 0;
-	add_row(c, ROW_HEADING, 0, tr("Hendes profil, med hendes ord", "Her profile, in her words"));
+	add_row(c, ROW_HEADING, 0, _("Her profile, in her words"));
 	/* compactly: the fields she has words in; p shows them all */
 	for (size_t f = 0; f < PROFILE_NFIELDS; f++)
 		if (!str_empty(c->rec.profile[f]))
 			add_row(c, ROW_PROFILE, f, NULL);
 	if (c->nrows == 1)
-		add_row(c, ROW_HINT, 0, tr("Intet skrevet endnu. Tryk E for at skrive med hendes ord.",
-					   "Nothing written yet. Press E to write in her words."));
+		add_row(c, ROW_HINT, 0, _("Nothing written yet. Press E to write in her words."));
 	if (c->has_internship) {
-		add_row(c, ROW_HEADING, 0, tr("Praktik (I: alle)", "Internship (I: all)"));
+		add_row(c, ROW_HEADING, 0, _("Internship (I: all)"));
 		add_row(c, ROW_INTERNSHIP, 0, NULL);
 	}
-	add_row(c, ROW_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
+	add_row(c, ROW_HEADING, 0, _("Open follow-ups"));
 	for (size_t i = 0; i < c->followups.n; i++)
 		add_row(c, ROW_FOLLOWUP, i, NULL);
 	if (!c->followups.n)
-		add_row(c, ROW_HINT, 0, tr("Ingen. Tryk f for at aftale en.", "None. Press f to agree one."));
+		add_row(c, ROW_HINT, 0, _("None. Press f to agree one."));
 	if (c->left_open.n) {
-		add_row(c, ROW_HEADING, 0, tr("Ikke nået ved sidste samtale", "Left open at the last meeting"));
+		add_row(c, ROW_HEADING, 0, _("Left open at the last meeting"));
 		for (size_t i = 0; i < c->left_open.n; i++) {
 			add_row(c, ROW_LEFT_OPEN, i, NULL);
 			if (!str_empty(c->left_open.v[i].item.note))
 				add_row(c, ROW_LEFT_OPEN_NOTE, i, NULL);
 		}
 	}
-	add_row(c, ROW_HEADING, 0, tr("Samtaler (gennemført pr. afsnit)", "Meetings (completion per section)"));
+	add_row(c, ROW_HEADING, 0, _("Meetings (completion per section)"));
 	for (size_t i = c->meetings.n; i-- > c->meetings.n - shown;)	/* newest first */
 		add_row(c, ROW_MEETING, i, NULL);
 	if (shown < c->meetings.n)
 		add_row(c, ROW_ALL_MEETINGS, 0, NULL);
 	if (!c->meetings.n)
-		add_row(c, ROW_HINT, 0, tr("Ingen samtaler endnu. Tryk m for at holde den første.",
-					   "No meetings yet. Press m to hold the first."));
+		add_row(c, ROW_HINT, 0, _("No meetings yet. Press m to hold the first."));
 }
 
 static enum sam_status case_load(struct case_screen *c, struct app *app, int64_t case_id)
@@ -360,9 +354,9 @@ static enum sam_status case_open(struct screen *s, struct app *app)
 		}
 	}
 	ui_list_set_rows(&c->ui, c->nrows);
-	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s%s%s", tr("Sag", "Case"), c->rec.ref,
+	snprintf(s->title, sizeof(s->title), "%s %s%s%s · %s %s%s%s", _("Case"), c->rec.ref,
 		 c->rec.initials ? " · " : "", c->rec.initials ? c->rec.initials : "",
-		 tr("åbnet", "opened"), c->rec.opened, c->rec.closed ? tr(" · afsluttet ", " · closed ") : "",
+		 _("opened"), c->rec.opened, c->rec.closed ? _(" · closed ") : "",
 		 c->rec.closed ? c->rec.closed : "");
 	return SAM_OK;
 }
@@ -429,7 +423,7 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		break;
 	}
 	case ROW_ALL_MEETINGS: {
-		char *label = xasprintf(tr("Vis alle %zu samtaler (Enter)", "Show all %zu meetings (Enter)"),
+		char *label = xasprintf(_("Show all %zu meetings (Enter)"),
 					c->meetings.n);
 
 		ui_text(win, y, 2, width - 2, sel ? a : UI_DIM, label);
@@ -444,8 +438,8 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		x = 2 + ui_text(win, y, 2, 4, a, f->done ? "[x]" : "[ ]");
 		x += 1 + ui_text(win, y, x + 1, 11, late, f->due);
 		if (due <= 0)
-			x += 1 + ui_text(win, y, x + 1, 12, late, due < 0 ? tr("forfalden", "overdue")
-								      : tr("i dag", "today"));
+			x += 1 + ui_text(win, y, x + 1, 12, late, due < 0 ? _("overdue")
+								      : _("today"));
 		ui_text_cut(win, y, x + 1, width - x - 1, a, f->text);
 		break;
 	}
@@ -458,7 +452,7 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		break;
 	}
 	case ROW_LEFT_OPEN_NOTE:
-		x = 17 + ui_text(win, y, 17, width - 17, UI_DIM, tr("Note: ", "Note: "));
+		x = 17 + ui_text(win, y, 17, width - 17, UI_DIM, _("Note: "));
 		ui_text_cut(win, y, x, width - x, UI_NORMAL, c->left_open.v[r->index].item.note);
 		break;
 	}
@@ -489,7 +483,7 @@ static const struct followup_rec *selected_followup(struct screen *s)
 
 	if (r && r->kind == ROW_FOLLOWUP)
 		return &c->followups.v[r->index];
-	ui_status(s->app, "%s", tr("Vælg en opfølgning først.", "Select a follow-up first."));
+	ui_status(s->app, "%s", _("Select a follow-up first."));
 	return NULL;
 }
 
@@ -500,7 +494,7 @@ static const struct meeting_rec *selected_meeting(struct screen *s)
 
 	if (r && r->kind == ROW_MEETING)
 		return &c->meetings.v[r->index];
-	ui_status(s->app, "%s", tr("Vælg en samtale først.", "Select a meeting first."));
+	ui_status(s->app, "%s", _("Select a meeting first."));
 	return NULL;
 }
 
@@ -525,7 +519,7 @@ static unsigned show_handout(struct screen *s)
 	const struct row *r = c->nrows ? &c->rows[c->ui.sel] : NULL;
 
 	if (!c->meetings.n) {
-		ui_status(s->app, "%s", tr("Sagen har ingen samtaler endnu.", "The case has no meetings yet."));
+		ui_status(s->app, "%s", _("The case has no meetings yet."));
 		return REACT_REDRAW;
 	}
 	if (r && r->kind == ROW_MEETING)
@@ -571,8 +565,7 @@ static unsigned case_key(struct screen *s, int ch)
 			break;
 		}
 		/* "open" must not close a follow-up, which then leaves the list */
-		ui_status(s->app, "%s", tr("Tryk Space for at markere opfølgningen udført.",
-					   "Press Space to mark the follow-up done."));
+		ui_status(s->app, "%s", _("Press Space to mark the follow-up done."));
 		return REACT_REDRAW;
 	case UI_LIST_IGNORED:
 		break;

@@ -32,12 +32,12 @@ struct cases {
 };
 
 static const struct ui_binding cases_keys[] = {
-	{ 'a', REQ_ADD, "a", "ny sag", "add case", true },
-	{ 'F', REQ_FOLLOWUPS, "F", "opfølgninger", "follow-ups", true },
-	{ 'R', REQ_REPORT, "R", "rapport", "report", true },
-	{ 'A', REQ_EVERYBODY, "A", "alles/mine", "everybody's/mine", false },
-	{ 'c', REQ_CLOSED, "c", "vis/skjul afsluttede", "show/hide closed", false },
-	{ 'D', REQ_DEMO, "D", "demodata (kun i en tom database)", "demo data (empty database only)", false },
+	{ 'a', REQ_ADD, "a", N_("add case"), true },
+	{ 'F', REQ_FOLLOWUPS, "F", N_("follow-ups"), true },
+	{ 'R', REQ_REPORT, "R", N_("report"), true },
+	{ 'A', REQ_EVERYBODY, "A", N_("everybody's/mine"), false },
+	{ 'c', REQ_CLOSED, "c", N_("show/hide closed"), false },
+	{ 'D', REQ_DEMO, "D", N_("demo data (empty database only)"), false },
 	UI_BINDINGS_END,
 };
 
@@ -82,17 +82,17 @@ static void set_title(struct screen *s)
 	char others[64] = "", closed[64] = "";
 
 	if (!c->counted) {
-		snprintf(s->title, sizeof(s->title), "samtale · %s%s", tr("Sager", "Cases"),
-			 c->everybody ? tr(" · alles", " · everybody's") : "");
+		snprintf(s->title, sizeof(s->title), "samtale · %s%s", _("Cases"),
+			 c->everybody ? _(" · everybody's") : "");
 		return;
 	}
 	if (c->hidden_others)
-		snprintf(others, sizeof(others), tr("%zu andres (A)", "%zu others' (A)"), c->hidden_others);
+		snprintf(others, sizeof(others), _("%zu others' (A)"), c->hidden_others);
 	if (c->hidden_closed)
-		snprintf(closed, sizeof(closed), tr("%zu afsluttede (c)", "%zu closed (c)"), c->hidden_closed);
-	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)%s%s%s%s%s%s", tr("Sager", "Cases"), c->total,
-		 c->everybody ? tr(" · alles", " · everybody's") : "",
-		 others[0] || closed[0] ? tr(" · skjult: ", " · hidden: ") : "", others,
+		snprintf(closed, sizeof(closed), _("%zu closed (c)"), c->hidden_closed);
+	snprintf(s->title, sizeof(s->title), "samtale · %s (%zu)%s%s%s%s%s%s", _("Cases"), c->total,
+		 c->everybody ? _(" · everybody's") : "",
+		 others[0] || closed[0] ? _(" · hidden: ") : "", others,
 		 others[0] && closed[0] ? ", " : "", closed, "");
 }
 
@@ -215,30 +215,27 @@ static void draw_empty(struct cases *c, WINDOW *win, int width)
 	int y = 1;
 
 	if (!c->db_empty) {
-		ui_text(win, y, 2, width - 4, UI_NORMAL, tr("Ingen sager passer til filteret.",
-							     "No case matches the filter."));
+		ui_text(win, y, 2, width - 4, UI_NORMAL, _("No case matches the filter."));
 		ui_focus(win, y, 2);
 		return;
 	}
 	y += ui_wrap(win, y, 2, width - 4, 3, UI_HEADING,
-		     tr("Der er ingen sager endnu.", "There are no cases yet."));
+		     _("There are no cases yet."));
 	ui_focus(win, 1, 2);
 	y++;
 	y += ui_wrap(win, y, 2, width - 4, 3, UI_NORMAL,
-		     tr("Tryk a for at oprette en sag (journalnummer, aldrig et CPR-nummer).",
-			"Press a to add a case (the journal number, never a CPR number)."));
+		     _("Press a to add a case (the journal number, never a CPR number)."));
 	y += ui_wrap(win, y, 2, width - 4, 3, UI_NORMAL,
-		     tr("Tryk D for at fylde databasen med opdigtede demosager og se dig omkring.",
-			"Press D to fill the database with made-up demo cases for a first look."));
+		     _("Press D to fill the database with made-up demo cases for a first look."));
 	ui_wrap(win, y, 2, width - 4, 3, UI_NORMAL,
-		tr("Tryk ? for hjælp og q for at afslutte.", "Press ? for help and q to quit."));
+		_("Press ? for help and q to quit."));
 }
 
 static void followup_text(const struct case_row *r, char *buf, size_t size)
 {
 	if (r->followups_overdue)
 		snprintf(buf, size, "%d (%d %s)", r->followups_open, r->followups_overdue,
-			 r->followups_overdue == 1 ? tr("forfalden!", "overdue!") : tr("forfaldne!", "overdue!"));
+			 r->followups_overdue == 1 ? _("overdue!") : C_("tui/scr_cases", "overdue!"));
 	else if (r->followups_open)
 		snprintf(buf, size, "%d", r->followups_open);
 	else
@@ -260,9 +257,8 @@ static void cases_draw(struct screen *s, WINDOW *win)
 			draw_empty(c, win, width);
 		else
 			ui_text(win, 1, 2, width - 4, UI_NORMAL, c->ui.filter[0]
-				? tr("Ingen sager passer til filteret.", "No case matches the filter.")
-				: tr("Du har ingen åbne sager her; A viser alles, c de afsluttede.",
-				     "You have no open cases here; A shows everybody's, c the closed ones."));
+				? _("No case matches the filter.")
+				: _("You have no open cases here; A shows everybody's, c the closed ones."));
 		ui_focus(win, 1, 2);
 		if (filter_line)
 			ui_list_draw_filter(&c->ui, win, getmaxy(win) - 1, width);
@@ -281,13 +277,12 @@ static void cases_draw(struct screen *s, WINDOW *win)
 	initw = c->everybody ? 24 : 10;
 	if (width < 60)
 		datew = 11;
-	ui_text(win, 0, 2, refw, UI_HEADING, tr("Sag", "Case"));
-	ui_text(win, 0, 3 + refw, initw, UI_HEADING, c->everybody ? tr("Initialer  Sagsbehandler",
-								       "Initials   Caseworker")
-								    : tr("Initialer", "Initials"));
-	ui_text(win, 0, 4 + refw + initw, datew, UI_HEADING, tr("Sidste samtale", "Last meeting"));
+	ui_text(win, 0, 2, refw, UI_HEADING, _("Case"));
+	ui_text(win, 0, 3 + refw, initw, UI_HEADING, c->everybody ? _("Initials   Caseworker")
+								    : _("Initials"));
+	ui_text(win, 0, 4 + refw + initw, datew, UI_HEADING, _("Last meeting"));
 	ui_text(win, 0, 5 + refw + initw + datew, width - (5 + refw + initw + datew), UI_HEADING,
-		tr("Opfølgninger", "Follow-ups"));
+		_("Follow-ups"));
 	for (int y = 0; y < height && top + (size_t)y < c->total; y++) {
 		size_t i = top + (size_t)y;
 		const struct case_row *r = row_at(c, i);
@@ -298,7 +293,7 @@ static void cases_draw(struct screen *s, WINDOW *win)
 		if (!r)
 			break;
 		if (r->closed)
-			snprintf(fu, sizeof(fu), tr("afsluttet %s", "closed %s"), r->closed);
+			snprintf(fu, sizeof(fu), _("closed %s"), r->closed);
 		else
 			followup_text(r, fu, sizeof(fu));
 		if (sel)
@@ -309,7 +304,7 @@ static void cases_draw(struct screen *s, WINDOW *win)
 		if (c->everybody)
 			ui_text(win, y + 1, 3 + refw + 11, initw - 11, sel ? a : UI_DIM, r->caseworker);
 		ui_text(win, y + 1, 4 + refw + initw, datew, a,
-			r->last_meeting ? r->last_meeting : tr("ingen", "none"));
+			r->last_meeting ? r->last_meeting : _("none"));
 		ui_text(win, y + 1, 5 + refw + initw + datew, width - (5 + refw + initw + datew),
 			sel ? UI_SELECTED : r->followups_overdue ? UI_WARN : UI_NORMAL, fu);
 		if (sel && !c->ui.filtering)
@@ -330,7 +325,7 @@ static unsigned add_case(struct screen *s)
 	enum sam_status st;
 
 	for (;;) {
-		ref = ui_prompt(app, tr("Journalnummer (ikke CPR)", "Journal number (not CPR)"), NULL);
+		ref = ui_prompt(app, _("Journal number (not CPR)"), NULL);
 		if (!ref) {
 			ui_status(app, NULL);
 			return REACT_REDRAW;
@@ -347,7 +342,7 @@ static unsigned add_case(struct screen *s)
 	}
 	ui_status(app, NULL);
 	for (;;) {
-		initials = ui_prompt(app, tr("Hendes initialer (kan springes over)", "Her initials (may be skipped)"),
+		initials = ui_prompt(app, _("Her initials (may be skipped)"),
 				     NULL);
 		if (!initials || str_empty(initials)) {
 			free(initials);
@@ -359,7 +354,7 @@ static unsigned add_case(struct screen *s)
 			break;
 		ui_error(app, st);
 	}
-	ui_status(app, "%s", tr("Sagen er oprettet.", "The case was added."));
+	ui_status(app, "%s", _("The case was added."));
 	c->keep_id = id;
 	c->ui.filter[0] = '\0';
 	return scr_case_push(app, id);
@@ -373,14 +368,13 @@ static unsigned fill_demo(struct screen *s)
 	enum sam_status st;
 
 	if (!c->db_empty) {
-		ui_status(app, "%s", tr("Demodata kan kun fyldes i en tom database.",
-					"Demo data goes only into an empty database."));
+		ui_status(app, "%s", _("Demo data goes only into an empty database."));
 		return REACT_REDRAW;
 	}
 	st = demo_fill(app->store, app->guide, &opts, NULL);
 	if (st != SAM_OK)
 		return ui_error(app, st);
-	ui_status(app, tr("%d opdigtede sager er lagt ind.", "%d made-up cases were added."), DEMO_CASES);
+	ui_status(app, _("%d made-up cases were added."), DEMO_CASES);
 	return REACT_RELOAD | REACT_REDRAW;
 }
 

@@ -37,13 +37,13 @@ enum {
 };
 
 static const struct ui_binding followups_keys[] = {
-	{ ' ', REQ_DONE, "Space", "udført", "done", true },
-	{ 'd', REQ_DONE, "d", "udført", "done", false },
-	{ '+', REQ_WEEK, "+", "uge frem", "week on", true },
-	{ 'm', REQ_MOVE, "m", "flyt", "move", true },
-	{ 'a', REQ_EVERYBODY, "a", "alle/mine", "all/mine", true },
-	{ 'l', REQ_LATER, "l", "vis også senere", "show later ones too", false },
-	{ 'u', REQ_UNDO, "u", "fortryd", "undo", false },
+	{ ' ', REQ_DONE, "Space", N_("done"), true },
+	{ 'd', REQ_DONE, "d", N_("done"), false },
+	{ '+', REQ_WEEK, "+", N_("week on"), true },
+	{ 'm', REQ_MOVE, "m", N_("move"), true },
+	{ 'a', REQ_EVERYBODY, "a", N_("all/mine"), true },
+	{ 'l', REQ_LATER, "l", N_("show later ones too"), false },
+	{ 'u', REQ_UNDO, "u", N_("undo"), false },
 	UI_BINDINGS_END,
 };
 
@@ -51,9 +51,9 @@ static const int followups_writes[] = { REQ_DONE, REQ_WEEK, REQ_MOVE, REQ_UNDO, 
 
 static void set_title(struct screen *s, const struct followups *f)
 {
-	snprintf(s->title, sizeof(s->title), "%s · %s · %s (%zu)", tr("Opfølgninger", "Follow-ups"),
-		 f->everybody ? tr("alles", "everybody's") : tr("mine", "mine"),
-		 f->later ? tr("alle åbne", "all open") : tr("forfaldne og i dag", "overdue and today"),
+	snprintf(s->title, sizeof(s->title), "%s · %s · %s (%zu)", _("Follow-ups"),
+		 f->everybody ? _("everybody's") : _("mine"),
+		 f->later ? _("all open") : _("overdue and today"),
 		 f->n);
 }
 
@@ -111,15 +111,15 @@ static const char *due_text(const struct followups *f, const char *due, char *bu
 	long d = date_diff_days(f->today, due);
 
 	if (d == 1)
-		return tr("1 dag forfalden", "1 day overdue");
+		return _("1 day overdue");
 	if (d > 1) {
-		snprintf(buf, size, tr("%ld dage forfalden", "%ld days overdue"), d);
+		snprintf(buf, size, _("%ld days overdue"), d);
 		return buf;
 	}
 	if (d == 0)
-		return tr("i dag", "today");
+		return _("today");
 	if (d == -1)
-		return tr("i morgen", "tomorrow");
+		return _("tomorrow");
 	return due;
 }
 
@@ -156,14 +156,13 @@ static void followups_draw(struct screen *s, WINDOW *win)
 		height--;
 	else if (height > 4)
 		ui_text(win, --height, 1, width - 2, UI_DIM, f->later
-			? tr("l: kun forfaldne og i dag · u: fortryd", "l: only overdue and today · u: undo")
-			: tr("l: vis også senere · u: fortryd", "l: show later ones too · u: undo"));
+			? _("l: only overdue and today · u: undo")
+			: _("l: show later ones too · u: undo"));
 	if (!f->n) {
 		ui_text(win, 1, 2, width - 4, UI_NORMAL,
-			f->ui.filter[0] ? tr("Ingen opfølgninger passer til filteret.",
-					     "No follow-up matches the filter.") :
-			f->later ? tr("Ingen åbne opfølgninger.", "No open follow-ups.")
-				 : tr("Intet forfaldent i dag.", "Nothing due today."));
+			f->ui.filter[0] ? _("No follow-up matches the filter.") :
+			f->later ? _("No open follow-ups.")
+				 : _("Nothing due today."));
 		ui_focus(win, 1, 2);
 		return;
 	}
@@ -202,8 +201,7 @@ static unsigned mark_done(struct screen *s, struct followups *f, const struct fo
 		return ui_error(s->app, st);
 	f->undo_id = fu->id;
 	f->undo_done = true;
-	ui_status(s->app, tr("Opfølgningen i sag %s er udført (u fortryder).",
-			     "The follow-up in case %s is done (u undoes)."), fu->case_ref);
+	ui_status(s->app, _("The follow-up in case %s is done (u undoes)."), fu->case_ref);
 	keep_next(f);
 	return REACT_RELOAD;
 }
@@ -219,8 +217,7 @@ static unsigned move_to(struct screen *s, struct followups *f, const struct foll
 	f->undo_done = false;
 	memcpy(f->undo_due, fu->due, sizeof(f->undo_due) - 1);
 	f->undo_due[DATE_LEN] = '\0';
-	ui_status(s->app, tr("Opfølgningen i sag %s er flyttet til %s (u fortryder).",
-			     "The follow-up in case %s is moved to %s (u undoes)."), fu->case_ref, due);
+	ui_status(s->app, _("The follow-up in case %s is moved to %s (u undoes)."), fu->case_ref, due);
 	keep_next(f);
 	return REACT_RELOAD;
 }
@@ -241,8 +238,7 @@ static unsigned move_asked(struct screen *s, struct followups *f, const struct f
 {
 	sam_date due;
 
-	if (!ui_ask_date(s->app, tr("Ny frist (31.12, +7, +2u, i morgen, mandag)",
-				    "New due date (31.12, +7, +2w, tomorrow, monday)"), NULL, DATE_NOT_PAST, due))
+	if (!ui_ask_date(s->app, _("New due date (31.12, +7, +2w, tomorrow, monday)"), NULL, DATE_NOT_PAST, due))
 		return REACT_REDRAW;
 	return move_to(s, f, fu, due);
 }
@@ -252,7 +248,7 @@ static unsigned undo(struct screen *s, struct followups *f)
 	enum sam_status st;
 
 	if (!f->undo_id) {
-		ui_status(s->app, "%s", tr("Der er intet at fortryde.", "There is nothing to undo."));
+		ui_status(s->app, "%s", _("There is nothing to undo."));
 		return REACT_REDRAW;
 	}
 	if (f->undo_done)
@@ -263,7 +259,7 @@ static unsigned undo(struct screen *s, struct followups *f)
 		return ui_error(s->app, st);
 	f->keep_id = f->undo_id;
 	f->undo_id = 0;
-	ui_status(s->app, "%s", tr("Det er fortrudt.", "Undone."));
+	ui_status(s->app, "%s", _("Undone."));
 	return REACT_RELOAD;
 }
 

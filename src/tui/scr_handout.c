@@ -29,11 +29,11 @@ struct handout_screen {
 
 /* Moving is scrolling: the list keys, with no selection and no filter. */
 static const struct ui_binding handout_keys[] = {
-	{ 'w', REQ_SAVE_PDF, "w", "gem som PDF", "save as PDF", true },
-	{ 'p', REQ_PRINT, "p", "udskriv", "print", true },
-	{ '\n', REQ_PAGE_DOWN, "Enter", "side ned", "page down", false },
-	{ '\r', REQ_PAGE_DOWN, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_PAGE_DOWN, NULL, NULL, NULL, false },
+	{ 'w', REQ_SAVE_PDF, "w", N_("save as PDF"), true },
+	{ 'p', REQ_PRINT, "p", N_("print"), true },
+	{ '\n', REQ_PAGE_DOWN, "Enter", N_("page down"), false },
+	{ '\r', REQ_PAGE_DOWN, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_PAGE_DOWN, NULL, NULL, false },
 	UI_BINDINGS_END,
 };
 
@@ -61,8 +61,8 @@ static enum sam_status handout_open(struct screen *s, struct app *app)
 	if (st != SAM_OK)
 		return st;
 	handout_lines(&hs->h, &hs->lines);
-	snprintf(s->title, sizeof(s->title), "%s · %s %s · %s", tr("Hendes kopi", "Her copy"),
-		 tr("Sag", "Case"), hs->h.ref, hs->h.date);
+	snprintf(s->title, sizeof(s->title), "%s · %s %s · %s", _("Her copy"),
+		 _("Case"), hs->h.ref, hs->h.date);
 	return SAM_OK;
 }
 
@@ -148,16 +148,14 @@ static unsigned save_pdf(struct screen *s, bool print)
 	if (st != SAM_OK)
 		return ui_error(s->app, st);
 	if (!print)
-		ui_status(s->app, tr("Hendes kopi er gemt som PDF: %s", "Her copy was saved as a PDF: %s"),
+		ui_status(s->app, _("Her copy was saved as a PDF: %s"),
 			  path);
 	else if (!(printer = handout_printer()))
-		ui_status(s->app, tr("Der er ingen printer sat op (lpstat -d). Hendes kopi er gemt som PDF: %s",
-				     "No printer is set up (lpstat -d). Her copy was saved as a PDF: %s"), path);
+		ui_status(s->app, _("No printer is set up (lpstat -d). Her copy was saved as a PDF: %s"), path);
 	else if ((st = handout_print(path, printer)) != SAM_OK)
 		ui_error(s->app, st);
 	else
-		ui_status(s->app, tr("Hendes kopi er sendt til printeren %s (PDF: %s).",
-				     "Her copy was sent to the printer %s (PDF: %s)."), printer, path);
+		ui_status(s->app, _("Her copy was sent to the printer %s (PDF: %s)."), printer, path);
 	free(printer);
 	free(path);
 	return REACT_REDRAW;

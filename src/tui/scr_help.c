@@ -40,7 +40,7 @@ static enum sam_status help_open(struct screen *s, struct app *app)
 		add_table(h, about, ui_list_keys);
 	add_table(h, about, ui_common_keys);
 	ui_list_set_rows(&h->list, h->n);
-	snprintf(s->title, sizeof(s->title), "%s: %.200s", tr("Hjælp", "Help"), about->title);
+	snprintf(s->title, sizeof(s->title), "%s: %.200s", _("Help"), about->title);
 	return SAM_OK;
 }
 
@@ -51,14 +51,14 @@ static void help_draw(struct screen *s, WINDOW *win)
 	size_t top = ui_list_scroll(&h->list, height);
 
 	ui_text(win, 0, 1, width - 2, UI_HEADING,
-		tr("Taster på denne skærm (q eller Esc går tilbage)", "Keys on this screen (q or Esc goes back)"));
+		_("Keys on this screen (q or Esc goes back)"));
 	for (int y = 0; y < height && top + (size_t)y < h->n; y++) {
 		const struct ui_binding *b = h->rows[top + (size_t)y];
-		const char *what = tr(b->da, b->en);
+		const char *what = _(b->what);
 		bool sel = top + (size_t)y == h->list.sel;
 
 		if (b->req == REQ_BACK && !s->below->below)
-			what = tr("afslut", "quit");
+			what = _("quit");
 		if (sel)
 			ui_fill(win, y + 2, 0, width, UI_SELECTED);
 		ui_text(win, y + 2, 2, 10, sel ? UI_SELECTED : UI_HEADING, b->keyname);
@@ -90,10 +90,10 @@ static void help_close(struct screen *s)
 }
 
 static const struct ui_binding help_keys[] = {
-	{ '\n', REQ_BACK, "Enter", "tilbage", "back", false },
-	{ '\r', REQ_BACK, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_BACK, NULL, NULL, NULL, false },
-	{ '?', REQ_BACK, NULL, NULL, NULL, false },
+	{ '\n', REQ_BACK, "Enter", N_("back"), false },
+	{ '\r', REQ_BACK, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_BACK, NULL, NULL, false },
+	{ '?', REQ_BACK, NULL, NULL, false },
 	UI_BINDINGS_END,
 };
 

@@ -16,12 +16,12 @@
 enum { REQ_FINISH = REQ_SCREEN };
 
 static const struct ui_binding internship_keys[] = {
-	{ 'a', REQ_ADD, "a", "ny praktik", "new internship", true },
-	{ 'e', REQ_EDIT, "e", "ret", "edit", true },
-	{ '\n', REQ_EDIT, "Enter", "ret", "edit", false },
-	{ '\r', REQ_EDIT, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_EDIT, NULL, NULL, NULL, false },
-	{ 's', REQ_FINISH, "s", "afslut (udfald)", "end (outcome)", true },
+	{ 'a', REQ_ADD, "a", N_("new internship"), true },
+	{ 'e', REQ_EDIT, "e", N_("edit"), true },
+	{ '\n', REQ_EDIT, "Enter", N_("edit"), false },
+	{ '\r', REQ_EDIT, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_EDIT, NULL, NULL, false },
+	{ 's', REQ_FINISH, "s", N_("end (outcome)"), true },
 	UI_BINDINGS_END,
 };
 
@@ -29,7 +29,7 @@ static const int internship_writes[] = { REQ_ADD, REQ_EDIT, REQ_FINISH, REQ_NONE
 
 static const char *word_text(const struct store_word *w)
 {
-	return tr(w->da, w->en);
+	return _(w->text);
 }
 
 /* "2026-03-02 – 2026-04-24": to the end, else to the planned end (said
@@ -40,7 +40,7 @@ static void period_text(const struct internship_rec *in, bool planned, struct st
 
 	strbuf_addf(sb, "%s – %s", in->from, to ? to : "?");
 	if (planned && !in->ended && in->planned_to)
-		strbuf_addf(sb, " %s", tr("(planlagt)", "(planned)"));
+		strbuf_addf(sb, " %s", _("(planned)"));
 }
 
 void ui_internship_row(WINDOW *win, int y, int x, int width, enum ui_attr a,
@@ -53,8 +53,8 @@ void ui_internship_row(WINDOW *win, int y, int x, int width, enum ui_attr a,
 	used = ui_text(win, y, x, width, a, strbuf_str(&sb)) + 2;
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s · %s · %s: %s", in->workplace,
-		    in->outcome == OUTCOME_NONE ? tr("i gang", "running") : word_text(&outcome_words[in->outcome]),
-		    tr("job muligt", "job possible"), word_text(&job_possible_words[in->job_possible]));
+		    in->outcome == OUTCOME_NONE ? _("running") : word_text(&outcome_words[in->outcome]),
+		    _("job possible"), word_text(&job_possible_words[in->job_possible]));
 	if (used < width)
 		ui_text(win, y, x + used, width - used, a, strbuf_str(&sb));
 	strbuf_free(&sb);
@@ -73,11 +73,10 @@ int ui_internship_box(WINDOW *win, int y, int x, int width, int maxrows,
 	if (maxrows <= 0)
 		return 0;
 	if (!in) {
-		ui_text(win, y, x, width, UI_DIM, tr("Ingen praktik registreret (I på sagen).",
-						    "No internship recorded (I on the case)."));
+		ui_text(win, y, x, width, UI_DIM, _("No internship recorded (I on the case)."));
 		return 1;
 	}
-	strbuf_addf(&sb, "%s: %s", tr("Praktik", "Internship"), in->workplace);
+	strbuf_addf(&sb, "%s: %s", _("Internship"), in->workplace);
 	if (in->field)
 		strbuf_addf(&sb, " (%s)", in->field);
 	strbuf_adds(&sb, " · ");
@@ -85,17 +84,17 @@ int ui_internship_box(WINDOW *win, int y, int x, int width, int maxrows,
 	ui_text(win, y + rows++, x, width, UI_HEADING, strbuf_str(&sb));
 	if (rows < maxrows) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s: %s", tr("Job muligt bagefter", "Job possible after it"),
+		strbuf_addf(&sb, "%s: %s", _("Job possible after it"),
 			    word_text(&job_possible_words[in->job_possible]));
 		if (in->outcome != OUTCOME_NONE)
-			strbuf_addf(&sb, " · %s: %s", tr("Udfald", "Outcome"),
+			strbuf_addf(&sb, " · %s: %s", _("Outcome"),
 				    word_text(&outcome_words[in->outcome]));
 		ui_text(win, y + rows++, x, width, UI_NORMAL, strbuf_str(&sb));
 	}
 	if (rows < maxrows) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s: %s", tr("Hendes mål", "Her goal"), in->goal ? in->goal
-			    : tr("(ikke skrevet; e på praktikken)", "(not written; e on the internship)"));
+		strbuf_addf(&sb, "%s: %s", _("Her goal"), in->goal ? in->goal
+			    : _("(not written; e on the internship)"));
 		rows += ui_wrap(win, y + rows, x, width, maxrows - rows, in->goal ? UI_NORMAL : UI_DIM,
 				strbuf_str(&sb));
 	}
@@ -175,21 +174,20 @@ static bool fill_form(struct app *app, struct form *f)
 	int job;
 
 	do {
-		if (!ask(app, tr("Arbejdsplads", "Workplace"), &f->v[F_WORKPLACE]))
+		if (!ask(app, _("Workplace"), &f->v[F_WORKPLACE]))
 			return false;
 	} while (str_empty(f->v[F_WORKPLACE]));
-	if (!ask(app, tr("Branche (fx børnehave, plejecenter)", "Field (e.g. kindergarten, care home)"),
+	if (!ask(app, _("Field (e.g. kindergarten, care home)"),
 		 &f->v[F_FIELD]) ||
-	    !ask_date(app, tr("Fra (ÅÅÅÅ-MM-DD, i dag, +7)", "From (YYYY-MM-DD, today, +7)"), false,
+	    !ask_date(app, _("From (YYYY-MM-DD, today, +7)"), false,
 		      DATE_ANY, &f->v[F_FROM], f->from) ||
-	    !ask_date(app, tr("Planlagt til (tomt = ikke aftalt)", "Planned to (empty = not agreed)"),
+	    !ask_date(app, _("Planned to (empty = not agreed)"),
 		      true, DATE_ANY, &f->v[F_TO], f->to) ||
-	    !ask(app, tr("Kontaktperson på stedet (navn og rolle)",
-			 "Contact at the workplace (name and role)"), &f->v[F_CONTACT]) ||
-	    !ask(app, tr("Hendes mål med praktikken, med hendes ord", "Her goal for it, in her words"),
+	    !ask(app, _("Contact at the workplace (name and role)"), &f->v[F_CONTACT]) ||
+	    !ask(app, _("Her goal for it, in her words"),
 		 &f->v[F_GOAL]))
 		return false;
-	job = choose_word(app, tr("Kan praktikken føre til job?", "Can the internship lead to a job?"),
+	job = choose_word(app, _("Can the internship lead to a job?"),
 			  job_possible_words, JOB_POSSIBLE_N, f->job);
 	if (job < 0)
 		return false;
@@ -225,14 +223,14 @@ static unsigned run_form(struct app *app, int64_t case_id, int64_t id, struct fo
 			break;
 		ui_error(app, st);	/* a CPR number, an end before the start: ask again */
 	}
-	ui_status(app, "%s", id ? tr("Praktikken er rettet.", "The internship was corrected.")
-				: tr("Praktikken er registreret.", "The internship was recorded."));
+	ui_status(app, "%s", id ? _("The internship was corrected.")
+				: _("The internship was recorded."));
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
 unsigned ui_internship_add(struct app *app, int64_t case_id)
 {
-	struct form f = { .v[F_FROM] = xstrdup(tr("i dag", "today")), .job = JOB_POSSIBLE_UNKNOWN };
+	struct form f = { .v[F_FROM] = xstrdup(_("today")), .job = JOB_POSSIBLE_UNKNOWN };
 	unsigned r = run_form(app, case_id, 0, &f);
 
 	form_free(&f);
@@ -254,25 +252,25 @@ static unsigned edit_internship(struct app *app, const struct internship_rec *in
 
 unsigned ui_internship_end(struct app *app, const struct internship_rec *in)
 {
-	char *date = xstrdup(in->ended ? in->ended : tr("i dag", "today"));
+	char *date = xstrdup(in->ended ? in->ended : _("today"));
 	char *reason = xstrdup(in->outcome_reason);
 	unsigned r = REACT_REDRAW;
 	sam_date d;
 	int outcome;
 
-	outcome = choose_word(app, tr("Hvordan endte praktikken?", "How did the internship end?"),
+	outcome = choose_word(app, _("How did the internship end?"),
 			      outcome_words, OUTCOME_N, in->outcome);
 	while (outcome > 0) {
 		enum sam_status st;
 
-		if (!ask_date(app, tr("Sluttede (ÅÅÅÅ-MM-DD, i dag)", "Ended (YYYY-MM-DD, today)"), false,
+		if (!ask_date(app, _("Ended (YYYY-MM-DD, today)"), false,
 			      DATE_NOT_FUTURE, &date, d) ||
-		    !ask(app, tr("Kort begrundelse (kan være tom)", "A short reason (may be empty)"), &reason))
+		    !ask(app, _("A short reason (may be empty)"), &reason))
 			break;
 		st = store_internship_end(app->store, in->id, (enum internship_outcome)outcome, d,
 					  str_empty(reason) ? NULL : reason);
 		if (st == SAM_OK) {
-			ui_status(app, tr("Praktikken hos %s er afsluttet: %s.", "The internship at %s ended: %s."),
+			ui_status(app, _("The internship at %s ended: %s."),
 				  in->workplace, word_text(&outcome_words[outcome]));
 			r = REACT_RELOAD | REACT_REDRAW;
 			break;
@@ -315,8 +313,8 @@ static enum sam_status internships_open(struct screen *s, struct app *app)
 	if ((st = store_internship_list(app->store, &q, &p->l)) != SAM_OK)
 		return st;
 	ui_list_set_rows(&p->ui, p->l.n);
-	snprintf(s->title, sizeof(s->title), "%s %s · %s (%zu)", tr("Sag", "Case"), p->case_ref,
-		 tr("praktikker", "internships"), p->l.n);
+	snprintf(s->title, sizeof(s->title), "%s %s · %s (%zu)", _("Case"), p->case_ref,
+		 _("internships"), p->l.n);
 	return SAM_OK;
 }
 
@@ -347,13 +345,13 @@ static void draw_details(WINDOW *win, int y, int height, int width, const struct
 	y += ui_internship_box(win, y, 1, width - 2, end - y - 2 > 3 ? end - y - 2 : 3, in);
 
 	if (y < end) {
-		strbuf_addf(&sb, "%s: %s", tr("Kontakt", "Contact"),
-			    in->contact ? in->contact : tr("ingen skrevet", "none written"));
+		strbuf_addf(&sb, "%s: %s", _("Contact"),
+			    in->contact ? in->contact : _("none written"));
 		y += ui_wrap(win, y, 1, width - 2, 1, UI_NORMAL, strbuf_str(&sb));
 	}
 	if (y < end && in->outcome_reason) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s: %s", tr("Begrundelse", "Reason"), in->outcome_reason);
+		strbuf_addf(&sb, "%s: %s", _("Reason"), in->outcome_reason);
 		ui_wrap(win, y, 1, width - 2, end - y, UI_NORMAL, strbuf_str(&sb));
 	}
 	strbuf_free(&sb);
@@ -366,8 +364,7 @@ static void internships_draw(struct screen *s, WINDOW *win)
 	size_t top;
 
 	if (!p->l.n) {
-		ui_text(win, 1, 2, width - 4, UI_NORMAL, tr("Ingen praktikker endnu. Tryk a for at registrere en.",
-							     "No internships yet. Press a to record one."));
+		ui_text(win, 1, 2, width - 4, UI_NORMAL, _("No internships yet. Press a to record one."));
 		ui_focus(win, 1, 2);
 		return;
 	}
@@ -399,8 +396,7 @@ static unsigned internships_key(struct screen *s, int ch)
 	if (req != REQ_EDIT && req != REQ_FINISH)
 		return REACT_NONE;
 	if (!in) {
-		ui_status(s->app, "%s", tr("Der er ingen praktik; tryk a for at registrere en.",
-					   "There is no internship; press a to record one."));
+		ui_status(s->app, "%s", _("There is no internship; press a to record one."));
 		return REACT_REDRAW;
 	}
 	return req == REQ_EDIT ? edit_internship(s->app, in) : ui_internship_end(s->app, in);

@@ -84,28 +84,28 @@ struct meeting_screen {
 };
 
 static const struct ui_binding meeting_keys[] = {
-	{ ' ', REQ_DONE, "Space", "udført", "done", true },
-	{ '\n', REQ_DONE, "Enter", "udført", "done", false },
-	{ '\r', REQ_DONE, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_DONE, NULL, NULL, NULL, false },
-	{ 'n', REQ_NOT_RELEVANT, "n", "ikke relevant", "not relevant", true },
-	{ 'e', REQ_ITEM_NOTE, "e", "note", "note", true },
-	{ '\t', REQ_NEXT_SECTION, "Tab", "afsnit", "section", true },
-	{ UI_FN(KEY_NPAGE), REQ_TEXT_DOWN, "PgDn", "tekst ned", "text down", true },
-	{ UI_FN(KEY_PPAGE), REQ_TEXT_UP, "PgUp", "tekst op", "text up", false },
-	{ 'o', REQ_OVERVIEW, "o", "overblik", "overview", true },
-	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", "forrige afsnit", "previous section", false },
-	{ 'A', REQ_AGREED, "A", "aftalt", "agreed", true },
-	{ 'E', REQ_EDIT, "E", "samtalenote", "meeting note", true },
-	{ 'f', REQ_FOLLOWUP, "f", "opfølgning", "follow-up", true },
-	{ 'i', REQ_INTERPRETER, "i", "tolk (sprog)", "interpreter (language)", false },
-	{ 'N', REQ_NEXT_MEETING, "N", "næste samtale (dato, tid, sted)", "next meeting (date, time, place)",
+	{ ' ', REQ_DONE, "Space", N_("done"), true },
+	{ '\n', REQ_DONE, "Enter", N_("done"), false },
+	{ '\r', REQ_DONE, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_DONE, NULL, NULL, false },
+	{ 'n', REQ_NOT_RELEVANT, "n", N_("not relevant"), true },
+	{ 'e', REQ_ITEM_NOTE, "e", N_("note"), true },
+	{ '\t', REQ_NEXT_SECTION, "Tab", N_("section"), true },
+	{ UI_FN(KEY_NPAGE), REQ_TEXT_DOWN, "PgDn", N_("text down"), true },
+	{ UI_FN(KEY_PPAGE), REQ_TEXT_UP, "PgUp", N_("text up"), false },
+	{ 'o', REQ_OVERVIEW, "o", N_("overview"), true },
+	{ UI_FN(KEY_BTAB), REQ_PREV_SECTION, "S-Tab", N_("previous section"), false },
+	{ 'A', REQ_AGREED, "A", N_("agreed"), true },
+	{ 'E', REQ_EDIT, "E", N_("meeting note"), true },
+	{ 'f', REQ_FOLLOWUP, "f", N_("follow-up"), true },
+	{ 'i', REQ_INTERPRETER, "i", N_("interpreter (language)"), false },
+	{ 'N', REQ_NEXT_MEETING, "N", N_("next meeting (date, time, place)"),
 	  false },
-	{ 'p', REQ_PROFILE, "p", "hendes profil", "her profile", false },
-	{ 'd', REQ_CHANGE, "d", "ret dato eller type", "change date or type", false },
-	{ 'D', REQ_REMOVE, "D", "fjern samtalen (spørger)", "remove the meeting (asks)", false },
-	{ 'P', REQ_HANDOUT, "P", "hendes kopi", "her copy", true },
-	{ 'x', REQ_CLOSE, "x", "afslut samtalen (det aftalte)", "close the meeting (what was agreed)",
+	{ 'p', REQ_PROFILE, "p", N_("her profile"), false },
+	{ 'd', REQ_CHANGE, "d", N_("change date or type"), false },
+	{ 'D', REQ_REMOVE, "D", N_("remove the meeting (asks)"), false },
+	{ 'P', REQ_HANDOUT, "P", N_("her copy"), true },
+	{ 'x', REQ_CLOSE, "x", N_("close the meeting (what was agreed)"),
 	  false },
 	UI_BINDINGS_END,
 };
@@ -261,7 +261,7 @@ static enum sam_status meeting_open(struct screen *s, struct app *app)
 	date_today(ms->today);
 	build_sections(ms);
 	build_rows(ms);
-	snprintf(s->title, sizeof(s->title), "%s %s · %s · %s", tr("Sag", "Case"), ms->case_ref,
+	snprintf(s->title, sizeof(s->title), "%s %s · %s · %s", _("Case"), ms->case_ref,
 		 type_title(app, ms->m.type), ms->m.date);
 	return SAM_OK;
 }
@@ -315,11 +315,11 @@ static void draw_section_header(struct screen *s, WINDOW *win, int width)
 	char head[64];
 	int x;
 
-	snprintf(head, sizeof(head), "%s %zu/%zu: ", tr("Afsnit", "Section"),
+	snprintf(head, sizeof(head), "%s %zu/%zu: ", _("Section"),
 		 ms->nsections ? k + 1 : 0, ms->nsections);
 	x = ui_text(win, 0, 1, width - 1, UI_HEADING, head);
 	ui_text_cut(win, 0, 1 + x, width - 1 - x, UI_HEADING,
-		    ms->nsections ? section_title(s, k) : tr("(ingen punkter)", "(no items)"));
+		    ms->nsections ? section_title(s, k) : _("(no items)"));
 }
 
 static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
@@ -337,7 +337,7 @@ static void draw_row(struct screen *s, WINDOW *win, size_t i, int y, int width)
 		ui_rule(win, y, 0, width, section_title(s, r->index));
 		return;
 	case MROW_NOTE:
-		x = 8 + ui_text(win, y, 8, width - 8, UI_DIM, tr("Note: ", "Note: "));
+		x = 8 + ui_text(win, y, 8, width - 8, UI_DIM, _("Note: "));
 		ui_text_cut(win, y, x, width - x, UI_NORMAL, it->note);
 		return;
 	case MROW_OLD_NOTE:
@@ -375,14 +375,14 @@ static const char *due_mark(const struct meeting_screen *ms, const struct follow
 	int c = strcmp(f->due, ms->today);
 
 	if (f->done)
-		return tr(" (udført)", " (done)");
-	return c < 0 ? tr(" forfalden", " overdue") : c == 0 ? tr(" i dag", " today") : "";
+		return _(" (done)");
+	return c < 0 ? _(" overdue") : c == 0 ? _(" today") : "";
 }
 
 static void add_followup_line(struct meeting_screen *ms, struct ui_doc *d, const struct followup_rec *f)
 {
 	char *line = xasprintf("%s%s: %s (%s)", f->due, due_mark(ms, f), f->text,
-			       f->her ? tr("hende", "her") : f->assignee);
+			       f->her ? _("her") : f->assignee);
 
 	ui_doc_add(d, f->done || strcmp(f->due, ms->today) > 0 ? UI_NORMAL : UI_WARN, 2, line);
 	free(line);
@@ -392,7 +392,7 @@ static void add_followup_line(struct meeting_screen *ms, struct ui_doc *d, const
 static void add_field(struct ui_doc *d, const struct meeting_screen *ms, enum profile_field f)
 {
 	const char *text = ms->c.profile[f];
-	char *line = xasprintf("%s: %s", tr(profile_fields[f].label_da, profile_fields[f].label_en),
+	char *line = xasprintf("%s: %s", _(profile_fields[f].label),
 			       str_empty(text) ? "–" : text);
 
 	ui_doc_add(d, str_empty(text) ? UI_DIM : UI_NORMAL, 2, line);
@@ -405,23 +405,22 @@ static void build_overview(struct meeting_screen *ms, struct ui_doc *d)
 	size_t nhere = 0, nopen = 0;
 
 	if (ms->last_agreed) {
-		char *head = xasprintf("%s (%s)", tr("Aftalt sidst", "Agreed last time"), ms->last_date);
+		char *head = xasprintf("%s (%s)", _("Agreed last time"), ms->last_date);
 
 		ui_doc_add(d, UI_HEADING, 0, head);
 		free(head);
 		ui_doc_add(d, UI_NORMAL, 2, ms->last_agreed);
 	} else {
-		ui_doc_add(d, UI_HEADING, 0, tr("Aftalt sidst", "Agreed last time"));
-		ui_doc_add(d, UI_DIM, 2, tr("Intet skrevet ved en tidligere samtale.",
-					    "Nothing written at an earlier meeting."));
+		ui_doc_add(d, UI_HEADING, 0, _("Agreed last time"));
+		ui_doc_add(d, UI_DIM, 2, _("Nothing written at an earlier meeting."));
 	}
 	ui_doc_gap(d);
-	ui_doc_add(d, UI_HEADING, 0, tr("Hendes mål og ønsker", "Her goals and wishes"));
+	ui_doc_add(d, UI_HEADING, 0, _("Her goals and wishes"));
 	add_field(d, ms, PROFILE_GOALS);
 	add_field(d, ms, PROFILE_JOB_WISHES);
 	add_field(d, ms, PROFILE_EDUCATION_WISHES);
 	ui_doc_gap(d);
-	ui_doc_add(d, UI_HEADING, 0, tr("Åbne opfølgninger", "Open follow-ups"));
+	ui_doc_add(d, UI_HEADING, 0, _("Open follow-ups"));
 	for (size_t i = 0; i < ms->followups.n; i++) {
 		const struct followup_rec *f = &ms->followups.v[i];
 
@@ -433,15 +432,14 @@ static void build_overview(struct meeting_screen *ms, struct ui_doc *d)
 		}
 	}
 	if (!nopen)
-		ui_doc_add(d, UI_DIM, 2, tr("Ingen.", "None."));
+		ui_doc_add(d, UI_DIM, 2, _("None."));
 	ui_doc_gap(d);
-	ui_doc_add(d, UI_HEADING, 0, tr("Aftalt i denne samtale", "Agreed in this meeting"));
+	ui_doc_add(d, UI_HEADING, 0, _("Agreed in this meeting"));
 	for (size_t i = 0; i < ms->followups.n; i++)
 		if (ms->followups.v[i].meeting_id == ms->m.id)
 			add_followup_line(ms, d, &ms->followups.v[i]);
 	if (!nhere)
-		ui_doc_add(d, UI_DIM, 2, tr("Ingen opfølgninger endnu (f tilføjer en).",
-					    "No follow-ups yet (f adds one)."));
+		ui_doc_add(d, UI_DIM, 2, _("No follow-ups yet (f adds one)."));
 }
 
 /* The selected item's whole text, why it was left open and its note then,
@@ -459,7 +457,7 @@ static void build_guidance(struct screen *s, struct ui_doc *d)
 		return;
 	ui_doc_add(d, UI_NORMAL, 0, it->text);
 	if (lo) {
-		char *line = xasprintf(tr("↻ Ikke nået ved samtalen %s.", "↻ Left open at the meeting of %s."),
+		char *line = xasprintf(_("↻ Left open at the meeting of %s."),
 				       lo->date);
 
 		ui_doc_gap(d);
@@ -470,7 +468,7 @@ static void build_guidance(struct screen *s, struct ui_doc *d)
 	}
 	if (sec) {
 		ui_doc_gap(d);
-		ui_doc_add(d, UI_HEADING, 0, tr("Hvorfor", "Why"));
+		ui_doc_add(d, UI_HEADING, 0, _("Why"));
 		ui_doc_add(d, UI_DIM, 0, sec->why);
 	}
 	if (ci && ci->help) {
@@ -479,12 +477,12 @@ static void build_guidance(struct screen *s, struct ui_doc *d)
 
 		ui_doc_gap(d);
 		ui_doc_add(d, local ? UI_DIM : UI_HEADING, 0,
-			   local ? tr("Lokal vejledning", "Local guidance") : tr("Om punktet", "About the item"));
+			   local ? _("Local guidance") : _("About the item"));
 		ui_doc_add(d, UI_NORMAL, 0, ci->help);
 	}
 	if (!str_empty(it->note)) {
 		ui_doc_gap(d);
-		ui_doc_add(d, UI_HEADING, 0, tr("Note", "Note"));
+		ui_doc_add(d, UI_HEADING, 0, _("Note"));
 		ui_doc_add(d, UI_NORMAL, 0, it->note);
 	}
 }
@@ -510,7 +508,7 @@ static void draw_overview_below(struct screen *s, WINDOW *win, int y, int height
 	struct ui_doc d = { 0 };
 	size_t top = 0;
 
-	ui_rule(win, y, 0, width, tr("Overblik", "Overview"));
+	ui_rule(win, y, 0, width, _("Overview"));
 	ui_doc_start(&d, width - 2);
 	build_overview(ms, &d);
 	ui_doc_draw(&d, win, y + 1, 1, height - 1, &top, "o", "o");
@@ -536,12 +534,12 @@ static void draw_meeting_line(struct screen *s, WINDOW *win, int y, int width)
 	struct meeting_screen *ms = s->data;
 	struct strbuf sb = { 0 };
 
-	strbuf_addf(&sb, "%s: %s · %s: %s · %s: %s", tr("Tolk", "Interpreter"),
-		    ms->m.interpreter ? ms->m.interpreter : tr("ingen (i)", "none (i)"),
-		    tr("Samtalenote", "Meeting note"),
-		    str_empty(ms->m.note) ? tr("ingen (E)", "none (E)") : tr("skrevet", "written"),
-		    tr("Aftalt", "Agreed"),
-		    str_empty(ms->m.agreed) ? tr("mangler (A)", "missing (A)") : ms->m.agreed);
+	strbuf_addf(&sb, "%s: %s · %s: %s · %s: %s", _("Interpreter"),
+		    ms->m.interpreter ? ms->m.interpreter : _("none (i)"),
+		    _("Meeting note"),
+		    str_empty(ms->m.note) ? _("none (E)") : _("written"),
+		    _("Agreed"),
+		    str_empty(ms->m.agreed) ? _("missing (A)") : ms->m.agreed);
 	ui_text_cut(win, y, 1, width - 1, UI_DIM, strbuf_str(&sb));
 	strbuf_free(&sb);
 }
@@ -569,10 +567,8 @@ static void meeting_draw_checklist(struct screen *s, WINDOW *win)
 	}
 	days = date_diff_days(ms->today, ms->m.date);
 	snprintf(banner, sizeof(banner), days == 1
-		 ? tr("Samtalen blev holdt %s, for %ld dag siden. Ændringer er rettelser.",
-		      "This meeting was held on %s, %ld day ago. Changes are corrections.")
-		 : tr("Samtalen blev holdt %s, for %ld dage siden. Ændringer er rettelser.",
-		      "This meeting was held on %s, %ld days ago. Changes are corrections."),
+		 ? _("This meeting was held on %s, %ld day ago. Changes are corrections.")
+		 : _("This meeting was held on %s, %ld days ago. Changes are corrections."),
 		 ms->m.date, days);
 	ui_fill(win, 0, 0, getmaxx(win), UI_WARN);
 	ui_text(win, 0, 1, getmaxx(win) - 2, UI_WARN, banner);
@@ -609,8 +605,8 @@ static void draw_body(struct screen *s, WINDOW *win)
 		draw_items(s, win, 1, lh, width);
 		if (height - lh > 2) {
 			ui_rule(win, 1 + lh, 0, width, ms->pane == PANE_OVERVIEW
-				? tr("Overblik (o: vejledning)", "Overview (o: guidance)")
-				: tr("Vejledning (o: overblik)", "Guidance (o: overview)"));
+				? _("Overview (o: guidance)")
+				: _("Guidance (o: overview)"));
 			draw_text_pane(s, win, 2 + lh, 1, height - lh - 1, width - 2);
 		}
 	}
@@ -686,7 +682,7 @@ static unsigned edit_item_note(struct screen *s)
 		return REACT_REDRAW;
 	note = xstrdup(it->note);
 	for (;;) {
-		char *answer = ui_prompt(s->app, tr("Note", "Note"), note);
+		char *answer = ui_prompt(s->app, _("Note"), note);
 
 		free(note);
 		note = answer;
@@ -694,7 +690,7 @@ static unsigned edit_item_note(struct screen *s)
 			break;
 		st = store_item_set_note(s->app->store, ms->m.id, it->item_id, str_empty(note) ? NULL : note);
 		if (st == SAM_OK) {
-			ui_status(s->app, "%s", tr("Noten er gemt.", "The note was saved."));
+			ui_status(s->app, "%s", _("The note was saved."));
 			break;
 		}
 		ui_error(s->app, st);	/* a CPR number: ask again with the text kept */
@@ -710,15 +706,15 @@ static unsigned edit_item_note(struct screen *s)
 static char *agreed_start(struct screen *s)
 {
 	struct meeting_screen *ms = s->data;
-	const char *opts[] = { tr("Begynd med et udkast ud fra opfølgningerne", "Start from a draft of the follow-ups"),
-			       tr("Begynd med en tom tekst", "Start from an empty text") };
+	const char *opts[] = { _("Start from a draft of the follow-ups"),
+			       _("Start from an empty text") };
 	char *draft = NULL;
 
 	if (!str_empty(ms->m.agreed))
 		return xstrdup(ms->m.agreed);
 	if (handout_draft_for_meeting(s->app->store, ms->m.id, &draft) != SAM_OK || !draft)
 		return NULL;
-	if (ui_choose(s->app, tr("Det aftalte", "What was agreed"), opts, 2, 0) != 0) {
+	if (ui_choose(s->app, _("What was agreed"), opts, 2, 0) != 0) {
 		free(draft);
 		return NULL;
 	}
@@ -747,11 +743,11 @@ static unsigned edit_field(struct screen *s, enum meeting_field field)
 	bool note = field == MEETING_NOTE;
 	char *start = note ? NULL : agreed_start(s);
 	struct ui_editor_spec spec = {
-		.title = note ? tr("Samtalenote", "Meeting note") : tr("Det aftalte, til hende", "What was agreed, for her"),
+		.title = note ? _("Meeting note") : _("What was agreed, for her"),
 		.text = note ? ms->m.note : start,
 		.file_name = note ? "samtalenote.txt" : "aftalt.txt",
-		.saved_msg = note ? tr("Samtalenoten er gemt.", "The meeting note was saved.")
-				  : tr("Det aftalte er gemt.", "What was agreed was saved."),
+		.saved_msg = note ? _("The meeting note was saved.")
+				  : _("What was agreed was saved."),
 		.save = save_field,
 		.ctx = &f,
 	};
@@ -764,8 +760,7 @@ static unsigned edit_field(struct screen *s, enum meeting_field field)
 static unsigned edit_interpreter(struct screen *s)
 {
 	struct meeting_screen *ms = s->data;
-	char *lang = ui_prompt(s->app, tr("Tolkning til sprog (tomt = ingen tolk)",
-					  "Interpreted language (empty = no interpreter)"),
+	char *lang = ui_prompt(s->app, _("Interpreted language (empty = no interpreter)"),
 			       ms->m.interpreter);
 	enum sam_status st;
 
@@ -803,17 +798,16 @@ static unsigned edit_next_meeting(struct screen *s)
 	enum sam_status st = SAM_ERR_INVALID;
 	sam_date day;
 
-	while (st != SAM_OK && ask(s->app, tr("Næste samtale: dato (fx 2026-04-01 eller +14; tom = ingen)",
-					      "Next meeting: date (e.g. 2026-04-01 or +14; empty = none)"),
+	while (st != SAM_OK && ask(s->app, _("Next meeting: date (e.g. 2026-04-01 or +14; empty = none)"),
 				   &date)) {
 		if (str_empty(date)) {
 			st = store_meeting_set_next(s->app->store, ms->m.id, NULL, NULL, NULL);
 		} else if ((st = date_parse(date, DATE_NOT_PAST, day)) != SAM_OK) {
 			ui_error(s->app, st);
 			continue;
-		} else if (!ask(s->app, tr("Klokken (TT:MM; tom = ikke aftalt)", "Time (HH:MM; empty = not agreed)"),
+		} else if (!ask(s->app, _("Time (HH:MM; empty = not agreed)"),
 				&time) ||
-			   !ask(s->app, tr("Sted (tom = ikke sagt)", "Place (empty = not said)"), &place)) {
+			   !ask(s->app, _("Place (empty = not said)"), &place)) {
 			break;
 		} else {
 			st = store_meeting_set_next(s->app->store, ms->m.id, day, str_empty(time) ? NULL : time,
@@ -823,9 +817,9 @@ static unsigned edit_next_meeting(struct screen *s)
 			ui_error(s->app, st);
 	}
 	if (st == SAM_OK && str_empty(date))
-		ui_status(s->app, "%s", tr("Der er ingen næste samtale.", "There is no next meeting."));
+		ui_status(s->app, "%s", _("There is no next meeting."));
 	else if (st == SAM_OK)
-		ui_status(s->app, tr("Næste samtale er gemt: %s %s.", "The next meeting was saved: %s %s."),
+		ui_status(s->app, _("The next meeting was saved: %s %s."),
 			  date_weekday(day), day);
 	else
 		ui_status(s->app, NULL);
@@ -850,10 +844,9 @@ void ui_ask_agreed(struct app *app, int64_t meeting_id)
 	if (app->readonly)
 		return;
 	app->agreed_asked[app->nagreed_asked++ % ARRAY_SIZE(app->agreed_asked)] = meeting_id;
-	ui_status(app, "%s", tr("Hvad blev I enige om? Skriv det, så hun kan få det med (Esc springer over).",
-				"What did you agree? Write it so she can have it (Esc skips)."));
+	ui_status(app, "%s", _("What did you agree? Write it so she can have it (Esc skips)."));
 	for (;;) {
-		char *answer = ui_prompt(app, tr("Aftalt", "Agreed"), agreed);
+		char *answer = ui_prompt(app, _("Agreed"), agreed);
 		enum sam_status st;
 
 		free(agreed);
@@ -924,12 +917,11 @@ static bool may_change(struct screen *s)
 {
 	struct meeting_screen *ms = s->data;
 	char title[128];
-	const char *opts[] = { tr("Ja, ret den", "Yes, correct it"), tr("Nej", "No") };
+	const char *opts[] = { _("Yes, correct it"), _("No") };
 
 	if (ms->correcting || !held_before_today(ms))
 		return true;
-	snprintf(title, sizeof(title), tr("Samtalen blev holdt %s. Ret den alligevel?",
-					  "The meeting was held on %s. Correct it anyway?"), ms->m.date);
+	snprintf(title, sizeof(title), _("The meeting was held on %s. Correct it anyway?"), ms->m.date);
 	ms->correcting = ui_choose(s->app, title, opts, 2, 1) == 0;
 	return ms->correcting;
 }
@@ -1033,8 +1025,7 @@ static unsigned ask_outcome(struct app *app, struct screen *s)
 
 	if (ms->phase != PHASE_AFTER || !ms->has_internship || ms->internship.outcome != OUTCOME_NONE)
 		return REACT_NONE;
-	ui_status(app, tr("Praktikken hos %s har intet udfald endnu.",
-			  "The internship at %s has no outcome yet."), ms->internship.workplace);
+	ui_status(app, _("The internship at %s has no outcome yet."), ms->internship.workplace);
 	return ui_internship_end(app, &ms->internship);
 }
 

@@ -25,17 +25,17 @@ struct profile {
 };
 
 static const struct ui_binding profile_keys[] = {
-	{ '\n', REQ_EDIT_FIELD, "Enter", "skriv i feltet", "write in the field", true },
-	{ '\r', REQ_EDIT_FIELD, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_EDIT_FIELD, NULL, NULL, NULL, false },
-	{ 'e', REQ_EDIT_FIELD, "e", "skriv i feltet", "write in the field", false },
-	{ 'E', REQ_EDIT, "E", "alle felter i $EDITOR", "every field in $EDITOR", true },
-	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "forrige felt", "previous field", false },
-	{ 'k', REQ_UP, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "næste felt", "next field", false },
-	{ 'j', REQ_DOWN, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", "side op", "page up", false },
-	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", "side ned", "page down", false },
+	{ '\n', REQ_EDIT_FIELD, "Enter", N_("write in the field"), true },
+	{ '\r', REQ_EDIT_FIELD, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_EDIT_FIELD, NULL, NULL, false },
+	{ 'e', REQ_EDIT_FIELD, "e", N_("write in the field"), false },
+	{ 'E', REQ_EDIT, "E", N_("every field in $EDITOR"), true },
+	{ UI_FN(KEY_UP), REQ_UP, "↑ k", N_("previous field"), false },
+	{ 'k', REQ_UP, NULL, NULL, false },
+	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", N_("next field"), false },
+	{ 'j', REQ_DOWN, NULL, NULL, false },
+	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", N_("page up"), false },
+	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", N_("page down"), false },
 	UI_BINDINGS_END,
 };
 
@@ -53,8 +53,8 @@ static enum sam_status profile_open(struct screen *s, struct app *app)
 	st = store_case_get_by_id(app->store, s->arg, &p->rec);
 	if (st != SAM_OK)
 		return st;
-	snprintf(s->title, sizeof(s->title), "%s %s · %s", tr("Sag", "Case"), p->rec.ref,
-		 tr("hendes profil, med hendes ord", "her profile, in her words"));
+	snprintf(s->title, sizeof(s->title), "%s %s · %s", _("Case"), p->rec.ref,
+		 _("her profile, in her words"));
 	return SAM_OK;
 }
 
@@ -85,7 +85,7 @@ static int draw_fields(struct profile *p, WINDOW *win, int scroll, int height, i
 
 	for (int i = 0; i < PROFILE_NFIELDS; i++) {
 		const struct profile_field_info *f = &profile_fields[i];
-		const char *text = p->rec.profile[i], *hint = tr(f->hint_da, f->hint_en);
+		const char *text = p->rec.profile[i], *hint = (f->hint ? _(f->hint) : NULL);
 		bool sel = i == p->sel;
 		int row = y - scroll, x = 1;
 
@@ -105,7 +105,7 @@ static int draw_fields(struct profile *p, WINDOW *win, int scroll, int height, i
 		y++;
 		if (str_empty(text))
 			y += draw_text(win, y, scroll, height, width - 4, UI_DIM,
-				       tr("(tom; tryk Enter og skriv med hendes ord)", "(empty; press Enter and write in her words)"));
+				       _("(empty; press Enter and write in her words)"));
 		else
 			y += draw_text(win, y, scroll, height, width - 4, UI_NORMAL, text);
 		y++;

@@ -55,16 +55,16 @@ enum {
 };
 
 static const struct ui_binding report_keys[] = {
-	{ 's', REQ_BY_SECTION, "s", "afsnit", "sections", true },
-	{ 'i', REQ_BY_ITEM, "i", "punkter", "items", true },
-	{ 'c', REQ_BY_CASEWORKER, "c", "sagsbehandlere", "caseworkers", true },
-	{ 't', REQ_BY_TYPE, "t", "samtaletyper", "meeting types", true },
-	{ 'm', REQ_BY_MONTH, "m", "måneder", "months", true },
-	{ '\t', REQ_NEXT_VIEW, "Tab", "næste visning", "next view", false },
-	{ 'p', REQ_PERIOD, "p", "periode", "period", true },
-	{ 'f', REQ_FROM_TO, "f", "fra–til", "from–to", true },
-	{ 'x', REQ_XLSX, "x", "regneark", "spreadsheet", true },
-	{ 'I', REQ_INTERNSHIPS, "I", "praktikker", "internships", true },
+	{ 's', REQ_BY_SECTION, "s", N_("sections"), true },
+	{ 'i', REQ_BY_ITEM, "i", N_("items"), true },
+	{ 'c', REQ_BY_CASEWORKER, "c", N_("caseworkers"), true },
+	{ 't', REQ_BY_TYPE, "t", N_("meeting types"), true },
+	{ 'm', REQ_BY_MONTH, "m", N_("months"), true },
+	{ '\t', REQ_NEXT_VIEW, "Tab", N_("next view"), false },
+	{ 'p', REQ_PERIOD, "p", N_("period"), true },
+	{ 'f', REQ_FROM_TO, "f", N_("from–to"), true },
+	{ 'x', REQ_XLSX, "x", N_("spreadsheet"), true },
+	{ 'I', REQ_INTERNSHIPS, "I", N_("internships"), true },
 	UI_BINDINGS_END,
 };
 
@@ -188,10 +188,10 @@ static enum sam_status report_open(struct screen *s, struct app *app)
 	apply_filter(rs);
 	period_title(rs, period, sizeof(period));
 	if (drilled(rs))
-		snprintf(s->title, sizeof(s->title), "%s: %s %s, %s", tr("Rapport", "Report"),
-			 tr("sager for", "cases of"), rs->drill, period);
+		snprintf(s->title, sizeof(s->title), "%s: %s %s, %s", _("Report"),
+			 _("cases of"), rs->drill, period);
 	else
-		snprintf(s->title, sizeof(s->title), "%s: %s, %s", tr("Rapport", "Report"),
+		snprintf(s->title, sizeof(s->title), "%s: %s, %s", _("Report"),
 			 report_by_title(rs->by), period);
 	return SAM_OK;
 }
@@ -248,7 +248,7 @@ static void counts_text(const struct report_screen *rs, const struct report_row 
 			snprintf(buf, size, "%10s %4s %5d", "", "", row->followups_overdue);
 		else
 			snprintf(buf, size, "%10s %4d %5d %s", row->last_meeting ? row->last_meeting : "-",
-				 row->quiet_days, row->followups_overdue, row->stale ? tr("i stå", "stale") : "");
+				 row->quiet_days, row->followups_overdue, row->stale ? _("stale") : "");
 	else if (rs->r.by == REPORT_BY_CASEWORKER)
 		snprintf(buf, size, "%6d %6d %6d %6d", row->meetings, row->done, row->followups_overdue,
 			 row->cases_stale);
@@ -279,22 +279,22 @@ static void heads(char *buf, size_t size, const char *const *h, size_t n, const 
 static void counts_head(const struct report_screen *rs, char *buf, size_t size)
 {
 	static const int four[] = { 6, 6, 6, 6 }, cases[] = { 4, 5 };
-	const char *h[4] = { tr("samt.", "meets"), tr("udført", "done"), tr("åbne", "open"),
-			     tr("i.rel.", "n/r") };
+	const char *h[4] = { _("meets"), _("done"), C_("tui/scr_report", "open"),
+			     _("n/r") };
 	size_t len;
 
 	if (rs->r.by == REPORT_BY_CASE) {
 		/* the last meeting's date, left-aligned, then days and overdue */
-		snprintf(buf, size, "%-10s ", tr("sidst", "last"));
+		snprintf(buf, size, "%-10s ", C_("tui/scr_report", "last"));
 		len = strlen(buf);
-		h[0] = tr("dage", "days");
-		h[1] = tr("forf.", "overd.");
+		h[0] = _("days");
+		h[1] = _("overd.");
 		heads(buf + len, size - len, h, 2, cases);
 		return;
 	}
 	if (rs->r.by == REPORT_BY_CASEWORKER) {
-		h[2] = tr("forf.", "overd.");
-		h[3] = tr("i stå", "stale");
+		h[2] = _("overd.");
+		h[3] = _("stale");
 	}
 	heads(buf, size, h, 4, four);
 }
@@ -355,14 +355,12 @@ static void draw_band(const struct report_screen *rs, WINDOW *win, int width)
 	else
 		snprintf(prev, sizeof(prev), "-");
 	if (b->has_prev)
-		snprintf(line, sizeof(line), tr("Udført i perioden: %s   perioden før: %s",
-						"Completion this period: %s   the period before: %s"),
+		snprintf(line, sizeof(line), _("Completion this period: %s   the period before: %s"),
 			 now, prev);
 	else
-		snprintf(line, sizeof(line), tr("Udført: %s", "Completion: %s"), now);
+		snprintf(line, sizeof(line), _("Completion: %s"), now);
 	ui_text(win, 0, 1, width - 2, UI_HEADING, line);
-	snprintf(line, sizeof(line), tr("Forfaldne opfølgninger: %d   Sager i stå (%d dage): %d",
-					"Overdue follow-ups: %d   Stale cases (%d days): %d"),
+	snprintf(line, sizeof(line), _("Overdue follow-ups: %d   Stale cases (%d days): %d"),
 		 b->overdue, REPORT_STALE_DAYS, b->stale);
 	ui_text(win, 1, 1, width - 2, b->overdue || b->stale ? UI_WARN : UI_NORMAL, line);
 }
@@ -399,8 +397,8 @@ static void report_draw(struct screen *s, WINDOW *win)
 
 	draw_band(rs, win, width);
 	ui_text(win, BAND_ROWS, 1, lo.label, UI_DIM,
-		drilled(rs) ? tr("Sag", "Case") : report_by_title(rs->r.by));
-	ui_text(win, BAND_ROWS, 1 + lo.label + 1, lo.bar + 2 + 8, UI_DIM, tr("udført i %", "completion"));
+		drilled(rs) ? _("Case") : report_by_title(rs->r.by));
+	ui_text(win, BAND_ROWS, 1 + lo.label + 1, lo.bar + 2 + 8, UI_DIM, _("completion"));
 	if (lo.counts) {
 		counts_head(rs, head, sizeof(head));
 		ui_text(win, BAND_ROWS, 1 + lo.label + 1 + lo.bar + 3 + 8, width - 1, UI_DIM, head);
@@ -424,9 +422,9 @@ static void report_draw(struct screen *s, WINDOW *win)
 	}
 	if (!rs->n)
 		ui_text(win, y++, 1, width - 2, UI_DIM,
-			drilled(rs) ? tr("Ingen åbne sager.", "No open cases.")
-				    : tr("Ingen samtaler i perioden.", "No meetings in the period."));
-	draw_row(win, y, 1, &lo, rs, tr("I alt", "Total"), &rs->r.total, false, true);
+			drilled(rs) ? _("No open cases.")
+				    : _("No meetings in the period."));
+	draw_row(win, y, 1, &lo, rs, _("Total"), &rs->r.total, false, true);
 }
 
 /*
@@ -495,15 +493,14 @@ static unsigned ask_from_to(struct screen *s, struct report_screen *rs)
 	sam_date from, to, today;
 
 	date_today(today);
-	if (!ui_ask_date(s->app, tr("Fra:", "From:"), rs->custom || rs->period ? rs->from : NULL,
+	if (!ui_ask_date(s->app, _("From:"), rs->custom || rs->period ? rs->from : NULL,
 			 DATE_ANY, from) ||
-	    !ui_ask_date(s->app, tr("Til:", "To:"), today, DATE_ANY, to))
+	    !ui_ask_date(s->app, _("To:"), today, DATE_ANY, to))
 		return REACT_REDRAW;
 	if (strcmp(to, today) > 0)
 		memcpy(to, today, sizeof(to));
 	if (strcmp(from, to) > 0) {
-		ui_status(s->app, "%s", tr("Perioden slutter, før den begynder.",
-					   "The period ends before it begins."));
+		ui_status(s->app, "%s", _("The period ends before it begins."));
 		return REACT_REDRAW;
 	}
 	memcpy(rs->from, from, sizeof(from));
@@ -529,7 +526,7 @@ static unsigned write_xlsx(struct screen *s, struct report_screen *rs)
 	}
 	st = cli_tables_write_xlsx(&t, 1, path);
 	if (st == SAM_OK)
-		ui_status(s->app, tr("Regnearket er gemt i %s.", "The spreadsheet is saved in %s."), path);
+		ui_status(s->app, _("The spreadsheet is saved in %s."), path);
 	cli_table_free(t);
 	free(path);
 	free(dir);

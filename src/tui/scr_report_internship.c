@@ -25,10 +25,10 @@ enum { REQ_PERIOD = REQ_SCREEN, REQ_IDLE };
 
 /* Enter opens nothing here: taken, and not shown. */
 static const struct ui_binding view_keys[] = {
-	{ 'p', REQ_PERIOD, "p", "periode", "period", true },
-	{ '\n', REQ_IDLE, NULL, NULL, NULL, false },
-	{ '\r', REQ_IDLE, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_IDLE, NULL, NULL, NULL, false },
+	{ 'p', REQ_PERIOD, "p", N_("period"), true },
+	{ '\n', REQ_IDLE, NULL, NULL, false },
+	{ '\r', REQ_IDLE, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_IDLE, NULL, NULL, false },
 	UI_BINDINGS_END,
 };
 
@@ -53,11 +53,11 @@ static enum sam_status view_open(struct screen *s, struct app *app)
 	v->r = r;
 	ui_list_set_rows(&v->list, v->r.n);
 	if (q.from)
-		snprintf(s->title, sizeof(s->title), "%s: %s, %s (%s–%s)", tr("Rapport", "Report"),
-			 tr("praktikker", "internships"), report_period_title(v->period), v->from, v->to);
+		snprintf(s->title, sizeof(s->title), "%s: %s, %s (%s–%s)", _("Report"),
+			 _("internships"), report_period_title(v->period), v->from, v->to);
 	else
-		snprintf(s->title, sizeof(s->title), "%s: %s", tr("Rapport", "Report"),
-			 tr("alle praktikker", "every internship"));
+		snprintf(s->title, sizeof(s->title), "%s: %s", _("Report"),
+			 _("every internship"));
 	return SAM_OK;
 }
 
@@ -100,11 +100,11 @@ static void view_draw(struct screen *s, WINDOW *win)
 	char head[160];
 	size_t top;
 
-	snprintf(head, sizeof(head), "%*s %*s %*s %*s %*s %*s", COL_W, tr("begyndt", "begun"), COL_W,
-		 tr("job muligt", "job poss."), COL_W, tr("ansat", "employed"), COL_W,
-		 tr("afbrudt", "early"), COL_W - 2, tr("i gang", "running"), COL_W,
-		 tr("median d.", "median d."));
-	ui_text(win, 0, 1, NAME_W, UI_DIM, tr("Sagsbehandler", "Caseworker"));
+	snprintf(head, sizeof(head), "%*s %*s %*s %*s %*s %*s", COL_W, _("begun"), COL_W,
+		 _("job poss."), COL_W, _("employed"), COL_W,
+		 _("early"), COL_W - 2, _("running"), COL_W,
+		 _("median d."));
+	ui_text(win, 0, 1, NAME_W, UI_DIM, _("Caseworker"));
 	ui_text(win, 0, 1 + NAME_W, width - 2 - NAME_W, UI_DIM, head);
 	top = ui_list_scroll(&v->list, height - 4 > 1 ? height - 4 : 1);
 	for (; y - 1 < height - 4 && top + (size_t)(y - 1) < v->r.n; y++) {
@@ -116,14 +116,10 @@ static void view_draw(struct screen *s, WINDOW *win)
 			ui_focus(win, y, 1);
 	}
 	if (!v->r.n)
-		ui_text(win, y++, 1, width - 2, UI_DIM, tr("Ingen praktikker begyndt i perioden.",
-							   "No internships began in the period."));
-	draw_row(win, y++, width, tr("I alt", "Total"), &v->r.total, UI_HEADING);
+		ui_text(win, y++, 1, width - 2, UI_DIM, _("No internships began in the period."));
+	draw_row(win, y++, width, _("Total"), &v->r.total, UI_HEADING);
 	ui_wrap(win, y + 1, 1, width - 2, height - y - 1, UI_DIM,
-		tr("Praktikker, der begyndte i perioden. Ansat og afbrudt: andel af de afsluttede; "
-		   "de igangværende tæller ikke med der eller i medianen (længden i dage fra start "
-		   "til slut, begge med).",
-		   "Internships that began in the period. Employed and early: share of the ended; "
+		_("Internships that began in the period. Employed and early: share of the ended; "
 		   "running ones count neither there nor in the median (the length in days from "
 		   "start to end, both included)."));
 	if (!v->r.n)

@@ -26,27 +26,27 @@ static struct app *the_app;	/* for ui_focus, which draw functions call without a
  */
 
 const struct ui_binding ui_common_keys[] = {
-	{ '?', REQ_HELP, "?", "hjælp", "help", true },
-	{ UI_FN(KEY_F(1)), REQ_HELP, NULL, NULL, NULL, false },
-	{ 'q', REQ_BACK, "q", "tilbage", "back", true },
-	{ UI_ESC, REQ_BACK, "Esc", "tilbage", "back", false },
-	{ UI_CTRL('l'), REQ_RELOAD, "Ctrl-L", "hent igen og tegn forfra", "reload and redraw", false },
+	{ '?', REQ_HELP, "?", N_("help"), true },
+	{ UI_FN(KEY_F(1)), REQ_HELP, NULL, NULL, false },
+	{ 'q', REQ_BACK, "q", N_("back"), true },
+	{ UI_ESC, REQ_BACK, "Esc", N_("back"), false },
+	{ UI_CTRL('l'), REQ_RELOAD, "Ctrl-L", N_("reload and redraw"), false },
 	UI_BINDINGS_END,
 };
 
 const struct ui_binding ui_list_keys[] = {
-	{ UI_FN(KEY_UP), REQ_UP, "↑ k", "op", "up", false },
-	{ 'k', REQ_UP, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", "ned", "down", false },
-	{ 'j', REQ_DOWN, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", "side op", "page up", false },
-	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", "side ned", "page down", false },
-	{ UI_FN(KEY_HOME), REQ_HOME, "Home", "første", "first", false },
-	{ UI_FN(KEY_END), REQ_END, "End", "sidste", "last", false },
-	{ '\n', REQ_ENTER, "Enter", "åbn", "open", true },
-	{ '\r', REQ_ENTER, NULL, NULL, NULL, false },
-	{ UI_FN(KEY_ENTER), REQ_ENTER, NULL, NULL, NULL, false },
-	{ '/', REQ_FILTER, "/", "filtrér", "filter", true },
+	{ UI_FN(KEY_UP), REQ_UP, "↑ k", N_("up"), false },
+	{ 'k', REQ_UP, NULL, NULL, false },
+	{ UI_FN(KEY_DOWN), REQ_DOWN, "↓ j", N_("down"), false },
+	{ 'j', REQ_DOWN, NULL, NULL, false },
+	{ UI_FN(KEY_PPAGE), REQ_PAGE_UP, "PgUp", N_("page up"), false },
+	{ UI_FN(KEY_NPAGE), REQ_PAGE_DOWN, "PgDn", N_("page down"), false },
+	{ UI_FN(KEY_HOME), REQ_HOME, "Home", N_("first"), false },
+	{ UI_FN(KEY_END), REQ_END, "End", N_("last"), false },
+	{ '\n', REQ_ENTER, "Enter", N_("open"), true },
+	{ '\r', REQ_ENTER, NULL, NULL, false },
+	{ UI_FN(KEY_ENTER), REQ_ENTER, NULL, NULL, false },
+	{ '/', REQ_FILTER, "/", N_("filter"), true },
 	UI_BINDINGS_END,
 };
 
@@ -187,7 +187,7 @@ static void draw_footer(const struct screen *s, int y)
 	const struct ui_binding *tables[] = { s->ops->keys, s->ops->is_list ? ui_list_keys : NULL,
 					      ui_common_keys };
 	/* room is kept for "? help" however many keys come before it */
-	int x = 0, reserve = (int)(utf8_width("? ") + utf8_width(tr("hjælp", "help")));
+	int x = 0, reserve = (int)(utf8_width("? ") + utf8_width(_("help")));
 	bool full = false;
 
 	move(y, 0);
@@ -198,9 +198,9 @@ static void draw_footer(const struct screen *s, int y)
 
 			if (!b->footer || !ui_binding_shown(s, b))
 				continue;
-			what = tr(b->da, b->en);
+			what = _(b->what);
 			if (b->req == REQ_BACK && !s->below)
-				what = tr("afslut", "quit");
+				what = _("quit");
 			need = (int)(utf8_width(b->keyname) + 1 + utf8_width(what)) + 2;
 			if (b->req != REQ_HELP && (full || x + need + reserve > COLS)) {
 				full = true;
@@ -220,7 +220,7 @@ static void draw_footer(const struct screen *s, int y)
 
 static void draw_too_small(void)
 {
-	const char *msg = tr("Vinduet er for lille", "The window is too small");
+	const char *msg = _("The window is too small");
 	char size[64];
 	int w = (int)utf8_width(msg);
 
@@ -447,8 +447,7 @@ static bool key_writes(const struct screen *s, int ch)
 
 static unsigned refuse_write(struct app *app)
 {
-	ui_status(app, "%s", tr("Databasen er skrivebeskyttet: du kan se, men ikke ændre noget.",
-				"The database is read-only: you can look, but not change anything."));
+	ui_status(app, "%s", _("The database is read-only: you can look, but not change anything."));
 	return REACT_REDRAW;
 }
 
@@ -490,7 +489,7 @@ static void show_saving(void *ctx, unsigned waited_ms)
 	*shown = true;
 	move(LINES - 2, 0);
 	clrtoeol();
-	ui_text(stdscr, LINES - 2, 0, COLS, UI_NORMAL, tr("Gemmer …", "Saving …"));
+	ui_text(stdscr, LINES - 2, 0, COLS, UI_NORMAL, _("Saving …"));
 	/* Drawn even with keys waiting, which curses would let go first. */
 	typeahead(-1);
 	refresh();
@@ -601,15 +600,12 @@ static bool terminal_usable(void)
 	const char *term = getenv("TERM");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "samtale: %s\n", tr("samtaleguiden kræver en terminal; se 'samtale --help'",
-						    "the conversation guide needs a terminal; see 'samtale --help'"));
+		fprintf(stderr, "samtale: %s\n", _("the conversation guide needs a terminal; see 'samtale --help'"));
 		return false;
 	}
 	if (str_empty(term) || !strcmp(term, "dumb")) {
 		fprintf(stderr, "samtale: %s\n",
-			tr("samtaleguiden kan ikke vises i en terminal uden skærmstyring (TERM er 'dumb' eller "
-			   "tom); sæt TERM, fx TERM=xterm-256color, eller brug kommandoerne (se 'samtale --help')",
-			   "the conversation guide cannot be shown on a terminal without screen control (TERM "
+			_("the conversation guide cannot be shown on a terminal without screen control (TERM "
 			   "is 'dumb' or empty); set TERM, e.g. TERM=xterm-256color, or use the commands (see "
 			   "'samtale --help')"));
 		return false;
@@ -630,9 +626,7 @@ static bool utf8_locale(void)
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (setlocale(LC_CTYPE, names[i]) && !strcmp(nl_langinfo(CODESET), "UTF-8"))
 			return true;
-	fprintf(stderr, tr("samtale: samtaleguiden kræver UTF-8, men tegnsættet er %s, og systemet har "
-			   "ingen UTF-8-locale; sæt fx LANG=C.UTF-8\n",
-			   "samtale: the conversation guide needs UTF-8, but the character set is %s and "
+	fprintf(stderr, _("samtale: the conversation guide needs UTF-8, but the character set is %s and "
 			   "the system has no UTF-8 locale; set e.g. LANG=C.UTF-8\n"), was);
 	return false;
 }
@@ -664,7 +658,7 @@ int tui_run(struct cli_ctx *ctx)
 	signals_init();
 	term = newterm(NULL, stdout, stdin);
 	if (!term) {
-		fprintf(stderr, "samtale: %s '%s'\n", tr("kan ikke bruge terminaltypen", "cannot use the terminal type"),
+		fprintf(stderr, "samtale: %s '%s'\n", _("cannot use the terminal type"),
 			getenv("TERM") ? getenv("TERM") : "");
 		return 1;
 	}

@@ -80,10 +80,10 @@ struct ui_binding {
 	int key;		/* a character or UI_FN(KEY_x) */
 	int req;		/* enum ui_req or a screen's own, >= REQ_SCREEN */
 	const char *keyname;	/* as shown: "Space", "Tab", "a"; NULL = an alias not listed */
-	const char *da, *en;	/* what it does, short: "tilføj sag" / "add case" */
+	const char *what;	/* what it does, short: N_("add case") */
 	bool footer;		/* shown in the footer too, not only in ? help */
 };
-#define UI_BINDINGS_END { 0, REQ_NONE, NULL, NULL, NULL, false }
+#define UI_BINDINGS_END { 0, REQ_NONE, NULL, NULL, false }
 
 /* ?, q, Esc (and Ctrl-L), for every screen. */
 extern const struct ui_binding ui_common_keys[];

@@ -86,20 +86,18 @@ static unsigned redate(struct app *app, const struct meeting_rec *m)
 	sam_date date;
 	enum sam_status st;
 
-	if (!ui_ask_date(app, tr("Samtalens dato (fx i går, 28.02, -2, mandag)",
-				 "The meeting's date (e.g. yesterday, 28.02, -2, monday)"),
+	if (!ui_ask_date(app, _("The meeting's date (e.g. yesterday, 28.02, -2, monday)"),
 			 m->date, DATE_NOT_FUTURE, date))
 		return REACT_REDRAW;
 	if (!strcmp(date, m->date)) {
-		ui_status(app, tr("Datoen er uændret (%s).", "The date is unchanged (%s)."), date);
+		ui_status(app, _("The date is unchanged (%s)."), date);
 		return REACT_REDRAW;
 	}
 	if ((st = store_meeting_set_date(app->store, m->id, date)) != SAM_OK)
 		return ui_error(app, st);
 	copy_date(undo_new(app, UNDO_MEETING_DATE, m->case_id)->date, m->date);
 	app->undo->meeting.id = m->id;
-	ui_status(app, tr("Samtalen er flyttet fra %s til %s (%s). u fortryder.",
-			  "The meeting was moved from %s to %s (%s). u undoes."), m->date, date,
+	ui_status(app, _("The meeting was moved from %s to %s (%s). u undoes."), m->date, date,
 		  date_weekday(date));
 	return REACT_RELOAD | REACT_REDRAW;
 }
@@ -137,7 +135,7 @@ static unsigned retype(struct app *app, const struct meeting_rec *m)
 		if (str_eq(g->meeting_types[i].id, m->type))
 			cur = i;
 	}
-	pick = ui_choose(app, tr("Hvilken slags samtale var det?", "What kind of meeting was it?"), titles,
+	pick = ui_choose(app, _("What kind of meeting was it?"), titles,
 			 g->nmeeting_types, cur);
 	free(titles);
 	if (pick < 0 || (size_t)pick == cur)
@@ -146,15 +144,13 @@ static unsigned retype(struct app *app, const struct meeting_rec *m)
 	items = exchange_meeting_items(g, type, &n);
 	meeting_type_diff(m, items, n, &d);
 	dropped_items(m, items, n, &gone);
-	ui_status(app, tr("Som %s: punkter beholdt med afkrydsning og noter: %zu (%zu afkrydset); nye: %zu; "
-			  "fjernes: %zu%s%s.",
-			  "As %s: items kept with their ticks and notes: %zu (%zu ticked); new: %zu; "
+	ui_status(app, _("As %s: items kept with their ticks and notes: %zu (%zu ticked); new: %zu; "
 			  "removed: %zu%s%s."),
 		  type_title(app, type), d.kept, d.kept_marked, d.added, d.dropped, gone.len ? ": " : "",
 		  strbuf_str(&gone));
 	strbuf_free(&gone);
-	if (!ask(app, tr("Skift samtalens type?", "Change the meeting's type?"),
-		 tr("Ja, skift typen", "Yes, change the type"), tr("Nej, behold den", "No, keep it"))) {
+	if (!ask(app, _("Change the meeting's type?"),
+		 _("Yes, change the type"), _("No, keep it"))) {
 		free(items);
 		ui_status(app, NULL);
 		return REACT_REDRAW;
@@ -163,8 +159,7 @@ static unsigned retype(struct app *app, const struct meeting_rec *m)
 	free(items);
 	if (st != SAM_OK)
 		return ui_error(app, st);
-	ui_status(app, tr("Samtalen er nu %s. Punkter beholdt: %zu, fjernet: %zu, nye: %zu.",
-			  "The meeting is now %s. Items kept: %zu, removed: %zu, new: %zu."),
+	ui_status(app, _("The meeting is now %s. Items kept: %zu, removed: %zu, new: %zu."),
 		  type_title(app, type), d.kept, d.dropped, d.added);
 	return REACT_RELOAD | REACT_REDRAW;
 }
@@ -180,9 +175,9 @@ unsigned ui_meeting_change(struct app *app, int64_t meeting_id)
 
 	if (st != SAM_OK)
 		return ui_error(app, st);
-	snprintf(date_opt, sizeof(date_opt), tr("Datoen (%s)", "The date (%s)"), m.date);
-	snprintf(type_opt, sizeof(type_opt), tr("Typen (%s)", "The type (%s)"), type_title(app, m.type));
-	pick = ui_choose(app, tr("Ret samtalens", "Correct the meeting's"), opts, 2, 0);
+	snprintf(date_opt, sizeof(date_opt), _("The date (%s)"), m.date);
+	snprintf(type_opt, sizeof(type_opt), _("The type (%s)"), type_title(app, m.type));
+	pick = ui_choose(app, _("Correct the meeting's"), opts, 2, 0);
 	if (pick == 0)
 		r = redate(app, &m);
 	else if (pick == 1)
@@ -219,13 +214,11 @@ bool ui_meeting_remove(struct app *app, int64_t meeting_id)
 		return false;
 	}
 	losses = meeting_losses(&m);
-	ui_status(app, tr("Samtalen %s (%s) fjernes med %s. Opfølgningerne bliver på sagen. u bringer den "
-			  "tilbage, så længe samtale er åben.",
-			  "The meeting on %s (%s) goes with %s. The follow-ups stay on the case. u brings it "
+	ui_status(app, _("The meeting on %s (%s) goes with %s. The follow-ups stay on the case. u brings it "
 			  "back while samtale is open."), m.date, type_title(app, m.type), losses);
 	free(losses);
-	snprintf(title, sizeof(title), tr("Fjern samtalen %s?", "Remove the meeting on %s?"), m.date);
-	if (!ask(app, title, tr("Ja, fjern den", "Yes, remove it"), tr("Nej, behold den", "No, keep it"))) {
+	snprintf(title, sizeof(title), _("Remove the meeting on %s?"), m.date);
+	if (!ask(app, title, _("Yes, remove it"), _("No, keep it"))) {
 		ui_status(app, NULL);
 		meeting_rec_free(&m);
 		return false;
@@ -238,8 +231,7 @@ bool ui_meeting_remove(struct app *app, int64_t meeting_id)
 	u = undo_new(app, UNDO_MEETING_DELETE, m.case_id);
 	u->meeting = m;		/* now owned by the undo */
 	linked_followups(app, u);
-	ui_status(app, tr("Samtalen %s er fjernet. u bringer den tilbage.",
-			  "The meeting on %s was removed. u brings it back."), u->meeting.date);
+	ui_status(app, _("The meeting on %s was removed. u brings it back."), u->meeting.date);
 	return true;
 }
 
@@ -255,11 +247,11 @@ static bool ask_assignee(struct app *app, const struct followup_rec *f, struct f
 	const char *opts[3];
 	int pick;
 
-	snprintf(me, sizeof(me), tr("Mig (%s)", "Me (%s)"), app->user);
+	snprintf(me, sizeof(me), _("Me (%s)"), app->user);
 	opts[0] = me;
-	opts[1] = tr("Hende: hun gør det selv", "Her: she does it herself");
-	opts[2] = tr("En anden sagsbehandler …", "Another caseworker …");
-	pick = ui_choose(app, tr("Hvem skal gøre det?", "Who is to do it?"), opts, 3,
+	opts[1] = _("Her: she does it herself");
+	opts[2] = _("Another caseworker …");
+	pick = ui_choose(app, _("Who is to do it?"), opts, 3,
 			 f->her ? 1 : str_eq(f->assignee, app->user) ? 0 : 2);
 	if (pick < 0)
 		return false;
@@ -271,7 +263,7 @@ static bool ask_assignee(struct app *app, const struct followup_rec *f, struct f
 		ch->assignee = app->user;
 		return true;
 	}
-	*name = ui_prompt(app, tr("Sagsbehandler", "Caseworker"), str_eq(f->assignee, app->user) ? NULL
+	*name = ui_prompt(app, _("Caseworker"), str_eq(f->assignee, app->user) ? NULL
 										   : f->assignee);
 	ch->assignee = *name;
 	return *name && !str_empty(*name);
@@ -301,7 +293,7 @@ unsigned ui_followup_edit(struct app *app, const struct followup_rec *f)
 	unsigned r = REACT_REDRAW;
 
 	for (;;) {
-		char *t = ui_prompt(app, tr("Opfølgning (hvad skal ske)", "Follow-up (what is to happen)"), text);
+		char *t = ui_prompt(app, _("Follow-up (what is to happen)"), text);
 
 		free(text);
 		if (!(text = t))
@@ -309,8 +301,7 @@ unsigned ui_followup_edit(struct app *app, const struct followup_rec *f)
 		if (str_empty(text))
 			continue;
 		ui_status(app, NULL);
-		if (!ui_ask_date(app, tr("Frist (31.12, +7, +2u, i morgen, mandag)",
-					 "Due (31.12, +7, +2w, tomorrow, monday)"), f->due, DATE_NOT_PAST, due) ||
+		if (!ui_ask_date(app, _("Due (31.12, +7, +2w, tomorrow, monday)"), f->due, DATE_NOT_PAST, due) ||
 		    !ask_assignee(app, f, &ch, &name))
 			goto out;
 		ch.text = str_eq(text, f->text) ? NULL : text;
@@ -325,9 +316,8 @@ unsigned ui_followup_edit(struct app *app, const struct followup_rec *f)
 	saved_followup(app, UNDO_FOLLOWUP, f);
 	r = REACT_RELOAD | REACT_REDRAW;
 	if (store_followup_get(app->store, f->id, &now) == SAM_OK) {
-		ui_status(app, tr("Opfølgningen er rettet: frist %s (%s), %s. u fortryder.",
-				  "The follow-up was corrected: due %s (%s), %s. u undoes."), now.due,
-			  date_weekday(now.due), now.her ? tr("hun gør det selv", "she does it herself")
+		ui_status(app, _("The follow-up was corrected: due %s (%s), %s. u undoes."), now.due,
+			  date_weekday(now.due), now.her ? _("she does it herself")
 							 : now.assignee);
 		followup_rec_free(&now);
 	}
@@ -346,10 +336,8 @@ unsigned ui_followup_toggle(struct app *app, const struct followup_rec *f)
 	if (st != SAM_OK)
 		return ui_error(app, st);
 	saved_followup(app, UNDO_FOLLOWUP, f);
-	ui_status(app, "%s", !f->done ? tr("Opfølgningen er markeret udført. u fortryder.",
-					   "The follow-up is marked done. u undoes.")
-				      : tr("Opfølgningen er åben igen. u fortryder.",
-					   "The follow-up is open again. u undoes."));
+	ui_status(app, "%s", !f->done ? _("The follow-up is marked done. u undoes.")
+				      : _("The follow-up is open again. u undoes."));
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
@@ -357,18 +345,16 @@ unsigned ui_followup_remove(struct app *app, const struct followup_rec *f)
 {
 	enum sam_status st;
 
-	ui_status(app, tr("Opfølgningen «%s» med frist %s slettes helt. u bringer den tilbage.",
-			  "The follow-up «%s» due %s is erased. u brings it back."), f->text, f->due);
-	if (!ask(app, tr("Slet opfølgningen?", "Erase the follow-up?"), tr("Ja, slet den", "Yes, erase it"),
-		 tr("Nej, behold den", "No, keep it"))) {
+	ui_status(app, _("The follow-up «%s» due %s is erased. u brings it back."), f->text, f->due);
+	if (!ask(app, _("Erase the follow-up?"), _("Yes, erase it"),
+		 _("No, keep it"))) {
 		ui_status(app, NULL);
 		return REACT_REDRAW;
 	}
 	if ((st = store_followup_delete(app->store, f->id)) != SAM_OK)
 		return ui_error(app, st);
 	saved_followup(app, UNDO_FOLLOWUP_DELETE, f);
-	ui_status(app, "%s", tr("Opfølgningen er slettet. u bringer den tilbage.",
-				"The follow-up was erased. u brings it back."));
+	ui_status(app, "%s", _("The follow-up was erased. u brings it back."));
 	return REACT_RELOAD | REACT_REDRAW;
 }
 
@@ -383,25 +369,25 @@ unsigned ui_case_close_toggle(struct app *app, const struct case_rec *c)
 	char title[160];
 
 	if (c->closed) {
-		ui_status(app, tr("Sagen blev afsluttet %s.", "The case was closed on %s."), c->closed);
-		snprintf(title, sizeof(title), tr("Genåbn sag %s?", "Reopen case %s?"), c->ref);
-		if (!ask(app, title, tr("Ja, genåbn den", "Yes, reopen it"), tr("Nej", "No"))) {
+		ui_status(app, _("The case was closed on %s."), c->closed);
+		snprintf(title, sizeof(title), _("Reopen case %s?"), c->ref);
+		if (!ask(app, title, _("Yes, reopen it"), _("No"))) {
 			ui_status(app, NULL);
 			return REACT_REDRAW;
 		}
 		if ((st = store_case_reopen(app->store, c->id)) != SAM_OK)
 			return ui_error(app, st);
 		copy_date(undo_new(app, UNDO_CASE_REOPENED, c->id)->date, c->closed);
-		ui_status(app, "%s", tr("Sagen er åben igen. u fortryder.", "The case is open again. u undoes."));
+		ui_status(app, "%s", _("The case is open again. u undoes."));
 		return REACT_RELOAD | REACT_REDRAW;
 	}
-	if (!ui_ask_date(app, tr("Afslut sagen pr. (i dag, 28.02, -3)", "Close the case on (today, 28.02, -3)"),
-			 tr("i dag", "today"), DATE_NOT_FUTURE, date))
+	if (!ui_ask_date(app, _("Close the case on (today, 28.02, -3)"),
+			 _("today"), DATE_NOT_FUTURE, date))
 		return REACT_REDRAW;
 	if ((st = store_case_close(app->store, c->id, date)) != SAM_OK)
 		return ui_error(app, st);
 	undo_new(app, UNDO_CASE_CLOSED, c->id);
-	ui_status(app, tr("Sagen er afsluttet %s (%s). u fortryder.", "The case was closed on %s (%s). u undoes."),
+	ui_status(app, _("The case was closed on %s (%s). u undoes."),
 		  date, date_weekday(date));
 	return REACT_RELOAD | REACT_REDRAW;
 }
@@ -438,7 +424,7 @@ unsigned ui_undo(struct app *app, int64_t case_id)
 	enum sam_status st = SAM_OK;
 
 	if (!u || u->case_id != case_id) {
-		ui_status(app, "%s", tr("Intet at fortryde.", "Nothing to undo."));
+		ui_status(app, "%s", _("Nothing to undo."));
 		return REACT_REDRAW;
 	}
 	switch (u->kind) {
@@ -466,9 +452,8 @@ unsigned ui_undo(struct app *app, int64_t case_id)
 	if (st != SAM_OK)
 		return ui_error(app, st);
 	ui_status(app, "%s", u->kind == UNDO_MEETING_DELETE
-		  ? tr("Samtalen er tilbage med sine afkrydsninger og noter.",
-		       "The meeting is back with its ticks and notes.")
-		  : tr("Fortrudt.", "Undone."));
+		  ? _("The meeting is back with its ticks and notes.")
+		  : C_("tui/ui_correct", "Undone."));
 	ui_undo_free(app);
 	return REACT_RELOAD | REACT_REDRAW;
 }

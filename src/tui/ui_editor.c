@@ -93,12 +93,12 @@ static const struct ed_key ed_keys[] = {
 
 /* What the footer says; the man page lists the rest. */
 static const struct {
-	const char *key, *da, *en;
+	const char *key, *what;
 } ed_footer[] = {
-	{ "Ctrl-S/F2", "gem", "save" },
-	{ "Esc", "luk", "close" },
-	{ "Enter", "ny linje", "new line" },
-	{ "F3", "$EDITOR", "$EDITOR" },
+	{ "Ctrl-S/F2", N_("save") },
+	{ "Esc", N_("close") },
+	{ "Enter", N_("new line") },
+	{ "F3", N_("$EDITOR") },
 };
 
 struct editor {
@@ -215,7 +215,7 @@ static void draw_footer(void)
 	move(LINES - 1, 0);
 	clrtoeol();
 	for (size_t i = 0; i < ARRAY_SIZE(ed_footer); i++) {
-		const char *what = tr(ed_footer[i].da, ed_footer[i].en);
+		const char *what = _(ed_footer[i].what);
 
 		if (x + (int)(utf8_width(ed_footer[i].key) + utf8_width(what)) + 1 > COLS)
 			break;
@@ -299,7 +299,7 @@ static bool save(struct editor *ed)
 	enum sam_status st;
 
 	if (!changed(ed)) {
-		ui_status(ed->app, "%s", tr("Ingen ændringer.", "No changes."));
+		ui_status(ed->app, "%s", _("No changes."));
 		return true;
 	}
 	st = ed->spec->save(ed->spec->ctx, text);
@@ -318,19 +318,19 @@ static bool save(struct editor *ed)
  * the editor is to close. */
 static bool close_asked(struct editor *ed)
 {
-	const char *opts[] = { tr("Gem teksten", "Save the text"), tr("Skriv videre", "Keep writing"),
-			       tr("Kassér ændringerne", "Discard the changes") };
+	const char *opts[] = { _("Save the text"), _("Keep writing"),
+			       _("Discard the changes") };
 
 	if (!changed(ed)) {
 		ui_status(ed->app, NULL);
 		return true;
 	}
-	ui_status(ed->app, "%s", tr("Teksten er ændret og ikke gemt.", "The text has changed and is not saved."));
-	switch (ui_choose(ed->app, tr("Gem teksten?", "Save the text?"), opts, ARRAY_SIZE(opts), 0)) {
+	ui_status(ed->app, "%s", _("The text has changed and is not saved."));
+	switch (ui_choose(ed->app, _("Save the text?"), opts, ARRAY_SIZE(opts), 0)) {
 	case 0:
 		return save(ed);
 	case 2:
-		ui_status(ed->app, "%s", tr("Ændringerne er kasseret.", "The changes were discarded."));
+		ui_status(ed->app, "%s", _("The changes were discarded."));
 		return true;
 	default:
 		ui_status(ed->app, NULL);
@@ -353,8 +353,7 @@ static bool external(struct editor *ed)
 	editbuf_set(&ed->buf, text);
 	free(text);
 	if (failed) {
-		ui_status(ed->app, "%s", tr("Editoren sluttede med en fejl. Teksten fra filen står her; Ctrl-S gemmer den.",
-					    "The editor failed. The text from its file is here; Ctrl-S saves it."));
+		ui_status(ed->app, "%s", _("The editor failed. The text from its file is here; Ctrl-S saves it."));
 		ed->app->status_is_error = true;
 		return false;
 	}

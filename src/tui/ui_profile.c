@@ -18,7 +18,7 @@ const enum profile_field ui_profile_wishes[UI_PROFILE_NWISHES] = { PROFILE_GOALS
 
 const char *ui_profile_label(enum profile_field f)
 {
-	return tr(profile_fields[f].label_da, profile_fields[f].label_en);
+	return _(profile_fields[f].label);
 }
 
 /*
@@ -35,7 +35,7 @@ int ui_profile_row(WINDOW *win, int y, int x, int width, enum ui_attr a, const s
 	used += ui_text(win, y, x + used, width - used, a, ": ");
 	room = width - used;
 	if (str_empty(text))
-		return used + ui_text(win, y, x + used, room, a == UI_NORMAL ? UI_DIM : a, tr("(tom)", "(empty)"));
+		return used + ui_text(win, y, x + used, room, a == UI_NORMAL ? UI_DIM : a, _("(empty)"));
 	/* her paragraphs on one row: the line breaks drawn as spaces */
 	if ((int)utf8_width(text) <= room || room < 2)
 		return used + ui_text(win, y, x + used, room, a, text);
@@ -74,7 +74,7 @@ static enum sam_status save_field(void *ctx, const char *text)
 unsigned ui_edit_profile_field(struct app *app, const struct case_rec *c, enum profile_field f)
 {
 	const struct profile_field_info *info = &profile_fields[f];
-	const char *hint = tr(info->hint_da, info->hint_en);
+	const char *hint = (info->hint ? _(info->hint) : NULL);
 	struct field_save save = { app->store, c->id, f };
 	char title[256], saved[256], file[64];
 	struct ui_editor_spec spec = {
@@ -88,8 +88,8 @@ unsigned ui_edit_profile_field(struct app *app, const struct case_rec *c, enum p
 
 	snprintf(title, sizeof(title), "%s%s%s", ui_profile_label(f), hint ? " · " : "", hint ? hint : "");
 	/* "uddannelsen" → "Uddannelsen er gemt." (the words begin in ASCII) */
-	snprintf(saved, sizeof(saved), tr("%c%s er gemt.", "%c%s was saved."),
-		 (char)(tr(info->what_da, info->what_en)[0] & ~0x20), tr(info->what_da, info->what_en) + 1);
+	snprintf(saved, sizeof(saved), _("%c%s was saved."),
+		 (char)(_(info->what)[0] & ~0x20), _(info->what) + 1);
 	snprintf(file, sizeof(file), "%s.txt", info->key);
 	ui_editor_run(app, &spec);
 	return REACT_RELOAD | REACT_REDRAW;
@@ -127,15 +127,14 @@ static char *file_problem(const struct proftext *p, bool failed)
 	char *why = proftext_problem(p);
 
 	if (failed)
-		strbuf_adds(&sb, tr("Editoren sluttede med en fejl. ", "The editor failed. "));
+		strbuf_adds(&sb, _("The editor failed. "));
 	strbuf_adds(&sb, why);
 	free(why);
 	if (p->above)
-		strbuf_addf(&sb, tr(" Som det står, kommer teksten over overskrifterne i '%s'.",
-				    " As it stands, the text above the headings goes into '%s'."),
+		strbuf_addf(&sb, _(" As it stands, the text above the headings goes into '%s'."),
 			    ui_profile_label(proftext_above_target(p)));
 	if (p->missing)
-		strbuf_adds(&sb, tr(" Et felt uden overskrift bliver tomt.", " A field without its heading is emptied."));
+		strbuf_adds(&sb, _(" A field without its heading is emptied."));
 	return strbuf_detach(&sb);
 }
 
@@ -143,16 +142,16 @@ static char *file_problem(const struct proftext *p, bool failed)
  * text kept, until she answers. */
 static enum answer ask_file(struct app *app, const struct proftext *p, bool failed)
 {
-	const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
-			       tr("Gem som det står", "Save it as it stands"),
-			       tr("Kassér ændringen", "Discard the change") };
+	const char *opts[] = { _("Edit the text again"),
+			       _("Save it as it stands"),
+			       _("Discard the change") };
 	char *why = file_problem(p, failed);
 	int pick;
 
 	do {
 		ui_status(app, "%s", why);
 		app->status_is_error = true;
-		pick = ui_choose(app, tr("Teksten passer ikke til overskrifterne", "The text does not fit the headings"),
+		pick = ui_choose(app, _("The text does not fit the headings"),
 				 opts, ARRAY_SIZE(opts), 0);
 	} while (pick < 0 && !ui_quitting());
 	free(why);
@@ -163,8 +162,8 @@ static enum answer ask_file(struct app *app, const struct proftext *p, bool fail
 
 unsigned ui_edit_profile(struct app *app, int64_t case_id)
 {
-	const char *opts[] = { tr("Ret teksten igen", "Edit the text again"),
-			       tr("Kassér ændringen", "Discard the change") };
+	const char *opts[] = { _("Edit the text again"),
+			       _("Discard the change") };
 	struct case_rec c = { 0 };
 	enum sam_status st = store_case_get_by_id(app->store, case_id, &c);
 	char *text;
@@ -190,7 +189,7 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 				proftext_free(&p);
 				if (a == ANSWER_EDIT)
 					continue;
-				ui_status(app, "%s", tr("Profilen er ikke ændret.", "The profile was not changed."));
+				ui_status(app, "%s", _("The profile was not changed."));
 				break;
 			}
 			proftext_resolve(&p);
@@ -200,7 +199,7 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 		if (st == SAM_OK)
 			break;
 		ui_error(app, st);	/* a CPR number: her text is offered again */
-		if (ui_choose(app, tr("Teksten er ikke gemt", "The text was not saved"), opts, 2, 0) != 0) {
+		if (ui_choose(app, _("The text was not saved"), opts, 2, 0) != 0) {
 			changed = -1;
 			break;
 		}
@@ -210,9 +209,9 @@ unsigned ui_edit_profile(struct app *app, int64_t case_id)
 			break;
 	}
 	if (changed == 0)
-		ui_status(app, "%s", tr("Ingen ændringer.", "No changes."));
+		ui_status(app, "%s", _("No changes."));
 	else if (changed > 0)
-		ui_status(app, "%s", tr("Profilen er gemt.", "The profile was saved."));
+		ui_status(app, "%s", _("The profile was saved."));
 	free(text);
 	case_rec_free(&c);
 	return REACT_RELOAD | REACT_REDRAW;

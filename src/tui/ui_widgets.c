@@ -236,7 +236,7 @@ static void doc_mark(WINDOW *win, int y, int x, int width, bool up, const char *
 {
 	char mark[96];
 
-	snprintf(mark, sizeof(mark), "%s %s (%s)", up ? "↑" : "↓", tr("mere", "more"), key);
+	snprintf(mark, sizeof(mark), "%s %s (%s)", up ? "↑" : "↓", _("more"), key);
 	ui_text(win, y, x, width, UI_HEADING, mark);
 }
 
@@ -514,10 +514,9 @@ bool ui_list_draw_filter(const struct ui_list *l, WINDOW *win, int y, int width)
 	x += ui_text(win, y, x, width - x, UI_NORMAL, l->filter);
 	if (l->filtering) {
 		ui_focus(win, y, x);
-		ui_footer_hint(tr("Skriv for at filtrere · Enter beholder filteret · Esc fjerner det",
-				  "Type to filter · Enter keeps the filter · Esc clears it"));
+		ui_footer_hint(_("Type to filter · Enter keeps the filter · Esc clears it"));
 	} else
-		ui_text(win, y, x, width - x, UI_DIM, tr("   (Esc fjerner filteret)", "   (Esc clears the filter)"));
+		ui_text(win, y, x, width - x, UI_DIM, _("   (Esc clears the filter)"));
 	return true;
 }
 
@@ -691,7 +690,7 @@ static char *prompt(struct app *app, const char *label, const char *initial, boo
 		if (!ui_too_small()) {
 			if (!app->status[0])
 				ui_text(stdscr, LINES - 2, 0, COLS, UI_DIM,
-					tr("Enter gemmer · Esc fortryder", "Enter keeps · Esc cancels"));
+					_("Enter keeps · Esc cancels"));
 			move(LINES - 1, 0);
 			clrtoeol();
 			/* the whole label down to 40 columns, a field of 10 still */
@@ -806,7 +805,7 @@ static int choose(struct app *app, const char *title, const char *const *options
 			move(LINES - 1, 0);
 			clrtoeol();
 			ui_text(stdscr, LINES - 1, 0, COLS, UI_DIM,
-				tr("↑↓ vælg · Enter tag den · Esc fortryd", "↑↓ choose · Enter take it · Esc cancel"));
+				_("↑↓ choose · Enter take it · Esc cancel"));
 			draw_choice(title, options, n, sel);
 		}
 		refresh();
@@ -850,12 +849,11 @@ int ui_choose(struct app *app, const char *title, const char *const *options, si
 
 bool ui_confirm_quit(struct app *app)
 {
-	const char *opts[] = { tr("Nej, bliv", "No, stay"), tr("Ja, afslut", "Yes, quit") };
+	const char *opts[] = { _("No, stay"), _("Yes, quit") };
 	bool yes;
 
-	ui_status(app, "%s", tr("Alt, der er vist som gemt, er gemt. Ctrl-C igen afslutter.",
-				"Everything shown as saved is saved. Ctrl-C again quits."));
-	yes = choose(app, tr("Afslut programmet?", "Quit samtale?"), opts, ARRAY_SIZE(opts), 0, 1) == 1;
+	ui_status(app, "%s", _("Everything shown as saved is saved. Ctrl-C again quits."));
+	yes = choose(app, _("Quit samtale?"), opts, ARRAY_SIZE(opts), 0, 1) == 1;
 	ui_status(app, NULL);
 	return yes;
 }
@@ -971,7 +969,7 @@ static char *write_temp(struct app *app, const char *text, const char *name)
 	free(stem);
 	ok = write_all(fd, text, strlen(text)) && (!*text || write_all(fd, "\n", 1));
 	if (close(fd) != 0 || !ok) {
-		status_error(app, tr("Kan ikke skrive den midlertidige fil.", "Cannot write the temporary file."));
+		status_error(app, _("Cannot write the temporary file."));
 		unlink(path);
 		free(path);
 		return NULL;
@@ -987,8 +985,7 @@ char *ui_edit_external(struct app *app, const char *text, const char *name, bool
 
 	*failed = false;
 	if (!editor) {
-		status_error(app, tr("Der er ingen editor: sæt $VISUAL eller $EDITOR, eller installér nano.",
-				     "There is no editor: set $VISUAL or $EDITOR, or install nano."));
+		status_error(app, _("There is no editor: set $VISUAL or $EDITOR, or install nano."));
 		return NULL;
 	}
 	if (!(path = write_temp(app, text ? text : "", name)))
@@ -1007,11 +1004,11 @@ char *ui_edit_external(struct app *app, const char *text, const char *name, bool
 	unlink(path);
 	free(path);
 	if (!out) {
-		status_error(app, tr("Kan ikke læse den midlertidige fil.", "Cannot read the temporary file."));
+		status_error(app, _("Cannot read the temporary file."));
 		return NULL;
 	}
 	if (rc != 0 && WIFEXITED(rc) && WEXITSTATUS(rc) == 127 && str_eq(out, text ? text : "")) {
-		ui_status(app, tr("Editoren '%s' kan ikke startes.", "The editor '%s' cannot be started."), editor);
+		ui_status(app, _("The editor '%s' cannot be started."), editor);
 		app->status_is_error = true;
 		free(out);
 		return NULL;

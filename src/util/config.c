@@ -64,13 +64,12 @@ static char *check_value(enum config_key k, const char *value)
 	enum sam_lang lang;
 
 	if (str_empty(value))
-		return xasprintf(tr("'%s' har ingen værdi", "'%s' has no value"), key_names[k]);
+		return xasprintf(_("'%s' has no value"), key_names[k]);
 	if (k == CONFIG_LANG && !sam_lang_parse(value, &lang))
-		return xasprintf(tr("ukendt sprog '%s' (da eller en)", "unknown language '%s' (da or en)"), value);
+		return xasprintf(_("unknown language '%s' (da or en)"), value);
 	/* The contact line goes on her copy; no CPR number is the job centre's. */
 	if (cpr_find(value, NULL, NULL))
-		return xasprintf(tr("'%s' ligner et CPR-nummer; det hører ikke hjemme i konfigurationsfilen",
-				    "'%s' looks like a CPR number, which has no place in the config file"),
+		return xasprintf(_("'%s' looks like a CPR number, which has no place in the config file"),
 				 key_names[k]);
 	return NULL;
 }
@@ -81,20 +80,19 @@ static int on_pair(void *arg, const char *section, const char *name, const char 
 	char *why;
 
 	if (*section)
-		return refuse(p, xasprintf(tr("'%s' står under [%s]; filen har ingen afsnit",
-					      "'%s' is under [%s]; the file has no sections"), name, section));
+		return refuse(p, xasprintf(_("'%s' is under [%s]; the file has no sections"), name, section));
 	for (size_t k = 0; k < CONFIG_N; k++) {
 		if (strcmp(name, key_names[k]))
 			continue;
 		if (p->values[k])
-			return refuse(p, xasprintf(tr("'%s' er sat to gange", "'%s' is set twice"), name));
+			return refuse(p, xasprintf(_("'%s' is set twice"), name));
 		if ((why = check_value((enum config_key)k, value)))
 			return refuse(p, why);
 		p->values[k] = xstrdup(value);
 		return 1;
 	}
 	why = known_keys();
-	refuse(p, xasprintf(tr("ukendt nøgle '%s' (kendte: %s)", "unknown key '%s' (known: %s)"), name, why));
+	refuse(p, xasprintf(_("unknown key '%s' (known: %s)"), name, why));
 	free(why);
 	return 0;
 }
@@ -110,13 +108,12 @@ static int check_lines(const char *text, size_t n, char **why)
 		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
 
 		if (len > CONFIG_MAX_LINE) {
-			*why = xasprintf(tr("linjen er længere end %d byte", "the line is longer than %d bytes"),
+			*why = xasprintf(_("the line is longer than %d bytes"),
 					 CONFIG_MAX_LINE);
 			return line;
 		}
 		if (text_control_find(s, len, TEXT_TAB | TEXT_CR, NULL, NULL)) {
-			*why = xstrdup(tr("linjen har et kontroltegn eller er ikke UTF-8",
-					  "the line holds a control character or is not UTF-8"));
+			*why = xstrdup(_("the line holds a control character or is not UTF-8"));
 			return line;
 		}
 		s += len + 1;
@@ -136,18 +133,17 @@ static char *read_file(const char *path, bool *missing, enum sam_status *st)
 	*st = SAM_OK;
 	if (!f) {
 		if (!*missing)
-			*st = sam_fail(SAM_ERR_IO, tr("kan ikke læse %s: %s", "cannot read %s: %s"), path,
+			*st = sam_fail(SAM_ERR_IO, _("cannot read %s: %s"), path,
 				       strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= CONFIG_MAX_SIZE)
 		strbuf_add(&sb, buf, n);
 	if (ferror(f))
-		*st = sam_fail(SAM_ERR_IO, tr("kan ikke læse %s: %s", "cannot read %s: %s"), path,
+		*st = sam_fail(SAM_ERR_IO, _("cannot read %s: %s"), path,
 			       strerror(errno));
 	else if (sb.len > CONFIG_MAX_SIZE)
-		*st = sam_fail(SAM_ERR_INVALID, tr("%s er for stor til en konfigurationsfil",
-						   "%s is too big for a config file"), path);
+		*st = sam_fail(SAM_ERR_INVALID, _("%s is too big for a config file"), path);
 	fclose(f);
 	strbuf_addc(&sb, '\0');
 	if (*st != SAM_OK)
@@ -177,7 +173,7 @@ enum sam_status config_load(const char *path)
 	free(text);
 	if (line) {
 		st = sam_fail(SAM_ERR_INVALID, "%s:%d: %s", path, line,
-			      p.why ? p.why : tr("ikke 'nøgle = værdi'", "not 'key = value'"));
+			      p.why ? p.why : _("not 'key = value'"));
 		free(p.why);
 		for (size_t k = 0; k < CONFIG_N; k++)
 			free(p.values[k]);

@@ -110,13 +110,18 @@ void date_today(sam_date out)
 
 static const char *const weekdays_da[] = { "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
 					   "lørdag", "søndag" };
-static const char *const weekdays_en[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-					   "Saturday", "Sunday" };
-static const char *const months_da[] = { "januar", "februar", "marts", "april", "maj", "juni", "juli",
-					 "august", "september", "oktober", "november", "december" };
-static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
-					 "July", "August", "September", "October", "November",
-					 "December" };
+/* As the UI says them; the Danish above are for reading what people type. */
+static const char *const weekdays_en[] = {
+	N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+	N_("Thursday"), N_("Friday"), N_("Saturday"),
+	N_("Sunday"),
+};
+static const char *const months[] = {
+	N_("January"), N_("February"), N_("March"),
+	N_("April"), N_("May"), N_("June"), N_("July"),
+	N_("August"), N_("September"), N_("October"),
+	N_("November"), N_("December"),
+};
 
 /* Monday = 0: 1970-01-01 was a Thursday. */
 static unsigned weekday_of(long days)
@@ -130,7 +135,7 @@ const char *date_weekday(const char *date)
 
 	if (!date_to_days(date, &days))
 		return "";
-	return tr(weekdays_da[weekday_of(days)], weekdays_en[weekday_of(days)]);
+	return _(weekdays_en[weekday_of(days)]);
 }
 
 /* What was typed, for a message: never something shaped like a CPR number. */
@@ -157,21 +162,17 @@ static bool digits(const char **p, int max, unsigned *out)
 static enum sam_status civil(const char *typed, long y, unsigned m, unsigned d, long *days)
 {
 	if (y < 1900 || y > 9999)
-		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: året skal have fire cifre.",
-						    "'%s' is not a date: the year needs four digits."),
+		return sam_fail(SAM_ERR_INVALID, _("'%s' is not a date: the year needs four digits."),
 				shown(typed));
 	if (m < 1 || m > 12)
-		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: måneden skal være 1-12.",
-						    "'%s' is not a date: the month must be 1-12."),
+		return sam_fail(SAM_ERR_INVALID, _("'%s' is not a date: the month must be 1-12."),
 				shown(typed));
 	if (d < 1)
-		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: dagen skal være mindst 1.",
-						    "'%s' is not a date: the day must be 1 or more."),
+		return sam_fail(SAM_ERR_INVALID, _("'%s' is not a date: the day must be 1 or more."),
 				shown(typed));
 	if (d > days_in_month(y, m))
-		return sam_fail(SAM_ERR_INVALID, tr("'%s' er ikke en dato: %s %ld har kun %u dage.",
-						    "'%s' is not a date: %s %ld has only %u days."),
-				shown(typed), tr(months_da[m - 1], months_en[m - 1]), y,
+		return sam_fail(SAM_ERR_INVALID, _("'%s' is not a date: %s %ld has only %u days."),
+				shown(typed), _(months[m - 1]), y,
 				days_in_month(y, m));
 	*days = days_from_civil(y, m, d);
 	return SAM_OK;
@@ -180,8 +181,7 @@ static enum sam_status civil(const char *typed, long y, unsigned m, unsigned d, 
 static enum sam_status not_a_date(const char *typed)
 {
 	return sam_fail(SAM_ERR_INVALID,
-			tr("'%s' er ikke en dato; skriv fx 31-12-2026, 31.12, +7, +2u, i morgen eller mandag.",
-			   "'%s' is not a date; write e.g. 31-12-2026, 31.12, +7, +2w, tomorrow or monday."),
+			_("'%s' is not a date; write e.g. 31-12-2026, 31.12, +7, +2w, tomorrow or monday."),
 			shown(typed));
 }
 
@@ -301,7 +301,7 @@ enum sam_status date_parse(const char *typed, enum date_when when, sam_date out)
 	while (typed && isspace((unsigned char)*typed))
 		typed++;
 	if (!typed || !*typed)
-		return sam_fail(SAM_ERR_INVALID, "%s", tr("Datoen mangler.", "The date is missing."));
+		return sam_fail(SAM_ERR_INVALID, "%s", _("The date is missing."));
 	s = str_fold(typed);
 	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]);)
 		s[--n] = '\0';
@@ -316,11 +316,9 @@ enum sam_status date_parse(const char *typed, enum date_when when, sam_date out)
 		return st;
 	date_from_days(days, out);
 	if (when == DATE_NOT_PAST && days < today)
-		return wrong_side(typed, out, tr("er før i dag; datoen skal være i dag eller senere.",
-						 "is before today; the date must be today or later."));
+		return wrong_side(typed, out, _("is before today; the date must be today or later."));
 	if (when == DATE_NOT_FUTURE && days > today)
-		return wrong_side(typed, out, tr("er i fremtiden; datoen kan højst være i dag.",
-						 "is in the future; the date can be today at the latest."));
+		return wrong_side(typed, out, _("is in the future; the date can be today at the latest."));
 	return SAM_OK;
 }
 

@@ -42,7 +42,7 @@ enum sam_status sam_error_prefix(enum sam_status st, const char *prefix)
 
 const char *sam_errmsg(void)
 {
-	return errmsg[0] ? errmsg : tr("ukendt fejl", "unknown error");
+	return errmsg[0] ? errmsg : _("unknown error");
 }
 
 void sam_error_clear(void)

@@ -57,8 +57,7 @@ enum sam_status path_mkdir_p(const char *dir, mode_t mode)
 		*s = '\0';
 		/* Parents that already exist keep their modes; only new ones get mode. */
 		if (mkdir(p, mode) && errno != EEXIST) {
-			st = sam_fail(SAM_ERR_IO, tr("kan ikke oprette mappen %s: %s",
-						     "cannot create directory %s: %s"), p, strerror(errno));
+			st = sam_fail(SAM_ERR_IO, _("cannot create directory %s: %s"), p, strerror(errno));
 			break;
 		}
 		if (end)
@@ -210,16 +209,13 @@ static enum sam_status check_private(const char *dir)
 	struct stat sb;
 
 	if (lstat(dir, &sb))
-		return sam_fail(SAM_ERR_IO, tr("kan ikke bruge mappen %s: %s", "cannot use the directory %s: %s"),
+		return sam_fail(SAM_ERR_IO, _("cannot use the directory %s: %s"),
 				dir, strerror(errno));
 	if (!S_ISDIR(sb.st_mode) || sb.st_uid != geteuid())
-		return sam_fail(SAM_ERR_IO, tr("mappen til midlertidige filer %s er ikke din egen mappe; "
-					       "samtale lægger ikke personoplysninger dér",
-					       "the directory for temporary files %s is not a directory of "
+		return sam_fail(SAM_ERR_IO, _("the directory for temporary files %s is not a directory of "
 					       "yours; samtale puts no personal data there"), dir);
 	if ((sb.st_mode & 07777) != 0700 && chmod(dir, 0700))
-		return sam_fail(SAM_ERR_IO, tr("kan ikke sætte rettigheder på %s: %s",
-					       "cannot set the permissions of %s: %s"), dir, strerror(errno));
+		return sam_fail(SAM_ERR_IO, _("cannot set the permissions of %s: %s"), dir, strerror(errno));
 	return SAM_OK;
 }
 
@@ -229,9 +225,7 @@ enum sam_status path_private_dir(char **dir)
 
 	*dir = private_dir_name();
 	if (!*dir)
-		return sam_fail(SAM_ERR_IO, "%s", tr("der er ingen mappe til midlertidige filer "
-						     "(hverken XDG_RUNTIME_DIR eller HOME)",
-						     "there is no directory for temporary files "
+		return sam_fail(SAM_ERR_IO, "%s", _("there is no directory for temporary files "
 						     "(neither XDG_RUNTIME_DIR nor HOME)"));
 	if ((st = path_mkdir_p(*dir, 0700)) == SAM_OK && (st = check_private(*dir)) == SAM_OK)
 		return SAM_OK;
@@ -253,8 +247,7 @@ enum sam_status path_private_file(const char *kind, const char *suffix, char **p
 	free(dir);
 	*fd = mkstemps(*path, (int)strlen(suffix));	/* 0600 */
 	if (*fd < 0) {
-		st = sam_fail(SAM_ERR_IO, tr("kan ikke lave en midlertidig fil i %s: %s",
-					     "cannot make a temporary file in %s: %s"), *path, strerror(errno));
+		st = sam_fail(SAM_ERR_IO, _("cannot make a temporary file in %s: %s"), *path, strerror(errno));
 		free(*path);
 		*path = NULL;
 	}

@@ -12,7 +12,7 @@
 
 static enum sam_status write_error(const char *path)
 {
-	return sam_fail(SAM_ERR_IO, tr("kan ikke skrive %s: %s", "cannot write %s: %s"), path,
+	return sam_fail(SAM_ERR_IO, _("cannot write %s: %s"), path,
 			strerror(errno));
 }
 

@@ -155,13 +155,66 @@ static void test_lang(void **state)
 	enum sam_lang l;
 
 	(void)state;
-	assert_string_equal(tr("Sager", "Cases"), "Sager");
+	assert_string_equal(_("Cases"), "Sager");
+	assert_string_equal(C_("tui/scr_cases", "overdue!"), "forfaldne!");
+	assert_string_equal(sam_pgettext_rt("column", "last_meeting"), "sidste samtale");
+	assert_string_equal(sam_pgettext_rt("column", "no such field"), "no such field");
 	assert_true(sam_lang_parse("en", &l));
 	sam_set_lang(l);
-	assert_string_equal(tr("Sager", "Cases"), "Cases");
+	assert_string_equal(_("Cases"), "Cases");
+	assert_string_equal(sam_pgettext_rt("column", "last_meeting"), "last_meeting");
 	assert_string_equal(sam_lang_code(), "en");
 	assert_false(sam_lang_parse("de", &l));
 	sam_set_lang(SAM_LANG_DA);
+	assert_string_equal(_("Cases"), "Sager");
+}
+
+/* The environment's language, as SPEC orders it. */
+static void lang_env(const char *own, const char *language, const char *lc_all, const char *lang,
+		     bool ok, enum sam_lang want)
+{
+	enum sam_lang l = SAM_LANG_EN == want ? SAM_LANG_DA : SAM_LANG_EN;
+	const char *names[] = { "SAMTALE_LANG", "LANGUAGE", "LC_ALL", "LANG" };
+	const char *values[] = { own, language, lc_all, lang };
+
+	unsetenv("LC_MESSAGES");
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (values[i])
+			setenv(names[i], values[i], 1);
+		else
+			unsetenv(names[i]);
+	assert_int_equal(sam_lang_from_env(&l), ok);
+	if (ok)
+		assert_int_equal(l, want);
+}
+
+static void test_lang_env(void **state)
+{
+	char *saved[4];
+	const char *names[] = { "SAMTALE_LANG", "LANGUAGE", "LC_ALL", "LANG" };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		saved[i] = xstrdup(getenv(names[i]));
+	lang_env(NULL, NULL, NULL, NULL, true, SAM_LANG_DA);
+	lang_env(NULL, NULL, NULL, "C", true, SAM_LANG_DA);
+	lang_env(NULL, NULL, "POSIX", "en_GB.UTF-8", true, SAM_LANG_DA);
+	lang_env(NULL, NULL, NULL, "en_GB.UTF-8", true, SAM_LANG_EN);
+	lang_env(NULL, NULL, NULL, "de_DE.UTF-8", true, SAM_LANG_DA);
+	lang_env(NULL, "en", NULL, "C", true, SAM_LANG_EN);
+	lang_env(NULL, "de:en_US", NULL, "da_DK.UTF-8", true, SAM_LANG_EN);
+	lang_env(NULL, "de", NULL, "en_US.UTF-8", true, SAM_LANG_EN);
+	lang_env(NULL, "da", NULL, "en_US.UTF-8", true, SAM_LANG_DA);
+	lang_env("en", "da", "da_DK.UTF-8", NULL, true, SAM_LANG_EN);
+	lang_env("da", "en", NULL, NULL, true, SAM_LANG_DA);
+	lang_env("de", NULL, NULL, NULL, false, SAM_LANG_DA);
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		if (saved[i])
+			setenv(names[i], saved[i], 1);
+		else
+			unsetenv(names[i]);
+		free(saved[i]);
+	}
 }
 
 static void test_errors(void **state)
@@ -205,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_share_dirs),
 		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_lang_env),
 		cmocka_unit_test(test_errors),
 	};
 
