@@ -31,6 +31,7 @@ struct cli_ctx {
 	const char *content_dir;	/* --content, $SAMTALE_CONTENT or the default */
 	const char *user;		/* --user or the login name */
 	const char *lang;		/* --lang as given; NULL when absent */
+	const char *content_lang;	/* --content-lang; NULL: the UI language */
 	struct store *store;		/* open when the command needs it */
 	struct content_guide *guide;	/* loaded when the command needs it */
 	const char *usage;		/* the command's usage line, for messages */
@@ -40,6 +41,8 @@ struct cli_ctx {
 /* The TUI lives outside the core library; main passes it in. */
 typedef int (*cli_tui_fn)(struct cli_ctx *ctx);
 int cli_main(int argc, char **argv, cli_tui_fn tui);
+/* The language of the guidance content: --content-lang, else the UI's. */
+const char *cli_content_lang(const struct cli_ctx *ctx);
 
 /* Opens ctx->store / loads ctx->guide on demand (for commands that need them
  * only on some paths). Print their own error; return an exit status. */

@@ -231,6 +231,7 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
 		ctx->db_path = default_db;
 	}
 	ctx->content_dir = o->value[COMMON_CONTENT] ? o->value[COMMON_CONTENT] : content_default_dir();
+	ctx->content_lang = o->value[COMMON_CONTENT_LANG];
 	ctx->user = o->value[COMMON_USER] ? o->value[COMMON_USER]
 		    : config_get(CONFIG_USER) ? config_get(CONFIG_USER) : sam_login_name();
 	if (str_empty(ctx->user))
@@ -292,7 +293,7 @@ int cli_load_content(struct cli_ctx *ctx)
 
 	if (ctx->guide)
 		return 0;
-	st = content_load(ctx->content_dir, sam_lang_code(), &ctx->guide, &diags);
+	st = content_load(ctx->content_dir, cli_content_lang(ctx), &ctx->guide, &diags);
 	return cli_content_status(st, &diags);
 }
 
@@ -366,6 +367,11 @@ static int dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		cli_usage_error(_("'%s' needs a subcommand"), argv[1]);
 	cli_print_group_help(argv[1], stderr);
 	return 2;
+}
+
+const char *cli_content_lang(const struct cli_ctx *ctx)
+{
+	return ctx->content_lang ? ctx->content_lang : sam_lang_code();
 }
 
 int cli_main(int argc, char **argv, cli_tui_fn tui)

@@ -313,8 +313,8 @@ static void print_change(const struct content_change *ch, long long meetings)
 		printf(": %s → %s", shown_value(ch, ch->before),
 		       shown_value(ch, ch->after));
 	if (meetings >= 0)
-		printf(" (%lld %s)", meetings, meetings == 1 ? _("meeting")
-							     : _("meetings"));
+		printf(sam_ngettext(" (%lld meeting)", " (%lld meetings)", (unsigned long)meetings),
+		       meetings);
 	if (ch->kind == CHANGE_REMOVED)
 		printf(" – %s", _("an id must never vanish once it is used"));
 	putchar('\n');
@@ -393,9 +393,9 @@ CLI_CMD(cmd_content_diff)
 		else
 			print_changes_data(&changes, &uses, have_db, format);
 		if (changes.nerrors)
-			rc = cli_fail(sam_error(changes.nerrors == 1
-						? _("An id has vanished; an id in use must never change.")
-						: _("%zu ids have vanished; an id in use must never change."),
+			rc = cli_fail(sam_error(sam_ngettext("An id has vanished; an id in use must never change.",
+							     "%zu ids have vanished; an id in use must never change.",
+							     changes.nerrors),
 						changes.nerrors));
 	}
 	exchange_ids_in_use_free(&uses);

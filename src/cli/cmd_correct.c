@@ -71,7 +71,9 @@ static enum sam_status pick_meeting(struct cli_ctx *ctx, const struct case_rec *
 	} else if (p->nth > 0 && (size_t)p->nth <= nhit) {
 		st = store_meeting_get(ctx->store, l.v[hit[p->nth - 1]].id, out);
 	} else if (p->nth > 0) {
-		st = sam_fail(SAM_ERR_NOT_FOUND, _("the case %s has only %zu meeting(s) on %s; --nth %d is too large"),
+		st = sam_fail(SAM_ERR_NOT_FOUND,
+			      sam_ngettext("the case %s has only %zu meeting on %s; --nth %d is too large",
+					   "the case %s has only %zu meetings on %s; --nth %d is too large", nhit),
 			      c->ref, nhit, date, p->nth);
 	} else if (nhit == 1) {
 		st = store_meeting_get(ctx->store, l.v[hit[0]].id, out);

@@ -118,8 +118,9 @@ CLI_CMD(cmd_db_purge)
 	if (!yes)
 		return cli_usage_error("%s", _("erasure cannot be undone; confirm with --yes"));
 	if ((st = store_purge_closed_before(ctx->store, before, &n)) == SAM_ERR_PENDING) {
-		char *what = xasprintf(n == 1 ? _("%d closed case is removed, but not yet wholly erased")
-					      : _("%d closed cases are removed, but not yet wholly erased"), n);
+		char *what = xasprintf(sam_ngettext("%d closed case is removed, but not yet wholly erased",
+						    "%d closed cases are removed, but not yet wholly erased",
+						    (unsigned long)n), n);
 
 		rc = cli_fail(sam_error_prefix(st, what));
 		free(what);
@@ -127,7 +128,6 @@ CLI_CMD(cmd_db_purge)
 	}
 	if (st != SAM_OK)
 		return cli_fail(st);
-	printf(n == 1 ? _("%d closed case erased.\n")
-		      : _("%d closed cases erased.\n"), n);
+	printf(sam_ngettext("%d closed case erased.\n", "%d closed cases erased.\n", (unsigned long)n), n);
 	return 0;
 }

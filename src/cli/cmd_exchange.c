@@ -56,7 +56,6 @@ CLI_CMD(cmd_import)
 		fclose(f);
 	if (st != SAM_OK)
 		return cli_fail(sam_error_prefix(st, "import"));
-	printf(n == 1 ? _("Imported %zu case.\n")
-		      : _("Imported %zu cases.\n"), n);
+	printf(sam_ngettext("Imported %zu case.\n", "Imported %zu cases.\n", n), n);
 	return 0;
 }

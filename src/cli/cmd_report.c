@@ -127,10 +127,8 @@ struct cli_table *cli_report_table(const struct report *r, const struct content_
 	cli_table_total_row(t);
 	if (!r->stale_list)
 		key = xstrdup(_("Total"));
-	else if (r->n == 1)
-		key = xstrdup(_("Total (1 case)"));
 	else
-		key = xasprintf(_("Total (%zu cases)"), r->n);
+		key = xasprintf(sam_ngettext("Total (%zu case)", "Total (%zu cases)", r->n), r->n);
 	add_row(t, f, r, &r->total, key, titles ? "" : NULL, true);
 	free(key);
 	return t;

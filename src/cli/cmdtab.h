@@ -38,9 +38,10 @@ struct cli_cmd {
 extern const struct cli_cmd cli_cmds[];
 extern const size_t cli_ncmds;
 
-/* --db, --content, --lang, --user, then --help and --version (val is the
- * index of the option). */
-enum { COMMON_DB, COMMON_CONTENT, COMMON_LANG, COMMON_USER, COMMON_HELP, COMMON_VERSION, COMMON_N };
+/* --db, --content, --lang, --content-lang, --user, then --help and --version
+ * (val is the index of the option). */
+enum { COMMON_DB, COMMON_CONTENT, COMMON_LANG, COMMON_CONTENT_LANG, COMMON_USER, COMMON_HELP,
+       COMMON_VERSION, COMMON_N };
 extern const struct cli_opt cli_common_opts[COMMON_N + 1];
 
 /* The option of list opts (may be NULL) that arg ("--by", "--by=x", "-o")

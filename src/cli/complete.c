@@ -126,7 +126,7 @@ static void offer_types(struct cli_ctx *ctx, const struct walk *w, const char *c
 	struct content_diags diags = { 0 };
 	struct content_guide *g = NULL;
 
-	if (content_load(dir, sam_lang_code(), &g, &diags) == SAM_OK)
+	if (content_load(dir, cli_content_lang(ctx), &g, &diags) == SAM_OK)
 		for (size_t i = 0; i < g->nmeeting_types; i++)
 			offer(g->meeting_types[i].id, cur);
 	content_diags_free(&diags);

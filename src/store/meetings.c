@@ -538,8 +538,7 @@ char *meeting_losses(const struct meeting_rec *m)
 		notes += !str_empty(m->items[i].note);
 	}
 	if (done) {
-		snprintf(a, sizeof(a), done == 1 ? _("%zu ticked item")
-						 : _("%zu ticked items"), done);
+		snprintf(a, sizeof(a), sam_ngettext("%zu ticked item", "%zu ticked items", done), done);
 		parts[n++] = a;
 	}
 	if (nr) {
@@ -547,8 +546,7 @@ char *meeting_losses(const struct meeting_rec *m)
 		parts[n++] = b;
 	}
 	if (notes) {
-		snprintf(c, sizeof(c), notes == 1 ? _("%zu note") : _("%zu notes"),
-			 notes);
+		snprintf(c, sizeof(c), sam_ngettext("%zu note", "%zu notes", notes), notes);
 		parts[n++] = c;
 	}
 	if (!str_empty(m->note))

@@ -234,8 +234,9 @@ static void draw_empty(struct cases *c, WINDOW *win, int width)
 static void followup_text(const struct case_row *r, char *buf, size_t size)
 {
 	if (r->followups_overdue)
-		snprintf(buf, size, "%d (%d %s)", r->followups_open, r->followups_overdue,
-			 r->followups_overdue == 1 ? _("overdue!") : C_("tui/scr_cases", "overdue!"));
+		snprintf(buf, size, sam_ngettext("%d (%d overdue!)", "%d (%d overdue!)",
+						 (unsigned long)r->followups_overdue),
+			 r->followups_open, r->followups_overdue);
 	else if (r->followups_open)
 		snprintf(buf, size, "%d", r->followups_open);
 	else

@@ -110,10 +110,8 @@ static const char *due_text(const struct followups *f, const char *due, char *bu
 {
 	long d = date_diff_days(f->today, due);
 
-	if (d == 1)
-		return _("1 day overdue");
-	if (d > 1) {
-		snprintf(buf, size, _("%ld days overdue"), d);
+	if (d >= 1) {
+		snprintf(buf, size, sam_ngettext("%ld day overdue", "%ld days overdue", (unsigned long)d), d);
 		return buf;
 	}
 	if (d == 0)

@@ -566,9 +566,10 @@ static void meeting_draw_checklist(struct screen *s, WINDOW *win)
 		return;
 	}
 	days = date_diff_days(ms->today, ms->m.date);
-	snprintf(banner, sizeof(banner), days == 1
-		 ? _("This meeting was held on %s, %ld day ago. Changes are corrections.")
-		 : _("This meeting was held on %s, %ld days ago. Changes are corrections."),
+	snprintf(banner, sizeof(banner),
+		 sam_ngettext("This meeting was held on %s, %ld day ago. Changes are corrections.",
+			      "This meeting was held on %s, %ld days ago. Changes are corrections.",
+			      (unsigned long)days),
 		 ms->m.date, days);
 	ui_fill(win, 0, 0, getmaxx(win), UI_WARN);
 	ui_text(win, 0, 1, getmaxx(win) - 2, UI_WARN, banner);

@@ -78,15 +78,15 @@ static void draw_row(WINDOW *win, int y, int width, const char *name,
 		     const struct report_internship_row *r, enum ui_attr a)
 {
 	char job[PCT_TEXT_LEN], emp[PCT_TEXT_LEN], early[PCT_TEXT_LEN], median[REPORT_PCT_LEN];
-	char line[160];
+	char median_text[PCT_TEXT_LEN], line[160];
+	const char *med;
 
 	report_median_format(r->median_days2, median);
-	if (sam_lang() == SAM_LANG_DA && strchr(median, '.'))
-		*strchr(median, '.') = ',';	/* "46,5" as pct_text writes Danish */
+	med = num_text(median, median_text);
 	snprintf(line, sizeof(line), "%*d %*s %*s %*s %*d %*s", COL_W, r->internships, COL_W,
 		 share(r->job_possible, r->internships, job), COL_W, share(r->employed, r->ended, emp),
 		 COL_W, share(r->ended_early, r->ended, early), COL_W - 2, r->running, COL_W,
-		 median[0] ? median : "-");
+		 med[0] ? med : "-");
 	if (a == UI_SELECTED)
 		ui_fill(win, y, 0, width, UI_SELECTED);
 	ui_text(win, y, 1, NAME_W, a, name);

@@ -459,7 +459,7 @@ static int load_guide(struct app *app)
 {
 	if (app->guide)
 		return 0;
-	if (content_load(app->ctx->content_dir, sam_lang_code(), &app->ctx->guide,
+	if (content_load(app->ctx->content_dir, cli_content_lang(app->ctx), &app->ctx->guide,
 			 &app->diags) == SAM_OK) {
 		app->guide = app->ctx->guide;
 		return 0;

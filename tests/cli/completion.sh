@@ -46,13 +46,13 @@ assert_eq "case" "$(PATH="$T/bin:$PATH" bash --norc --noprofile -c '. "$1/comple
 
 # Options of a subcommand, then the common ones.
 out=$(comp case list --)
-assert_eq "--all --format --output --db --content --lang --user --help --version" "$out" "case list options"
+assert_eq "--all --format --output --db --content --lang --content-lang --user --help --version" "$out" "case list options"
 out=$(comp report --)
 for o in --by --split --from --to --period --caseworker --type --stale --kind --titles --format --output --db; do
 	assert_contains " $out " " $o " "report options"
 done
 assert_eq "--format" "$(comp case list --f)" "--f"
-assert_eq "--db --content --lang --user --help --version" "$(comp -)" "options before a command"
+assert_eq "--db --content --lang --content-lang --user --help --version" "$(comp -)" "options before a command"
 
 # Values: words from the table, meeting types from the content.
 assert_eq "section item caseworker case type month internship" "$(comp report --by "")" "--by"

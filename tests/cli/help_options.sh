@@ -63,9 +63,9 @@ while IFS= read -r line; do
 	case $line in "  samtale "*) [ ${#line} -le 80 ] || [ ${#head} -le 80 ] ||
 		fail "usage line over 80 columns: $line" ;; esac
 done <"$T/out"
-assert_contains "$(cat "$T/out")" "  --user NAME    sagsbehandleren på ændringerne"
+assert_contains "$(cat "$T/out")" "  --user NAME       sagsbehandleren på ændringerne"
 expect_status 0 samtale --lang en --help
-assert_contains "$(cat "$T/out")" "  --user NAME    the caseworker on changes"
+assert_contains "$(cat "$T/out")" "  --user NAME       the caseworker on changes"
 
 # One place: no command declares getopt options of its own.
 if grep -n "struct option" "$SOURCE_DIR"/src/cli/cmd_*.c; then

@@ -102,6 +102,36 @@ assert_eq "samtale: SAMTALE_LANG: ukendt sprog 'xx' (da eller en)" "$(cat "$T/er
 expect_status 1 samtale import "$T/nowhere.json"
 assert_contains "$(cat "$T/err")" "No such file or directory"
 
+# The compiler checks a format through _(), C_() and sam_ngettext.
+if command -v cc >/dev/null; then
+	fmt() {
+		printf '%s\n' '#include "samtale/util.h"' 'void f(int n);' "void f(int n) { $1; }" >"$T/fmt.c"
+		cc -std=c17 -fsyntax-only -Wformat -Werror -I "$SOURCE_DIR/include" "$T/fmt.c"
+	}
+	expect_status 0 fmt 'printf(_("%d cases\n"), n)'
+	expect_status 1 fmt 'printf(_("%s cases\n"), n)'
+	assert_contains "$(cat "$T/err")" "format"
+	expect_status 1 fmt 'printf(C_("x", "%s cases\n"), n)'
+	expect_status 1 fmt 'printf(sam_ngettext("%d case\n", "%s cases\n", (unsigned long)n), n)'
+fi
+
+# An install, moved to another prefix, finds its Danish beside itself
+# (share/locale/da/LC_MESSAGES/samtale.mo, not da.mo).
+BUILD=$(dirname "$SAMTALE_BIN")
+if command -v cmake >/dev/null && [ -f "$BUILD/cmake_install.cmake" ]; then
+	cmake --install "$BUILD" --prefix "$T/prefix" >/dev/null
+	[ -f "$T/prefix/share/locale/da/LC_MESSAGES/samtale.mo" ] || fail "no samtale.mo installed"
+	assert_eq "" "$(find "$T/prefix" -name da.mo)" "no da.mo"
+	mv "$T/prefix" "$T/moved"
+	help_is_danish "$(env LC_ALL=C LANG=C "$T/moved/bin/samtale" --help)" "a moved install"
+	help_is_english "$(LANGUAGE=en "$T/moved/bin/samtale" --help)" "a moved install, LANGUAGE=en"
+fi
+
+# The content follows the interface, unless --content-lang.
+assert_contains "$(samtale --lang en content list)" "First meeting"
+assert_contains "$(samtale --lang en --content-lang da content list)" "Første samtale"
+assert_contains "$(samtale --content-lang en content list)" "First meeting"
+
 # Each language's output holds no message of the other: a Danish screen
 # shows no English msgid, an English one no Danish msgstr (those that differ
 # and are longer than a word, so that a word both languages share is no

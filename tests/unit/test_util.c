@@ -156,7 +156,9 @@ static void test_lang(void **state)
 
 	(void)state;
 	assert_string_equal(_("Cases"), "Sager");
-	assert_string_equal(C_("tui/scr_cases", "overdue!"), "forfaldne!");
+	assert_string_equal(C_("exchange", "Contact"), "Kontaktperson");
+	assert_string_equal(sam_ngettext("%zu note", "%zu notes", 1), "%zu note");
+	assert_string_equal(sam_ngettext("%zu note", "%zu notes", 2), "%zu noter");
 	assert_string_equal(sam_pgettext_rt("column", "last_meeting"), "sidste samtale");
 	assert_string_equal(sam_pgettext_rt("column", "no such field"), "no such field");
 	assert_true(sam_lang_parse("en", &l));
