@@ -21,6 +21,7 @@ enum cli_needs {
 	NEED_CONTENT = 1 << 2,		/* load the guide in --lang */
 	ANY_LANG = 1 << 3,		/* --lang may name a language of her copy alone */
 	NEED_DB_INIT = 1 << 4,		/* create the database and its directory (db init) */
+	DEMO_DB = 1 << 5,		/* the default database means the demo database */
 };
 
 struct cli_cmd;
@@ -43,6 +44,12 @@ typedef int (*cli_tui_fn)(struct cli_ctx *ctx);
 int cli_main(int argc, char **argv, cli_tui_fn tui);
 /* The language of the guidance content: --content-lang, else the UI's. */
 const char *cli_content_lang(const struct cli_ctx *ctx);
+
+/* True when ctx->db_path is the default database, named or not: made-up
+ * cases go to the demo database (path_demo_db) instead. */
+bool cli_db_is_default(const struct cli_ctx *ctx);
+/* Points ctx->db_path at the demo database when it is the default one. */
+void cli_use_demo_db(struct cli_ctx *ctx);
 
 /* Opens ctx->store / loads ctx->guide on demand (for commands that need them
  * only on some paths). Print their own error; return an exit status. */

@@ -122,6 +122,8 @@ struct content_diags {
 };
 
 void content_diags_free(struct content_diags *d);
+/* Moves every diagnostic of from to the end of to; from is left empty. */
+void content_diags_take(struct content_diags *to, struct content_diags *from);
 /* One line per diagnostic: "FILE:LINE:COLUMN: error: MESSAGE". */
 void content_diags_print(const struct content_diags *d, FILE *out);
 

@@ -68,6 +68,10 @@ enum sam_status store_backup(struct store *st, const char *dest, bool force);
 enum sam_status store_check(struct store *st, bool *ok, char **report);
 /* True when the database holds at least one case (demo refuses those). */
 enum sam_status store_has_cases(struct store *st, bool *yes);
+/* Marks the database as one that holds made-up cases, for good: the TUI
+ * shows "DEMO" on every screen of it. */
+enum sam_status store_mark_demo(struct store *st);
+enum sam_status store_is_demo(struct store *st, bool *yes);
 
 /*
  * Item states: one place for their names.

@@ -203,6 +203,9 @@ const char *path_home_dir(void);
 char *path_data_dir(void);
 /* path_data_dir()/samtale.db. Caller frees. */
 char *path_default_db(void);
+/* path_data_dir()/demo.db: made-up cases, kept apart from the real ones.
+ * Caller frees. */
+char *path_demo_db(void);
 /* Writes a private file (0600, whatever the umask) whole or not at all:
  * fill writes it into a temporary file beside path, which then replaces
  * path (a symbolic link there is replaced, never followed). On failure

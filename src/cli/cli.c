@@ -272,6 +272,24 @@ static int check_missing_db(const struct cli_ctx *ctx, unsigned needs)
 	return rc;
 }
 
+bool cli_db_is_default(const struct cli_ctx *ctx)
+{
+	char *dflt = path_default_db();
+	bool same = dflt && ctx->db_path && !strcmp(dflt, ctx->db_path);
+
+	free(dflt);
+	return same;
+}
+
+void cli_use_demo_db(struct cli_ctx *ctx)
+{
+	static char *demo;
+
+	/* The default database has a home, so the demo database has one too. */
+	if (cli_db_is_default(ctx) && (demo || (demo = path_demo_db())))
+		ctx->db_path = demo;
+}
+
 int cli_open_store(struct cli_ctx *ctx, unsigned needs)
 {
 	enum sam_status st;
@@ -323,6 +341,8 @@ static int run_cmd(const struct cli_cmd *c, struct cli_ctx *ctx, int argc, char 
 		goto out;
 	if ((c->needs & NEED_CONTENT) && (rc = cli_load_content(ctx)))
 		goto out;
+	if (c->needs & DEMO_DB)
+		cli_use_demo_db(ctx);
 	if ((rc = cli_open_store(ctx, c->needs)))
 		goto out;
 	optind = 0;	/* commands run getopt_long afresh on their own argv */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "samtale/demo.h"
+#include "samtale/demo_bank.h"
 #include "samtale/util.h"
 
 /* Enough for a job centre ten times the largest; a guard against typos. */
@@ -28,9 +29,26 @@ static bool parse_seed(const char *s, unsigned long *out)
 	return !errno && end != s && !*end && *s != '-';
 }
 
+/* The phrase bank, its problems printed as content's are. */
+static int load_bank(struct cli_ctx *ctx, struct demo_bank *bank)
+{
+	struct content_diags diags = { 0 };
+	enum sam_status st = demo_bank_load(ctx->guide, bank, &diags);
+
+	content_diags_print(&diags, stderr);
+	content_diags_free(&diags);
+	if (st == SAM_ERR_INVALID)
+		fprintf(stderr, "samtale: %s\n", tr("demoens sætninger er ugyldige; ret fejlene ovenfor",
+						    "the demo's phrases are invalid; fix the errors above"));
+	else if (st != SAM_OK)
+		cli_fail(st);
+	return st == SAM_OK ? 0 : 1;
+}
+
 CLI_CMD(cmd_demo)
 {
 	struct demo_opts o = { .cases = 40, .seed = 1 };
+	struct demo_bank bank;
 	struct demo_stats stats;
 	enum sam_status st;
 	bool yes = false, has_cases;
@@ -64,7 +82,12 @@ CLI_CMD(cmd_demo)
 			   "real ones without --yes (better use a new database with --db)"));
 		return 1;
 	}
-	if ((st = demo_fill(ctx->store, ctx->guide, &o, &stats)))
+	if (load_bank(ctx, &bank))
+		return 1;
+	o.bank = &bank;
+	st = demo_fill(ctx->store, ctx->guide, &o, &stats);
+	demo_bank_free(&bank);
+	if (st)
 		return cli_fail(st);
 	printf(_("%ld synthetic cases (%ld closed), %ld meetings, %ld items, "
 		  "%ld follow-ups and %ld internships written to %s\n"),

@@ -161,7 +161,7 @@ const struct cli_cmd cli_cmds[] = {
 	  N_("export cases") },
 	{ "import", NULL, cmd_import, NEED_DB | NEED_CONTENT, "FILE", NULL,
 	  N_("import cases") },
-	{ "demo", NULL, cmd_demo, NEED_DB | NEED_CONTENT, "",
+	{ "demo", NULL, cmd_demo, NEED_DB | NEED_CONTENT | DEMO_DB, "",
 	  (const struct cli_opt[]){
 		{ "cases", 'n', "N", NULL, false, N_("this many cases (default 40)") },
 		{ "seed", 's', "S", NULL, false, N_("the seed; the same seed gives the same cases") },

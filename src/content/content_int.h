@@ -95,6 +95,40 @@ void names_free(char **v, size_t n);
 void validate_handout(const char *file, const struct ynode *root, const char *expect_lang,
 		      struct content_handout *h, struct content_diags *d);
 
+/*
+ * The schema checks' helpers (validate.c), for every YAML file samtale reads
+ */
+
+struct vctx {
+	const char *file;
+	struct content_diags *d;
+};
+
+#define ERR(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, true, __VA_ARGS__)
+#define WARN(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, false, __VA_ARGS__)
+
+struct keyspec {
+	const char *key;
+	bool required;
+};
+
+struct keyval {
+	const struct ynode *key, *val;
+};
+
+/* Checks a mapping's keys against spec; kv[i] gets the key and value of
+ * spec[i] (NULLs when absent). False when node is no mapping at all. */
+bool check_keys(struct vctx *c, const struct ynode *node, const char *what,
+		const struct keyspec *spec, size_t nspec, struct keyval *kv);
+/* A text value, trailing white space removed; NULL (reported) when it is no
+ * text or empty. */
+char *get_text(struct vctx *c, const struct keyval *kv);
+bool get_int(struct vctx *c, const struct keyval *kv, int *out);
+/* One of words[0..n) (its index), or dflt when absent or (reported) unknown. */
+int get_word(struct vctx *c, const struct keyval *kv, const char *const *words, size_t n, int dflt);
+/* A list value of at most CONTENT_MAX_LIST entries; false (reported) otherwise. */
+bool get_list(struct vctx *c, const struct keyval *kv, bool may_be_empty);
+
 void diag_add(struct content_diags *d, const char *file, unsigned line, unsigned col,
 	      bool is_error, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

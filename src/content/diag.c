@@ -41,6 +41,17 @@ void content_diags_free(struct content_diags *d)
 	*d = (struct content_diags){ 0 };
 }
 
+void content_diags_take(struct content_diags *to, struct content_diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		to->v = array_grow(to->v, to->n, &to->cap, sizeof(*to->v));
+		to->v[to->n++] = from->v[i];
+	}
+	to->nerrors += from->nerrors;
+	free(from->v);
+	*from = (struct content_diags){ 0 };
+}
+
 void content_diags_print(const struct content_diags *d, FILE *out)
 {
 	for (size_t i = 0; i < d->n; i++) {

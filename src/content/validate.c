@@ -9,23 +9,6 @@
  * Content: the schema (SPEC §2), checked node by node
  */
 
-struct vctx {
-	const char *file;
-	struct content_diags *d;
-};
-
-#define ERR(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, true, __VA_ARGS__)
-#define WARN(c, node, ...) diag_add((c)->d, (c)->file, (node)->line, (node)->col, false, __VA_ARGS__)
-
-struct keyspec {
-	const char *key;
-	bool required;
-};
-
-struct keyval {
-	const struct ynode *key, *val;
-};
-
 static struct src_mark mark_of(const struct ynode *n)
 {
 	return (struct src_mark){ n->line, n->col };
@@ -55,10 +38,8 @@ static void unknown_key(struct vctx *c, const struct ynode *k, const struct keys
 		ERR(c, k, _("unknown key '%.60s'"), k->str);
 }
 
-/* Checks a mapping's keys against spec; kv[i] gets the key and value of
- * spec[i] (NULLs when absent). False when node is no mapping at all. */
-static bool check_keys(struct vctx *c, const struct ynode *node, const char *what,
-		       const struct keyspec *spec, size_t nspec, struct keyval *kv)
+bool check_keys(struct vctx *c, const struct ynode *node, const char *what,
+		const struct keyspec *spec, size_t nspec, struct keyval *kv)
 {
 	memset(kv, 0, nspec * sizeof(*kv));
 	if (node->kind != YN_MAP) {
@@ -89,9 +70,7 @@ static bool check_keys(struct vctx *c, const struct ynode *node, const char *wha
 	return true;
 }
 
-/* A text value, trailing white space removed; NULL (reported) when it is no
- * text or empty. */
-static char *get_text(struct vctx *c, const struct keyval *kv)
+char *get_text(struct vctx *c, const struct keyval *kv)
 {
 	const struct ynode *v = kv->val;
 	size_t n;
@@ -123,7 +102,7 @@ static const char *get_language(struct vctx *c, const struct keyval *kv, const c
 	return lang;
 }
 
-static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
+bool get_int(struct vctx *c, const struct keyval *kv, int *out)
 {
 	const struct ynode *v = kv->val;
 	const char *s;
@@ -148,9 +127,7 @@ static bool get_int(struct vctx *c, const struct keyval *kv, int *out)
 	return false;
 }
 
-/* One of words[0..n) (its index), or dflt when absent or (reported) unknown. */
-static int get_word(struct vctx *c, const struct keyval *kv, const char *const *words, size_t n,
-		    int dflt)
+int get_word(struct vctx *c, const struct keyval *kv, const char *const *words, size_t n, int dflt)
 {
 	const struct ynode *v = kv->val;
 	const char *best;
@@ -209,8 +186,7 @@ static const char *get_id(struct vctx *c, const struct ynode *v, const char *wha
 	return v->str;
 }
 
-/* A list value of at most CONTENT_MAX_LIST entries; false (reported) otherwise. */
-static bool get_list(struct vctx *c, const struct keyval *kv, bool may_be_empty)
+bool get_list(struct vctx *c, const struct keyval *kv, bool may_be_empty)
 {
 	const struct ynode *v = kv->val;
 

@@ -1523,3 +1523,22 @@ enum sam_status store_has_cases(struct store *st, bool *yes)
 	*yes = n != 0;
 	return status;
 }
+
+/* The mark is an audit line of the database itself (no case), where
+ * audit(case_id) finds it among the few such lines. */
+enum sam_status store_mark_demo(struct store *st)
+{
+	enum sam_status status = write_begin(st);
+
+	return status == SAM_OK ? write_end(st, audit_log(st, "db.demo", 0, 0, NULL)) : status;
+}
+
+enum sam_status store_is_demo(struct store *st, bool *yes)
+{
+	int64_t n = 0;
+	enum sam_status status = query_int(st, "SELECT EXISTS (SELECT 1 FROM audit "
+					       "WHERE case_id IS NULL AND action = 'db.demo')", &n);
+
+	*yes = n != 0;
+	return status;
+}

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samtale/cli.h"
 #include "samtale/demo.h"
+#include "samtale/demo_bank.h"
 #include "samtale/util.h"
 
 /*
@@ -361,21 +363,80 @@ static unsigned add_case(struct screen *s)
 	return scr_case_push(app, id);
 }
 
+/* In place of the empty default database, the demo database (path_demo_db):
+ * made-up cases never go into the real one. *had_cases: it was filled before. */
+static enum sam_status open_demo_db(struct app *app, bool *had_cases)
+{
+	struct cli_ctx *ctx = app->ctx;
+	const char *real = ctx->db_path;
+	struct store *demo;
+	enum sam_status st;
+
+	cli_use_demo_db(ctx);
+	if ((st = store_open(ctx->db_path, ctx->user, STORE_CREATE, &demo)) ||
+	    (st = store_has_cases(demo, had_cases))) {
+		if (st != SAM_OK && demo)
+			store_close(demo);
+		ctx->db_path = real;
+		return st;
+	}
+	store_close(ctx->store);
+	ctx->store = app->store = demo;
+	return SAM_OK;
+}
+
+/* The phrase bank's first problem on the status line; all of them are
+ * printed on leaving, with the content's warnings. */
+static enum sam_status load_bank(struct app *app, struct demo_bank *bank)
+{
+	struct content_diags diags = { 0 };
+	enum sam_status st = demo_bank_load(app->guide, bank, &diags);
+
+	if (st == SAM_ERR_INVALID) {
+		const struct content_diag *g = &diags.v[0];
+
+		st = sam_error(tr("Demoens sætninger er ugyldige: %s:%u:%u: %s. Alle fejl skrives ud, "
+				  "når samtale afsluttes.",
+				  "The demo's phrases are invalid: %s:%u:%u: %s. Every error is printed "
+				  "when samtale ends."), g->file, g->line, g->column, g->message);
+	}
+	content_diags_take(&app->diags, &diags);
+	return st;
+}
+
 static unsigned fill_demo(struct screen *s)
 {
 	struct app *app = s->app;
 	struct cases *c = s->data;
 	struct demo_opts opts = { .cases = DEMO_CASES, .seed = 1 };
+	struct demo_bank bank;
+	bool moved = cli_db_is_default(app->ctx), had_cases = false;
 	enum sam_status st;
 
 	if (!c->db_empty) {
 		ui_status(app, "%s", _("Demo data goes only into an empty database."));
 		return REACT_REDRAW;
 	}
-	st = demo_fill(app->store, app->guide, &opts, NULL);
-	if (st != SAM_OK)
+	if (moved && (st = open_demo_db(app, &had_cases)))
 		return ui_error(app, st);
-	ui_status(app, _("%d made-up cases were added."), DEMO_CASES);
+	if (!had_cases) {
+		if ((st = load_bank(app, &bank)))
+			return ui_error(app, st);
+		opts.bank = &bank;
+		st = demo_fill(app->store, app->guide, &opts, NULL);
+		demo_bank_free(&bank);
+		if (st != SAM_OK)
+			return ui_error(app, st);
+	}
+	app->demo = true;
+	if (moved)
+		ui_status(app, tr("Opdigtede sager i demodatabasen %s; din egen database er urørt. "
+				  "Slet filen for at fjerne dem.",
+				  "Made-up cases in the demo database %s; your own database is untouched. "
+				  "Delete the file to remove them."), store_path(app->store));
+	else
+		ui_status(app, tr("%d opdigtede sager er lagt ind.", "%d made-up cases were added."),
+			  DEMO_CASES);
 	return REACT_RELOAD | REACT_REDRAW;
 }
 

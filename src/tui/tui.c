@@ -255,7 +255,8 @@ void ui_draw_all(struct app *app)
 	snprintf(right, sizeof(right), " %s · %s ", app->user, today);
 	rw = (int)utf8_width(right);
 	ui_fill(stdscr, 0, 0, COLS, UI_TITLE);
-	tw = ui_text(stdscr, 0, 1, COLS - 2, UI_TITLE, s->title);
+	tw = app->demo ? ui_text(stdscr, 0, 0, COLS, UI_WARN, " DEMO ") : 0;
+	tw += ui_text(stdscr, 0, tw + 1, COLS - tw - 2, UI_TITLE, s->title);
 	if (1 + tw + 2 + rw <= COLS)
 		ui_text(stdscr, 0, COLS - rw, rw, UI_TITLE, right);
 
@@ -644,6 +645,8 @@ static int open_store(struct app *app)
 	free(dir);
 	rc = cli_open_store(ctx, app->readonly ? NEED_DB_READONLY : NEED_DB);
 	app->store = ctx->store;
+	if (!rc && store_is_demo(app->store, &app->demo) != SAM_OK)
+		app->demo = false;	/* a banner is not worth refusing to start */
 	return rc;
 }
 

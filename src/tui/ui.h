@@ -148,6 +148,7 @@ struct app {
 	bool color;			/* false under NO_COLOR or a terminal without colours */
 	bool readonly;			/* the database cannot be written: keys that write are refused */
 	bool saving_shown;		/* a change waits, and the status line says so */
+	bool demo;			/* the database holds made-up cases: "DEMO" on every screen */
 	int focus_y, focus_x;		/* where the cursor goes after drawing; -1 = none */
 	const char *footer_hint;	/* drawn instead of the keys; reset each draw */
 	struct ui_undo *undo;		/* the last correction, for u (ui_correct.c) */

@@ -33,15 +33,25 @@ char *path_data_dir(void)
 	return home ? xasprintf("%s/.local/share/samtale", home) : NULL;
 }
 
-char *path_default_db(void)
+static char *data_file(const char *name)
 {
-	char *dir = path_data_dir(), *db;
+	char *dir = path_data_dir(), *file;
 
 	if (!dir)
 		return NULL;
-	db = xasprintf("%s/samtale.db", dir);
+	file = xasprintf("%s/%s", dir, name);
 	free(dir);
-	return db;
+	return file;
+}
+
+char *path_default_db(void)
+{
+	return data_file("samtale.db");
+}
+
+char *path_demo_db(void)
+{
+	return data_file("demo.db");
 }
 
 enum sam_status path_mkdir_p(const char *dir, mode_t mode)

@@ -25,10 +25,6 @@ tui_wait "Sager ($n) · alles" $W
 tui_keys Home	# A kept the case selected; the list starts at the top
 tui_wait "> $(ref_at 0)" $W
 
-# Danish plural: "2 (2 forfaldne!)", never "2 forfalden!".
-tui_wait "forfaldne!)" $W
-tui_screen | grep -E '[02-9] forfalden!' && fail "a plural count with the singular 'forfalden'"
-
 tui_keys End
 tui_wait "> $(ref_at $((n - 1)))" $W
 tui_keys Home
@@ -94,6 +90,18 @@ tui_keys /
 tui_type "$(ref_at 5)"
 tui_wait "Sager (1)" $W
 tui_wait "> $(ref_at 5)" $W
+tui_keys Escape
+tui_wait "Sager ($n)" $W
+
+# Danish plural: "2 (2 forfaldne!)", never "2 forfalden!".
+plural=$(sql "$DB" "SELECT ref FROM cases c WHERE closed IS NULL AND (SELECT count(*) FROM followups f
+	WHERE f.case_id = c.id AND NOT f.done AND f.due < '$SAMTALE_TODAY') > 1 ORDER BY ref LIMIT 1")
+[ -n "$plural" ] || fail "no open demo case with two overdue follow-ups"
+tui_keys /
+tui_type "$plural"
+tui_wait "Sager (1)" $W
+tui_wait "forfaldne!)" $W
+tui_screen | grep -E '[02-9] forfalden!' && fail "a plural count with the singular 'forfalden'"
 tui_keys Escape
 tui_keys q
 tui_expect_exit 0 $W

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "samtale/demo.h"
+#include "samtale/demo_bank.h"
 #include "samtale/exchange.h"
 
 #define RICH FIXTURES "/exchange/rich.json"
@@ -22,6 +23,7 @@
 #define FOERSTE "\"date\": \"2026-01-10\", \"type\": \"foerste\""
 
 static struct content_guide *guide;
+static struct demo_bank bank;
 static char tmpdir[] = "/tmp/samtale-exchange.XXXXXX";
 
 static int load_guide(void **state)
@@ -34,6 +36,9 @@ static int load_guide(void **state)
 		return -1;
 	sam_set_lang(SAM_LANG_EN);
 	s = content_load(SOURCE_DIR "/content", "da", &guide, &diags);
+	setenv("SAMTALE_DEMO_DATA", SOURCE_DIR "/data/demo", 1);
+	if (s == SAM_OK)
+		s = demo_bank_load(guide, &bank, &diags);
 	content_diags_print(&diags, stderr);
 	content_diags_free(&diags);
 	return s == SAM_OK ? 0 : -1;
@@ -44,6 +49,7 @@ static int free_guide(void **state)
 	char *rm = xasprintf("rm -rf '%s'", tmpdir);
 
 	(void)state;
+	demo_bank_free(&bank);
 	content_guide_free(guide);
 	if (system(rm) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
@@ -335,7 +341,7 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t size)
 
 static void test_export_memory_bounded(void **state)
 {
-	const struct demo_opts opts = { .cases = 300, .seed = 7 };
+	const struct demo_opts opts = { .cases = 300, .seed = 7, .bank = &bank };
 	cookie_io_functions_t io = { .write = sink_write };
 	struct store *st = mem_store();
 	struct sink json = { 0 }, md = { 0 };
@@ -401,7 +407,7 @@ static int source_seek(void *cookie, off64_t *offset, int whence)
 
 static void test_import_memory_bounded(void **state)
 {
-	const struct demo_opts opts = { .cases = 300, .seed = 7 };
+	const struct demo_opts opts = { .cases = 300, .seed = 7, .bank = &bank };
 	cookie_io_functions_t io = { .read = source_read, .seek = source_seek };
 	struct store *one = mem_store(), *two = mem_store();
 	struct source src = { 0 };

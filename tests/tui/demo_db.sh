@@ -1,0 +1,68 @@
+#!/bin/bash
+# D on an empty default database opens the demo database beside it
+# ($XDG_DATA_HOME/samtale/demo.db) and fills that one: the real database is
+# left without cases. A database with made-up cases shows "DEMO" in the
+# title bar of every screen, however it is opened; the real one never does.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tui.inc"
+
+W=${W:-60}
+REAL=$XDG_DATA_HOME/samtale/samtale.db
+DEMO=$XDG_DATA_HOME/samtale/demo.db
+
+tui_run 100 30 --user mette
+tui_wait "Tryk D" $W
+tui_screen | head -1 | grep -q DEMO && fail "an empty real database shows DEMO"
+tui_keys D
+tui_wait "demodatabasen $DEMO" $W
+tui_wait " DEMO " $W
+tui_wait "database er urørt" $W
+assert_eq 0 "$(sql "$REAL" "SELECT count(*) FROM cases")" "cases in the real database"
+n=$(sql "$DEMO" "SELECT count(*) FROM cases")
+[ "$n" -gt 0 ] || fail "no cases in the demo database"
+# The case screen has the banner too.
+tui_keys Enter
+tui_wait "Hendes profil" $W
+tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on the case screen: $(tui_screen | head -1)"
+tui_keys q
+tui_wait "Sager (" $W
+tui_keys q
+tui_expect_exit 0 $W
+
+# The real database again: still empty, no banner; D opens the demo
+# database as it was (filled once, not again).
+tui_run 100 30 --user mette
+tui_wait "Tryk D" $W
+tui_screen | head -1 | grep -q DEMO && fail "the real database shows DEMO"
+tui_keys D
+tui_wait "demodatabasen $DEMO" $W
+assert_eq "$n" "$(sql "$DEMO" "SELECT count(*) FROM cases")" "cases in the demo database after a second D"
+assert_eq 0 "$(sql "$REAL" "SELECT count(*) FROM cases")" "cases in the real database after a second D"
+tui_keys q
+tui_expect_exit 0 $W
+
+# Opened by name, the demo database still says DEMO: on the case list, the
+# follow-ups and the report.
+tui_run 100 30 --db "$DEMO" --user mette
+tui_wait "Sager (" $W
+tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on --db demo.db: $(tui_screen | head -1)"
+for key in F R; do
+	tui_keys "$key"
+	tui_wait_gone "Sager (" $W
+	tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO after $key: $(tui_screen | head -1)"
+	tui_keys Escape
+	tui_wait "Sager (" $W
+done
+tui_keys q
+tui_expect_exit 0 $W
+
+# D on an empty database named with --db fills that one, which then shows
+# the banner.
+expect_status 0 samtale --db "$T/own.db" db init
+tui_run 100 30 --db "$T/own.db" --user mette
+tui_wait "Tryk D" $W
+tui_keys D
+tui_wait "opdigtede sager er lagt ind" $W
+tui_wait " DEMO " $W
+tui_keys q
+tui_expect_exit 0 $W
