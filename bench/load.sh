@@ -25,6 +25,8 @@ TODAY=$(date +%F)
 YESTERDAY=$(date -d yesterday +%F)
 DB=$WORK/load.db
 LOGS=$WORK/load-logs
+# The TUI must stay open: bench/run.sh sets this for its first-screen runs.
+unset SAMTALE_QUIT_AFTER_DRAW
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 
