@@ -127,7 +127,7 @@ prepare() {
 		jq --arg closed "$YESTERDAY" '.cases |= map(.ref = "LOAD-" + .ref | .closed = $closed)' \
 			>"$WORK/import.json"
 	# The deleters take open cases from the end of the list, each its own.
-	tail -n +1001 "$WORK/all.refs" | shuf --random-source=<(yes) | head -2000 |
+	tail -n +1001 "$WORK/all.refs" | shuf -n 2000 --random-source=<(yes) |
 		split -n r/$DELETERS -d -a 1 - "$WORK/delete-"
 	for ((i = 0; i < DELETERS; i++)); do mv "$WORK/delete-$i" "$WORK/delete-$i.refs"; done
 	"$SAMTALE" --db "$DB" --user benchtui case add 9999-0001 --initials XY >/dev/null
