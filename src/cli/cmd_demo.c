@@ -38,8 +38,7 @@ static int load_bank(struct cli_ctx *ctx, struct demo_bank *bank)
 	content_diags_print(&diags, stderr);
 	content_diags_free(&diags);
 	if (st == SAM_ERR_INVALID)
-		fprintf(stderr, "samtale: %s\n", tr("demoens sætninger er ugyldige; ret fejlene ovenfor",
-						    "the demo's phrases are invalid; fix the errors above"));
+		fprintf(stderr, "samtale: %s\n", _("the demo's phrases are invalid; fix the errors above"));
 	else if (st != SAM_OK)
 		cli_fail(st);
 	return st == SAM_OK ? 0 : 1;

@@ -45,13 +45,11 @@ static void check_slots(struct bank_ctx *c, const struct ynode *at, const char *
 		if (s < DEMO_NSLOTS && (allowed & SLOT(s)))
 			continue;
 		if (!end)
-			ERR(&c->v, at, "%s", tr("'{' uden '}'; en pladsholder skrives {navn}",
-						"'{' without '}'; a placeholder is written {name}"));
+			ERR(&c->v, at, "%s", _("'{' without '}'; a placeholder is written {name}"));
 		else if (s < DEMO_NSLOTS)
-			ERR(&c->v, at, tr("pladsholderen {%s} kan ikke bruges her",
-					  "the placeholder {%s} cannot be used here"), slot_names[s]);
+			ERR(&c->v, at, _("the placeholder {%s} cannot be used here"), slot_names[s]);
 		else
-			ERR(&c->v, at, tr("ukendt pladsholder {%.*s}", "unknown placeholder {%.*s}"),
+			ERR(&c->v, at, _("unknown placeholder {%.*s}"),
 			    (int)(len > 40 ? 40 : len), p + 1);
 		return;
 	}
@@ -77,12 +75,11 @@ static unsigned meeting_mask(struct bank_ctx *c, const struct keyval *kv)
 		if (t < n)
 			mask |= 1u << t;
 		else if (v->kind != YN_SCALAR)
-			ERR(&c->v, v, "%s", tr("en samtaletype skal være et id", "a meeting type must be an id"));
+			ERR(&c->v, v, "%s", _("a meeting type must be an id"));
 		else if ((best = content_suggest(v->str, ids, n)))
-			ERR(&c->v, v, tr("ukendt samtaletype '%.40s'; mente du '%s'?",
-					 "unknown meeting type '%.40s'; did you mean '%s'?"), v->str, best);
+			ERR(&c->v, v, _("unknown meeting type '%.40s'; did you mean '%s'?"), v->str, best);
 		else
-			ERR(&c->v, v, tr("ukendt samtaletype '%.40s'", "unknown meeting type '%.40s'"), v->str);
+			ERR(&c->v, v, _("unknown meeting type '%.40s'"), v->str);
 	}
 	return mask;
 }
@@ -104,7 +101,7 @@ static bool phrase(struct bank_ctx *c, const struct ynode *key, const struct yno
 		struct keyval one = { key, v };
 
 		out->text = get_text(&c->v, &one);
-	} else if (check_keys(&c->v, v, tr("en sætning", "a phrase"), phrase_keys, PK_N, kv)) {
+	} else if (check_keys(&c->v, v, _("a phrase"), phrase_keys, PK_N, kv)) {
 		out->text = get_text(&c->v, &kv[PK_TEXT]);
 		if (kv[PK_MEETINGS].val)
 			out->types = meeting_mask(c, &kv[PK_MEETINGS]);
@@ -143,7 +140,7 @@ static int bounded_int(struct bank_ctx *c, const struct keyval *kv, int lo, int 
 	int n = lo;
 
 	if (kv->val && get_int(&c->v, kv, &n) && (n < lo || n > hi)) {
-		ERR(&c->v, kv->val, tr("'%s' skal være fra %d til %d", "'%s' must be from %d to %d"),
+		ERR(&c->v, kv->val, _("'%s' must be from %d to %d"),
 		    kv->key->str, lo, hi);
 		n = lo;
 	}
@@ -167,20 +164,18 @@ static void caseworker(struct bank_ctx *c, const struct ynode *v, struct demo_ca
 		       [CW_JOB] = &cw->job_pct, [CW_EMPLOYED] = &cw->employed_pct,
 		       [CW_EARLY] = &cw->early_pct };
 
-	if (!check_keys(&c->v, v, tr("en sagsbehandler", "a caseworker"), caseworker_keys, CW_N, kv))
+	if (!check_keys(&c->v, v, _("a caseworker"), caseworker_keys, CW_N, kv))
 		return;
 	cw->name = get_text(&c->v, &kv[CW_NAME]);
 	if (cw->name && strspn(cw->name, "abcdefghijklmnopqrstuvwxyz") != strlen(cw->name))
-		ERR(&c->v, kv[CW_NAME].val, "%s", tr("et login-navn skrives med små bogstaver a-z",
-						     "a login name is written in lowercase a-z"));
+		ERR(&c->v, kv[CW_NAME].val, "%s", _("a login name is written in lowercase a-z"));
 	for (int k = CW_DONE; k < CW_N; k++)
 		if (k != CW_SECTIONS)
 			*pct[k] = bounded_int(c, &kv[k], 0, 100);
 	if (!get_list(&c->v, &kv[CW_SECTIONS], false))
 		return;
 	if (kv[CW_SECTIONS].val->n != 3) {
-		ERR(&c->v, kv[CW_SECTIONS].val, "%s", tr("'sections' skal have tre tal",
-							 "'sections' must hold three numbers"));
+		ERR(&c->v, kv[CW_SECTIONS].val, "%s", _("'sections' must hold three numbers"));
 		return;
 	}
 	for (size_t i = 0; i < 3; i++) {
@@ -195,7 +190,7 @@ static void read_caseworkers(struct bank_ctx *c, const struct ynode *root, struc
 	static const struct keyspec keys[] = { { "caseworkers", true } };
 	struct keyval kv[1];
 
-	if (!check_keys(&c->v, root, tr("filen", "the file"), keys, 1, kv) || !get_list(&c->v, &kv[0], false))
+	if (!check_keys(&c->v, root, _("the file"), keys, 1, kv) || !get_list(&c->v, &kv[0], false))
 		return;
 	b->caseworkers = xcalloc(kv[0].val->n, sizeof(*b->caseworkers));
 	b->ncaseworkers = kv[0].val->n;
@@ -217,7 +212,7 @@ static void country(struct bank_ctx *c, const struct ynode *v, struct demo_count
 	struct keyval kv[CO_N];
 
 	co->weight = 1;
-	if (!check_keys(&c->v, v, tr("et land", "a country"), country_keys, CO_N, kv))
+	if (!check_keys(&c->v, v, _("a country"), country_keys, CO_N, kv))
 		return;
 	co->name = get_text(&c->v, &kv[CO_COUNTRY]);
 	if (kv[CO_WEIGHT].val)
@@ -246,12 +241,11 @@ static void read_women(struct bank_ctx *c, const struct ynode *root, struct demo
 {
 	struct keyval kv[WO_N];
 
-	if (!check_keys(&c->v, root, tr("filen", "the file"), women_keys, WO_N, kv))
+	if (!check_keys(&c->v, root, _("the file"), women_keys, WO_N, kv))
 		return;
 	b->initials = get_text(&c->v, &kv[WO_INITIALS]);
 	if (b->initials && strspn(b->initials, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(b->initials))
-		ERR(&c->v, kv[WO_INITIALS].val, "%s", tr("initialer skrives med store bogstaver A-Z",
-							 "initials are written in capitals A-Z"));
+		ERR(&c->v, kv[WO_INITIALS].val, "%s", _("initials are written in capitals A-Z"));
 	if (get_list(&c->v, &kv[WO_COUNTRIES], false)) {
 		b->countries = xcalloc(kv[WO_COUNTRIES].val->n, sizeof(*b->countries));
 		b->ncountries = kv[WO_COUNTRIES].val->n;
@@ -285,7 +279,7 @@ static void read_meetings(struct bank_ctx *c, const struct ynode *root, struct d
 	struct demo_phrases *out[ME_N] = { &b->note_openings, &b->note_middles, &b->note_closings,
 					   &b->agreed, &b->agreed_closings };
 
-	if (check_keys(&c->v, root, tr("filen", "the file"), meeting_keys, ME_N, kv))
+	if (check_keys(&c->v, root, _("the file"), meeting_keys, ME_N, kv))
 		for (int k = 0; k < ME_N; k++)
 			phrases(c, &kv[k], 0, out[k]);
 }
@@ -295,8 +289,7 @@ static void specific_notes(struct bank_ctx *c, const struct keyval *kv, struct d
 	const struct ynode *m = kv->val;
 
 	if (m->kind != YN_MAP) {
-		ERR(&c->v, m, tr("'%s' skal være en tabel (punkt-id: sætninger)",
-				 "'%s' must be a mapping (item id: phrases)"), kv->key->str);
+		ERR(&c->v, m, _("'%s' must be a mapping (item id: phrases)"), kv->key->str);
 		return;
 	}
 	b->specific = xcalloc(m->n / 2 + 1, sizeof(*b->specific));
@@ -305,8 +298,7 @@ static void specific_notes(struct bank_ctx *c, const struct keyval *kv, struct d
 		struct demo_item_notes *in = &b->specific[b->nspecific];
 
 		if (m->v[i]->kind != YN_SCALAR || !content_item_find(c->g, m->v[i]->str)) {
-			ERR(&c->v, m->v[i], tr("ukendt punkt '%.60s' (skriv afsnit.punkt, som indholdet gør)",
-					       "unknown item '%.60s' (write section.item, as the content does)"),
+			ERR(&c->v, m->v[i], _("unknown item '%.60s' (write section.item, as the content does)"),
 			    m->v[i]->kind == YN_SCALAR ? m->v[i]->str : "");
 			continue;
 		}
@@ -325,7 +317,7 @@ static void read_items(struct bank_ctx *c, const struct ynode *root, struct demo
 {
 	struct keyval kv[IT_N];
 
-	if (!check_keys(&c->v, root, tr("filen", "the file"), item_keys, IT_N, kv))
+	if (!check_keys(&c->v, root, _("the file"), item_keys, IT_N, kv))
 		return;
 	phrases(c, &kv[IT_DONE], 0, &b->item_done);
 	phrases(c, &kv[IT_OPEN], 0, &b->item_open);
@@ -339,7 +331,7 @@ static void read_followups(struct bank_ctx *c, const struct ynode *root, struct 
 	static const struct keyspec keys[] = { { "followups", true } };
 	struct keyval kv[1];
 
-	if (check_keys(&c->v, root, tr("filen", "the file"), keys, 1, kv))
+	if (check_keys(&c->v, root, _("the file"), keys, 1, kv))
 		phrases(c, &kv[0], 0, &b->followups);
 }
 
@@ -367,7 +359,7 @@ static void workplaces(struct bank_ctx *c, const struct keyval *kv, struct demo_
 		struct keyval w[WP_N];
 		struct demo_workplace *wp = &b->workplaces[i];
 
-		if (!check_keys(&c->v, kv->val->v[i], tr("en arbejdsplads", "a workplace"), workplace_keys,
+		if (!check_keys(&c->v, kv->val->v[i], _("a workplace"), workplace_keys,
 				WP_N, w))
 			continue;
 		wp->name = get_text(&c->v, &w[WP_NAME]);
@@ -381,7 +373,7 @@ static void read_internships(struct bank_ctx *c, const struct ynode *root, struc
 	struct keyspec outcome_keys[DEMO_OUTCOMES];
 	struct keyval kv[IN_N], out[DEMO_OUTCOMES];
 
-	if (!check_keys(&c->v, root, tr("filen", "the file"), internship_keys, IN_N, kv))
+	if (!check_keys(&c->v, root, _("the file"), internship_keys, IN_N, kv))
 		return;
 	workplaces(c, &kv[IN_WORKPLACES], b);
 	phrases(c, &kv[IN_CONTACTS], 0, &b->contacts);
@@ -423,9 +415,7 @@ enum sam_status demo_bank_load(const struct content_guide *g, struct demo_bank *
 
 	memset(bank, 0, sizeof(*bank));
 	if (!path_is_dir(dir)) {
-		sam_fail(SAM_ERR_NOT_FOUND, tr("demoens sætninger er ikke i %s; sæt SAMTALE_DEMO_DATA "
-					       "til den mappe, de er i",
-					       "the demo's phrases are not in %s; set SAMTALE_DEMO_DATA "
+		sam_fail(SAM_ERR_NOT_FOUND, _("the demo's phrases are not in %s; set SAMTALE_DEMO_DATA "
 					       "to the folder that holds them"), dir);
 		free(dir);
 		return SAM_ERR_NOT_FOUND;
@@ -438,7 +428,7 @@ enum sam_status demo_bank_load(const struct content_guide *g, struct demo_bank *
 
 		if (content_read_file(path, &buf, &len, d)) {
 			if (yaml_tree_parse(path, buf, len, &root, d) && !root)
-				diag_add(d, path, 1, 1, true, "%s", tr("filen er tom", "the file is empty"));
+				diag_add(d, path, 1, 1, true, "%s", _("the file is empty"));
 			if (root)
 				bank_files[i].read(&c, root, bank);
 			ynode_free(root);

@@ -395,9 +395,7 @@ static enum sam_status load_bank(struct app *app, struct demo_bank *bank)
 	if (st == SAM_ERR_INVALID) {
 		const struct content_diag *g = &diags.v[0];
 
-		st = sam_error(tr("Demoens sætninger er ugyldige: %s:%u:%u: %s. Alle fejl skrives ud, "
-				  "når samtale afsluttes.",
-				  "The demo's phrases are invalid: %s:%u:%u: %s. Every error is printed "
+		st = sam_error(_("The demo's phrases are invalid: %s:%u:%u: %s. Every error is printed "
 				  "when samtale ends."), g->file, g->line, g->column, g->message);
 	}
 	content_diags_take(&app->diags, &diags);
@@ -430,12 +428,10 @@ static unsigned fill_demo(struct screen *s)
 	}
 	app->demo = true;
 	if (moved)
-		ui_status(app, tr("Opdigtede sager i demodatabasen %s; din egen database er urørt. "
-				  "Slet filen for at fjerne dem.",
-				  "Made-up cases in the demo database %s; your own database is untouched. "
+		ui_status(app, _("Made-up cases in the demo database %s; your own database is untouched. "
 				  "Delete the file to remove them."), store_path(app->store));
 	else
-		ui_status(app, tr("%d opdigtede sager er lagt ind.", "%d made-up cases were added."),
+		ui_status(app, _("%d made-up cases were added."),
 			  DEMO_CASES);
 	return REACT_RELOAD | REACT_REDRAW;
 }
