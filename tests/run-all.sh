@@ -55,7 +55,7 @@ deb=$(ls "$pkg"/samtale_*.deb)
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$pkg/files"
 for f in ./usr/bin/samtale ./usr/share/samtale/content/da/guide.yaml ./usr/share/samtale/content/en/guide.yaml \
 	./usr/share/man/man1/samtale.1.gz ./usr/share/bash-completion/completions/samtale \
-	./usr/share/doc/samtale/copyright; do
+	./usr/share/locale/da/LC_MESSAGES/samtale.mo ./usr/share/doc/samtale/copyright; do
 	grep -qxF "$f" "$pkg/files" || { echo "$deb has no $f" >&2; exit 1; }
 done
 # Every tag is shown; an error or a warning fails (explain one with an override).

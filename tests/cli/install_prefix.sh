@@ -19,7 +19,7 @@ else
 		fail "cmake --install: $(cat "$T/install.log")"
 fi
 for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/en/handout.yaml \
-	share/man/man1/samtale.1 share/bash-completion/completions/samtale; do
+	share/man/man1/samtale.1 share/bash-completion/completions/samtale share/locale/da/LC_MESSAGES/samtale.mo; do
 	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
 done
 # Nothing the binary reads may be where the build configured it: the prefix moves.
