@@ -2,7 +2,8 @@
 #define SAMTALE_STORE_H
 
 /*
- * The case store: one SQLite database of cases, meetings, checklist item
+ * The case store: one database (an SQLite file, or PostgreSQL for a
+ * municipality; store/engine.h) of cases, meetings, checklist item
  * states, follow-ups and an audit log (SPEC §1, §5). Knows nothing of curses
  * or of the content files: callers pass the items a meeting is held with.
  *
@@ -39,10 +40,8 @@ void store_close(struct store *st);
 
 const char *store_user(const struct store *st);
 const char *store_path(const struct store *st);
-/* For tests that look beneath the store; no module outside src/store uses it.
- * The schema is described in store/db.c. */
-struct sqlite3;
-struct sqlite3 *store_sqlite(struct store *st);
+/* The engine under the store: "sqlite" or "postgresql" (for tests and the bench). */
+const char *store_engine(const struct store *st);
 
 /* Called while a change waits for another process's write (a colleague's
  * change, a step of bulk work): waited_ms so far, every few milliseconds,

@@ -1,5 +1,7 @@
 #include "samtale/store.h"
 
+#include <time.h>
+
 #include "samtale/util.h"
 #include "store_int.h"
 
@@ -16,35 +18,40 @@
 enum sam_status audit_log(struct store *st, const char *action, int64_t case_id,
 			  int64_t object_id, const char *detail)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st,
-		"INSERT INTO audit (at, user, login, action, case_id, object_id, detail) "
-		"VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6)", &stmt);
+		"INSERT INTO audit (at, \"user\", login, action, case_id, object_id, detail) "
+		"VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)", &stmt);
+	char at[sizeof "YYYY-MM-DDTHH:MM:SSZ"];
+	time_t now = time(NULL);
+	struct tm tm;
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_text(stmt, 1, st->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, sam_login_name(), -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, action, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 1, st->user);
+	db_bind_str(stmt, 2, sam_login_name());
+	db_bind_str(stmt, 3, action);
 	if (case_id)
-		sqlite3_bind_int64(stmt, 4, case_id);
+		db_bind_int(stmt, 4, case_id);
 	if (object_id)
-		sqlite3_bind_int64(stmt, 5, object_id);
+		db_bind_int(stmt, 5, object_id);
 	db_bind_text(stmt, 6, detail);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	db_bind_str(stmt, 7, at);
 	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status audit_forget_case(struct store *st, int64_t case_id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "DELETE FROM audit WHERE case_id = ?1", &stmt);
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	db_bind_int(stmt, 1, case_id);
 	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }

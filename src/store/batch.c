@@ -34,7 +34,7 @@
 
 /* The write lock is held about this long at a time (a step ends after the
  * meeting or the erasure of a case that takes it past STEP_MS), and then
- * left free at least this long: a change waiting in busy_wait (db.c),
+ * left free at least this long: a change waiting in busy_wait (sqlite/engine.c),
  * which polls every few milliseconds, takes it then. */
 #define STEP_MS 50
 #define STEP_PAUSE_MS 10
@@ -117,27 +117,26 @@ static void yield_lock(struct store *st)
 {
 	int64_t until = clock_ms() + YIELD_MS;
 
-	sqlite3_sleep(STEP_PAUSE_MS);
+	sleep_ms(STEP_PAUSE_MS);
 	while (others_wait(st) && clock_ms() < until)
-		sqlite3_sleep(2);
+		sleep_ms(2);
 }
 
 enum sam_status batch_create(struct store *st, const char *kind, const char *action, int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
-	enum sam_status status = db_prepare(st, "INSERT INTO batches (kind, action) VALUES (?1, ?2)",
+	struct db_stmt *stmt = NULL;
+	enum sam_status status = db_prepare(st, "INSERT INTO batches (kind, action) VALUES (?1, ?2) RETURNING id",
 					    &stmt);
 
 	*id = 0;
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
-	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
+	db_bind_str(stmt, 1, kind);
+	db_bind_str(stmt, 2, action);
+	status = db_insert_id(st, stmt, id);
+	db_finalize(stmt);
 	if (status != SAM_OK)
 		return status;
-	*id = sqlite3_last_insert_rowid(st->db);
 	/* Locked before the commit shows the batch to anybody. */
 	if (!batch_lock(st, *id))
 		return sam_fail(SAM_ERR_IO, _("cannot lock %s-bulk: %s"),
@@ -163,7 +162,7 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 	if (!*began || clock_ms() - *began < STEP_MS)
 		return SAM_OK;
 	*began = 0;
-	st->wipe_wal = false;	/* the WAL is wiped once, after the last step */
+	st->erased = false;	/* the WAL is wiped once, after the last step */
 	status = store_commit(st);
 	yield_lock(st);
 	return status;
@@ -172,31 +171,31 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 enum sam_status batch_drain(struct store *st, int64_t batch, const char *action, int64_t *began,
 			    size_t *n)
 {
-	sqlite3_stmt *next = NULL;
+	struct db_stmt *next = NULL;
 	enum sam_status status;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*n = 0;
 	if ((status = batch_step_open(st, began)) != SAM_OK)
 		return status;
 	if ((status = db_prepare(st, "SELECT id FROM cases WHERE batch = ?1 LIMIT 1", &next)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(next, 1, batch);
+	db_bind_int(next, 1, batch);
 	while (status == SAM_OK && (status = batch_step_open(st, began)) == SAM_OK &&
-	       (rc = sqlite3_step(next)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(next, 0);
+	       (rc = db_step(next)) == DB_ROW) {
+		int64_t id = db_col_int(next, 0);
 
-		sqlite3_reset(next);
+		db_reset(next);
 		status = case_erase(st, id, action);
 		if (status == SAM_OK) {
 			(*n)++;
 			status = batch_step_next(st, began);
 		}
 	}
-	if (status == SAM_OK && rc != SQLITE_DONE)
+	if (status == SAM_OK && rc != DB_DONE)
 		status = db_error(st, rc);
 out:
-	sqlite3_finalize(next);
+	db_finalize(next);
 	if (status != SAM_OK) {
 		store_rollback(st);
 		*began = 0;
@@ -206,28 +205,28 @@ out:
 
 enum sam_status batch_finish(struct store *st, int64_t batch, int64_t *began, bool wipe)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	if ((status = batch_step_open(st, began)) != SAM_OK)
 		return status;
 	if ((status = db_prepare(st, "DELETE FROM batches WHERE id = ?1", &stmt)) == SAM_OK) {
-		sqlite3_bind_int64(stmt, 1, batch);
+		db_bind_int(stmt, 1, batch);
 		status = db_step_done(st, stmt);
-		sqlite3_finalize(stmt);
+		db_finalize(stmt);
 	}
 	*began = 0;
 	if (status != SAM_OK) {
 		store_rollback(st);
 		return status;
 	}
-	st->wipe_wal = wipe;
+	st->erased = wipe;
 	return store_commit(st);
 }
 
 void batches_resume(struct store *st)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	int64_t *ids = NULL;
 	char **actions = NULL;
 	size_t n = 0, cap = 0, cap2 = 0, done;
@@ -237,13 +236,13 @@ void batches_resume(struct store *st)
 		sam_error_clear();
 		return;
 	}
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while (db_step(stmt) == DB_ROW) {
 		ids = array_grow(ids, n, &cap, sizeof(*ids));
 		actions = array_grow(actions, n, &cap2, sizeof(*actions));
-		ids[n] = sqlite3_column_int64(stmt, 0);
+		ids[n] = db_col_int(stmt, 0);
 		actions[n++] = db_col_str(stmt, 1);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	for (size_t i = 0; i < n; i++) {
 		int64_t began = 0;
 

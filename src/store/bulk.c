@@ -31,10 +31,10 @@ static const char *const bulk_sql[B_COUNT] = {
 	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
 	/* Unnumbered parameters follow ?4: one per profile field, then the batch. */
 	[B_CASE] = "INSERT INTO cases (ref, initials, caseworker, opened" PROFILE_COLUMN_LIST("")
-		   ", batch) VALUES (?1, ?2, ?3, ?4" PROFILE_FIELDS(PROFILE_PARAM, ) ", ?)",
+		   ", batch) VALUES (?1, ?2, ?3, ?4" PROFILE_FIELDS(PROFILE_PARAM, ) ", ?) RETURNING id",
 	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter, "
 		      "next_date, next_time, next_place) "
-		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
 	[B_ITEM] = "INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note) "
 		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done, her) "
@@ -51,7 +51,7 @@ struct store_bulk {
 	int64_t batch;			/* its cases are written under it */
 	int64_t began;			/* when the step began, 0 between steps */
 	bool finished;
-	sqlite3_stmt *stmt[B_COUNT];
+	struct db_stmt *stmt[B_COUNT];
 	int64_t case_id;		/* the case being written, 0 before the first */
 	sam_date opened;		/* its opening date, which closing may not precede */
 	char *caseworker;		/* its caseworker, who recorded its internships */
@@ -72,8 +72,8 @@ enum sam_status store_bulk_open(struct store *st, const char *detail, struct sto
 	b->detail = xstrdup(detail);
 	/* A step lost to a power cut is removed with the batch; only the last
 	 * step needs to be on the disk before the import says it is done. */
-	if ((status = db_exec(st, "PRAGMA synchronous=NORMAL")) != SAM_OK ||
-	    (status = batch_step_open(st, &b->began)) != SAM_OK ||
+	st->ops->bulk_mode(st, true);
+	if ((status = batch_step_open(st, &b->began)) != SAM_OK ||
 	    (status = batch_create(st, "add", detail, &b->batch)) != SAM_OK ||
 	    (status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
 		store_bulk_close(b);
@@ -93,7 +93,8 @@ enum sam_status store_bulk_finish(struct store_bulk *b)
 		b->began = 0;
 		status = store_commit(b->st);
 	}
-	if (status == SAM_OK && (status = db_exec(b->st, "PRAGMA synchronous=FULL")) == SAM_OK)
+	b->st->ops->bulk_mode(b->st, false);
+	if (status == SAM_OK)
 		status = batch_finish(b->st, b->batch, &b->began, false);
 	b->finished = status == SAM_OK;
 	return status;
@@ -114,14 +115,14 @@ void store_bulk_close(struct store_bulk *b)
 
 		store_rollback(b->st);
 		b->began = 0;
-		db_exec(b->st, "PRAGMA synchronous=FULL");
+		b->st->ops->bulk_mode(b->st, false);
 		if ((status = batch_drain(b->st, b->batch, NULL, &b->began, &n)) == SAM_OK)
 			batch_finish(b->st, b->batch, &b->began, false);
 		sam_fail(SAM_ERR_MSG, "%s", msg);
 		free(msg);
 	} else {
 		store_rollback(b->st);
-		db_exec(b->st, "PRAGMA synchronous=FULL");
+		b->st->ops->bulk_mode(b->st, false);
 	}
 	if (b->batch)
 		batch_unlock(b->st, b->batch);
@@ -133,13 +134,13 @@ void store_bulk_close(struct store_bulk *b)
 
 static enum sam_status refuse_existing(struct store_bulk *b, const char *ref)
 {
-	sqlite3_stmt *stmt = b->stmt[B_EXISTS];
+	struct db_stmt *stmt = b->stmt[B_EXISTS];
 	int rc;
 
-	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		db_done(b->st, stmt, SQLITE_DONE);
+	db_bind_str(stmt, 1, ref);
+	rc = db_step(stmt);
+	if (rc == DB_ROW) {
+		db_done(b->st, stmt, DB_DONE);
 		return sam_fail(SAM_ERR_INVALID, "%s", _("already exists in the database"));
 	}
 	return db_done(b->st, stmt, rc);
@@ -149,12 +150,8 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 {
 	enum sam_status status;
 
-	if ((status = check_label(_("the journal number"), c->ref, REF_MAX)) ||
-	    (!str_empty(c->initials) &&
-	     (status = check_label(_("the initials"), c->initials, INITIALS_MAX))) ||
-	    (status = check_date(_("the opening date"), opened)) ||
-	    (c->caseworker && (status = check_label(_("the caseworker"),
-						     c->caseworker, NAME_MAX_BYTES))))
+	if ((status = check_case_fields(c->ref, c->initials, opened)) ||
+	    (c->caseworker && (status = check_caseworker(c->caseworker))))
 		return status;
 	for (enum profile_field f = 0; f < PROFILE_NFIELDS; f++)
 		if ((status = check_profile(f, c->profile[f])))
@@ -164,7 +161,7 @@ static enum sam_status check_case(const struct store_bulk_case *c, const char *o
 
 enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_bulk_case *c)
 {
-	sqlite3_stmt *stmt = b->stmt[B_CASE];
+	struct db_stmt *stmt = b->stmt[B_CASE];
 	enum sam_status status;
 	sam_date today;
 	const char *opened = date_or_today(c->opened, today);
@@ -172,16 +169,15 @@ enum sam_status store_bulk_case_begin(struct store_bulk *b, const struct store_b
 	if ((status = batch_step_open(b->st, &b->began)) || (status = refuse_existing(b, c->ref)) ||
 	    (status = check_case(c, opened)))
 		return status;
-	sqlite3_bind_text(stmt, 1, c->ref, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 1, c->ref);
 	db_bind_text(stmt, 2, c->initials);
-	sqlite3_bind_text(stmt, 3, c->caseworker ? c->caseworker : b->st->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 3, c->caseworker ? c->caseworker : b->st->user);
+	db_bind_str(stmt, 4, opened);
 	for (int p = 0; p < PROFILE_NFIELDS; p++)
 		db_bind_text(stmt, 5 + p, c->profile[p]);
-	sqlite3_bind_int64(stmt, 5 + PROFILE_NFIELDS, b->batch);
-	if ((status = db_run(b->st, stmt)))
+	db_bind_int(stmt, 5 + PROFILE_NFIELDS, b->batch);
+	if ((status = db_insert_id(b->st, stmt, &b->case_id)))
 		return status;
-	b->case_id = sqlite3_last_insert_rowid(b->st->db);
 	memcpy(b->opened, opened, sizeof(b->opened));
 	free(b->caseworker);
 	b->caseworker = xstrdup(c->caseworker ? c->caseworker : b->st->user);
@@ -194,17 +190,14 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 	enum sam_status status;
 
 	if ((status = check_date(_("the meeting's date"), date)) ||
-	    (m->caseworker && (status = check_label(_("the caseworker"),
-						     m->caseworker, NAME_MAX_BYTES))) ||
-	    (status = check_text(_("the note"), m->note, NOTE_MAX)) ||
-	    (status = check_text(_("the agreed summary"), m->agreed, NOTE_MAX)) ||
-	    (!str_empty(m->interpreter) &&
-	     (status = check_label(_("the interpreted language"), m->interpreter,
-				   NAME_MAX_BYTES))) ||
+	    (m->caseworker && (status = check_caseworker(m->caseworker))) ||
+	    (status = check_meeting_field(MEETING_NOTE, m->note)) ||
+	    (status = check_meeting_field(MEETING_AGREED, m->agreed)) ||
+	    (status = check_meeting_field(MEETING_INTERPRETER, m->interpreter)) ||
 	    (status = check_meeting_next(date, m->next_date, m->next_time, m->next_place)))
 		return status;
 	for (size_t i = 0; m->notes && i < m->nitems; i++)
-		if ((status = check_text(_("the note"), m->notes[i], NOTE_MAX)))
+		if ((status = check_item_note(m->notes[i])))
 			return status;
 	return SAM_OK;
 }
@@ -212,17 +205,16 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 				   const struct store_bulk_meeting *m)
 {
-	sqlite3_stmt *stmt = b->stmt[B_ITEM];
+	struct db_stmt *stmt = b->stmt[B_ITEM];
 	enum sam_status status = SAM_OK;
 
 	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
-		sqlite3_bind_int64(stmt, 1, meeting_id);
-		sqlite3_bind_text(stmt, 2, m->items[i].item_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, m->items[i].section_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 4, (int64_t)i);
-		sqlite3_bind_text(stmt, 5, m->items[i].text ? m->items[i].text : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, item_state_name(m->states ? m->states[i] : ITEM_OPEN), -1,
-				  SQLITE_STATIC);
+		db_bind_int(stmt, 1, meeting_id);
+		db_bind_str(stmt, 2, m->items[i].item_id);
+		db_bind_str(stmt, 3, m->items[i].section_id);
+		db_bind_int(stmt, 4, (int64_t)i);
+		db_bind_str(stmt, 5, m->items[i].text ? m->items[i].text : "");
+		db_bind_str(stmt, 6, item_state_name(m->states ? m->states[i] : ITEM_OPEN));
 		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
 		status = db_run(b->st, stmt);
 		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
@@ -234,7 +226,7 @@ static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 
 enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_bulk_meeting *m)
 {
-	sqlite3_stmt *stmt = b->stmt[B_MEETING];
+	struct db_stmt *stmt = b->stmt[B_MEETING];
 	enum sam_status status;
 	sam_date today;
 	const char *date = date_or_today(m->date, today);
@@ -242,19 +234,18 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 
 	if ((status = batch_step_open(b->st, &b->began)) || (status = check_meeting(m, date)))
 		return status;
-	sqlite3_bind_int64(stmt, 1, b->case_id);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, m->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, m->caseworker ? m->caseworker : b->st->user, -1, SQLITE_STATIC);
+	db_bind_int(stmt, 1, b->case_id);
+	db_bind_str(stmt, 2, date);
+	db_bind_str(stmt, 3, m->type);
+	db_bind_str(stmt, 4, m->caseworker ? m->caseworker : b->st->user);
 	db_bind_text(stmt, 5, m->note);
 	db_bind_text(stmt, 6, m->agreed);
 	db_bind_text(stmt, 7, m->interpreter);
 	db_bind_text(stmt, 8, m->next_date);
 	db_bind_text(stmt, 9, str_empty(m->next_date) ? NULL : m->next_time);
 	db_bind_text(stmt, 10, str_empty(m->next_date) ? NULL : m->next_place);
-	if ((status = db_run(b->st, stmt)))
+	if ((status = db_insert_id(b->st, stmt, &id)))
 		return status;
-	id = sqlite3_last_insert_rowid(b->st->db);
 	b->meeting_ids = array_grow(b->meeting_ids, b->nmeetings, &b->meeting_cap,
 				    sizeof(*b->meeting_ids));
 	b->meeting_ids[b->nmeetings++] = id;
@@ -267,7 +258,7 @@ enum sam_status store_bulk_meeting_add(struct store_bulk *b, const struct store_
 
 enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store_bulk_followup *f)
 {
-	sqlite3_stmt *stmt = b->stmt[B_FOLLOWUP];
+	struct db_stmt *stmt = b->stmt[B_FOLLOWUP];
 	const char *assignee = f->assignee ? f->assignee : b->st->user;
 	enum sam_status status;
 
@@ -275,32 +266,27 @@ enum sam_status store_bulk_followup_add(struct store_bulk *b, const struct store
 		return status;
 	if (f->meeting != STORE_BULK_NO_MEETING && f->meeting >= b->nmeetings)
 		return sam_error("store_bulk_followup_add: a follow-up of a meeting that is not there");
-	if ((status = check_date(_("the due date"), f->due)))
+	if ((status = check_followup_fields(f->due, f->text, assignee)))
 		return status;
-	if (str_empty(f->text))
-		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
-	if ((status = check_text(_("the follow-up"), f->text, NOTE_MAX)) ||
-	    (status = check_label(_("the assignee"), assignee, NAME_MAX_BYTES)))
-		return status;
-	sqlite3_bind_int64(stmt, 1, b->case_id);
+	db_bind_int(stmt, 1, b->case_id);
 	if (f->meeting != STORE_BULK_NO_MEETING)
-		sqlite3_bind_int64(stmt, 2, b->meeting_ids[f->meeting]);
-	sqlite3_bind_text(stmt, 3, f->due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, f->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, assignee, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 6, f->done);
-	sqlite3_bind_int(stmt, 7, f->her);
+		db_bind_int(stmt, 2, b->meeting_ids[f->meeting]);
+	db_bind_str(stmt, 3, f->due);
+	db_bind_str(stmt, 4, f->text);
+	db_bind_str(stmt, 5, assignee);
+	db_bind_int(stmt, 6, f->done);
+	db_bind_int(stmt, 7, f->her);
 	return db_run(b->st, stmt);
 }
 
 enum sam_status store_bulk_internship_add(struct store_bulk *b, const struct internship_spec *in)
 {
-	sqlite3_stmt *stmt = b->stmt[B_INTERNSHIP];
+	struct db_stmt *stmt = b->stmt[B_INTERNSHIP];
 	enum sam_status status;
 
 	if ((status = batch_step_open(b->st, &b->began)) || (status = check_internship(in, true)))
 		return status;
-	sqlite3_bind_int64(stmt, 1, b->case_id);
+	db_bind_int(stmt, 1, b->case_id);
 	db_bind_text(stmt, 2, in->workplace);
 	db_bind_text(stmt, 3, in->field);
 	db_bind_text(stmt, 4, in->from);
@@ -308,16 +294,16 @@ enum sam_status store_bulk_internship_add(struct store_bulk *b, const struct int
 	db_bind_text(stmt, 6, in->ended);
 	db_bind_text(stmt, 7, in->contact);
 	db_bind_text(stmt, 8, in->goal);
-	sqlite3_bind_text(stmt, 9, job_possible_words[in->job_possible].word, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 9, job_possible_words[in->job_possible].word);
 	db_bind_text(stmt, 10, outcome_words[in->outcome].word);
 	db_bind_text(stmt, 11, in->outcome_reason);
-	sqlite3_bind_text(stmt, 12, b->caseworker, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 12, b->caseworker);
 	return db_run(b->st, stmt);
 }
 
 enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 {
-	sqlite3_stmt *stmt = b->stmt[B_CLOSE];
+	struct db_stmt *stmt = b->stmt[B_CLOSE];
 	enum sam_status status;
 
 	if ((status = batch_step_open(b->st, &b->began)))
@@ -328,8 +314,8 @@ enum sam_status store_bulk_case_end(struct store_bulk *b, const char *closed)
 		if (strcmp(closed, b->opened) < 0)
 			return sam_fail(SAM_ERR_INVALID,
 					_("the case cannot close before it opened (%s)"), b->opened);
-		sqlite3_bind_text(stmt, 1, closed, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, b->case_id);
+		db_bind_str(stmt, 1, closed);
+		db_bind_int(stmt, 2, b->case_id);
 		if ((status = db_run(b->st, stmt)))
 			return status;
 	}

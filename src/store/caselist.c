@@ -54,11 +54,11 @@ static char *where(const struct case_query *q)
 {
 	struct strbuf sb = { 0 };
 
-	strbuf_adds(&sb, "1" CASE_SHOWN("c.id"));
+	strbuf_adds(&sb, "1 = 1" CASE_SHOWN("c.id"));
 	if (!q || !q->include_closed)
 		strbuf_adds(&sb, " AND c.closed IS NULL");
 	if (q && q->filter && *q->filter)
-		strbuf_adds(&sb, " AND (c.ref GLOB :glob OR c.initials GLOB :glob)");
+		strbuf_adds(&sb, " AND (glob(:glob, c.ref) OR glob(:glob, c.initials))");
 	if (q && q->caseworker)
 		strbuf_adds(&sb, " AND c.caseworker = :caseworker");
 	return strbuf_detach(&sb);
@@ -67,7 +67,7 @@ static char *where(const struct case_query *q)
 /* Prepares sql (a format with %s for the condition, n times) and binds the
  * query's filter and caseworker. */
 static enum sam_status prepare(struct store *st, const struct case_query *q, const char *fmt, int n,
-			       sqlite3_stmt **stmt)
+			       struct db_stmt **stmt)
 {
 	char *w = where(q);
 	char *sql = n == 1 ? xasprintf(fmt, w) : xasprintf(fmt, w, w);
@@ -75,41 +75,43 @@ static enum sam_status prepare(struct store *st, const struct case_query *q, con
 
 	free(sql);
 	free(w);
-	if (status == SAM_OK && q && q->filter && *q->filter)
-		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":glob"),
-				  glob_pattern(q->filter), -1, free);
+	if (status == SAM_OK && q && q->filter && *q->filter) {
+		char *pattern = glob_pattern(q->filter);
+
+		db_bind_str(*stmt, db_param_index(*stmt, ":glob"), pattern);
+		free(pattern);
+	}
 	if (status == SAM_OK && q && q->caseworker)
-		sqlite3_bind_text(*stmt, sqlite3_bind_parameter_index(*stmt, ":caseworker"), q->caseworker,
-				  -1, SQLITE_TRANSIENT);
+		db_bind_str(*stmt, db_param_index(*stmt, ":caseworker"), q->caseworker);
 	return status;
 }
 
-static enum sam_status count_of(struct store *st, sqlite3_stmt *stmt, size_t *n)
+static enum sam_status count_of(struct store *st, struct db_stmt *stmt, size_t *n)
 {
-	int rc = sqlite3_step(stmt);
+	int rc = db_step(stmt);
 
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_error(st, rc);
-	*n = (size_t)sqlite3_column_int64(stmt, 0);
+	*n = (size_t)db_col_int(stmt, 0);
 	return SAM_OK;
 }
 
 enum sam_status store_case_count(struct store *st, const struct case_query *q, size_t *n)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = prepare(st, q, "SELECT count(*) FROM cases c WHERE %s", 1, &stmt);
 
 	*n = 0;
 	if (status == SAM_OK)
 		status = count_of(st, stmt, n);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_case_position(struct store *st, const struct case_query *q, int64_t id,
 				    size_t *pos)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = prepare(st, q,
 		"SELECT (SELECT count(*) FROM cases c WHERE %s AND c.ref < s.ref),"
 		" (SELECT count(*) FROM cases c WHERE %s AND c.id = s.id)"
@@ -119,22 +121,22 @@ enum sam_status store_case_position(struct store *st, const struct case_query *q
 	*pos = 0;
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1))
-		*pos = (size_t)sqlite3_column_int64(stmt, 0);
-	else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+	db_bind_int(stmt, db_param_index(stmt, ":id"), id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW && (int)db_col_int(stmt, 1))
+		*pos = (size_t)db_col_int(stmt, 0);
+	else if (rc == DB_ROW || rc == DB_DONE)
 		status = SAM_ERR_NOT_FOUND;	/* not in this list: the caller keeps its place */
 	else
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_case_rows(struct store *st, const struct case_query *q, size_t offset,
 				size_t limit, struct case_rows *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	sam_date today;
 	int rc;
@@ -148,33 +150,32 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 		" SELECT p.id, p.ref, p.initials, p.caseworker, p.closed,"
 		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
 		"  count(f.id), coalesce(sum(f.due < :today), 0)"
-		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND NOT f.done"
+		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND +f.done = 0"
 		" GROUP BY p.id ORDER BY p.ref", 1, &stmt);
 	if (status != SAM_OK)
 		return status;
 	date_today(today);
-	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":today"), today, -1,
-			  SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (int64_t)limit);
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), (int64_t)offset);
+	db_bind_str(stmt, db_param_index(stmt, ":today"), today);
+	db_bind_int(stmt, db_param_index(stmt, ":limit"), (int64_t)limit);
+	db_bind_int(stmt, db_param_index(stmt, ":offset"), (int64_t)offset);
 	out->v = xcalloc(limit ? limit : 1, sizeof(*out->v));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < limit) {
+	while ((rc = db_step(stmt)) == DB_ROW && out->n < limit) {
 		struct case_row *r = &out->v[out->n++];
 
-		r->id = sqlite3_column_int64(stmt, 0);
+		r->id = db_col_int(stmt, 0);
 		r->ref = db_col_str(stmt, 1);
 		r->initials = db_col_str(stmt, 2);
 		r->caseworker = db_col_str(stmt, 3);
 		r->closed = db_col_str(stmt, 4);
 		r->last_meeting = db_col_str(stmt, 5);
-		r->followups_open = sqlite3_column_int(stmt, 6);
-		r->followups_overdue = sqlite3_column_int(stmt, 7);
+		r->followups_open = (int)db_col_int(stmt, 6);
+		r->followups_overdue = (int)db_col_int(stmt, 7);
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		status = db_error(st, rc);
 		case_rows_free(out);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 

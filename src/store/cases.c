@@ -35,38 +35,37 @@ const struct profile_field_info profile_fields[PROFILE_NFIELDS] = {
 #define CASE_SELECT \
 	"SELECT " CASE_COLUMNS("c.") "," \
 	" (SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id)," \
-	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done)," \
-	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done AND f.due < :today)" \
+	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0)," \
+	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0 AND f.due < :today)" \
 	" FROM cases c "
 
-static void read_case(sqlite3_stmt *stmt, struct case_rec *c)
+static void read_case(struct db_stmt *stmt, struct case_rec *c)
 {
 	row_case(stmt, 0, c);
 	c->last_meeting = db_col_str(stmt, CASE_NCOLUMNS);
-	c->followups_open = sqlite3_column_int(stmt, CASE_NCOLUMNS + 1);
-	c->followups_overdue = sqlite3_column_int(stmt, CASE_NCOLUMNS + 2);
+	c->followups_open = (int)db_col_int(stmt, CASE_NCOLUMNS + 1);
+	c->followups_overdue = (int)db_col_int(stmt, CASE_NCOLUMNS + 2);
 }
 
-static void bind_today(sqlite3_stmt *stmt)
+static void bind_today(struct db_stmt *stmt)
 {
 	sam_date today;
 
 	date_today(today);
-	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":today"), today, -1,
-			  SQLITE_TRANSIENT);
+	db_bind_str(stmt, db_param_index(stmt, ":today"), today);
 }
 
-static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct case_rec *out,
+static enum sam_status get_one(struct store *st, struct db_stmt *stmt, struct case_rec *out,
 			       const char *ref)
 {
-	int rc = sqlite3_step(stmt);
+	int rc = db_step(stmt);
 
 	memset(out, 0, sizeof(*out));
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		read_case(stmt, out);
 		return SAM_OK;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_error(st, rc);
 	if (ref)
 		return sam_fail(SAM_ERR_NOT_FOUND, _("there is no case '%s'"), ref);
@@ -75,7 +74,7 @@ static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct case
 
 enum sam_status store_case_get(struct store *st, const char *ref, struct case_rec *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
@@ -84,32 +83,32 @@ enum sam_status store_case_get(struct store *st, const char *ref, struct case_re
 	if ((status = db_prepare(st, CASE_SELECT "WHERE c.ref = :ref" CASE_SHOWN("c.id"), &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
-	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":ref"), ref, -1, SQLITE_STATIC);
+	db_bind_str(stmt, db_param_index(stmt, ":ref"), ref);
 	/* The reference is echoed only when it cannot be a CPR number. */
 	status = get_one(st, stmt, out, cpr_find(ref, NULL, NULL) ? NULL : ref);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_case_get_by_id(struct store *st, int64_t id, struct case_rec *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, CASE_SELECT "WHERE c.id = :id" CASE_SHOWN("c.id"), &stmt)) != SAM_OK)
 		return status;
 	bind_today(stmt);
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	db_bind_int(stmt, db_param_index(stmt, ":id"), id);
 	status = get_one(st, stmt, out, NULL);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_case_list(struct store *st, const char *filter, bool include_closed,
 				struct case_list *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	char *pattern = filter && *filter ? glob_pattern(filter) : NULL;
 	size_t cap = 0;
@@ -117,94 +116,88 @@ enum sam_status store_case_list(struct store *st, const char *filter, bool inclu
 
 	memset(out, 0, sizeof(*out));
 	status = db_prepare(st, CASE_SELECT
-			    "WHERE (:all OR c.closed IS NULL)" CASE_SHOWN("c.id")
-			    " AND (:pat IS NULL OR c.ref GLOB :pat OR c.initials GLOB :pat)"
+			    "WHERE (:all = 1 OR c.closed IS NULL)" CASE_SHOWN("c.id")
+			    " AND (:pat IS NULL OR glob(:pat, c.ref) OR glob(:pat, c.initials))"
 			    " ORDER BY c.ref", &stmt);
 	if (status != SAM_OK)
 		goto out;
 	bind_today(stmt);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":all"), include_closed);
-	db_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":pat"), pattern);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, db_param_index(stmt, ":all"), include_closed);
+	db_bind_text(stmt, db_param_index(stmt, ":pat"), pattern);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		read_case(stmt, &out->v[out->n++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		case_list_free(out);
 	}
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	free(pattern);
 	return status;
 }
 
 static enum sam_status case_exists(struct store *st, int64_t id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "SELECT 1 FROM cases WHERE id = ?1", &stmt);
 	int rc;
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_DONE)
+	db_bind_int(stmt, 1, id);
+	rc = db_step(stmt);
+	if (rc == DB_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
-	else if (rc != SQLITE_ROW)
+	else if (rc != DB_ROW)
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_case_add(struct store *st, const char *ref, const char *initials,
 			       const char *opened, int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	sam_date today;
 	int64_t new_id;
 	int rc;
 
-	if ((status = check_label(_("the journal number"), ref, REF_MAX)) != SAM_OK)
-		return status;
-	if (!str_empty(initials) &&
-	    (status = check_label(_("the initials"), initials, INITIALS_MAX)) != SAM_OK)
-		return status;
 	opened = date_or_today(opened, today);
-	if ((status = check_date(_("the opening date"), opened)) != SAM_OK)
+	if ((status = check_case_fields(ref, initials, opened)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
 	status = db_prepare(st, "SELECT 1 FROM cases WHERE ref = ?1", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	db_bind_str(stmt, 1, ref);
+	rc = db_step(stmt);
+	if (rc == DB_ROW)
 		status = sam_fail(SAM_ERR_INVALID, _("there is already a case '%s'"), ref);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	stmt = NULL;
 	if (status != SAM_OK)
 		goto out;
 	status = db_prepare(st, "INSERT INTO cases (ref, initials, caseworker, opened) "
-			    "VALUES (?1, ?2, ?3, ?4)", &stmt);
+			    "VALUES (?1, ?2, ?3, ?4) RETURNING id", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 1, ref);
 	db_bind_text(stmt, 2, str_empty(initials) ? NULL : initials);
-	sqlite3_bind_text(stmt, 3, st->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, opened, -1, SQLITE_STATIC);
-	if ((status = db_step_done(st, stmt)) != SAM_OK)
+	db_bind_str(stmt, 3, st->user);
+	db_bind_str(stmt, 4, opened);
+	if ((status = db_insert_id(st, stmt, &new_id)) != SAM_OK)
 		goto out;
-	new_id = sqlite3_last_insert_rowid(st->db);
 	if (id)
 		*id = new_id;
 	status = audit_log(st, "case.add", new_id, new_id, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -212,7 +205,7 @@ out:
 static enum sam_status update_case(struct store *st, int64_t case_id, const char *column,
 				   const char *value, const char *action)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	char *sql = xasprintf("UPDATE cases SET %s = ?1 WHERE id = ?2", column);
 	enum sam_status status = write_begin(st);
 
@@ -222,11 +215,11 @@ static enum sam_status update_case(struct store *st, int64_t case_id, const char
 	    (status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		goto end;
 	db_bind_text(stmt, 1, value);
-	sqlite3_bind_int64(stmt, 2, case_id);
+	db_bind_int(stmt, 2, case_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, action, case_id, case_id, column);
 end:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	status = write_end(st, status);
 out:
 	free(sql);
@@ -299,19 +292,19 @@ enum sam_status store_case_reopen(struct store *st, int64_t case_id)
  * that never finished: nobody saw it, so it leaves no line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	if ((status = audit_forget_case(st, case_id)) != SAM_OK ||
 	    (status = db_prepare(st, "DELETE FROM cases WHERE id = ?1", &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	db_bind_int(stmt, 1, case_id);
 	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	if (status == SAM_OK && action)
 		status = audit_log(st, action, 0, case_id, NULL);
 	if (status == SAM_OK && action)
-		st->wipe_wal = true;
+		st->erased = true;
 	return status;
 }
 
@@ -348,7 +341,7 @@ static enum sam_status erase_batch(struct store *st, const char *action,
 	}
 	/* Committed, the erasure is decided: killed from here on, the next
 	 * open finishes it. */
-	st->wipe_wal = false;
+	st->erased = false;
 	began = 0;
 	if ((status = store_commit(st)) == SAM_OK &&
 	    (status = batch_drain(st, batch, action, &began, n)) == SAM_OK)
@@ -361,16 +354,16 @@ out:
 
 static enum sam_status mark_closed(struct store *st, int64_t batch, void *ctx)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "UPDATE cases SET batch = ?1 WHERE closed IS NOT NULL"
 					    " AND closed < ?2" CASE_SHOWN("id"), &stmt);
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, batch);
-	sqlite3_bind_text(stmt, 2, ctx, -1, SQLITE_STATIC);
+	db_bind_int(stmt, 1, batch);
+	db_bind_str(stmt, 2, ctx);
 	status = db_step_done(st, stmt);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -396,17 +389,17 @@ struct id_set {
 static enum sam_status mark_ids(struct store *st, int64_t batch, void *ctx)
 {
 	const struct id_set *set = ctx;
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "UPDATE cases SET batch = ?1 WHERE id = ?2"
 					    CASE_SHOWN("id"), &stmt);
 
 	for (size_t i = 0; i < set->n && status == SAM_OK; i++) {
-		sqlite3_bind_int64(stmt, 1, batch);
-		sqlite3_bind_int64(stmt, 2, set->ids[i]);
-		if ((status = db_run(st, stmt)) == SAM_OK && sqlite3_changes(st->db) == 0)
+		db_bind_int(stmt, 1, batch);
+		db_bind_int(stmt, 2, set->ids[i]);
+		if ((status = db_run(st, stmt)) == SAM_OK && db_changes(st) == 0)
 			status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 

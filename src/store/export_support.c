@@ -16,7 +16,7 @@
 enum reader_stmt { R_IDS, R_CASE, R_MEETINGS, R_ITEMS, R_FOLLOWUPS, R_INTERNSHIPS, R_COUNT };
 
 static const char *const reader_sql[R_COUNT] = {
-	[R_IDS] = "SELECT id, ref FROM cases WHERE 1" CASE_SHOWN("id") " ORDER BY ref",
+	[R_IDS] = "SELECT id, ref FROM cases WHERE 1 = 1" CASE_SHOWN("id") " ORDER BY ref",
 	[R_CASE] = "SELECT " CASE_COLUMNS("") " FROM cases WHERE id = ?1",
 	[R_MEETINGS] = "SELECT " MEETING_COLUMNS("") " FROM meetings WHERE case_id = ?1 "
 		       "ORDER BY date, id",
@@ -32,7 +32,7 @@ static const char *const reader_sql[R_COUNT] = {
 
 struct store_reader {
 	struct store *st;
-	sqlite3_stmt *stmt[R_COUNT];
+	struct db_stmt *stmt[R_COUNT];
 	bool own_tx;			/* the read transaction is ours to end */
 };
 
@@ -42,7 +42,7 @@ void store_reader_close(struct store_reader *r)
 		return;
 	db_finalize_all(r->stmt, R_COUNT);
 	if (r->own_tx)
-		sqlite3_exec(r->st->db, "COMMIT", NULL, NULL, NULL);
+		db_exec(r->st, "COMMIT");
 	free(r);
 }
 
@@ -55,8 +55,8 @@ enum sam_status store_reader_open(struct store *st, struct store_reader **out)
 	r->st = st;
 	/* One snapshot: a case changed by someone else mid-export is seen
 	 * either wholly before or wholly after. */
-	if (!st->in_tx && sqlite3_get_autocommit(st->db)) {
-		if ((status = db_exec(st, "BEGIN")) != SAM_OK) {
+	if (!st->in_tx) {
+		if ((status = db_begin_read(st)) != SAM_OK) {
 			free(r);
 			return status;
 		}
@@ -81,18 +81,18 @@ static bool ref_named(const char *ref, const char *const *refs, size_t nrefs)
 enum sam_status store_reader_case_ids(struct store_reader *r, const char *const *refs,
 				      size_t nrefs, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *stmt = r->stmt[R_IDS];
+	struct db_stmt *stmt = r->stmt[R_IDS];
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
 
 	*ids = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (nrefs && !ref_named((const char *)sqlite3_column_text(stmt, 1), refs, nrefs))
+	while ((rc = db_step(stmt)) == DB_ROW) {
+		if (nrefs && !ref_named(db_col_text(stmt, 1), refs, nrefs))
 			continue;
 		*ids = array_grow(*ids, *n, &cap, sizeof(**ids));
-		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+		(*ids)[(*n)++] = db_col_int(stmt, 0);
 	}
 	if ((status = db_done(r->st, stmt, rc)) != SAM_OK) {
 		free(*ids);
@@ -104,15 +104,15 @@ enum sam_status store_reader_case_ids(struct store_reader *r, const char *const 
 
 static enum sam_status read_case(struct store_reader *r, int64_t id, struct case_rec *c)
 {
-	sqlite3_stmt *stmt = r->stmt[R_CASE];
+	struct db_stmt *stmt = r->stmt[R_CASE];
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	db_bind_int(stmt, 1, id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW) {
 		row_case(stmt, 0, c);
-		rc = SQLITE_DONE;
-	} else if (rc == SQLITE_DONE) {
+		rc = DB_DONE;
+	} else if (rc == DB_DONE) {
 		db_done(r->st, stmt, rc);
 		return sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 	}
@@ -122,12 +122,12 @@ static enum sam_status read_case(struct store_reader *r, int64_t id, struct case
 static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
 				     struct meeting_list *out)
 {
-	sqlite3_stmt *stmt = r->stmt[R_MEETINGS];
+	struct db_stmt *stmt = r->stmt[R_MEETINGS];
 	size_t cap = 0;
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
@@ -139,13 +139,13 @@ static enum sam_status read_meetings(struct store_reader *r, int64_t case_id,
 static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 				  struct meeting_list *ml)
 {
-	sqlite3_stmt *stmt = r->stmt[R_ITEMS];
+	struct db_stmt *stmt = r->stmt[R_ITEMS];
 	size_t k = 0, cap = 0;
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t mid = sqlite3_column_int64(stmt, 0);
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
+		int64_t mid = db_col_int(stmt, 0);
 		struct meeting_rec *m;
 
 		while (k < ml->n && ml->v[k].id != mid) {
@@ -153,7 +153,7 @@ static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 			cap = 0;
 		}
 		if (k == ml->n) {
-			rc = SQLITE_CORRUPT;
+			rc = DB_DAMAGED;
 			break;
 		}
 		m = &ml->v[k];
@@ -166,12 +166,12 @@ static enum sam_status read_items(struct store_reader *r, int64_t case_id,
 static enum sam_status read_followups(struct store_reader *r, int64_t case_id,
 				      struct followup_list *out)
 {
-	sqlite3_stmt *stmt = r->stmt[R_FOLLOWUPS];
+	struct db_stmt *stmt = r->stmt[R_FOLLOWUPS];
 	size_t cap = 0;
 	int rc;
 
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_followup(stmt, 0, &out->v[out->n++]);
 	}
@@ -198,14 +198,14 @@ enum sam_status store_reader_case(struct store_reader *r, int64_t id, struct cas
 enum sam_status store_reader_internships(struct store_reader *r, int64_t case_id,
 					 struct internship_list *out)
 {
-	sqlite3_stmt *stmt = r->stmt[R_INTERNSHIPS];
+	struct db_stmt *stmt = r->stmt[R_INTERNSHIPS];
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_internship(stmt, 0, &out->v[out->n++]);
 	}

@@ -14,18 +14,13 @@ enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t me
 				   const char *due, const char *text, const char *assignee,
 				   int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	int64_t fid = 0;
 
 	if (!assignee)
 		assignee = st->user;
-	if ((status = check_date(_("the due date"), due)) != SAM_OK)
-		return status;
-	if (str_empty(text))
-		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
-	if ((status = check_text(_("the follow-up"), text, NOTE_MAX)) != SAM_OK ||
-	    (status = check_label(_("the assignee"), assignee, NAME_MAX_BYTES)) != SAM_OK)
+	if ((status = check_followup_fields(due, text, assignee)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -33,26 +28,26 @@ enum sam_status store_followup_add(struct store *st, int64_t case_id, int64_t me
 	status = db_prepare(st,
 		"INSERT INTO followups (case_id, meeting_id, due, text, assignee)"
 		" SELECT c.id, ?2, ?3, ?4, ?5 FROM cases c WHERE c.id = ?1"
-		" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.id = ?2 AND m.case_id = c.id))",
+		" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.id = ?2 AND m.case_id = c.id))"
+		" RETURNING id",
 		&stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	db_bind_int(stmt, 1, case_id);
 	if (meeting_id)
-		sqlite3_bind_int64(stmt, 2, meeting_id);
-	sqlite3_bind_text(stmt, 3, due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, assignee, -1, SQLITE_STATIC);
-	if ((status = db_step_done(st, stmt)) != SAM_OK)
+		db_bind_int(stmt, 2, meeting_id);
+	db_bind_str(stmt, 3, due);
+	db_bind_str(stmt, 4, text);
+	db_bind_str(stmt, 5, assignee);
+	if ((status = db_insert_id(st, stmt, &fid)) != SAM_OK)
 		goto out;
-	if (!sqlite3_changes(st->db)) {
+	if (!fid) {
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case or meeting does not exist (any more)"));
 		goto out;
 	}
-	fid = sqlite3_last_insert_rowid(st->db);
 	status = audit_log(st, "followup.add", case_id, fid, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	status = write_end(st, status);
 	if (status == SAM_OK && id)
 		*id = fid;
@@ -62,18 +57,18 @@ out:
 /* The WHERE clause of a follow-up list, with only the filters given: an
  * "(?N IS NULL OR ...)" term hides every index from SQLite. Values are bound
  * as ?1 case, ?2 assignee, ?3 due before, ?4 due until. A case's follow-ups
- * are few, so its index leads: "NOT f.done" there keeps SQLite from picking
+ * are few, so its index leads: "+f.done" there keeps SQLite from picking
  * followups_due (done = ?) instead; elsewhere "f.done = 0" (done is 0 or 1)
  * lets it use followups_assignee or followups_due in due order. */
 static void followup_where(const struct followup_query *q, struct strbuf *sql)
 {
-	strbuf_adds(sql, " WHERE 1" CASE_SHOWN("f.case_id"));
+	strbuf_adds(sql, " WHERE 1 = 1" CASE_SHOWN("f.case_id"));
 	if (q->case_id)
 		strbuf_adds(sql, " AND f.case_id = ?1");
 	if (!str_empty(q->assignee))
 		strbuf_adds(sql, " AND f.assignee = ?2");
 	if (!q->include_done)
-		strbuf_adds(sql, q->case_id ? " AND NOT f.done" : " AND f.done = 0");
+		strbuf_adds(sql, q->case_id ? " AND +f.done = 0" : " AND f.done = 0");
 	if (!str_empty(q->due_before))
 		strbuf_adds(sql, " AND f.due < ?3");
 	if (!str_empty(q->due_until))
@@ -84,7 +79,7 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 				    struct followup_list *out)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -102,14 +97,14 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 	if (status != SAM_OK)
 		return status;
 	if (q->case_id)
-		sqlite3_bind_int64(stmt, 1, q->case_id);
+		db_bind_int(stmt, 1, q->case_id);
 	if (!str_empty(q->assignee))
-		sqlite3_bind_text(stmt, 2, q->assignee, -1, SQLITE_STATIC);
+		db_bind_str(stmt, 2, q->assignee);
 	if (!str_empty(q->due_before))
-		sqlite3_bind_text(stmt, 3, q->due_before, -1, SQLITE_STATIC);
+		db_bind_str(stmt, 3, q->due_before);
 	if (!str_empty(q->due_until))
-		sqlite3_bind_text(stmt, 4, q->due_until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		db_bind_str(stmt, 4, q->due_until);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct followup_rec *f;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
@@ -117,19 +112,19 @@ enum sam_status store_followup_list(struct store *st, const struct followup_quer
 		row_followup(stmt, 0, f);
 		f->case_ref = db_col_str(stmt, FOLLOWUP_NCOLUMNS);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		followup_list_free(out);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 /* Sets one column of a follow-up, with its audit line. */
 static enum sam_status update_followup(struct store *st, int64_t id, const char *sql,
-				       sqlite3_int64 ival, const char *tval, const char *detail)
+				       int64_t ival, const char *tval, const char *detail)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	int64_t case_id = 0;
 	enum sam_status status = write_begin(st);
 	int rc;
@@ -138,27 +133,27 @@ static enum sam_status update_followup(struct store *st, int64_t id, const char 
 		return status;
 	if ((status = db_prepare(st, "SELECT case_id FROM followups WHERE id = ?1", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		case_id = sqlite3_column_int64(stmt, 0);
+	db_bind_int(stmt, 1, id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW)
+		case_id = db_col_int(stmt, 0);
 	else
-		status = rc == SQLITE_DONE
+		status = rc == DB_DONE
 			? sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the follow-up does not exist (any more)"))
 			: db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	stmt = NULL;
 	if (status != SAM_OK || (status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		goto out;
 	if (tval)
-		sqlite3_bind_text(stmt, 1, tval, -1, SQLITE_STATIC);
+		db_bind_str(stmt, 1, tval);
 	else
-		sqlite3_bind_int64(stmt, 1, ival);
-	sqlite3_bind_int64(stmt, 2, id);
+		db_bind_int(stmt, 1, ival);
+	db_bind_int(stmt, 2, id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "followup.set", case_id, id, detail);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -170,7 +165,7 @@ enum sam_status store_followup_set_done(struct store *st, int64_t id, bool done)
 
 enum sam_status store_followup_set_due(struct store *st, int64_t id, const char *due)
 {
-	enum sam_status status = check_date(_("the due date"), due);
+	enum sam_status status = check_due(due);
 
 	if (status != SAM_OK)
 		return status;
@@ -195,7 +190,7 @@ static enum sam_status no_followup(int64_t id)
 
 enum sam_status store_followup_get(struct store *st, int64_t id, struct followup_rec *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	int rc;
 
@@ -204,54 +199,50 @@ enum sam_status store_followup_get(struct store *st, int64_t id, struct followup
 			    " FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?1", &stmt);
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	db_bind_int(stmt, 1, id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW) {
 		row_followup(stmt, 0, out);
 		out->case_ref = db_col_str(stmt, FOLLOWUP_NCOLUMNS);
 	} else {
-		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
+		status = rc == DB_DONE ? no_followup(id) : db_error(st, rc);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_followup_edit(struct store *st, int64_t id, const struct followup_change *ch)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	struct strbuf detail = { 0 };
 	int64_t case_id = 0;
 	enum sam_status status = SAM_OK;
 	bool who = ch->her || ch->assignee;
 	int rc;
 
-	if (ch->due && (status = check_date(_("the due date"), ch->due)) != SAM_OK)
-		return status;
-	if (ch->text && str_empty(ch->text))
-		return sam_fail(SAM_ERR_INVALID, "%s", _("the follow-up needs a text"));
-	if ((ch->text && (status = check_text(_("the follow-up"), ch->text, NOTE_MAX)) != SAM_OK) ||
-	    (ch->assignee && !ch->her && (status = check_label(_("the assignee"), ch->assignee,
-						   NAME_MAX_BYTES)) != SAM_OK))
+	if ((ch->due && (status = check_due(ch->due)) != SAM_OK) ||
+	    (ch->text && (status = check_followup_text(ch->text)) != SAM_OK) ||
+	    (ch->assignee && !ch->her && (status = check_assignee(ch->assignee)) != SAM_OK))
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
 	status = db_prepare(st, "UPDATE followups SET text = coalesce(?2, text), due = coalesce(?3, due),"
 			    " assignee = coalesce(?4, assignee),"
-			    " her = CASE WHEN ?5 THEN 1 WHEN ?4 IS NOT NULL THEN 0 ELSE her END"
+			    " her = CASE WHEN ?5 = 1 THEN 1 WHEN ?4 IS NOT NULL THEN 0 ELSE her END"
 			    " WHERE id = ?1 RETURNING case_id", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_int(stmt, 1, id);
 	db_bind_text(stmt, 2, ch->text);
 	db_bind_text(stmt, 3, ch->due);
 	db_bind_text(stmt, 4, ch->her ? NULL : ch->assignee);
-	sqlite3_bind_int(stmt, 5, ch->her);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		case_id = sqlite3_column_int64(stmt, 0);
+	db_bind_int(stmt, 5, ch->her);
+	rc = db_step(stmt);
+	if (rc == DB_ROW)
+		case_id = db_col_int(stmt, 0);
 	else
-		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
-	if (status == SAM_OK && (rc = sqlite3_step(stmt)) != SQLITE_DONE)
+		status = rc == DB_DONE ? no_followup(id) : db_error(st, rc);
+	if (status == SAM_OK && (rc = db_step(stmt)) != DB_DONE)
 		status = db_error(st, rc);
 	if (status != SAM_OK)
 		goto out;
@@ -261,14 +252,14 @@ enum sam_status store_followup_edit(struct store *st, int64_t id, const struct f
 	strbuf_addf(&detail, "%s%s", who && detail.len ? "," : "", who ? "assignee" : "");
 	status = audit_log(st, "followup.edit", case_id, id, strbuf_str(&detail));
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	strbuf_free(&detail);
 	return write_end(st, status);
 }
 
 enum sam_status store_followup_delete(struct store *st, int64_t id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = write_begin(st);
 	int rc;
 
@@ -276,20 +267,20 @@ enum sam_status store_followup_delete(struct store *st, int64_t id)
 		return status;
 	if ((status = db_prepare(st, "DELETE FROM followups WHERE id = ?1 RETURNING case_id", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		int64_t case_id = sqlite3_column_int64(stmt, 0);
+	db_bind_int(stmt, 1, id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW) {
+		int64_t case_id = db_col_int(stmt, 0);
 
-		if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
+		if ((rc = db_step(stmt)) != DB_DONE)
 			status = db_error(st, rc);
 		else
 			status = audit_log(st, "followup.delete", case_id, id, NULL);
 	} else {
-		status = rc == SQLITE_DONE ? no_followup(id) : db_error(st, rc);
+		status = rc == DB_DONE ? no_followup(id) : db_error(st, rc);
 	}
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 

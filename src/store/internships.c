@@ -46,13 +46,13 @@ char *store_word_list(const struct store_word *words, size_t n)
 #define INTERNSHIP_SELECT "SELECT " INTERNSHIP_COLUMNS("i.") ", c.ref FROM internships i " \
 	"JOIN cases c ON c.id = i.case_id "
 
-void row_internship(sqlite3_stmt *stmt, int col, struct internship_rec *in)
+void row_internship(struct db_stmt *stmt, int col, struct internship_rec *in)
 {
 	int w;
 
 	memset(in, 0, sizeof(*in));
-	in->id = sqlite3_column_int64(stmt, col);
-	in->case_id = sqlite3_column_int64(stmt, col + 1);
+	in->id = db_col_int(stmt, col);
+	in->case_id = db_col_int(stmt, col + 1);
 	in->workplace = db_col_str(stmt, col + 2);
 	in->field = db_col_str(stmt, col + 3);
 	in->from = db_col_str(stmt, col + 4);
@@ -62,9 +62,9 @@ void row_internship(sqlite3_stmt *stmt, int col, struct internship_rec *in)
 	in->goal = db_col_str(stmt, col + 8);
 	/* A word this release does not know reads as unknown, or not ended. */
 	w = store_word_find(job_possible_words, JOB_POSSIBLE_N,
-			    (const char *)sqlite3_column_text(stmt, col + 9));
+			    db_col_text(stmt, col + 9));
 	in->job_possible = w < 0 ? JOB_POSSIBLE_UNKNOWN : (enum job_possible)w;
-	w = store_word_find(outcome_words, OUTCOME_N, (const char *)sqlite3_column_text(stmt, col + 10));
+	w = store_word_find(outcome_words, OUTCOME_N, db_col_text(stmt, col + 10));
 	in->outcome = w < 0 ? OUTCOME_NONE : (enum internship_outcome)w;
 	in->outcome_reason = db_col_str(stmt, col + 11);
 	in->caseworker = db_col_str(stmt, col + 12);
@@ -120,7 +120,7 @@ enum sam_status check_internship(const struct internship_spec *in, bool whole)
 enum sam_status store_internship_add(struct store *st, int64_t case_id,
 				     const struct internship_spec *in, int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	int64_t new_id = 0;
 
@@ -129,66 +129,65 @@ enum sam_status store_internship_add(struct store *st, int64_t case_id,
 	status = db_prepare(st,
 		"INSERT INTO internships (case_id, workplace, field, from_date, planned_to, contact, goal,"
 		" job_possible, caseworker) SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM cases"
-		" WHERE id = ?1", &stmt);
+		" WHERE id = ?1 RETURNING id", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	db_bind_int(stmt, 1, case_id);
 	db_bind_text(stmt, 2, in->workplace);
 	db_bind_text(stmt, 3, in->field);
 	db_bind_text(stmt, 4, in->from);
 	db_bind_text(stmt, 5, in->planned_to);
 	db_bind_text(stmt, 6, in->contact);
 	db_bind_text(stmt, 7, in->goal);
-	sqlite3_bind_text(stmt, 8, job_possible_words[in->job_possible].word, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 9, st->user, -1, SQLITE_STATIC);
-	if ((status = db_step_done(st, stmt)) != SAM_OK)
+	db_bind_str(stmt, 8, job_possible_words[in->job_possible].word);
+	db_bind_str(stmt, 9, st->user);
+	if ((status = db_insert_id(st, stmt, &new_id)) != SAM_OK)
 		goto out;
-	if (!sqlite3_changes(st->db)) {
+	if (!new_id) {
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
-	new_id = sqlite3_last_insert_rowid(st->db);
 	status = audit_log(st, "internship.add", case_id, new_id, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	status = write_end(st, status);
 	if (status == SAM_OK && id)
 		*id = new_id;
 	return status;
 }
 
-static enum sam_status get_one(struct store *st, sqlite3_stmt *stmt, struct internship_rec *out)
+static enum sam_status get_one(struct store *st, struct db_stmt *stmt, struct internship_rec *out)
 {
-	int rc = sqlite3_step(stmt);
+	int rc = db_step(stmt);
 
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		row_internship(stmt, 0, out);
 		out->case_ref = db_col_str(stmt, INTERNSHIP_NCOLUMNS);
 		return SAM_OK;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_error(st, rc);
 	return sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the internship does not exist (any more)"));
 }
 
 enum sam_status store_internship_get(struct store *st, int64_t id, struct internship_rec *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, INTERNSHIP_SELECT "WHERE i.id = ?1", &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_int(stmt, 1, id);
 	status = get_one(st, stmt, out);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_internship_current(struct store *st, int64_t case_id,
 					 struct internship_rec *out, bool *found)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
@@ -198,7 +197,7 @@ enum sam_status store_internship_current(struct store *st, int64_t case_id,
 			    " LIMIT 1", &stmt);
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
+	db_bind_int(stmt, 1, case_id);
 	status = get_one(st, stmt, out);
 	if (status == SAM_OK) {
 		*found = true;
@@ -206,7 +205,7 @@ enum sam_status store_internship_current(struct store *st, int64_t case_id,
 		sam_error_clear();
 		status = SAM_OK;
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -214,7 +213,7 @@ enum sam_status store_internship_list(struct store *st, const struct internship_
 				      struct internship_list *out)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -224,7 +223,7 @@ enum sam_status store_internship_list(struct store *st, const struct internship_
 	    (q->began_to && (status = check_date("began_to", q->began_to)) != SAM_OK))
 		return status;
 	/* Only the filters given, so that the indexes on case and start serve. */
-	strbuf_adds(&sql, INTERNSHIP_SELECT "WHERE 1" CASE_SHOWN("i.case_id"));
+	strbuf_adds(&sql, INTERNSHIP_SELECT "WHERE 1 = 1" CASE_SHOWN("i.case_id"));
 	if (q->case_id)
 		strbuf_adds(&sql, " AND i.case_id = ?1");
 	if (q->began_from)
@@ -237,12 +236,12 @@ enum sam_status store_internship_list(struct store *st, const struct internship_
 	if (status != SAM_OK)
 		return status;
 	if (q->case_id)
-		sqlite3_bind_int64(stmt, 1, q->case_id);
+		db_bind_int(stmt, 1, q->case_id);
 	if (q->began_from)
-		sqlite3_bind_text(stmt, 2, q->began_from, -1, SQLITE_STATIC);
+		db_bind_str(stmt, 2, q->began_from);
 	if (q->began_to)
-		sqlite3_bind_text(stmt, 3, q->began_to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		db_bind_str(stmt, 3, q->began_to);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct internship_rec *in;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
@@ -250,11 +249,11 @@ enum sam_status store_internship_list(struct store *st, const struct internship_
 		row_internship(stmt, 0, in);
 		in->case_ref = db_col_str(stmt, INTERNSHIP_NCOLUMNS);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		internship_list_free(out);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -284,7 +283,7 @@ enum sam_status store_internship_edit(struct store *st, int64_t id,
 {
 	struct internship_rec old = { 0 };
 	struct strbuf changed = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 
 	if ((status = check_internship(in, false)) != SAM_OK || (status = write_begin(st)) != SAM_OK)
@@ -300,18 +299,18 @@ enum sam_status store_internship_edit(struct store *st, int64_t id,
 			    &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_int(stmt, 1, id);
 	db_bind_text(stmt, 2, in->workplace);
 	db_bind_text(stmt, 3, in->field);
 	db_bind_text(stmt, 4, in->from);
 	db_bind_text(stmt, 5, in->planned_to);
 	db_bind_text(stmt, 6, in->contact);
 	db_bind_text(stmt, 7, in->goal);
-	sqlite3_bind_text(stmt, 8, job_possible_words[in->job_possible].word, -1, SQLITE_STATIC);
+	db_bind_str(stmt, 8, job_possible_words[in->job_possible].word);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "internship.edit", old.case_id, id, strbuf_str(&changed));
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	strbuf_free(&changed);
 	internship_rec_free(&old);
 	return write_end(st, status);
@@ -321,7 +320,7 @@ enum sam_status store_internship_end(struct store *st, int64_t id, enum internsh
 				     const char *date, const char *reason)
 {
 	struct internship_rec old = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	sam_date today;
 
@@ -336,14 +335,14 @@ enum sam_status store_internship_end(struct store *st, int64_t id, enum internsh
 	    (status = db_prepare(st, "UPDATE internships SET ended = ?2, outcome = ?3,"
 				 " outcome_reason = ?4 WHERE id = ?1", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, outcome_words[outcome].word, -1, SQLITE_STATIC);
+	db_bind_int(stmt, 1, id);
+	db_bind_str(stmt, 2, date);
+	db_bind_str(stmt, 3, outcome_words[outcome].word);
 	db_bind_text(stmt, 4, reason);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "internship.end", old.case_id, id, outcome_words[outcome].word);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	internship_rec_free(&old);
 	return write_end(st, status);
 }

@@ -51,7 +51,7 @@ static enum sam_status check_id(const char *what, const char *id, bool dots)
 static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_t *case_id,
 				    bool *old)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "SELECT case_id, date < ?2 FROM meetings WHERE id = ?1",
 					    &stmt);
 	sam_date today;
@@ -60,25 +60,25 @@ static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_
 	if (status != SAM_OK)
 		return status;
 	date_today(today);
-	sqlite3_bind_int64(stmt, 1, meeting_id);
-	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*case_id = sqlite3_column_int64(stmt, 0);
+	db_bind_int(stmt, 1, meeting_id);
+	db_bind_str(stmt, 2, today);
+	rc = db_step(stmt);
+	if (rc == DB_ROW) {
+		*case_id = db_col_int(stmt, 0);
 		if (old)
-			*old = sqlite3_column_int(stmt, 1);
-	} else if (rc == SQLITE_DONE)
+			*old = (int)db_col_int(stmt, 1);
+	} else if (rc == DB_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 static enum sam_status insert_items(struct store *st, int64_t meeting_id,
 				   const struct meeting_item_spec *items, size_t n)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st,
 		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)", &stmt);
@@ -87,18 +87,18 @@ static enum sam_status insert_items(struct store *st, int64_t meeting_id,
 		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
 		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
 			break;
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, meeting_id);
-		sqlite3_bind_text(stmt, 2, items[i].item_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, items[i].section_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 4, (int64_t)i);
-		sqlite3_bind_text(stmt, 5, items[i].text ? items[i].text : "", -1, SQLITE_STATIC);
+		db_reset(stmt);
+		db_bind_int(stmt, 1, meeting_id);
+		db_bind_str(stmt, 2, items[i].item_id);
+		db_bind_str(stmt, 3, items[i].section_id);
+		db_bind_int(stmt, 4, (int64_t)i);
+		db_bind_str(stmt, 5, items[i].text ? items[i].text : "");
 		status = db_step_done(st, stmt);
 		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
 			status = sam_fail(SAM_ERR_INVALID, _("the item %s is in the meeting twice"),
 					  items[i].item_id);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -106,7 +106,7 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 				  const char *type, const struct meeting_item_spec *items,
 				  size_t n, int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	sam_date today;
 	int64_t mid = 0;
@@ -118,24 +118,23 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
 	status = db_prepare(st, "INSERT INTO meetings (case_id, date, type, caseworker) "
-			    "SELECT id, ?2, ?3, ?4 FROM cases WHERE id = ?1", &stmt);
+			    "SELECT id, ?2, ?3, ?4 FROM cases WHERE id = ?1 RETURNING id", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, st->user, -1, SQLITE_STATIC);
-	if ((status = db_step_done(st, stmt)) != SAM_OK)
+	db_bind_int(stmt, 1, case_id);
+	db_bind_str(stmt, 2, date);
+	db_bind_str(stmt, 3, type);
+	db_bind_str(stmt, 4, st->user);
+	if ((status = db_insert_id(st, stmt, &mid)) != SAM_OK)
 		goto out;
-	if (!sqlite3_changes(st->db)) {
+	if (!mid) {
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
-	mid = sqlite3_last_insert_rowid(st->db);
 	if ((status = insert_items(st, mid, items, n)) == SAM_OK)
 		status = audit_log(st, "meeting.add", case_id, mid, type);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	status = write_end(st, status);
 	if (status == SAM_OK && id)
 		*id = mid;
@@ -146,7 +145,7 @@ out:
 
 enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct meeting_list *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -154,22 +153,22 @@ enum sam_status store_meeting_list(struct store *st, int64_t case_id, struct mee
 	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, MEETING_SELECT "WHERE case_id = ?1 ORDER BY date, id", &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		row_meeting(stmt, 0, &out->v[out->n++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		meeting_list_free(out);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 static enum sam_status read_items(struct store *st, struct meeting_rec *m)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -178,35 +177,35 @@ static enum sam_status read_items(struct store *st, struct meeting_rec *m)
 			    "WHERE meeting_id = ?1 ORDER BY position", &stmt);
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, m->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, m->id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		m->items = array_grow(m->items, m->nitems, &cap, sizeof(*m->items));
 		row_item(stmt, 0, &m->items[m->nitems++]);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_meeting_get(struct store *st, int64_t meeting_id, struct meeting_rec *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, MEETING_SELECT "WHERE id = ?1", &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, meeting_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	db_bind_int(stmt, 1, meeting_id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW)
 		row_meeting(stmt, 0, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DB_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	if (status == SAM_OK && (status = read_items(st, out)) != SAM_OK)
 		meeting_rec_free(out);
 	return status;
@@ -230,7 +229,7 @@ static enum sam_status update_meeting(struct store *st, int64_t meeting_id, cons
 				      const char *value, const char *item_id, const char *action,
 				      const char *detail)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	int64_t case_id = 0;
 	bool old = false;
 	enum sam_status status = write_begin(st);
@@ -241,19 +240,19 @@ static enum sam_status update_meeting(struct store *st, int64_t meeting_id, cons
 	    (status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		goto out;
 	db_bind_text(stmt, 1, value);
-	sqlite3_bind_int64(stmt, 2, meeting_id);
+	db_bind_int(stmt, 2, meeting_id);
 	if (item_id)
-		sqlite3_bind_text(stmt, 3, item_id, -1, SQLITE_STATIC);
+		db_bind_str(stmt, 3, item_id);
 	if ((status = db_step_done(st, stmt)) != SAM_OK)
 		goto out;
-	if (!sqlite3_changes(st->db))
+	if (!db_changes(st))
 		status = sam_fail(SAM_ERR_NOT_FOUND, _("the item %s is not part of the meeting"),
 				  item_id ? item_id : "?");
 	else
 		status = old ? audit_correction(st, action, case_id, meeting_id, detail)
 			     : audit_log(st, action, case_id, meeting_id, detail);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -266,23 +265,8 @@ enum sam_status store_meeting_set(struct store *st, int64_t meeting_id, enum mee
 		"UPDATE meetings SET interpreter = ?1 WHERE id = ?2",
 	};
 	static const char *const detail[] = { "note", "agreed", "interpreter" };
-	enum sam_status status;
+	enum sam_status status = check_meeting_field(field, text);
 
-	if ((unsigned)field >= ARRAY_SIZE(sql))
-		return sam_fail(SAM_ERR_INVALID, "unknown meeting field %d", (int)field);
-	switch (field) {
-	case MEETING_NOTE:
-		status = check_text(_("the note"), text, NOTE_MAX);
-		break;
-	case MEETING_AGREED:
-		status = check_text(_("the agreed summary"), text, NOTE_MAX);
-		break;
-	default:
-		status = str_empty(text) ? SAM_OK
-					 : check_label(_("the interpreted language"), text,
-						       NAME_MAX_BYTES);
-		break;
-	}
 	if (status != SAM_OK)
 		return status;
 	return update_meeting(st, meeting_id, sql[field], str_empty(text) ? NULL : text, NULL,
@@ -310,30 +294,30 @@ enum sam_status check_meeting_next(const char *meeting_date, const char *date, c
 static enum sam_status meeting_held(struct store *st, int64_t meeting_id, int64_t *case_id,
 				    sam_date date)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, "SELECT case_id, date FROM meetings WHERE id = ?1",
 					    &stmt);
 	int rc;
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, meeting_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && date_valid((const char *)sqlite3_column_text(stmt, 1))) {
-		*case_id = sqlite3_column_int64(stmt, 0);
-		memcpy(date, sqlite3_column_text(stmt, 1), sizeof(sam_date));
-	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+	db_bind_int(stmt, 1, meeting_id);
+	rc = db_step(stmt);
+	if (rc == DB_ROW && date_valid(db_col_text(stmt, 1))) {
+		*case_id = db_col_int(stmt, 0);
+		memcpy(date, db_col_text(stmt, 1), sizeof(sam_date));
+	} else if (rc == DB_ROW || rc == DB_DONE)
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the meeting does not exist (any more)"));
 	else
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_meeting_set_next(struct store *st, int64_t meeting_id, const char *date,
 				       const char *time, const char *place)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	sam_date held;
 	int64_t case_id = 0;
 	bool none = str_empty(date);
@@ -349,11 +333,11 @@ enum sam_status store_meeting_set_next(struct store *st, int64_t meeting_id, con
 	db_bind_text(stmt, 1, none ? NULL : date);
 	db_bind_text(stmt, 2, none ? NULL : time);
 	db_bind_text(stmt, 3, none ? NULL : place);
-	sqlite3_bind_int64(stmt, 4, meeting_id);
+	db_bind_int(stmt, 4, meeting_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "meeting.set", case_id, meeting_id, "next");
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -381,7 +365,7 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 	enum sam_status status;
 
 	if ((status = check_id(_("the item"), item_id, true)) != SAM_OK ||
-	    (status = check_text(_("the note"), note, NOTE_MAX)) != SAM_OK)
+	    (status = check_item_note(note)) != SAM_OK)
 		return status;
 	return update_meeting(st, meeting_id,
 			      "UPDATE meeting_items SET note = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
@@ -395,7 +379,7 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 
 enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, const char *date)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	sam_date today;
 	int64_t case_id = 0;
 	enum sam_status status = check_date(_("the meeting's date"), date);
@@ -412,25 +396,25 @@ enum sam_status store_meeting_set_date(struct store *st, int64_t meeting_id, con
 	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
 	    (status = db_prepare(st, "SELECT opened FROM cases WHERE id = ?1 AND opened > ?2", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	db_bind_int(stmt, 1, case_id);
+	db_bind_str(stmt, 2, date);
+	rc = db_step(stmt);
+	if (rc == DB_ROW)
 		status = sam_fail(SAM_ERR_INVALID, _("the meeting's date %s is before the case was opened (%s)"),
-				  date, (const char *)sqlite3_column_text(stmt, 0));
-	else if (rc != SQLITE_DONE)
+				  date, db_col_text(stmt, 0));
+	else if (rc != DB_DONE)
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	stmt = NULL;
 	if (status != SAM_OK ||
 	    (status = db_prepare(st, "UPDATE meetings SET date = ?1 WHERE id = ?2", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, meeting_id);
+	db_bind_str(stmt, 1, date);
+	db_bind_int(stmt, 2, meeting_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "meeting.date", case_id, meeting_id, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -476,26 +460,26 @@ static enum sam_status retype_items(struct store *st, int64_t meeting_id,
 		" DO UPDATE SET position = excluded.position, section_id = excluded.section_id",
 		"DELETE FROM meeting_items WHERE meeting_id = ?1 AND position < 0",
 	};
-	sqlite3_stmt *stmts[ARRAY_SIZE(sql)];
+	struct db_stmt *stmts[ARRAY_SIZE(sql)];
 	enum sam_status status = db_prepare_all(st, sql, stmts, ARRAY_SIZE(sql));
 
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmts[0], 1, meeting_id);
+	db_bind_int(stmts[0], 1, meeting_id);
 	status = db_run(st, stmts[0]);
 	for (size_t i = 0; i < n && status == SAM_OK; i++) {
 		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
 		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
 			break;
-		sqlite3_bind_int64(stmts[1], 1, meeting_id);
-		sqlite3_bind_text(stmts[1], 2, items[i].item_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmts[1], 3, items[i].section_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmts[1], 4, (int64_t)i);
-		sqlite3_bind_text(stmts[1], 5, items[i].text ? items[i].text : "", -1, SQLITE_STATIC);
+		db_bind_int(stmts[1], 1, meeting_id);
+		db_bind_str(stmts[1], 2, items[i].item_id);
+		db_bind_str(stmts[1], 3, items[i].section_id);
+		db_bind_int(stmts[1], 4, (int64_t)i);
+		db_bind_str(stmts[1], 5, items[i].text ? items[i].text : "");
 		status = db_run(st, stmts[1]);
 	}
 	if (status == SAM_OK) {
-		sqlite3_bind_int64(stmts[2], 1, meeting_id);
+		db_bind_int(stmts[2], 1, meeting_id);
 		status = db_run(st, stmts[2]);
 	}
 	db_finalize_all(stmts, ARRAY_SIZE(sql));
@@ -505,7 +489,7 @@ static enum sam_status retype_items(struct store *st, int64_t meeting_id,
 enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, const char *type,
 				       const struct meeting_item_spec *items, size_t n)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	int64_t case_id = 0;
 	enum sam_status status = check_id(_("the meeting type"), type, false);
 
@@ -514,13 +498,13 @@ enum sam_status store_meeting_set_type(struct store *st, int64_t meeting_id, con
 	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
 	    (status = db_prepare(st, "UPDATE meetings SET type = ?1 WHERE id = ?2", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_text(stmt, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, meeting_id);
+	db_bind_str(stmt, 1, type);
+	db_bind_int(stmt, 2, meeting_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK &&
 	    (status = retype_items(st, meeting_id, items, n)) == SAM_OK)
 		status = audit_log(st, "meeting.type", case_id, meeting_id, type);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
@@ -562,7 +546,7 @@ char *meeting_losses(const struct meeting_rec *m)
 
 enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	int64_t case_id = 0;
 	enum sam_status status = write_begin(st);
 
@@ -571,17 +555,17 @@ enum sam_status store_meeting_delete(struct store *st, int64_t meeting_id)
 	if ((status = meeting_case(st, meeting_id, &case_id, NULL)) != SAM_OK ||
 	    (status = db_prepare(st, "DELETE FROM meetings WHERE id = ?1", &stmt)) != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, meeting_id);
+	db_bind_int(stmt, 1, meeting_id);
 	if ((status = db_step_done(st, stmt)) == SAM_OK)
 		status = audit_log(st, "meeting.delete", case_id, meeting_id, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return write_end(st, status);
 }
 
 static enum sam_status restore_items(struct store *st, int64_t meeting_id, const struct meeting_rec *m)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st,
 		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt);
@@ -589,23 +573,23 @@ static enum sam_status restore_items(struct store *st, int64_t meeting_id, const
 	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
 		const struct meeting_item *it = &m->items[i];
 
-		sqlite3_bind_int64(stmt, 1, meeting_id);
-		sqlite3_bind_text(stmt, 2, it->item_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, it->section_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 4, (int64_t)i);
-		sqlite3_bind_text(stmt, 5, it->text ? it->text : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, item_state_name(it->state), -1, SQLITE_STATIC);
+		db_bind_int(stmt, 1, meeting_id);
+		db_bind_str(stmt, 2, it->item_id);
+		db_bind_str(stmt, 3, it->section_id);
+		db_bind_int(stmt, 4, (int64_t)i);
+		db_bind_str(stmt, 5, it->text ? it->text : "");
+		db_bind_str(stmt, 6, item_state_name(it->state));
 		db_bind_text(stmt, 7, it->note);
 		status = db_run(st, stmt);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
 enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec *m,
 				      const int64_t *followups, size_t nfollowups, int64_t *id)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = write_begin(st);
 	int64_t mid = 0;
 
@@ -616,43 +600,42 @@ enum sam_status store_meeting_restore(struct store *st, const struct meeting_rec
 		"INSERT INTO meetings (id, case_id, date, type, caseworker, note, agreed, interpreter,"
 		" next_date, next_time, next_place)"
 		" SELECT (SELECT CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE id = ?1) THEN NULL ELSE ?1 END),"
-		" id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM cases WHERE id = ?2", &stmt);
+		" id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM cases WHERE id = ?2 RETURNING id", &stmt);
 	if (status != SAM_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, m->id);
-	sqlite3_bind_int64(stmt, 2, m->case_id);
-	sqlite3_bind_text(stmt, 3, m->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, m->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, m->caseworker, -1, SQLITE_STATIC);
+	db_bind_int(stmt, 1, m->id);
+	db_bind_int(stmt, 2, m->case_id);
+	db_bind_str(stmt, 3, m->date);
+	db_bind_str(stmt, 4, m->type);
+	db_bind_str(stmt, 5, m->caseworker);
 	db_bind_text(stmt, 6, m->note);
 	db_bind_text(stmt, 7, m->agreed);
 	db_bind_text(stmt, 8, m->interpreter);
 	db_bind_text(stmt, 9, m->next.date);
 	db_bind_text(stmt, 10, m->next.time);
 	db_bind_text(stmt, 11, m->next.place);
-	if ((status = db_step_done(st, stmt)) != SAM_OK)
+	if ((status = db_insert_id(st, stmt, &mid)) != SAM_OK)
 		goto out;
-	if (!sqlite3_changes(st->db)) {
+	if (!mid) {
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
-	mid = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	stmt = NULL;
 	if ((status = restore_items(st, mid, m)) != SAM_OK ||
 	    (status = db_prepare(st, "UPDATE followups SET meeting_id = ?1"
 				 " WHERE id = ?2 AND case_id = ?3 AND meeting_id IS NULL", &stmt)) != SAM_OK)
 		goto out;
 	for (size_t i = 0; i < nfollowups && status == SAM_OK; i++) {
-		sqlite3_bind_int64(stmt, 1, mid);
-		sqlite3_bind_int64(stmt, 2, followups[i]);
-		sqlite3_bind_int64(stmt, 3, m->case_id);
+		db_bind_int(stmt, 1, mid);
+		db_bind_int(stmt, 2, followups[i]);
+		db_bind_int(stmt, 3, m->case_id);
 		status = db_run(st, stmt);
 	}
 	if (status == SAM_OK)
 		status = audit_log(st, "meeting.restore", m->case_id, mid, NULL);
 out:
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	status = write_end(st, status);
 	if (status == SAM_OK && id)
 		*id = mid;
@@ -675,7 +658,7 @@ out:
 static enum sam_status read_left_open(struct store *st, const char *sql, int64_t id,
 				      struct left_open_list *out)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -683,21 +666,21 @@ static enum sam_status read_left_open(struct store *st, const char *sql, int64_t
 	memset(out, 0, sizeof(*out));
 	if ((status = db_prepare(st, sql, &stmt)) != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct left_open_item *l;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		l = &out->v[out->n++];
 		row_item(stmt, 0, &l->item);
 		l->date = db_col_str(stmt, ITEM_NCOLUMNS);
-		l->meeting_id = sqlite3_column_int64(stmt, ITEM_NCOLUMNS + 1);
+		l->meeting_id = db_col_int(stmt, ITEM_NCOLUMNS + 1);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		left_open_list_free(out);
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -727,7 +710,7 @@ enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_i
 enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 				       struct section_progress **out, size_t *n)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -740,24 +723,24 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 		&stmt);
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, meeting_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, meeting_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct section_progress *p;
 
 		*out = array_grow(*out, *n, &cap, sizeof(**out));
 		p = &(*out)[(*n)++];
 		p->section_id = db_col_str(stmt, 0);
-		p->done = sqlite3_column_int(stmt, 1);
-		p->open = sqlite3_column_int(stmt, 2);
-		p->not_relevant = sqlite3_column_int(stmt, 3);
+		p->done = (int)db_col_int(stmt, 1);
+		p->open = (int)db_col_int(stmt, 2);
+		p->not_relevant = (int)db_col_int(stmt, 3);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		status = db_error(st, rc);
 		section_progress_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 

@@ -39,15 +39,15 @@ static bool has_selection(const struct store_count_filter *f)
 	return f->from || f->to || f->caseworker || f->type;
 }
 
-static void bind_name(sqlite3_stmt *stmt, const char *name, const char *value)
+static void bind_name(struct db_stmt *stmt, const char *name, const char *value)
 {
-	int i = sqlite3_bind_parameter_index(stmt, name);
+	int i = db_param_index(stmt, name);
 
 	if (i && value)
-		sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC);
+		db_bind_str(stmt, i, value);
 }
 
-static void bind_selection(sqlite3_stmt *stmt, const struct store_count_filter *f)
+static void bind_selection(struct db_stmt *stmt, const struct store_count_filter *f)
 {
 	bind_name(stmt, ":from", f->from);
 	bind_name(stmt, ":to", f->to);
@@ -80,7 +80,7 @@ static void build_counts_sql(struct strbuf *sb, enum store_count_key key, bool s
 		    " FROM meeting_items mi", col, split ? by : ", NULL");
 	if (strncmp(col, "mi.", 3) || split || has_selection(f))
 		strbuf_adds(sb, " JOIN meetings m ON m.id = mi.meeting_id");
-	strbuf_adds(sb, " WHERE 1" MEETING_SHOWN("mi.meeting_id"));
+	strbuf_adds(sb, " WHERE 1 = 1" MEETING_SHOWN("mi.meeting_id"));
 	add_selection(sb, f);
 	add_items(sb, f);
 	strbuf_addf(sb, " GROUP BY %s%s ORDER BY %s%s", col, by, col, by);
@@ -90,7 +90,7 @@ enum sam_status store_count_items(struct store *st, enum store_count_key key, bo
 				  const struct store_count_filter *f, struct store_counts *out)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -102,20 +102,20 @@ enum sam_status store_count_items(struct store *st, enum store_count_key key, bo
 	if (status != SAM_OK)
 		return status;
 	bind_selection(stmt, f);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct store_count *c;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		c = &out->v[out->n++];
 		c->key = db_col_str(stmt, 0);
 		c->caseworker = db_col_str(stmt, 1);
-		c->meetings = sqlite3_column_int(stmt, 2);
-		c->done = sqlite3_column_int(stmt, 3);
-		c->open = sqlite3_column_int(stmt, 4);
-		c->not_relevant = sqlite3_column_int(stmt, 5);
+		c->meetings = (int)db_col_int(stmt, 2);
+		c->done = (int)db_col_int(stmt, 3);
+		c->open = (int)db_col_int(stmt, 4);
+		c->not_relevant = (int)db_col_int(stmt, 5);
 	}
-	status = rc == SQLITE_DONE ? SAM_OK : db_error(st, rc);
-	sqlite3_finalize(stmt);
+	status = rc == DB_DONE ? SAM_OK : db_error(st, rc);
+	db_finalize(stmt);
 	if (status != SAM_OK)
 		store_counts_free(out);
 	return status;
@@ -125,7 +125,7 @@ enum sam_status store_count_meetings(struct store *st, const struct store_count_
 				     int *n)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	int rc;
 
@@ -139,11 +139,11 @@ enum sam_status store_count_meetings(struct store *st, const struct store_count_
 	if (status != SAM_OK)
 		return status;
 	bind_selection(stmt, f);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*n = sqlite3_column_int(stmt, 0);
+	if ((rc = db_step(stmt)) == DB_ROW)
+		*n = (int)db_col_int(stmt, 0);
 	else
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 
@@ -166,7 +166,7 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 				    struct store_case_statuses *out)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -175,17 +175,17 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 	strbuf_adds(&sql, "WITH a AS (SELECT m.case_id AS case_id, count(DISTINCT m.id) AS meetings, "
 		    "sum(mi.state = 'done') AS done, sum(mi.state = 'open') AS open, "
 		    "sum(mi.state = 'not_relevant') AS nr "
-		    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1");
+		    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1 = 1");
 	add_selection(&sql, sel);
 	add_items(&sql, sel);
 	strbuf_adds(&sql, " GROUP BY m.case_id), "
 		    "c AS (SELECT id, ref, opened, closed, caseworker, "
 		    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases "
-		    "WHERE 1" CASE_SHOWN("cases.id") ") "
+		    "WHERE 1 = 1" CASE_SHOWN("cases.id") ") "
 		    "SELECT c.ref, c.caseworker, c.opened, c.last, coalesce(a.meetings, 0), "
 		    "coalesce(a.done, 0), coalesce(a.open, 0), coalesce(a.nr, 0), "
-		    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done), "
-		    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done "
+		    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0), "
+		    "(SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0 "
 		    "AND f.due < :today) FROM c ");
 	if (cf->quiet_since) {
 		strbuf_adds(&sql, "LEFT JOIN a ON a.case_id = c.id WHERE c.closed IS NULL "
@@ -204,7 +204,7 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 	bind_name(stmt, ":today", cf->today);
 	bind_name(stmt, ":quiet", cf->quiet_since);
 	bind_name(stmt, ":case_caseworker", cf->caseworker);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct store_case_status *c;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
@@ -213,15 +213,15 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 		c->caseworker = db_col_str(stmt, 1);
 		c->opened = db_col_str(stmt, 2);
 		c->last_meeting = db_col_str(stmt, 3);
-		c->meetings = sqlite3_column_int(stmt, 4);
-		c->done = sqlite3_column_int(stmt, 5);
-		c->open = sqlite3_column_int(stmt, 6);
-		c->not_relevant = sqlite3_column_int(stmt, 7);
-		c->followups_open = sqlite3_column_int(stmt, 8);
-		c->followups_overdue = sqlite3_column_int(stmt, 9);
+		c->meetings = (int)db_col_int(stmt, 4);
+		c->done = (int)db_col_int(stmt, 5);
+		c->open = (int)db_col_int(stmt, 6);
+		c->not_relevant = (int)db_col_int(stmt, 7);
+		c->followups_open = (int)db_col_int(stmt, 8);
+		c->followups_overdue = (int)db_col_int(stmt, 9);
 	}
-	status = rc == SQLITE_DONE ? SAM_OK : db_error(st, rc);
-	sqlite3_finalize(stmt);
+	status = rc == DB_DONE ? SAM_OK : db_error(st, rc);
+	db_finalize(stmt);
 	if (status != SAM_OK)
 		store_case_statuses_free(out);
 	return status;
@@ -248,7 +248,7 @@ enum sam_status store_caseworker_statuses(struct store *st, const char *today,
 					  struct store_caseworker_statuses *out)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status;
 	size_t cap = 0;
 	int rc;
@@ -274,17 +274,17 @@ enum sam_status store_caseworker_statuses(struct store *st, const char *today,
 	bind_name(stmt, ":today", today);
 	bind_name(stmt, ":quiet", quiet_since);
 	bind_name(stmt, ":caseworker", caseworker);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct store_caseworker_status *c;
 
 		out->v = array_grow(out->v, out->n, &cap, sizeof(*out->v));
 		c = &out->v[out->n++];
 		c->name = db_col_str(stmt, 0);
-		c->followups_overdue = sqlite3_column_int(stmt, 1);
-		c->cases_stale = sqlite3_column_int(stmt, 2);
+		c->followups_overdue = (int)db_col_int(stmt, 1);
+		c->cases_stale = (int)db_col_int(stmt, 2);
 	}
-	status = rc == SQLITE_DONE ? SAM_OK : db_error(st, rc);
-	sqlite3_finalize(stmt);
+	status = rc == DB_DONE ? SAM_OK : db_error(st, rc);
+	db_finalize(stmt);
 	if (status != SAM_OK)
 		store_caseworker_statuses_free(out);
 	return status;

@@ -9,10 +9,10 @@
  * follow-ups, so that a column added to a table is read in one place.
  */
 
-void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c)
+void row_case(struct db_stmt *stmt, int col, struct case_rec *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->id = sqlite3_column_int64(stmt, col);
+	c->id = db_col_int(stmt, col);
 	c->ref = db_col_str(stmt, col + 1);
 	c->initials = db_col_str(stmt, col + 2);
 	c->caseworker = db_col_str(stmt, col + 3);
@@ -22,11 +22,11 @@ void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c)
 		c->profile[i] = db_col_str(stmt, col + 6 + i);
 }
 
-void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m)
+void row_meeting(struct db_stmt *stmt, int col, struct meeting_rec *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->id = sqlite3_column_int64(stmt, col);
-	m->case_id = sqlite3_column_int64(stmt, col + 1);
+	m->id = db_col_int(stmt, col);
+	m->case_id = db_col_int(stmt, col + 1);
 	m->date = db_col_str(stmt, col + 2);
 	m->type = db_col_str(stmt, col + 3);
 	m->caseworker = db_col_str(stmt, col + 4);
@@ -38,7 +38,7 @@ void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m)
 	m->next.place = db_col_str(stmt, col + 10);
 }
 
-void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it)
+void row_item(struct db_stmt *stmt, int col, struct meeting_item *it)
 {
 	/* A state this release does not know reads as open. */
 	enum item_state state = ITEM_OPEN;
@@ -47,20 +47,20 @@ void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it)
 	it->item_id = db_col_str(stmt, col);
 	it->section_id = db_col_str(stmt, col + 1);
 	it->text = db_col_str(stmt, col + 2);
-	item_state_parse((const char *)sqlite3_column_text(stmt, col + 3), &state);
+	item_state_parse(db_col_text(stmt, col + 3), &state);
 	it->state = state;
 	it->note = db_col_str(stmt, col + 4);
 }
 
-void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f)
+void row_followup(struct db_stmt *stmt, int col, struct followup_rec *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->id = sqlite3_column_int64(stmt, col);
-	f->case_id = sqlite3_column_int64(stmt, col + 1);
-	f->meeting_id = sqlite3_column_int64(stmt, col + 2);
+	f->id = db_col_int(stmt, col);
+	f->case_id = db_col_int(stmt, col + 1);
+	f->meeting_id = db_col_int(stmt, col + 2);
 	f->due = db_col_str(stmt, col + 3);
 	f->text = db_col_str(stmt, col + 4);
 	f->assignee = db_col_str(stmt, col + 5);
-	f->done = sqlite3_column_int(stmt, col + 6) != 0;
-	f->her = sqlite3_column_int(stmt, col + 7) != 0;
+	f->done = (int)db_col_int(stmt, col + 6) != 0;
+	f->her = (int)db_col_int(stmt, col + 7) != 0;
 }

@@ -6,19 +6,22 @@
  * Not for other modules; they see only samtale/store.h.
  */
 
-#include <sqlite3.h>
 #include <sys/types.h>
 
+#include "engine.h"
 #include "samtale/store.h"
 #include "samtale/util.h"
 
+/* The part of a store every engine has; an engine's own store begins with
+ * it (struct sqlite_store, struct pg_store). */
 struct store {
-	sqlite3 *db;
-	char *path;
+	const struct engine_ops *ops;
+	char *path;		/* the file, or the URI without its password: for messages */
 	char *user;
 	unsigned flags;
 	bool in_tx;		/* store_begin() is in force */
-	bool wipe_wal;		/* an erasure awaits a WAL checkpoint */
+	bool erased;		/* a case was erased in the open transaction: the
+				 * engine's commit wipes its traces from the files */
 	store_wait_fn *wait_fn;	/* store_set_wait_hook */
 	void *wait_ctx;
 	int64_t wait_start;	/* clock_ms() when the current wait began */
@@ -26,8 +29,14 @@ struct store {
 	int batch_fd;		/* the lock file of batches (batch.c), or -1 */
 };
 
+/* store.c: an engine's open and close fill in and free the common part. */
+void store_init_common(struct store *st, const struct engine_ops *ops, const char *path,
+		       const char *user, unsigned flags);
+void store_free_common(struct store *st);
+
 /* Milliseconds of a clock that only goes forward. */
 int64_t clock_ms(void);
+void sleep_ms(unsigned ms);
 /* The database file's mode for a file beside it: 0660 for a team's, else 0600. */
 mode_t db_file_mode(const struct store *st);
 
@@ -80,29 +89,94 @@ void batches_resume(struct store *st);
  * a case of an import that never finished, removed without a line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action);
 
-/* Maps a SQLite result code to a status with a message for the user that
- * never says "database is locked" and never repeats stored text. */
+/*
+ * stmt.c: statements in the SQL both engines run (engine.h), through the
+ * store's engine.
+ */
+
+/* A status with a message for the user from a step's or prepare's code:
+ * never "database is locked", never stored text. */
 enum sam_status db_error(struct store *st, int rc);
 
 enum sam_status db_exec(struct store *st, const char *sql);
-enum sam_status db_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+enum sam_status db_prepare(struct store *st, const char *sql, struct db_stmt **out);
 /* Steps a statement that returns no rows. */
-enum sam_status db_step_done(struct store *st, sqlite3_stmt *stmt);
+enum sam_status db_step_done(struct store *st, struct db_stmt *stmt);
+/* Steps an INSERT ... RETURNING id: *id is the new row's, 0 when the
+ * statement inserted none. The statement is reset for its next use. */
+enum sam_status db_insert_id(struct store *st, struct db_stmt *stmt, int64_t *id);
 /* Binds text, or NULL when s is NULL or empty. */
-void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+void db_bind_text(struct db_stmt *stmt, int idx, const char *s);
 /* A copy of the column, or NULL when it is NULL. */
-char *db_col_str(sqlite3_stmt *stmt, int col);
+char *db_col_str(struct db_stmt *stmt, int col);
+/* NULL does nothing. */
+void db_finalize(struct db_stmt *stmt);
+/* The single integer a query returns. */
+enum sam_status db_query_int(struct store *st, const char *sql, int64_t *out);
+
+static inline int db_step(struct db_stmt *s)
+{
+	return s->ops->step(s);
+}
+
+static inline void db_bind_int(struct db_stmt *s, int idx, int64_t v)
+{
+	s->ops->bind_int(s, idx, v);
+}
+
+/* Copied; NULL binds NULL. */
+static inline void db_bind_str(struct db_stmt *s, int idx, const char *v)
+{
+	s->ops->bind_str(s, idx, v);
+}
+
+static inline int db_param_index(struct db_stmt *s, const char *name)
+{
+	return s->ops->param_index(s, name);
+}
+
+static inline int64_t db_col_int(struct db_stmt *s, int col)
+{
+	return s->ops->col_int(s, col);
+}
+
+/* NULL for NULL; valid until the next step. */
+static inline const char *db_col_text(struct db_stmt *s, int col)
+{
+	return s->ops->col_text(s, col);
+}
+
+static inline int db_col_count(struct db_stmt *s)
+{
+	return s->ops->col_count(s);
+}
+
+static inline void db_reset(struct db_stmt *s)
+{
+	s->ops->reset(s);
+}
+
+static inline int64_t db_changes(struct store *st)
+{
+	return st->ops->changes(st);
+}
+
+/* A read transaction of one snapshot, ended by db_exec(st, "COMMIT"). */
+static inline enum sam_status db_begin_read(struct store *st)
+{
+	return st->ops->begin_read(st);
+}
 
 /* Statements prepared once for many rows (bulk writing, export reading):
  * sql[0..n) into stmts[0..n). On failure every one is finalized again. */
-enum sam_status db_prepare_all(struct store *st, const char *const *sql, sqlite3_stmt **stmts,
+enum sam_status db_prepare_all(struct store *st, const char *const *sql, struct db_stmt **stmts,
 			       size_t n);
-void db_finalize_all(sqlite3_stmt **stmts, size_t n);
+void db_finalize_all(struct db_stmt **stmts, size_t n);
 /* Ends a use of a statement that is kept for the next: resets it and clears
- * its bindings. rc is its last step's result; SQLITE_DONE is SAM_OK. */
-enum sam_status db_done(struct store *st, sqlite3_stmt *stmt, int rc);
+ * its bindings. rc is its last step's result; DB_DONE is SAM_OK. */
+enum sam_status db_done(struct store *st, struct db_stmt *stmt, int rc);
 /* Steps a kept statement that returns no rows, then db_done. */
-enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
+enum sam_status db_run(struct store *st, struct db_stmt *stmt);
 
 /*
  * rows.c: one place that turns a row into a record. A query selects the
@@ -132,12 +206,12 @@ enum sam_status db_run(struct store *st, sqlite3_stmt *stmt);
 	p "caseworker"
 #define INTERNSHIP_NCOLUMNS 13
 
-void row_case(sqlite3_stmt *stmt, int col, struct case_rec *c);
-void row_meeting(sqlite3_stmt *stmt, int col, struct meeting_rec *m);
-void row_item(sqlite3_stmt *stmt, int col, struct meeting_item *it);
-void row_followup(sqlite3_stmt *stmt, int col, struct followup_rec *f);
+void row_case(struct db_stmt *stmt, int col, struct case_rec *c);
+void row_meeting(struct db_stmt *stmt, int col, struct meeting_rec *m);
+void row_item(struct db_stmt *stmt, int col, struct meeting_item *it);
+void row_followup(struct db_stmt *stmt, int col, struct followup_rec *f);
 /* internships.c */
-void row_internship(sqlite3_stmt *stmt, int col, struct internship_rec *in);
+void row_internship(struct db_stmt *stmt, int col, struct internship_rec *in);
 /* The checks of store_internship_add (whole: also of the end, for bulk
  * writing), with their messages. */
 enum sam_status check_internship(const struct internship_spec *in, bool whole);
@@ -165,6 +239,15 @@ enum sam_status check_profile(enum profile_field field, const char *text);
  * "HH:MM" or NULL, a place of plain text (meetings.c). */
 enum sam_status check_meeting_next(const char *meeting_date, const char *date, const char *time,
 				   const char *place);
+/* One copy of each record's checks, for a single change and bulk writing. */
+enum sam_status check_case_fields(const char *ref, const char *initials, const char *opened);
+enum sam_status check_caseworker(const char *name);
+enum sam_status check_meeting_field(enum meeting_field field, const char *text);
+enum sam_status check_item_note(const char *note);
+enum sam_status check_due(const char *due);
+enum sam_status check_followup_text(const char *text);
+enum sam_status check_assignee(const char *name);
+enum sam_status check_followup_fields(const char *due, const char *text, const char *assignee);
 /* date, or today written into buf when date is NULL. */
 const char *date_or_today(const char *date, sam_date buf);
 

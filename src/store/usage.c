@@ -17,7 +17,7 @@
 static enum sam_status read_uses(struct store *st, const char *sql, int64_t case_id, bool items,
 				 struct id_use **out, size_t *n)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct db_stmt *stmt = NULL;
 	enum sam_status status = db_prepare(st, sql, &stmt);
 	size_t cap = 0;
 	int rc;
@@ -26,23 +26,23 @@ static enum sam_status read_uses(struct store *st, const char *sql, int64_t case
 	*n = 0;
 	if (status != SAM_OK)
 		return status;
-	sqlite3_bind_int64(stmt, 1, case_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	db_bind_int(stmt, 1, case_id);
+	while ((rc = db_step(stmt)) == DB_ROW) {
 		struct id_use *u;
 
 		*out = array_grow(*out, *n, &cap, sizeof(**out));
 		u = &(*out)[(*n)++];
 		memset(u, 0, sizeof(*u));
 		u->id = db_col_str(stmt, 0);
-		u->meetings = sqlite3_column_int64(stmt, 1);
+		u->meetings = db_col_int(stmt, 1);
 		if (items) {
 			u->section_id = db_col_str(stmt, 2);
 			u->text = db_col_str(stmt, 3);
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		status = db_error(st, rc);
-	sqlite3_finalize(stmt);
+	db_finalize(stmt);
 	return status;
 }
 

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "samtale/store.h"
+#include "sqlite_store.h"
 #include "samtale/util.h"
 
 static const struct meeting_item_spec first_items[] = {

@@ -14,6 +14,7 @@
 
 #include "samtale/demo.h"
 #include "samtale/demo_bank.h"
+#include "sqlite_store.h"
 #include "samtale/exchange.h"
 
 #define RICH FIXTURES "/exchange/rich.json"

@@ -14,6 +14,7 @@
 
 #include "samtale/report.h"
 #include "samtale/store.h"
+#include "sqlite_store.h"
 #include "samtale/util.h"
 
 static struct store *mem_store(void)

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "samtale/store.h"
+#include "sqlite_store.h"
 #include "samtale/util.h"
 
 /* Not in store.h: reached here so that the refusal of network file systems
