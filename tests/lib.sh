@@ -15,8 +15,16 @@ export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 NO_COLOR=${NO_COLOR:-}
 unset SAMTALE_DB VISUAL LANGUAGE LC_MESSAGES SAMTALE_LANG
 mkdir -p "$HOME"
 
+# The engine under test: sqlite (always), or pg when ctest runs the script
+# again inside pg_virtualenv (tests/CMakeLists.txt, label pg), which gives
+# a throwaway cluster in PGHOST/PGPORT/PGUSER.
+ENGINE=${SAMTALE_TEST_ENGINE:-sqlite}
+PG_DBS=()
+
 cleanup() {
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	local d
+	for d in "${PG_DBS[@]}"; do dropdb --if-exists --force "$d" 2>/dev/null || true; done
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -34,6 +42,35 @@ need_others_run_samtale() {
 		echo "SKIP: other users cannot run $SAMTALE_BIN (a parent directory is closed to them)"
 		exit 77
 	}
+}
+
+if [ "$ENGINE" = pg ] && ! psql -X -q -c 'SELECT 1' postgres >/dev/null 2>&1; then
+	echo "SKIP: no PostgreSQL cluster to test against (run under pg_virtualenv)"
+	exit 77
+fi
+
+# test_db [NAME]: a new, empty database for the engine under test: a file
+# path in $T, or a PostgreSQL database of its own, dropped at the end.
+test_db() {
+	local name=${1:-db}
+	if [ "$ENGINE" = pg ]; then
+		local pgname
+		pgname="t_$$_${name//[^a-z0-9]/_}"
+		createdb "$pgname" || fail "createdb $pgname"
+		PG_DBS+=("$pgname")
+		echo "postgresql:///$pgname"
+	else
+		echo "$T/$name"
+	fi
+}
+
+# sqlite_only: a test of the SQLite engine's own files (modes, the WAL,
+# backups, fixtures) is skipped on PostgreSQL.
+sqlite_only() {
+	if [ "$ENGINE" != sqlite ]; then
+		echo "SKIP: a test of SQLite's files"
+		exit 77
+	fi
 }
 
 # samtale ARGS...: the binary under test.
@@ -64,9 +101,13 @@ expect_status() {
 	[ "$got" = "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(cat "$T/err")"
 }
 
-# sql DB QUERY: one query through the sqlite3 shell.
+# sql DB QUERY: one query through the engine's own shell (sqlite3, psql),
+# rows as "a|b".
 sql() {
-	sqlite3 -batch -noheader "$1" "$2"
+	case $1 in
+	postgres://* | postgresql://*) psql -X -q -A -t -v ON_ERROR_STOP=1 "$1" -c "$2" ;;
+	*) sqlite3 -batch -noheader "$1" "$2" ;;
+	esac
 }
 
 #
@@ -83,6 +124,8 @@ tui_start() {
 		env TERM=xterm-256color HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
 		SAMTALE_CONTENT="$SAMTALE_CONTENT" SAMTALE_TODAY="$SAMTALE_TODAY" TZ=UTC \
 		LC_ALL=C.UTF-8 LANG=C.UTF-8 ${NO_COLOR:+NO_COLOR=1} \
+		${PGHOST:+PGHOST="$PGHOST"} ${PGPORT:+PGPORT="$PGPORT"} ${PGUSER:+PGUSER="$PGUSER"} \
+		${PGPASSWORD:+PGPASSWORD="$PGPASSWORD"} \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
 		"$SAMTALE_BIN" "$@"
 }
