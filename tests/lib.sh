@@ -19,12 +19,15 @@ mkdir -p "$HOME"
 # again inside pg_virtualenv (tests/CMakeLists.txt, label pg), which gives
 # a throwaway cluster in PGHOST/PGPORT/PGUSER.
 ENGINE=${SAMTALE_TEST_ENGINE:-sqlite}
-PG_DBS=()
 
 cleanup() {
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
-	local d
-	for d in "${PG_DBS[@]}"; do dropdb --if-exists --force "$d" 2>/dev/null || true; done
+	if [ "$ENGINE" = pg ]; then
+		local d
+		for d in $(psql -X -A -t -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_$$\_%'" postgres 2>/dev/null); do
+			dropdb --if-exists --force "$d" 2>/dev/null || true
+		done
+	fi
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -50,14 +53,14 @@ if [ "$ENGINE" = pg ] && ! psql -X -q -c 'SELECT 1' postgres >/dev/null 2>&1; th
 fi
 
 # test_db [NAME]: a new, empty database for the engine under test: a file
-# path in $T, or a PostgreSQL database of its own, dropped at the end.
+# path in $T, or a PostgreSQL database of its own (t_PID_NAME), dropped at
+# the end.
 test_db() {
 	local name=${1:-db}
 	if [ "$ENGINE" = pg ]; then
 		local pgname
 		pgname="t_$$_${name//[^a-z0-9]/_}"
 		createdb "$pgname" || fail "createdb $pgname"
-		PG_DBS+=("$pgname")
 		echo "postgresql:///$pgname"
 	else
 		echo "$T/$name"

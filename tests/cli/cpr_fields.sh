@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 fixtures=$SOURCE_DIR/tests/fixtures/cpr
-DB=$T/db
+DB=$(test_db db)
 samtale --db "$DB" db init >/dev/null
 
 # Writes $T/pos-N.json (the Nth positive in one field of an otherwise good

@@ -4,7 +4,7 @@
 # masked in every form.
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/db
+DB=$(test_db db)
 FIXTURE=$SOURCE_DIR/tests/fixtures/exchange/handout.json
 CPR=010190-1234
 

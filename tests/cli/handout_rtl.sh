@@ -15,7 +15,7 @@ mkdir "$T/content"
 cp -r "$SOURCE_DIR/content/." "$T/content/"
 cp -r "$SOURCE_DIR/tests/fixtures/content/handout/ar" "$T/content/"
 export SAMTALE_CONTENT=$T/content
-DB=$T/db
+DB=$(test_db db)
 samtale --db "$DB" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/dev/null
 
 # --lang ar gives her copy in Arabic; the messages stay Danish.

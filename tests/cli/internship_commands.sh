@@ -4,7 +4,7 @@
 # an unknown number) that leave the database as it was.
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/s.db
+DB=$(test_db s.db)
 expect_status 0 samtale --db "$DB" --user mette case add 2026-0117 --initials AB
 expect_status 0 samtale --db "$DB" case add 2026-0200
 

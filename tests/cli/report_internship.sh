@@ -4,7 +4,7 @@
 SAMTALE_TODAY=2026-06-01	# every end below is in the past
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/s.db
+DB=$(test_db s.db)
 expect_status 0 samtale --db "$DB" case add 2026-0001
 expect_status 0 samtale --db "$DB" case add 2026-0002
 add() { # USER REF FROM JOB [END OUTCOME]

@@ -3,7 +3,7 @@
 # number is never repeated in the message.
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/s.db
+DB=$(test_db s.db)
 for ref in 010190-1234 0101901234 "J.nr. 010190-1234"; do
 	expect_status 1 samtale --db "$DB" case add "$ref"
 	assert_contains "$(cat "$T/err")" "samtale: journalnummeret ligner et CPR-nummer"

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=${W:-60}
 samtale --db "$DB" --user søren case add 2026-0200 --initials CD >/dev/null
 tui_one_case 80 24

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=60
 
 tui_first_meeting 160 30

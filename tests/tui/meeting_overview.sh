@@ -10,7 +10,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=60
 AGREED="Du tager papirerne fra skolen med næste gang"
 OLD_NOTE="Hun var træt; tag det op igen"

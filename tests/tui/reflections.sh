@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=${W:-60}
 reflection="Mød hende med en forventning om, at hun er værdifuld"
 action="Husk at fortælle hende, at du tror på hende"

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 command -v python3 >/dev/null || { echo "SKIP: needs python3"; exit 77; }
-DB=$T/db
+DB=$(test_db db)
 samtale --db "$DB" --user mette case add 2026-0117 --initials AB >/dev/null
 
 # pty_run LIMIT ARGS...: samtale on a pseudo-terminal in a session of its

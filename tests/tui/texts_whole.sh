@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=60
 CONTENT=$SOURCE_DIR/content/da
 
