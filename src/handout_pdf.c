@@ -1,18 +1,15 @@
-#include "samtale/handout.h"
+#include "handout_pdf.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "samtale/util.h"
 
 /*
  * Her copy as a PDF: Pango lays out every line (shaping, bidirectional
  * text, fallback to the Noto fonts for Arabic and Ethiopic scripts), Cairo
  * writes it as A4 in points. Large type so that it reads easily: one page
- * when it fits, more when the agreed summary is long.
+ * when it fits, more when the agreed summary is long. Built as the module
+ * samtale-pdf.so, which uses nothing of samtale (see handout_pdf.h).
  */
 
 #define PAGE_W 595.28		/* A4 in points */
@@ -165,7 +162,7 @@ static void draw_line(struct pdf *p, const struct handout_line *ln, bool heading
 	/* A task is a bullet with a hanging indent, on the side her text
 	 * starts: the bullet is neutral, so it takes the text's direction. */
 	if (ln->kind == HLINE_TASK)
-		bulleted = xasprintf("•  %s", ln->text);
+		bulleted = g_strdup_printf("•  %s", ln->text);
 	layout = make_layout(p, &sty, bulleted ? bulleted : ln->text, PAGE_W - 2 * MARGIN);
 	if (bulleted) {
 		PangoLayout *bullet = make_layout(p, &sty, "•  ", -1);
@@ -180,27 +177,26 @@ static void draw_line(struct pdf *p, const struct handout_line *ln, bool heading
 		new_page(p);
 	draw_layout(p, layout, MARGIN);
 	g_object_unref(layout);
-	free(bulleted);
+	g_free(bulleted);
 }
 
-enum sam_status handout_write_pdf(const struct handout *h, FILE *out)
+__attribute__((visibility("default")))
+const char *handout_pdf_render(const struct handout_lines *l, const char *title, FILE *out,
+			       bool *write_failed)
 {
 	struct pdf p = { .y = MARGIN, .out = out };
-	struct handout_lines l;
 	cairo_surface_t *surface;
 	cairo_status_t cs;
 
 	surface = cairo_pdf_surface_create_for_stream(write_stream, &p, PAGE_W, PAGE_H);
 	/* The document's title is the label alone: no personal data in metadata. */
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, h->labels->label[HL_TITLE]);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samtale");
 	p.cr = cairo_create(surface);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
-	p.dir = text_direction(&p, h->labels->label[HL_TITLE]);
-	handout_lines(h, &l);
-	for (size_t i = 0; i < l.n; i++)
-		draw_line(&p, &l.v[i], l.v[i].kind == HLINE_HEADING);
-	handout_lines_free(&l);
+	p.dir = text_direction(&p, title);
+	for (size_t i = 0; i < l->n; i++)
+		draw_line(&p, &l->v[i], l->v[i].kind == HLINE_HEADING);
 	cairo_show_page(p.cr);
 	cs = cairo_status(p.cr);
 	cairo_destroy(p.cr);
@@ -210,10 +206,6 @@ enum sam_status handout_write_pdf(const struct handout *h, FILE *out)
 	cairo_surface_destroy(surface);
 	if (cs == CAIRO_STATUS_SUCCESS && fflush(out))
 		p.write_failed = true;
-	if (p.write_failed)
-		return sam_fail(SAM_ERR_IO, "%s", _("could not write her copy"));
-	if (cs != CAIRO_STATUS_SUCCESS)
-		return sam_fail(SAM_ERR_IO, _("could not make the PDF: %s"),
-				cairo_status_to_string(cs));
-	return SAM_OK;
+	*write_failed = p.write_failed;
+	return p.write_failed || cs == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string(cs);
 }

@@ -218,8 +218,9 @@ enum sam_status path_mkdir_p(const char *dir, mode_t mode);
 char *path_dirname(const char *path);
 bool path_exists(const char *path);
 bool path_is_dir(const char *path);
-/* samtale's own read-only files, one directory for each kind. */
-enum sam_share { SHARE_CONTENT, SHARE_DATA, SHARE_LOCALE };
+/* samtale's own read-only files, one directory for each kind: SHARE_MODULE
+ * holds the modules loaded when needed (lib/samtale, the build directory). */
+enum sam_share { SHARE_CONTENT, SHARE_DATA, SHARE_LOCALE, SHARE_MODULE };
 /* Where the files of kind are: for an installed binary, where the install
  * put them relative to the binary (bin/../share/samtale/content and so on,
  * whatever the prefix, so that a moved prefix keeps working); for a binary

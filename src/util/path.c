@@ -120,6 +120,8 @@ static const struct share_place share_places[] = {
 			 SAMTALE_SOURCE_DIR "/data" },
 	[SHARE_LOCALE] = { SAMTALE_LOCALE_FROM_BINDIR, SAMTALE_LOCALE_INSTALL_DIR,
 			   SAMTALE_BUILD_DIR "/locale" },
+	[SHARE_MODULE] = { SAMTALE_MODULE_FROM_BINDIR, SAMTALE_MODULE_INSTALL_DIR,
+			   SAMTALE_BUILD_DIR },
 };
 
 /* The directory of the running binary, NULL when the system does not say. */

@@ -1,7 +1,8 @@
 #!/bin/bash
 # An install into a scratch prefix works on its own: moved to another place
 # and with the source tree out of sight, `content check` passes on the
-# installed content and the TUI starts. The source tree is hidden behind an
+# installed content, her copy is made as a PDF (by the installed module)
+# and the TUI starts. The source tree is hidden behind an
 # empty directory in a mount namespace of the test's own (root, unshare);
 # where that cannot be done (or without tmux), the rest still runs and the
 # test says SKIP.
@@ -22,6 +23,8 @@ for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/e
 	share/man/man1/samtale.1 share/bash-completion/completions/samtale share/locale/da/LC_MESSAGES/samtale.mo; do
 	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
 done
+# lib/samtale, or lib/x86_64-linux-gnu/samtale under a Debian prefix
+[ -n "$(find "$T/prefix" -path '*/lib*/samtale/samtale-pdf.so')" ] || fail "the install has no samtale-pdf.so"
 # Nothing the binary reads may be where the build configured it: the prefix moves.
 mv "$T/prefix" "$T/moved"
 PREFIX=$(cd "$T/moved" && pwd -P)
@@ -48,6 +51,11 @@ assert_eq "$PREFIX/share/samtale/content: indholdet er i orden" "$(cat "$T/out")
 expect_status 0 hidden "$BIN" --lang en content list
 assert_contains "$(cat "$T/out")" "Believe in the woman" "content list"
 expect_status 0 hidden "$BIN" --db "$T/db" --user mette case add 2026-0117 --initials AB
+# Her copy as a PDF, by the module of the moved install.
+cp "$SOURCE_DIR/tests/fixtures/exchange/handout.json" "$T/"
+expect_status 0 hidden "$BIN" --db "$T/hdb" import "$T/handout.json"
+expect_status 0 hidden "$BIN" --db "$T/hdb" handout 2026-0117 -o "$T/her.pdf"
+assert_eq "%PDF-" "$(head -c 5 "$T/her.pdf")" "handout --format pdf"
 # The installed completion, asking the samtale on PATH.
 expect_status 0 hidden env PATH="$PREFIX/bin:$PATH" bash --norc -c \
 	'. "$1/share/bash-completion/completions/samtale" && complete -p samtale && compgen -F _samtale -- con' \
