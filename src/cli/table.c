@@ -118,6 +118,9 @@ static const char *shown(const struct cli_table *t, size_t row, size_t col, char
 
 	if (!*s || (t->cols[col].kind != COL_PERCENT && t->cols[col].kind != COL_NUMBER))
 		return s;
+	/* num_text changes only the decimal point: a count is shown as it is. */
+	if (t->cols[col].kind == COL_NUMBER && !strchr(s, '.'))
+		return s;
 	d = strtod(s, &end);
 	if (*end)
 		return s;
@@ -126,8 +129,12 @@ static const char *shown(const struct cli_table *t, size_t row, size_t col, char
 
 static void pad(FILE *out, size_t n)
 {
-	while (n--)
-		fputc(' ', out);
+	static const char spaces[] = "                                ";
+
+	for (size_t k; n; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		fwrite(spaces, 1, k, out);
+	}
 }
 
 /*

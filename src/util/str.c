@@ -140,14 +140,19 @@ void strbuf_addc(struct strbuf *sb, char c)
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	char small[64];		/* most are numbers: formatted once, not measured first */
 	va_list ap2;
 	int n;
 
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof(small)) {
+		strbuf_add(sb, small, (size_t)n);
+		return;
+	}
 	strbuf_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;

@@ -38,8 +38,14 @@ bool text_control_find(const char *s, size_t n, unsigned keep, size_t *off, unsi
 {
 	for (size_t i = 0; i < n;) {
 		unsigned long c;
-		size_t len = utf8_decode(s + i, n - i, &c);
+		size_t len;
 
+		/* Printable ASCII, nearly all of what is written, needs no decoding. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &c);
 		if (!len || (text_is_control(c) && !kept(c, keep))) {
 			if (off)
 				*off = i;

@@ -117,8 +117,14 @@ size_t utf8_width(const char *s)
 
 	while (i < n) {
 		unsigned long cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t len;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			cols++;	/* printable ASCII: one column, no decoding */
+			i++;
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &cp);
 		if (!len) {		/* a stray byte shows as one replacement column */
 			cols++;
 			i++;
