@@ -176,8 +176,12 @@ enum sam_status batch_drain(struct store *st, int64_t batch, const char *action,
 	int rc = DB_DONE;
 
 	*n = 0;
+	/* Its steps sync as an import's do: a step a power cut loses is done
+	 * again by the next open. The caller's batch_finish, synchronous, puts
+	 * them all on the disk. */
+	st->ops->bulk_mode(st, true);
 	if ((status = batch_step_open(st, began)) != SAM_OK)
-		return status;
+		goto out;
 	if ((status = db_prepare(st, "SELECT id FROM cases WHERE batch = ?1 LIMIT 1", &next)) != SAM_OK)
 		goto out;
 	db_bind_int(next, 1, batch);
@@ -194,12 +198,20 @@ enum sam_status batch_drain(struct store *st, int64_t batch, const char *action,
 	}
 	if (status == SAM_OK && rc != DB_DONE)
 		status = db_error(st, rc);
+	/* The last step too, so that the sync can be set again outside a
+	 * transaction; the WAL is wiped once, by batch_finish. */
+	if (status == SAM_OK && *began) {
+		*began = 0;
+		st->erased = false;
+		status = store_commit(st);
+	}
 out:
 	db_finalize(next);
 	if (status != SAM_OK) {
 		store_rollback(st);
 		*began = 0;
 	}
+	st->ops->bulk_mode(st, false);
 	return status;
 }
 

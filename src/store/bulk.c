@@ -115,7 +115,6 @@ void store_bulk_close(struct store_bulk *b)
 
 		store_rollback(b->st);
 		b->began = 0;
-		b->st->ops->bulk_mode(b->st, false);
 		if ((status = batch_drain(b->st, b->batch, NULL, &b->began, &n)) == SAM_OK)
 			batch_finish(b->st, b->batch, &b->began, false);
 		sam_fail(SAM_ERR_MSG, "%s", msg);

@@ -166,7 +166,10 @@ enum sam_status sqlite_error(struct store *st, int rc)
 
 /* SQLite's busy handler: waits in short polls, so that a change takes the
  * lock in the pause between two steps of bulk work (batch.c), and tells
- * the waiting screen (store_set_wait_hook) how long it has waited. */
+ * the waiting screen (store_set_wait_hook) how long it has waited. A
+ * screen's change polls every millisecond, other changes less often: of
+ * all the processes waiting for the lock, the one whose caseworker is
+ * typing gets it first when it comes free. */
 static int busy_wait(void *ctx, int count)
 {
 	struct store *st = ctx;
@@ -181,7 +184,7 @@ static int busy_wait(void *ctx, int count)
 	st->waited = true;
 	if (st->wait_fn)
 		st->wait_fn(st->wait_ctx, (unsigned)(now - st->wait_start));
-	sqlite3_sleep(count < 20 ? 1 : count < 100 ? 2 : 5);
+	sqlite3_sleep(st->wait_fn ? 1 : count < 20 ? 2 : 10);
 	return 1;
 }
 
@@ -225,24 +228,29 @@ static char *wipe_mark(const struct store *st)
  * to ms for readers whose snapshot still needs the old pages. It tries
  * without SQLite's busy handler, which would keep every writer out while
  * it waits: a colleague's change goes on between the tries. The pages are
- * copied first without the write lock (PASSIVE), so that the truncating
- * checkpoint, which holds it, has little left to do. */
+ * copied without the write lock (PASSIVE); only once they all are does the
+ * truncating checkpoint take the lock, with nothing left to copy and sync
+ * while it holds it: under a load of writes that copy and its sync kept
+ * every colleague's change waiting, again and again while readers held the
+ * truncation back. */
 static bool checkpoint_all(struct store *st, int ms, int *log, int *ckpt)
 {
+	sqlite3 *db = sqlite_of(st)->db;
 	int64_t until = clock_ms() + ms;
 	bool done;
 
-	sqlite3_busy_handler(sqlite_of(st)->db, NULL, NULL);
+	sqlite3_busy_handler(db, NULL, NULL);
 	for (;;) {
 		*log = *ckpt = -1;
-		sqlite3_wal_checkpoint_v2(sqlite_of(st)->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-		done = sqlite3_wal_checkpoint_v2(sqlite_of(st)->db, "main", SQLITE_CHECKPOINT_TRUNCATE, log,
-						 ckpt) == SQLITE_OK && *log == *ckpt;
+		done = sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, log, ckpt) ==
+			       SQLITE_OK && *log == *ckpt &&
+		       sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_TRUNCATE, log, ckpt) ==
+			       SQLITE_OK && *log == *ckpt;
 		if (done || clock_ms() >= until)
 			break;
 		sqlite3_sleep(20);
 	}
-	sqlite3_busy_handler(sqlite_of(st)->db, busy_wait, st);
+	sqlite3_busy_handler(db, busy_wait, st);
 	return done;
 }
 
