@@ -228,6 +228,9 @@ enum sam_share { SHARE_CONTENT, SHARE_DATA, SHARE_LOCALE, SHARE_MODULE };
  * source, the locale/ the build wrote); else the directory configured at
  * build time. The same string for the life of the process; never NULL. */
 const char *path_share_dir(enum sam_share kind);
+/* The symbol of samtale's module (a file in SHARE_MODULE), which is loaded
+ * the first time; NULL with the reason set when it cannot be. */
+void *module_symbol(const char *module, const char *symbol);
 /* The login name of the process (getlogin, $USER, or the passwd entry). */
 const char *sam_login_name(void);
 

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include <jansson.h>
-#include <xlsxwriter.h>
 
 #include "samtale/util.h"
+#include "xlsx_write.h"
 
 struct cli_col {
 	char *name;
@@ -510,7 +510,8 @@ static void print_json(const struct cli_table *t, FILE *out)
 }
 
 /*
- * xlsx (libxlsxwriter): the same rows as CSV, one sheet per table.
+ * xlsx: the same rows as CSV, one sheet per table, written by the
+ * spreadsheet module (src/xlsx_write.h).
  */
 
 #define XLSX_MAX_WIDTH 60	/* columns wider than this wrap in the cell */
@@ -531,53 +532,40 @@ static char *sheet_name(const struct cli_table *t, size_t i)
 	return strbuf_detach(&sb);
 }
 
-static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-			    enum cli_col_kind kind, lxw_format *pct)
+/* The table as the module writes it: headings, kinds and widths of the
+ * columns, the cells but the totals row's. Caller frees (sheet_free). */
+static struct xlsx_sheet sheet_of(const struct cli_table *t, size_t i)
 {
-	char *end;
-	double d;
+	const char **heads = xcalloc(t->ncols + 1, sizeof(*heads));
+	enum cli_col_kind *kinds = xcalloc(t->ncols + 1, sizeof(*kinds));
+	double *widths = xcalloc(t->ncols + 1, sizeof(*widths));
+	const char **cells = xcalloc(t->nrows * t->ncols + 1, sizeof(*cells));
+	size_t row = 0;
 
-	if (!*s)
-		return LXW_NO_ERROR;
-	if (kind == COL_NUMBER || kind == COL_PERCENT) {
-		d = strtod(s, &end);
-		if (!*end)
-			/* "75.4" is 754 tenths: 0.754 exactly as written, not 75.4 / 100. */
-			return worksheet_write_number(ws, r, c,
-						      kind == COL_PERCENT ? round(d * 10) / 1000 : d,
-						      kind == COL_PERCENT ? pct : NULL);
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t w = at_least(utf8_width(t->cols[c].name), data_width(t, c));
+
+		heads[c] = t->cols[c].name;
+		kinds[c] = t->cols[c].kind;
+		widths[c] = (double)(w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w) + 2;
 	}
-	return worksheet_write_string(ws, r, c, s, NULL);
-}
-
-static lxw_error write_sheet(lxw_workbook *wb, const struct cli_table *t, size_t i,
-			     lxw_format *bold, lxw_format *pct)
-{
-	char *name = sheet_name(t, i);
-	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-	lxw_error e = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
-	lxw_row_t row = 1;
-
-	free(name);
-	for (size_t c = 0; c < t->ncols && !e; c++) {
-		size_t w = utf8_width(t->cols[c].name), d = data_width(t, c);
-
-		w = d > w ? d : w;
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-					 (double)(w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w) + 2, NULL);
-		if (!e)
-			e = worksheet_write_string(ws, 0, (lxw_col_t)c, t->cols[c].name, bold);
-	}
-	for (size_t r = 0; r < t->nrows && !e; r++) {
+	for (size_t r = 0; r < t->nrows; r++) {
 		if (r == t->total_row)
 			continue;
-		for (size_t c = 0; c < t->ncols && !e; c++)
-			e = write_cell(ws, row, (lxw_col_t)c, cell(t, r, c), t->cols[c].kind, pct);
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[row * t->ncols + c] = cell(t, r, c);
 		row++;
 	}
-	if (!e)
-		worksheet_freeze_panes(ws, 1, 0);
-	return e;
+	return (struct xlsx_sheet){ sheet_name(t, i), t->ncols, row, heads, kinds, widths, cells };
+}
+
+static void sheet_free(struct xlsx_sheet *s)
+{
+	free((char *)s->name);
+	free((void *)s->heads);
+	free((void *)s->kinds);
+	free((void *)s->widths);
+	free((void *)s->cells);
 }
 
 /* A private file beside path to write into: path.XXXXXX, 0600. */
@@ -599,25 +587,22 @@ static char *temp_beside(const char *path)
 static enum sam_status write_xlsx_file(struct cli_table *const *t, size_t n, const char *file,
 				       const char *shown)
 {
-	lxw_workbook *wb = workbook_new(file);
-	lxw_format *bold, *pct;
-	lxw_error e = wb ? LXW_NO_ERROR : LXW_ERROR_CREATING_XLSX_FILE;
+	xlsx_write_fn *write;
+	struct xlsx_sheet *sheets;
+	const char *why;
 
-	if (wb) {
-		bold = workbook_add_format(wb);
-		format_set_bold(bold);
-		pct = workbook_add_format(wb);
-		format_set_num_format(pct, "0.0%");
-		for (size_t i = 0; i < n && !e; i++)
-			e = write_sheet(wb, t[i], i, bold, pct);
-		if (e)
-			workbook_close(wb);
-		else
-			e = workbook_close(wb);
-	}
-	if (e)
-		return sam_fail(SAM_ERR_IO, _("cannot write the spreadsheet %s: %s"), shown,
-				lxw_strerror(e));
+	*(void **)&write = module_symbol(XLSX_MODULE, XLSX_WRITE);
+	if (!write)
+		return SAM_ERR_IO;
+	sheets = xcalloc(n + 1, sizeof(*sheets));
+	for (size_t i = 0; i < n; i++)
+		sheets[i] = sheet_of(t[i], i);
+	why = write(sheets, n, file);
+	for (size_t i = 0; i < n; i++)
+		sheet_free(&sheets[i]);
+	free(sheets);
+	if (why)
+		return sam_fail(SAM_ERR_IO, _("cannot write the spreadsheet %s: %s"), shown, why);
 	return SAM_OK;
 }
 

@@ -1,8 +1,8 @@
 #!/bin/bash
 # An install into a scratch prefix works on its own: moved to another place
 # and with the source tree out of sight, `content check` passes on the
-# installed content, her copy is made as a PDF (by the installed module)
-# and the TUI starts. The source tree is hidden behind an
+# installed content, her copy is made as a PDF and a report as a
+# spreadsheet (by the installed modules) and the TUI starts. The source tree is hidden behind an
 # empty directory in a mount namespace of the test's own (root, unshare);
 # where that cannot be done (or without tmux), the rest still runs and the
 # test says SKIP.
@@ -24,7 +24,9 @@ for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/e
 	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
 done
 # lib/samtale, or lib/x86_64-linux-gnu/samtale under a Debian prefix
-[ -n "$(find "$T/prefix" -path '*/lib*/samtale/samtale-pdf.so')" ] || fail "the install has no samtale-pdf.so"
+for m in samtale-pdf.so samtale-xlsx.so; do
+	[ -n "$(find "$T/prefix" -path "*/lib*/samtale/$m")" ] || fail "the install has no $m"
+done
 # Nothing the binary reads may be where the build configured it: the prefix moves.
 mv "$T/prefix" "$T/moved"
 PREFIX=$(cd "$T/moved" && pwd -P)
@@ -56,6 +58,13 @@ cp "$SOURCE_DIR/tests/fixtures/exchange/handout.json" "$T/"
 expect_status 0 hidden "$BIN" --db "$T/hdb" import "$T/handout.json"
 expect_status 0 hidden "$BIN" --db "$T/hdb" handout 2026-0117 -o "$T/her.pdf"
 assert_eq "%PDF-" "$(head -c 5 "$T/her.pdf")" "handout --format pdf"
+expect_status 0 hidden "$BIN" --db "$T/hdb" report --by section --format xlsx -o "$T/report.xlsx"
+assert_eq "PK" "$(head -c 2 "$T/report.xlsx")" "report --format xlsx"
+# A module missing from the install: the command says so, and writes nothing.
+mv "$(find "$PREFIX" -name samtale-xlsx.so)" "$T/"
+expect_status 1 hidden "$BIN" --db "$T/hdb" report --by section --format xlsx -o "$T/none.xlsx"
+assert_contains "$(cat "$T/err")" "samtale-xlsx.so" "missing module"
+[ ! -e "$T/none.xlsx" ] || fail "a spreadsheet was written without its module"
 # The installed completion, asking the samtale on PATH.
 expect_status 0 hidden env PATH="$PREFIX/bin:$PATH" bash --norc -c \
 	'. "$1/share/bash-completion/completions/samtale" && complete -p samtale && compgen -F _samtale -- con' \
