@@ -59,8 +59,10 @@ struct logged {
 struct pg_store {
 	struct store base;
 	PGconn *conn;
-	bool tx;		/* a transaction is open on the server */
-	bool erased;		/* a case was erased in it */
+	/* A transaction is open on the server, as it said after the last
+	 * statement (a lost connection says nothing), begun by begin_sql. */
+	bool tx;
+	char *begin_sql;
 	int64_t changes;
 	/* The last failure, for error(): its SQLSTATE and what may be said of
 	 * it (a constraint's name, or for a mistake in samtale's SQL the
@@ -252,7 +254,7 @@ static bool rerun(struct pg_store *ps)
 		reconnect(ps);
 	else
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
-	res = PQexec(ps->conn, "BEGIN");
+	res = PQexec(ps->conn, ps->begin_sql);
 	same = result_ok(res);
 	PQclear(res);
 	for (size_t i = 0; same && i < ps->nlog; i++) {
@@ -263,6 +265,23 @@ static bool rerun(struct pg_store *ps)
 		PQclear(res);
 	}
 	return same;
+}
+
+/* Follows the transaction the server says is open: a statement in one is
+ * logged, the one that begins it is remembered. */
+static void track(struct pg_store *ps, const char *sql, int n, char **values, Oid *types,
+		  const PGresult *res)
+{
+	bool now = PQtransactionStatus(ps->conn) == PQTRANS_INTRANS;
+
+	if (ps->tx && now) {
+		log_add(ps, sql, n, values, types, res);
+	} else {
+		log_free(ps);
+		free(ps->begin_sql);
+		ps->begin_sql = now ? xstrdup(sql) : NULL;
+	}
+	ps->tx = now;
 }
 
 /* Runs one statement. Outside a transaction a deadlock or a serialization
@@ -278,8 +297,7 @@ static PGresult *run(struct pg_store *ps, const char *sql, int n, char **values,
 		PGresult *res = send(ps, sql, n, values, types);
 
 		if (result_ok(res)) {
-			if (ps->tx)
-				log_add(ps, sql, n, values, types, res);
+			track(ps, sql, n, values, types, res);
 			*rc = 0;
 			return res;
 		}
@@ -356,8 +374,7 @@ static int slot(struct pg_stmt *s, int idx)
 	return idx >= 1 && idx <= s->q.maxidx && s->q.map[idx] ? s->q.map[idx] - 1 : -1;
 }
 
-/* Integers go as int8 and text as text; NULL has no type, and the server
- * takes the one its place asks for. */
+/* Integers go as int8 and text as text. */
 static void bind(struct pg_stmt *s, int idx, char *value, Oid type)
 {
 	int k = slot(s, idx);
@@ -368,7 +385,7 @@ static void bind(struct pg_stmt *s, int idx, char *value, Oid type)
 	}
 	free(s->values[k]);
 	s->values[k] = value;
-	s->types[k] = value ? type : 0;
+	s->types[k] = type;
 }
 
 static void pg_bind_int(struct db_stmt *s, int idx, int64_t v)
@@ -381,6 +398,32 @@ static void pg_bind_str(struct db_stmt *s, int idx, const char *v)
 	bind(pgst(s), idx, xstrdup(v), TEXT_OID);
 }
 
+/* Runs the statement with its values, its NULLs written into the text
+ * (pg_sql_with_nulls). */
+static PGresult *execute(struct pg_stmt *p, int *rc)
+{
+	int n = p->q.nparams, *renum = xcalloc((size_t)n + 1, sizeof(*renum)), m = 0;
+	bool *is_null = xcalloc((size_t)n + 1, sizeof(*is_null));
+	char **values = xcalloc((size_t)n + 1, sizeof(*values));
+	Oid *types = xcalloc((size_t)n + 1, sizeof(*types));
+	char *sql;
+	PGresult *res;
+
+	for (int k = 0; k < n; k++)
+		if (!(is_null[k] = !p->values[k])) {
+			values[m] = p->values[k];
+			types[m++] = p->types[k];
+		}
+	sql = m < n ? pg_sql_with_nulls(&p->q, is_null, renum) : NULL;
+	res = run(pgs(p->base.st), sql ? sql : p->q.text, m, values, types, rc);
+	free(sql);
+	free(types);
+	free(values);
+	free(is_null);
+	free(renum);
+	return res;
+}
+
 static int pg_step(struct db_stmt *s)
 {
 	struct pg_stmt *p = pgst(s);
@@ -388,7 +431,7 @@ static int pg_step(struct db_stmt *s)
 	int rc;
 
 	if (!p->res) {
-		p->res = run(ps, p->q.text, p->q.nparams, p->values, p->types, &rc);
+		p->res = execute(p, &rc);
 		if (!p->res)
 			return rc;
 		if (changes_rows(p->res))
@@ -442,8 +485,7 @@ static int pg_param_index(struct db_stmt *s, const char *name)
 	return pg_sql_param_index(&pgst(s)->q, name);
 }
 
-/* As sqlite3_reset: the next step runs the statement again, with the
- * values bound so far. */
+/* The next step runs the statement again, with the values bound so far. */
 static void pg_reset(struct db_stmt *s)
 {
 	struct pg_stmt *p = pgst(s);
@@ -451,6 +493,16 @@ static void pg_reset(struct db_stmt *s)
 	PQclear(p->res);
 	p->res = NULL;
 	p->row = -1;
+}
+
+static void pg_clear_bindings(struct db_stmt *s)
+{
+	struct pg_stmt *p = pgst(s);
+
+	for (int k = 0; k < p->q.nparams; k++) {
+		free(p->values[k]);
+		p->values[k] = NULL;
+	}
 }
 
 static void pg_finalize(struct db_stmt *s)
@@ -547,34 +599,24 @@ static enum sam_status command(struct pg_store *ps, const char *sql)
 	return rc ? pg_error(&ps->base, rc) : SAM_OK;
 }
 
-static enum sam_status open_tx(struct pg_store *ps, const char *sql)
-{
-	enum sam_status status;
-
-	log_free(ps);
-	if ((status = command(ps, sql)) == SAM_OK)
-		ps->tx = true;
-	return status;
-}
-
 static enum sam_status pg_begin(struct store *st)
 {
-	return open_tx(pgs(st), "BEGIN");
+	return command(pgs(st), "BEGIN");
 }
 
 static enum sam_status pg_begin_read(struct store *st)
 {
-	return open_tx(pgs(st), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	return command(pgs(st), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 static void pg_rollback(struct store *st)
 {
 	struct pg_store *ps = pgs(st);
 
-	if (ps->tx && !connection_gone(ps))
+	if (PQtransactionStatus(ps->conn) != PQTRANS_IDLE && !connection_gone(ps))
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 	ps->tx = false;
-	ps->erased = false;
+	ps->base.erased = false;
 	log_free(ps);
 }
 
@@ -599,7 +641,7 @@ static enum sam_status pg_commit(struct store *st)
 	struct pg_store *ps = pgs(st);
 	PGresult *res = PQexec(ps->conn, "COMMIT");
 	bool ok = result_ok(res) && strcmp(PQcmdStatus(res), "ROLLBACK");
-	bool erased = ps->erased;
+	bool erased = st->erased;
 	int rc = PGE_FAILED;
 
 	/* A COMMIT that met another's serialization failure is run again too. */
@@ -617,8 +659,6 @@ static enum sam_status pg_commit(struct store *st)
 			rc = PGE_BUSY;	/* the server had already rolled it back */
 	}
 	PQclear(res);
-	/* Nothing to roll back after a COMMIT, whatever it answered. */
-	ps->tx = ok ? false : ps->tx;
 	pg_rollback(st);
 	if (!ok)
 		return pg_error(st, rc);
@@ -631,16 +671,6 @@ static void pg_bulk_mode(struct store *st, bool on)
 {
 	(void)st;
 	(void)on;
-}
-
-static void pg_erased(struct store *st)
-{
-	pgs(st)->erased = true;
-}
-
-static void pg_erase_undone(struct store *st)
-{
-	pgs(st)->erased = false;
 }
 
 static enum sam_status pg_backup(struct store *st, const char *dest, bool force)
@@ -744,6 +774,14 @@ static PGconn *connect_to(const char *target)
 	return PQconnectdbParams(keys, values, 1);
 }
 
+/* The server's notices (a WARNING, a NOTICE) are no message for the user,
+ * and libpq would print them raw to stderr. */
+static void quiet(void *ctx, const char *message)
+{
+	(void)ctx;
+	(void)message;
+}
+
 /* One value of the first row, or -1 when there is none (or NULL). */
 static int64_t query_int(struct pg_store *ps, const char *sql, bool *failed)
 {
@@ -793,7 +831,7 @@ static enum sam_status check_version(struct pg_store *ps, int64_t v)
  * transaction that one process at a time holds. */
 static enum sam_status migrate(struct pg_store *ps)
 {
-	enum sam_status status = open_tx(ps, "BEGIN");
+	enum sam_status status = command(ps, "BEGIN");
 	int64_t from;
 	char *sql;
 
@@ -854,22 +892,25 @@ static void pg_close(struct store *st)
 	PQfinish(ps->conn);
 	log_free(ps);
 	free(ps->log);
+	free(ps->begin_sql);
 	free(ps->what);
+	store_free_common(st);
 	free(ps);
 }
 
-static enum sam_status pg_open(const char *target, unsigned flags, struct store **out)
+static enum sam_status pg_open(const char *target, const char *user, unsigned flags,
+			       struct store **out)
 {
 	struct pg_store *ps = xcalloc(1, sizeof(*ps));
+	char *shown = without_password(target);
 	enum sam_status status;
 
 	*out = NULL;
-	ps->base.ops = &pg_engine;
-	ps->base.path = without_password(target);
-	ps->base.flags = flags;
-	ps->base.batch_fd = -1;
+	store_init_common(&ps->base, &pg_engine, shown, user, flags);
+	free(shown);
 	ps->what = xstrdup("");
 	ps->conn = connect_to(target);
+	PQsetNoticeProcessor(ps->conn, quiet, NULL);
 	if (connection_gone(ps)) {
 		remember(ps, NULL);
 		status = sam_fail(SAM_ERR_IO, _("cannot connect to the PostgreSQL database %s: %s"),
@@ -878,7 +919,6 @@ static enum sam_status pg_open(const char *target, unsigned flags, struct store 
 		status = prepare_schema(ps, flags);
 	}
 	if (status != SAM_OK) {
-		free(ps->base.path);
 		pg_close(&ps->base);
 		return status;
 	}
@@ -900,6 +940,7 @@ const struct engine_ops pg_engine = {
 	.col_count = pg_col_count,
 	.param_index = pg_param_index,
 	.reset = pg_reset,
+	.clear_bindings = pg_clear_bindings,
 	.finalize = pg_finalize,
 	.changes = pg_changes,
 	.error = pg_error,
@@ -909,8 +950,6 @@ const struct engine_ops pg_engine = {
 	.begin_read = pg_begin_read,
 	.bulk_in_steps = false,
 	.bulk_mode = pg_bulk_mode,
-	.erased = pg_erased,
-	.erase_undone = pg_erase_undone,
 	.backup = pg_backup,
 	.check = pg_check,
 };

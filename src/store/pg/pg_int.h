@@ -23,6 +23,11 @@ struct pg_sql {
 	int maxidx;		/* the largest SQLite number */
 	int *map;		/* [1..maxidx]: SQLite number -> $k, 0 when unused */
 	char **names;		/* [1..maxidx]: ":name" of the number, or NULL */
+	struct pg_sql_use {	/* where each $k stands in text */
+		size_t at, len;
+		int k;
+	} *uses;
+	size_t nuses;
 };
 
 /* False (and *out empty) when sql numbers a parameter 0 or past
@@ -31,6 +36,15 @@ struct pg_sql {
 #define PG_SQL_MAX_PARAMS 32766
 bool pg_sql_rewrite(const char *sql, struct pg_sql *out);
 void pg_sql_free(struct pg_sql *q);
+/*
+ * A NULL is sent as the word NULL in the text rather than as a parameter:
+ * a NULL parameter has no type, and where nothing around it says one
+ * ("?2 IS NULL", a CASE's ELSE) the server refuses the statement. A NULL
+ * literal takes its type from each place it stands, as in SQLite.
+ * is_null[k-1] says which of $1..$nparams are NULL; renum[k-1] becomes the
+ * number of each other one in the text returned (caller frees).
+ */
+char *pg_sql_with_nulls(const struct pg_sql *q, const bool *is_null, int *renum);
 /* The SQLite number of ":name" (name with its colon), 0 when sql has none. */
 int pg_sql_param_index(const struct pg_sql *q, const char *name);
 

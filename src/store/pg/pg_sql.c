@@ -102,9 +102,20 @@ static const char *parameter(struct pg_sql *q, const char *p, int *idx, int *cap
 	return s;
 }
 
+/* Writes $k and remembers where it stands. */
+static void use(struct pg_sql *q, struct strbuf *sb, int k, size_t *cap)
+{
+	size_t at = sb->len;
+
+	strbuf_addf(sb, "$%d", k);
+	q->uses = array_grow(q->uses, q->nuses, cap, sizeof(*q->uses));
+	q->uses[q->nuses++] = (struct pg_sql_use){ at, sb->len - at, k };
+}
+
 bool pg_sql_rewrite(const char *sql, struct pg_sql *out)
 {
 	struct strbuf sb = { 0 };
+	size_t use_cap = 0;
 	int cap = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -127,7 +138,7 @@ bool pg_sql_rewrite(const char *sql, struct pg_sql *out)
 			}
 			if (!out->map[idx])
 				out->map[idx] = ++out->nparams;
-			strbuf_addf(&sb, "$%d", out->map[idx]);
+			use(out, &sb, out->map[idx], &use_cap);
 		} else {
 			strbuf_addc(&sb, *p++);
 		}
@@ -144,6 +155,7 @@ void pg_sql_free(struct pg_sql *q)
 		free(q->names[i]);
 	free(q->names);
 	free(q->map);
+	free(q->uses);
 	free(q->text);
 	memset(q, 0, sizeof(*q));
 }
@@ -151,4 +163,26 @@ void pg_sql_free(struct pg_sql *q)
 int pg_sql_param_index(const struct pg_sql *q, const char *name)
 {
 	return name ? named(q, name, strlen(name)) : 0;
+}
+
+char *pg_sql_with_nulls(const struct pg_sql *q, const bool *is_null, int *renum)
+{
+	struct strbuf sb = { 0 };
+	size_t from = 0;
+	int n = 0;
+
+	for (int k = 0; k < q->nparams; k++)
+		renum[k] = is_null[k] ? 0 : ++n;
+	for (size_t i = 0; i < q->nuses; i++) {
+		const struct pg_sql_use *u = &q->uses[i];
+
+		strbuf_add(&sb, q->text + from, u->at - from);
+		if (is_null[u->k - 1])
+			strbuf_adds(&sb, "NULL");
+		else
+			strbuf_addf(&sb, "$%d", renum[u->k - 1]);
+		from = u->at + u->len;
+	}
+	strbuf_adds(&sb, q->text + from);
+	return strbuf_detach(&sb);
 }
