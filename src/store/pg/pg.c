@@ -705,6 +705,9 @@ static enum sam_status pg_check(struct store *st, bool *ok, char **report)
 	struct pg_store *ps = pgs(st);
 	struct strbuf sb = { 0 };
 
+	/* Nothing checked before this: so far all is well. */
+	if (!*report)
+		*ok = true;
 	strbuf_adds(&sb, *report ? *report : "");
 	free(*report);
 	add_problems(ps, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
