@@ -77,10 +77,12 @@ static bool set_lock(int fd, int64_t byte, short type)
 }
 
 /* Takes the lock of batch id without waiting: false when another process
- * holds it (the batch is under way) or there is no lock file to be had. */
+ * holds it (the batch is under way) or there is no lock file to be had.
+ * Bulk work in one transaction needs none: nobody sees its batch before it
+ * is done, and a crash rolls it back. */
 static bool batch_lock(struct store *st, int64_t id)
 {
-	return in_memory(st) || set_lock(lock_fd(st, true), id, F_WRLCK);
+	return in_memory(st) || !st->ops->bulk_in_steps || set_lock(lock_fd(st, true), id, F_WRLCK);
 }
 
 void batch_unlock(struct store *st, int64_t id)
@@ -159,7 +161,7 @@ enum sam_status batch_step_next(struct store *st, int64_t *began)
 {
 	enum sam_status status;
 
-	if (!*began || clock_ms() - *began < STEP_MS)
+	if (!st->ops->bulk_in_steps || !*began || clock_ms() - *began < STEP_MS)
 		return SAM_OK;
 	*began = 0;
 	st->erased = false;	/* the WAL is wiped once, after the last step */

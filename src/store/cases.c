@@ -340,11 +340,13 @@ static enum sam_status erase_batch(struct store *st, const char *action,
 		goto out;
 	}
 	/* Committed, the erasure is decided: killed from here on, the next
-	 * open finishes it. */
-	st->erased = false;
-	began = 0;
-	if ((status = store_commit(st)) == SAM_OK &&
-	    (status = batch_drain(st, batch, action, &began, n)) == SAM_OK)
+	 * open finishes it. In one transaction, it is decided when it is done. */
+	if (st->ops->bulk_in_steps) {
+		st->erased = false;
+		began = 0;
+		status = store_commit(st);
+	}
+	if (status == SAM_OK && (status = batch_drain(st, batch, action, &began, n)) == SAM_OK)
 		status = batch_finish(st, batch, &began, *n > 0);
 out:
 	if (batch)
