@@ -718,7 +718,7 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 	*out = NULL;
 	*n = 0;
 	status = db_prepare(st,
-		"SELECT section_id, sum(state = 'done'), sum(state = 'open'), sum(state = 'not_relevant')"
+		"SELECT section_id, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'open'), count(*) FILTER (WHERE state = 'not_relevant')"
 		" FROM meeting_items WHERE meeting_id = ?1 GROUP BY section_id ORDER BY min(position)",
 		&stmt);
 	if (status != SAM_OK)

@@ -13,7 +13,7 @@
  */
 
 #define SQL_COUNTS \
-	"sum(mi.state = 'done'), sum(mi.state = 'open'), sum(mi.state = 'not_relevant')"
+	"count(*) FILTER (WHERE mi.state = 'done'), count(*) FILTER (WHERE mi.state = 'open'), count(*) FILTER (WHERE mi.state = 'not_relevant')"
 
 static void add_selection(struct strbuf *sb, const struct store_count_filter *f)
 {
@@ -173,8 +173,8 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 
 	memset(out, 0, sizeof(*out));
 	strbuf_adds(&sql, "WITH a AS (SELECT m.case_id AS case_id, count(DISTINCT m.id) AS meetings, "
-		    "sum(mi.state = 'done') AS done, sum(mi.state = 'open') AS open, "
-		    "sum(mi.state = 'not_relevant') AS nr "
+		    "count(*) FILTER (WHERE mi.state = 'done') AS done, count(*) FILTER (WHERE mi.state = 'open') AS open, "
+		    "count(*) FILTER (WHERE mi.state = 'not_relevant') AS nr "
 		    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1 = 1");
 	add_selection(&sql, sel);
 	add_items(&sql, sel);
