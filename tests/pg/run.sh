@@ -12,7 +12,12 @@
 # Skipped (77) where no PostgreSQL server can be run, or samtale was built
 # without it.
 
-if [ -z "${SAMTALE_PG_CLUSTER:-}" ]; then
+# A cluster given (tests/run-all.sh runs the pg tests inside pg_virtualenv)
+# is used when this is its superuser; else the script makes its own.
+superuser() {
+	[ "$(psql -X -At -c 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user' postgres 2>/dev/null)" = t ]
+}
+if [ -z "${SAMTALE_PG_CLUSTER:-}" ] && ! superuser; then
 	bin=${SAMTALE_BIN:-$(cd "$(dirname "$0")/../.." && pwd)/build/gcc/samtale}
 	if ! command -v pg_virtualenv >/dev/null; then
 		echo "SKIP: pg_virtualenv (postgresql-common) is not installed"
@@ -26,9 +31,9 @@ if [ -z "${SAMTALE_PG_CLUSTER:-}" ]; then
 		echo "SKIP: this samtale was built without PostgreSQL"
 		exit 77
 	fi
-	# The cluster is this script's own (-t: in a temporary directory even as
-	# root, beside any other cluster); a server that cannot start (no shared
-	# memory in a container, say) is a skip, not a failure.
+	# -t: in a temporary directory even as root, beside any other cluster.
+	# A server that cannot start (no shared memory in a container, say) is
+	# a skip, not a failure.
 	started=$(mktemp)
 	rm -f "$started"
 	rc=0
@@ -40,24 +45,37 @@ if [ -z "${SAMTALE_PG_CLUSTER:-}" ]; then
 	rm -f "$started"
 	exit "$rc"
 fi
-: >"$SAMTALE_PG_CLUSTER"
+[ -z "${SAMTALE_PG_CLUSTER:-}" ] || : >"$SAMTALE_PG_CLUSTER"
 
 . "$(dirname "$0")/../lib.sh"
 
-# pg_virtualenv's superuser and server, for psql as the administrator.
-: "${PGHOST:?}" "${PGPORT:?}" "${PGUSER:?}"
-DBNAME=samtale_test
+# The cluster's superuser and server, for psql as the administrator. The
+# roles are the cluster's, so theirs are named for this run (R), and go
+# with its database at the end.
+: "${PGPORT:?}" "${PGUSER:?}"
+PGHOST=${PGHOST:-localhost}
+R=t$$
+DBNAME=${R}_pgrun
 ADMIN="postgresql:///$DBNAME"
 createdb "$DBNAME"
+drop_all() {
+	dropdb --if-exists --force "$DBNAME" 2>/dev/null || true
+	for r in anna bo lise dora carl nord syd; do
+		psql -X -q -c "DROP ROLE IF EXISTS ${R}_$r" postgres 2>/dev/null || true
+	done
+	cleanup
+}
+trap drop_all EXIT
 
 # as ROLE PASSWORD: the URI that logs in as the role.
 as() {
-	echo "postgresql://$1:$2@$PGHOST:$PGPORT/$DBNAME"
+	echo "postgresql://${R}_$1:$2@/$DBNAME?host=$PGHOST&port=$PGPORT"
 }
 # psql_as ROLE PASSWORD SQL: one statement through psql as the role; its
 # output (unaligned, no headers) and its errors in $T/out and $T/err.
 psql_as() {
-	PGUSER=$1 PGPASSWORD=$2 psql -X -At -v ON_ERROR_STOP=1 -d "$DBNAME" -c "$3" >"$T/out" 2>"$T/err"
+	PGHOST=$PGHOST PGUSER=${R}_$1 PGPASSWORD=$2 psql -X -At -v ON_ERROR_STOP=1 -d "$DBNAME" -c "$3" \
+		>"$T/out" 2>"$T/err"
 }
 admin_sql() {
 	psql -X -At -v ON_ERROR_STOP=1 -d "$DBNAME" -c "$1"
@@ -76,13 +94,13 @@ assert_contains "$(cat "$T/out")" "ready"
 expect_status 0 samtale --lang en --db "$ADMIN" db init
 assert_eq 1 "$(admin_sql "SELECT version FROM samtale.samtale_schema")" "schema version"
 
-admin_sql "CREATE ROLE nord NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('nord');
-	   CREATE ROLE syd NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('syd');
-	   CREATE ROLE anna LOGIN PASSWORD 'pw-anna' IN ROLE nord, samtale_caseworker;
-	   CREATE ROLE bo LOGIN PASSWORD 'pw-bo' IN ROLE syd, samtale_caseworker;
-	   CREATE ROLE lise LOGIN PASSWORD 'pw-lise' IN ROLE nord, samtale_lead;
-	   CREATE ROLE dora LOGIN PASSWORD 'pw-dora' IN ROLE samtale_dpo;
-	   CREATE ROLE carl LOGIN PASSWORD 'pw-carl' IN ROLE samtale_caseworker;" >/dev/null
+admin_sql "CREATE ROLE ${R}_nord NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('${R}_nord');
+	   CREATE ROLE ${R}_syd NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('${R}_syd');
+	   CREATE ROLE ${R}_anna LOGIN PASSWORD 'pw-anna' IN ROLE ${R}_nord, samtale_caseworker;
+	   CREATE ROLE ${R}_bo LOGIN PASSWORD 'pw-bo' IN ROLE ${R}_syd, samtale_caseworker;
+	   CREATE ROLE ${R}_lise LOGIN PASSWORD 'pw-lise' IN ROLE ${R}_nord, samtale_lead;
+	   CREATE ROLE ${R}_dora LOGIN PASSWORD 'pw-dora' IN ROLE samtale_dpo;
+	   CREATE ROLE ${R}_carl LOGIN PASSWORD 'pw-carl' IN ROLE samtale_caseworker;" >/dev/null
 
 # The password never shows in a message.
 expect_status 0 samtale --lang en --db "$ANNA" --user anna case add N-0001 --initials AB
@@ -91,7 +109,7 @@ assert_contains "$(cat "$T/err")" "samtale: "
 assert_not_contains "$(cat "$T/err")" "pw-anna" "message"
 expect_status 0 samtale --lang en --db "$ANNA" case show N-0001
 assert_contains "$(cat "$T/out")" "N-0001 (AB)"
-assert_eq nord "$(admin_sql "SELECT team FROM samtale.cases WHERE ref = 'N-0001'")" "a new case's team"
+assert_eq "${R}_nord" "$(admin_sql "SELECT team FROM samtale.cases WHERE ref = 'N-0001'")" "a new case's team"
 
 # A caseworker in no team is told so.
 expect_status 1 samtale --lang en --db "$(as carl pw-carl)" case add C-0001
@@ -180,13 +198,13 @@ psql_as anna pw-anna "UPDATE samtale.followups SET done = 1 WHERE id = $syd_fid"
 assert_eq "UPDATE 0" "$(cat "$T/out")" "psql: update of Syd's follow-up"
 psql_as anna pw-anna "DELETE FROM samtale.cases WHERE ref = 'S-0001'"
 assert_eq "DELETE 0" "$(cat "$T/out")" "psql: delete of Syd's case"
-! psql_as anna pw-anna "UPDATE samtale.cases SET team = 'syd' WHERE ref = 'N-0001'" ||
+! psql_as anna pw-anna "UPDATE samtale.cases SET team = '${R}_syd' WHERE ref = 'N-0001'" ||
 	fail "psql: Nord's caseworker gave a case to Syd"
 ! psql_as anna pw-anna "INSERT INTO samtale.cases (ref, caseworker, opened, team)
-	VALUES ('X-0001', 'anna', '2026-01-01', 'syd')" || fail "psql: a case made for Syd"
+	VALUES ('X-0001', 'anna', '2026-01-01', '${R}_syd')" || fail "psql: a case made for Syd"
 ! psql_as anna pw-anna "INSERT INTO samtale.followups (case_id, due, text, assignee)
 	VALUES ($syd_id, '2026-01-01', 'x', 'anna')" || fail "psql: a follow-up on Syd's case"
-! psql_as anna pw-anna "SET ROLE syd" || fail "psql: Nord's caseworker became Syd"
+! psql_as anna pw-anna "SET ROLE ${R}_syd" || fail "psql: Nord's caseworker became Syd"
 ! psql_as anna pw-anna "ALTER TABLE samtale.cases DISABLE ROW LEVEL SECURITY" ||
 	fail "psql: row-level security turned off"
 ! psql_as anna pw-anna "SET row_security = off; SELECT count(*) FROM samtale.cases" ||
@@ -224,7 +242,7 @@ assert_eq "2025-0999,2026-0117,N-0001" "$(admin_sql "SELECT string_agg(ref, ',' 
 	"the cases after the purge"
 
 # The audit log records the server's role beside --user.
-assert_eq "anna" "$(admin_sql "SELECT DISTINCT db_role FROM samtale.audit WHERE action = 'case.add'")" \
+assert_eq "${R}_anna" "$(admin_sql "SELECT DISTINCT db_role FROM samtale.audit WHERE action = 'case.add'")" \
 	"the audit's role"
 
 #
@@ -277,6 +295,10 @@ words="Zebrafinke Trompetfisk Blaekspruttekok Havoern Nattergalen Solsortesang R
 expect_status 0 samtale --db "$ANNA" --user anna import "$T/erase.json"
 datadir=$(admin_sql "SHOW data_directory")
 dbdir=$datadir/base/$(admin_sql "SELECT oid FROM pg_database WHERE datname = '$DBNAME'")
+if [ ! -r "$dbdir" ]; then
+	echo "SKIP: the server's files ($dbdir) cannot be read here, so erasure cannot be looked for in them"
+	exit 77
+fi
 # Every file of the schema's tables, their TOAST tables and their indexes.
 relation_files() {
 	admin_sql "SELECT pg_relation_filepath(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

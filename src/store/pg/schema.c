@@ -34,15 +34,17 @@
 
 const char *const pg_migrations[] = {
 	/* 1: the schema of SQLite's migration 5, with teams and their policies */
-	"DO $$ BEGIN"
-	" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'samtale_owner') THEN"
-	"  CREATE ROLE samtale_owner NOLOGIN; END IF;"
-	" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'samtale_caseworker') THEN"
-	"  CREATE ROLE samtale_caseworker NOLOGIN; END IF;"
-	" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'samtale_lead') THEN"
-	"  CREATE ROLE samtale_lead NOLOGIN; END IF;"
-	" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'samtale_dpo') THEN"
-	"  CREATE ROLE samtale_dpo NOLOGIN; END IF;"
+	/* Roles belong to the cluster, and another database's db init may
+	 * be making them at the same moment: the one that loses waits for the
+	 * other's commit and finds them made. */
+	"DO $$ DECLARE r text; BEGIN"
+	" FOREACH r IN ARRAY ARRAY['samtale_owner', 'samtale_caseworker', 'samtale_lead', 'samtale_dpo'] LOOP"
+	"  BEGIN"
+	"   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN"
+	"    EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;"
+	"  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;"
+	"  END;"
+	" END LOOP;"
 	/* The role that runs db init makes the objects as their owner. */
 	" IF NOT pg_has_role(current_user, 'samtale_owner', 'MEMBER') THEN"
 	"  EXECUTE format('GRANT samtale_owner TO %I', current_user); END IF;"
