@@ -26,6 +26,7 @@ cleanup() {
 		local d
 		for d in $(psql -X -A -t -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_$$\_%'" postgres 2>/dev/null); do
 			dropdb --if-exists --force "$d" 2>/dev/null || true
+			psql -X -q -c "DROP ROLE IF EXISTS ${d}_team" postgres 2>/dev/null || true
 		done
 	fi
 	rm -rf "$T"
@@ -61,6 +62,11 @@ test_db() {
 		local pgname
 		pgname="t_$$_${name//[^a-z0-9]/_}"
 		createdb "$pgname" || fail "createdb $pgname"
+		# The schema, and the tester in a team of her own (README: teams).
+		"$SAMTALE_BIN" --db "postgresql:///$pgname" db init >/dev/null || fail "db init $pgname"
+		psql -X -q -v ON_ERROR_STOP=1 -c "CREATE ROLE ${pgname}_team NOLOGIN;
+			INSERT INTO samtale.teams (name) VALUES ('${pgname}_team');
+			GRANT ${pgname}_team TO current_user" "$pgname" >/dev/null || fail "a team in $pgname"
 		echo "postgresql:///$pgname"
 	else
 		echo "$T/$name"
@@ -108,7 +114,8 @@ expect_status() {
 # rows as "a|b".
 sql() {
 	case $1 in
-	postgres://* | postgresql://*) psql -X -q -A -t -v ON_ERROR_STOP=1 "$1" -c "$2" ;;
+	postgres://* | postgresql://*)
+		PGOPTIONS="-c search_path=samtale" psql -X -q -A -t -v ON_ERROR_STOP=1 "$1" -c "$2" ;;
 	*) sqlite3 -batch -noheader "$1" "$2" ;;
 	esac
 }
