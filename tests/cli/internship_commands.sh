@@ -49,8 +49,8 @@ assert_eq "Praktik nr. 1 er afsluttet: ansat." "$(cat "$T/out")"
 expect_status 0 samtale --db "$DB" internship end 2 --outcome ended-early
 assert_eq "2026-02-20|employed|Fast job 25 timer.
 2026-03-01|ended-early|" "$(sql "$DB" 'SELECT ended, outcome, outcome_reason FROM internships WHERE id IN (1, 2) ORDER BY id')"
-assert_eq "3|2|2" "$(sql "$DB" "SELECT sum(action = 'internship.add'), sum(action = 'internship.edit'),
-	sum(action = 'internship.end') FROM audit")" "audit lines"
+assert_eq "3|2|2" "$(sql "$DB" "SELECT count(*) FILTER (WHERE action = 'internship.add'),
+	count(*) FILTER (WHERE action = 'internship.edit'), count(*) FILTER (WHERE action = 'internship.end') FROM audit")" "audit lines"
 assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM audit WHERE detail LIKE '%Fast job%' OR detail LIKE '%Solhøj%'")" \
 	"text in the audit log"
 

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$(test_db db)
+DB=$T/db
 W=${W:-60}
 meetings() {
 	samtale --db "$DB" report --by section --format csv | sed -n 2p | cut -d, -f2
