@@ -11,6 +11,7 @@
 
 #include "samtale/store.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 #define CPR_NOTE "Hendes CPR er 010190-1235, siger hun."
 #define CONTROL "ok\x1b[31m"
@@ -23,7 +24,7 @@ static struct store *mem_store(void)
 {
 	struct store *st = NULL;
 
-	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
 	return st;
 }
 
@@ -173,5 +174,7 @@ int main(void)
 		cmocka_unit_test(test_followup_fields),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "samtale/store.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 /* Appends code point cp to sb as UTF-8. */
 static void add_cp(struct strbuf *sb, unsigned long cp)
@@ -184,7 +185,7 @@ static struct fields fields_open(void)
 {
 	struct fields f = { 0 };
 
-	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &f.st), SAM_OK);
+	assert_int_equal(test_store_open("mette", &f.st), SAM_OK);
 	assert_int_equal(store_case_add(f.st, "X-0", "AB", NULL, &f.case_id), SAM_OK);
 	assert_int_equal(store_meeting_add(f.st, f.case_id, "2026-01-10", "foerste", &spec, 1,
 					   &f.meeting_id), SAM_OK);
@@ -316,5 +317,7 @@ int main(void)
 		cmocka_unit_test(test_every_field_takes),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests_name("cpr", tests, NULL, NULL);
 }

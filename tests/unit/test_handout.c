@@ -11,6 +11,7 @@
 
 #include "samtale/handout.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 #define CONTENT SOURCE_DIR "/content"
 
@@ -100,7 +101,7 @@ static void test_model_from_store(void **state)
 
 	(void)state;
 	sam_set_lang(SAM_LANG_DA);
-	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
 	assert_int_equal(store_case_add(st, "2026-0117", "AB", "2026-01-10", &case_id), SAM_OK);
 	assert_int_equal(store_case_set_profile(st, case_id, PROFILE_QUALIFICATIONS, "PROFIL"), SAM_OK);
 	assert_int_equal(store_meeting_add(st, case_id, "2026-02-01", "foerste", items, 1, &m1), SAM_OK);
@@ -160,5 +161,7 @@ int main(void)
 		cmocka_unit_test(test_model_from_store),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,116 @@
+#ifndef SAMTALE_TEST_DB_H
+#define SAMTALE_TEST_DB_H
+
+/*
+ * The database a unit test opens: a new in-memory SQLite database, or, with
+ * SAMTALE_TEST_ENGINE=pg (ctest's label pg, run inside pg_virtualenv), a new
+ * PostgreSQL database of its own with the tester in a team, dropped when the
+ * test program ends. Queries beneath the store go through the engine's own
+ * shell or library.
+ */
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "samtale/store.h"
+#include "samtale/util.h"
+#include "sqlite_store.h"
+
+static inline bool test_on_pg(void)
+{
+	const char *engine = getenv("SAMTALE_TEST_ENGINE");
+
+	return engine && !strcmp(engine, "pg");
+}
+
+static inline void test_db_drop_all(void)
+{
+	char *cmd = xasprintf("for d in $(psql -X -A -t -c \"SELECT datname FROM pg_database"
+			      " WHERE datname LIKE 'u\\_%d\\_%%'\" postgres); do"
+			      " dropdb --force \"$d\"; psql -X -q -c \"DROP ROLE IF EXISTS ${d}_team\""
+			      " postgres; done >/dev/null 2>&1", (int)getpid());
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "test_db: could not drop the test databases\n");
+	free(cmd);
+}
+
+/* From main, before the tests: true when PostgreSQL is asked for and no
+ * cluster answers, and the program is to exit 77 (skipped). */
+static inline bool test_db_unavailable(void)
+{
+	if (!test_on_pg())
+		return false;
+	if (system("psql -X -q -c 'SELECT 1' postgres >/dev/null 2>&1") != 0) {
+		printf("SKIP: no PostgreSQL cluster to test against (run under pg_virtualenv)\n");
+		return true;
+	}
+	atexit(test_db_drop_all);
+	return false;
+}
+
+static inline void test_db_run(const char *cmd)
+{
+	if (system(cmd) != 0) {
+		fprintf(stderr, "test_db: failed: %s\n", cmd);
+		abort();
+	}
+}
+
+/* Opens a new, empty store for user, as STORE_CREATE does. */
+static inline enum sam_status test_store_open(const char *user, struct store **st)
+{
+	static int count;
+	enum sam_status status;
+	char *name, *cmd, *uri;
+
+	if (!test_on_pg())
+		return store_open(":memory:", user, STORE_CREATE, st);
+	name = xasprintf("u_%d_%d", (int)getpid(), count++);
+	cmd = xasprintf("createdb %s", name);
+	test_db_run(cmd);
+	free(cmd);
+	uri = xasprintf("postgresql:///%s", name);
+	status = store_open(uri, user, STORE_CREATE, st);
+	cmd = xasprintf("psql -X -q -v ON_ERROR_STOP=1 -c \"CREATE ROLE %s_team NOLOGIN;"
+			" INSERT INTO samtale.teams (name) VALUES ('%s_team');"
+			" GRANT %s_team TO current_user\" %s >/dev/null", name, name, name, name);
+	if (status == SAM_OK)
+		test_db_run(cmd);
+	free(cmd);
+	free(uri);
+	free(name);
+	return status;
+}
+
+/* The single integer of a query beneath the store, in the schema of its
+ * engine; -1 when it fails. */
+static inline long long test_query_int(struct store *st, const char *sql)
+{
+	long long n = -1;
+
+	if (!test_on_pg()) {
+		sqlite3_stmt *stmt = NULL;
+
+		if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL) == SQLITE_OK &&
+		    sqlite3_step(stmt) == SQLITE_ROW)
+			n = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	} else {
+		char *cmd = xasprintf("PGOPTIONS='-c search_path=samtale' psql -X -q -A -t"
+				      " -v ON_ERROR_STOP=1 '%s' <<'SQL'\n%s\nSQL\n", store_path(st), sql);
+		FILE *p = popen(cmd, "r");
+
+		if (!p || fscanf(p, "%lld", &n) != 1)
+			n = -1;
+		if (p)
+			pclose(p);
+		free(cmd);
+	}
+	return n;
+}
+
+#endif
