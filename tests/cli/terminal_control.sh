@@ -49,7 +49,7 @@ no_raw "$T/out" "$T/err"
 
 # Input: C1 controls and bidi overrides are refused in references, initials
 # and every text, as C0 controls are.
-DB=$(test_db db)
+DB=$T/db
 for bad in $'\xc2\x9b2J' $'\xe2\x80\xae' $'\xe2\x81\xa6' $'\x1b]52;c;eA==\x07' $'\x7f'; do
 	expect_status 1 samtale --db "$DB" case add "A${bad}B"
 	assert_contains "$(cat "$T/err")" "kontroltegn" "reference"
