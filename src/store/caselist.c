@@ -151,7 +151,7 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
 		"  count(f.id), count(*) FILTER (WHERE f.due < :today)"
 		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND +f.done = 0"
-		" GROUP BY p.id ORDER BY p.ref", 1, &stmt);
+		" GROUP BY p.id, p.ref, p.initials, p.caseworker, p.closed ORDER BY p.ref", 1, &stmt);
 	if (status != SAM_OK)
 		return status;
 	date_today(today);

@@ -12,7 +12,7 @@ W=60
 
 samtale --db "$DB" --user mette demo --cases 40 --seed 1 >/dev/null
 CASE=$(sql "$DB" "SELECT c.id FROM cases c WHERE c.closed IS NULL
-	AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id AND NOT f.done)
+	AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id AND f.done = 0)
 	ORDER BY (SELECT count(*) FROM meetings m WHERE m.case_id = c.id) DESC, c.id LIMIT 1")
 [ -n "$CASE" ] || fail "the demo has no open case with an open follow-up"
 MEETINGS=$(sql "$DB" "SELECT count(*) FROM meetings WHERE case_id = $CASE")
@@ -23,7 +23,7 @@ FIRST=$(sql "$DB" "SELECT min(date) FROM meetings WHERE case_id = $CASE")
 INTERNSHIPS=$(sql "$DB" "SELECT count(*) FROM internships WHERE case_id = $CASE")
 
 # What should be reached, in the order of the screen.
-sql "$DB" "SELECT due, substr(text, 1, 30) FROM followups WHERE case_id = $CASE AND NOT done
+sql "$DB" "SELECT due, substr(text, 1, 30) FROM followups WHERE case_id = $CASE AND done = 0
 	ORDER BY due, id" >"$T/followups"
 samtale --db "$DB" case show "$REF" >"$T/show"
 sed -n '/^Punkter der stod åbne sidst$/,/^$/p' "$T/show" |

@@ -50,8 +50,8 @@ tui_wait "Sager ($n)" $W
 # A row as the database has it: last meeting, open and overdue follow-ups.
 id=$(sql "$DB" "SELECT id FROM cases WHERE ref = '$ref'")
 last=$(sql "$DB" "SELECT max(date) FROM meetings WHERE case_id = $id")
-open=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND NOT done")
-overdue=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND NOT done AND due < '$SAMTALE_TODAY'")
+open=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND done = 0")
+overdue=$(sql "$DB" "SELECT count(*) FROM followups WHERE case_id = $id AND done = 0 AND due < '$SAMTALE_TODAY'")
 if [ "$overdue" -gt 0 ]; then
 	fu="$open ($overdue forfalden!)"
 	[ "$overdue" -gt 1 ] && fu="$open ($overdue forfaldne!)"	# Danish plural
@@ -95,7 +95,7 @@ tui_wait "Sager ($n)" $W
 
 # Danish plural: "2 (2 forfaldne!)", never "2 forfalden!".
 plural=$(sql "$DB" "SELECT ref FROM cases c WHERE closed IS NULL AND (SELECT count(*) FROM followups f
-	WHERE f.case_id = c.id AND NOT f.done AND f.due < '$SAMTALE_TODAY') > 1 ORDER BY ref LIMIT 1")
+	WHERE f.case_id = c.id AND f.done = 0 AND f.due < '$SAMTALE_TODAY') > 1 ORDER BY ref LIMIT 1")
 [ -n "$plural" ] || fail "no open demo case with two overdue follow-ups"
 tui_keys /
 tui_type "$plural"
