@@ -51,7 +51,7 @@ enum sam_status store_ids_in_use(struct store *st, int64_t case_id, struct id_us
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
-	status = read_uses(st, "SELECT item_id, count(*), section_id, max(text) FROM meeting_items"
+	status = read_uses(st, "SELECT item_id, count(*), min(section_id), max(text) FROM meeting_items"
 			   USES_WHERE " GROUP BY item_id ORDER BY item_id", case_id, true, &out->items,
 			   &out->nitems);
 	if (status == SAM_OK)
