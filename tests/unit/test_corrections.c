@@ -169,12 +169,14 @@ static void test_delete_and_restore(void **state)
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id = 1"), 1);
 	assert_int_equal(audit_lines(st, "meeting.restore"), 1);
 
-	/* when its id was taken meanwhile, it comes back under a new one */
+	/* when its id was taken meanwhile, it comes back under a new one
+	 * (SQLite gives the id of the last row deleted again; PostgreSQL's
+	 * ids never come again, and then it gets its own back) */
 	assert_int_equal(store_meeting_delete(st, mid), SAM_OK);
 	assert_int_equal(store_meeting_add(st, cid, NULL, "opfoelgning", later_items, 3, &other), SAM_OK);
-	assert_int_equal(other, mid);
+	assert_int_equal(other == mid, strcmp(store_engine(st), "sqlite") == 0);
 	assert_int_equal(store_meeting_restore(st, &m, NULL, 0, &rid), SAM_OK);
-	assert_true(rid != mid);
+	assert_true(other == mid ? rid != mid : rid == mid);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM meetings"), 2);
 	meeting_rec_free(&m);
 	store_close(st);
