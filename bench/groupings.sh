@@ -36,43 +36,49 @@ FROM=$(date -d "$(date +%Y-%m-01) -1 month" +%F)
 TO=$(date -d "$(date +%Y-%m-01) -1 day" +%F)
 
 # The SQL samtale runs (src/store/report_queries.c), with the percentage
-# computed as the report prints it.
-COUNTS="count(DISTINCT mi.meeting_id), sum(mi.state = 'done'), sum(mi.state = 'open'),
- sum(mi.state = 'not_relevant'),
- printf('%.1f', 100.0 * sum(mi.state = 'done') / nullif(sum(mi.state IN ('done', 'open')), 0))"
-JOIN="FROM meeting_items mi JOIN meetings m ON m.id = mi.meeting_id"
+# computed as the report prints it: the counts per meeting and section
+# (section_counts, "c") for every grouping but items, which count the
+# checklist ("k", with its wording, item and section).
+PCT="printf('%.1f', 100.0 * sum(c.done) / nullif(sum(c.done + c.open), 0))"
+SUMS="sum(c.done), sum(c.open), sum(c.not_relevant), $PCT"
+COUNTS="count(DISTINCT c.meeting_id), $SUMS"
+JOIN="FROM section_counts c JOIN meetings m ON m.id = c.meeting_id"
+SECTIONS="FROM section_counts c JOIN section_keys cs ON cs.id = c.section"
+ITEM_COUNTS="count(DISTINCT k.meeting_id), sum(k.state = 1), sum(k.state = 0), sum(k.state = 2),
+ printf('%.1f', 100.0 * sum(k.state = 1) / nullif(sum(k.state IN (0, 1)), 0))"
+ITEMS="FROM checklist k JOIN wordings kw ON kw.id = k.wording JOIN item_keys ki ON ki.id = kw.item
+ JOIN section_keys ks ON ks.id = ki.section JOIN meetings m ON m.id = k.meeting_id"
 MEETINGS="SELECT count(*) FROM meetings m WHERE EXISTS
- (SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id)"
+ (SELECT 1 FROM section_counts c WHERE c.meeting_id = m.id)"
 declare -A SQL CMD
 SQL[caseworker]="SELECT m.caseworker, $COUNTS $JOIN GROUP BY m.caseworker ORDER BY m.caseworker;
  SELECT name, sum(overdue), sum(stale) FROM (
  SELECT f.assignee AS name, count(*) AS overdue, 0 AS stale FROM followups f
  WHERE f.done = 0 AND f.due < '$TODAY' GROUP BY f.assignee UNION ALL
- SELECT c.caseworker, 0, count(*) FROM cases c WHERE c.closed IS NULL AND coalesce(
- (SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id), c.opened) <= '$QUIET'
+ SELECT c.caseworker, 0, count(*) FROM cases c WHERE c.closed IS NULL
+ AND coalesce(c.last_meeting, c.opened) <= '$QUIET'
  GROUP BY c.caseworker) GROUP BY name ORDER BY name;"
 CMD[caseworker]="report --by caseworker"
-SQL[section_split]="SELECT mi.section_id, m.caseworker, $COUNTS $JOIN
- GROUP BY mi.section_id, m.caseworker ORDER BY mi.section_id, m.caseworker; $MEETINGS;"
+SQL[section_split]="SELECT cs.key, m.caseworker, count(*), $SUMS $SECTIONS
+ JOIN meetings m ON m.id = c.meeting_id
+ GROUP BY cs.key, m.caseworker ORDER BY cs.key, m.caseworker; $MEETINGS;"
 CMD[section_split]="report --by section --split caseworker"
-SQL[item_split]="SELECT mi.item_id, m.caseworker, $COUNTS $JOIN
- GROUP BY mi.item_id, m.caseworker ORDER BY mi.item_id, m.caseworker; $MEETINGS;"
+SQL[item_split]="SELECT ki.key, m.caseworker, $ITEM_COUNTS $ITEMS
+ GROUP BY ki.key, m.caseworker ORDER BY ki.key, m.caseworker; $MEETINGS;"
 CMD[item_split]="report --by item --split caseworker"
 SQL[month]="SELECT substr(m.date, 1, 7), $COUNTS $JOIN GROUP BY substr(m.date, 1, 7) ORDER BY 1;"
 CMD[month]="report --by month"
-SQL[stale]="WITH a AS (SELECT m.case_id AS case_id, count(DISTINCT m.id) AS meetings,
- sum(mi.state = 'done') AS done, sum(mi.state = 'open') AS open,
- sum(mi.state = 'not_relevant') AS nr $JOIN GROUP BY m.case_id),
- c AS (SELECT id, ref, opened, closed, caseworker,
- (SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases)
+SQL[stale]="WITH a (case_id, meetings, done, open, nr) AS (SELECT m.case_id, count(DISTINCT m.id),
+ sum(c.done), sum(c.open), sum(c.not_relevant) $JOIN GROUP BY m.case_id),
+ c AS (SELECT id, ref, opened, closed, caseworker, last_meeting AS last FROM cases)
  SELECT c.ref, coalesce(a.meetings, 0), c.last, coalesce(a.done, 0), coalesce(a.open, 0),
  coalesce(a.nr, 0), (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done),
  (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND NOT f.done AND f.due < '$TODAY'),
  c.caseworker FROM c LEFT JOIN a ON a.case_id = c.id
  WHERE c.closed IS NULL AND coalesce(c.last, c.opened) <= '$QUIET' ORDER BY c.ref;"
 CMD[stale]="report --stale 30"
-SQL[last_month]="SELECT mi.section_id, $COUNTS $JOIN WHERE m.date >= '$FROM' AND m.date <= '$TO'
- GROUP BY mi.section_id ORDER BY mi.section_id;
+SQL[last_month]="SELECT cs.key, count(*), $SUMS $SECTIONS JOIN meetings m ON m.id = c.meeting_id
+ WHERE m.date >= '$FROM' AND m.date <= '$TO' GROUP BY cs.key ORDER BY cs.key;
  $MEETINGS AND m.date >= '$FROM' AND m.date <= '$TO';"
 CMD[last_month]="report --period last-month"
 NAMES=(caseworker section_split item_split month stale last_month followups xlsx)
@@ -92,7 +98,7 @@ measure() {
  CAST(julianday('$TODAY') - julianday(f.due) AS INTEGER) FROM followups f JOIN cases c ON c.id = f.case_id
  WHERE f.assignee = '$who' AND f.done = 0 AND f.due < '$TODAY' ORDER BY f.due, c.ref, f.id;"
 	CMD[followups]="followups --caseworker $who --overdue"
-	SQL[xlsx]="SELECT mi.section_id, $COUNTS FROM meeting_items mi GROUP BY mi.section_id ORDER BY 1;
+	SQL[xlsx]="SELECT cs.key, count(*), $SUMS $SECTIONS GROUP BY cs.key ORDER BY 1;
  $MEETINGS; ${SQL[caseworker]} ${SQL[month]}"
 	CMD[xlsx]="report --by section,caseworker,month --format xlsx -o $WORK/groupings.xlsx"
 	for name in "${NAMES[@]}"; do
@@ -108,7 +114,7 @@ measure() {
 		R[sql_$name,$n]=$(median_ms "$json" "sql_$name")
 	done
 	R[meetings,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meetings;")
-	R[items,$n]=$(sqlite3 "$db" "SELECT count(*) FROM meeting_items;")
+	R[items,$n]=$(sqlite3 "$db" "SELECT count(*) FROM checklist;")
 }
 
 fmt() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.2f" : (v < 100 ? "%.1f" : "%.0f")), v }'; }

@@ -120,6 +120,27 @@ sql() {
 	esac
 }
 
+# A query beneath the store that begins with $WITH_ITEMS reads "items": one
+# row per item of a meeting, with its ids, wording and state as words (the
+# checklist and the tables it refers to, store/db.c).
+WITH_ITEMS="WITH items AS (SELECT c.meeting_id, i.key AS item_id, s.key AS section_id, c.position,
+ w.text, CASE c.state WHEN 1 THEN 'done' WHEN 2 THEN 'not_relevant' ELSE 'open' END AS state, c.note
+ FROM checklist c JOIN wordings w ON w.id = c.wording JOIN item_keys i ON i.id = w.item
+ JOIN section_keys s ON s.id = i.section)"
+
+# add_item_sql MEETING POSITION ITEM SECTION TEXT STATE NOTE: SQL that gives
+# a meeting an item beneath the store as the store holds it; STATE is a
+# word, NOTE is SQL ('...' or NULL). The wording's hash is left 0: the store
+# does not find such a wording, and adds its own when it needs one.
+add_item_sql() {
+	printf "INSERT INTO section_keys (key) VALUES ('%s') ON CONFLICT DO NOTHING;
+INSERT INTO item_keys (key, section) SELECT '%s', id FROM section_keys WHERE key = '%s' ON CONFLICT DO NOTHING;
+INSERT INTO wordings (item, hash, text) SELECT id, 0, '%s' FROM item_keys WHERE key = '%s';
+INSERT INTO checklist (meeting_id, position, wording, state, note) VALUES (%s, %s, last_insert_rowid(),
+ CASE '%s' WHEN 'done' THEN 1 WHEN 'not_relevant' THEN 2 ELSE 0 END, %s);\n" \
+		"$4" "$3" "$4" "$5" "$3" "$1" "$2" "$6" "$7"
+}
+
 #
 # TUI: samtale in a detached tmux session of a fixed size.
 #

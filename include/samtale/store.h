@@ -62,9 +62,14 @@ enum sam_status store_init_shared(const char *path, const char *group, const cha
  * backup (a regular file with samtale's application id); a link, a device
  * or a FIFO always. */
 enum sam_status store_backup(struct store *st, const char *dest, bool force);
-/* Integrity and foreign key check; *ok false and problems appended to
- * *report (caller frees) when anything is wrong. */
+/* Integrity and foreign key check, and whether what the store keeps up to
+ * date beside the checklist and the meetings (the counts per meeting and
+ * section, each case's last meeting) agrees with them; *ok false and
+ * problems appended to *report (caller frees) when anything is wrong. */
 enum sam_status store_check(struct store *st, bool *ok, char **report);
+/* Rebuilds what store_check finds kept out of step, in one transaction,
+ * with an audit line; *fixed is how many rows were wrong. */
+enum sam_status store_repair(struct store *st, int64_t *fixed);
 /* True when the database holds at least one case (demo refuses those). */
 enum sam_status store_has_cases(struct store *st, bool *yes);
 /* Marks the database as one that holds made-up cases, for good: the TUI
@@ -76,7 +81,9 @@ enum sam_status store_is_demo(struct store *st, bool *yes);
  * Item states: one place for their names.
  */
 
-enum item_state { ITEM_OPEN, ITEM_DONE, ITEM_NOT_RELEVANT };
+/* The numbers are what the database stores (checklist.state; the SQL
+ * spelling of each is in store/store_int.h): never renumber them. */
+enum item_state { ITEM_OPEN = 0, ITEM_DONE = 1, ITEM_NOT_RELEVANT = 2 };
 
 const char *item_state_name(enum item_state s);	/* "open", "done", "not_relevant" */
 bool item_state_parse(const char *name, enum item_state *out);

@@ -60,19 +60,41 @@ CLI_CMD(cmd_db_backup)
 }
 
 /*
- * samtale db check
+ * samtale db check [--repair]
  */
+
+/* Mends what the store keeps beside the checklist and the meetings (the
+ * counts per section, each case's last meeting); the check then runs on
+ * the mended database. */
+static int repair(struct cli_ctx *ctx)
+{
+	enum sam_status st;
+	int64_t fixed = 0;
+	int rc = cli_open_store(ctx, NEED_DB);
+
+	if (rc)
+		return rc;
+	if ((st = store_repair(ctx->store, &fixed)) != SAM_OK)
+		return cli_fail(st);
+	if (fixed)
+		printf(sam_ngettext("%lld row counted again.\n", "%lld rows counted again.\n",
+				    (unsigned long)fixed), (long long)fixed);
+	return 0;
+}
 
 CLI_CMD(cmd_db_check)
 {
 	enum sam_status st;
 	char *report = NULL;
-	bool ok;
-	int rc = 0;
+	bool ok, mend = false;
+	int c, rc = 0;
 
-	while (cli_next_opt(ctx, argc, argv, &rc) != -1)
-		;
+	while ((c = cli_next_opt(ctx, argc, argv, &rc)) != -1)
+		if (c == 'r')
+			mend = true;
 	if (rc || (rc = cli_no_more_args(argc, argv)))
+		return rc;
+	if (mend ? (rc = repair(ctx)) : (rc = cli_open_store(ctx, NEED_DB_READONLY)))
 		return rc;
 	if ((st = store_check(ctx->store, &ok, &report)) != SAM_OK) {
 		free(report);
@@ -82,8 +104,7 @@ CLI_CMD(cmd_db_check)
 		printf(_("The database %s is fine.\n"), ctx->db_path);
 	} else {
 		fputs(report, stdout);
-		fprintf(stderr, _("samtale: the database %s has errors (see above); restore a backup\n"),
-			ctx->db_path);
+		fprintf(stderr, _("samtale: the database %s has errors (see above)\n"), ctx->db_path);
 		rc = 1;
 	}
 	free(report);

@@ -102,7 +102,12 @@ const struct cli_cmd cli_cmds[] = {
 		{ "force", 'f', NULL, NULL, false, N_("overwrite a file that exists") },
 		OPT_END },
 	  N_("back up the database") },
-	{ "db", "check", cmd_db_check, NEED_DB_READONLY, "", NULL,
+	/* Opens the database itself: read-only, or to write with --repair. */
+	{ "db", "check", cmd_db_check, 0, "",
+	  (const struct cli_opt[]){
+		{ "repair", 'r', NULL, NULL, false,
+		  N_("first count again what is kept beside the checklist and the meetings") },
+		OPT_END },
 	  N_("check the database") },
 	{ "db", "purge", cmd_db_purge, NEED_DB, "",
 	  (const struct cli_opt[]){

@@ -35,8 +35,8 @@ static const char *const bulk_sql[B_COUNT] = {
 	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter, "
 		      "next_date, next_time, next_place) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-	[B_ITEM] = "INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[B_ITEM] = "INSERT INTO checklist (meeting_id, position, wording, state, note) "
+		   "VALUES (?1, ?2, ?3, ?4, ?5)",
 	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done, her) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_CLOSE] = "UPDATE cases SET closed = ?1 WHERE id = ?2",
@@ -52,6 +52,7 @@ struct store_bulk {
 	int64_t began;			/* when the step began, 0 between steps */
 	bool finished;
 	struct db_stmt *stmt[B_COUNT];
+	struct wording_finder *wordings;
 	int64_t case_id;		/* the case being written, 0 before the first */
 	sam_date opened;		/* its opening date, which closing may not precede */
 	char *caseworker;		/* its caseworker, who recorded its internships */
@@ -75,7 +76,8 @@ enum sam_status store_bulk_open(struct store *st, const char *detail, struct sto
 	st->ops->bulk_mode(st, true);
 	if ((status = batch_step_open(st, &b->began)) != SAM_OK ||
 	    (status = batch_create(st, "add", detail, &b->batch)) != SAM_OK ||
-	    (status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK) {
+	    (status = db_prepare_all(st, bulk_sql, b->stmt, B_COUNT)) != SAM_OK ||
+	    (status = wording_finder_open(st, &b->wordings)) != SAM_OK) {
 		store_bulk_close(b);
 		return status;
 	}
@@ -107,6 +109,7 @@ void store_bulk_close(struct store_bulk *b)
 	if (!b)
 		return;
 	db_finalize_all(b->stmt, B_COUNT);
+	wording_finder_close(b->wordings);
 	if (!b->finished && b->batch) {
 		/* What was written goes again, in steps, but the reason stays
 		 * the caller's to show. */
@@ -198,7 +201,7 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 	for (size_t i = 0; m->notes && i < m->nitems; i++)
 		if ((status = check_item_note(m->notes[i])))
 			return status;
-	return SAM_OK;
+	return check_items_once(m->items, m->nitems);
 }
 
 static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
@@ -206,19 +209,17 @@ static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 {
 	struct db_stmt *stmt = b->stmt[B_ITEM];
 	enum sam_status status = SAM_OK;
+	int64_t wording;
 
 	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
+		if ((status = wording_find(b->wordings, &m->items[i], &wording)) != SAM_OK)
+			break;
 		db_bind_int(stmt, 1, meeting_id);
-		db_bind_str(stmt, 2, m->items[i].item_id);
-		db_bind_str(stmt, 3, m->items[i].section_id);
-		db_bind_int(stmt, 4, (int64_t)i);
-		db_bind_str(stmt, 5, m->items[i].text ? m->items[i].text : "");
-		db_bind_str(stmt, 6, item_state_name(m->states ? m->states[i] : ITEM_OPEN));
-		db_bind_text(stmt, 7, m->notes ? m->notes[i] : NULL);
+		db_bind_int(stmt, 2, (int64_t)i);
+		db_bind_int(stmt, 3, wording);
+		db_bind_int(stmt, 4, m->states ? (int)m->states[i] : ITEM_OPEN);
+		db_bind_text(stmt, 5, m->notes ? m->notes[i] : NULL);
 		status = db_run(b->st, stmt);
-		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
-			status = sam_fail(SAM_ERR_INVALID, _("the item %s is in the meeting twice"),
-					  m->items[i].item_id);
 	}
 	return status;
 }

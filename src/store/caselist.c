@@ -142,16 +142,16 @@ enum sam_status store_case_rows(struct store *st, const struct case_query *q, si
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	/* The page first, by the ref index; then, for its rows only, the last
-	 * meeting (meetings_case) and the open follow-ups (followups_case). */
+	/* The page first, by the ref index; then, for its rows only, the open
+	 * follow-ups (followups_case). */
 	status = prepare(st, q,
-		"WITH page AS (SELECT c.id, c.ref, c.initials, c.caseworker, c.closed FROM cases c WHERE %s"
-		"  ORDER BY c.ref LIMIT :limit OFFSET :offset)"
-		" SELECT p.id, p.ref, p.initials, p.caseworker, p.closed,"
-		"  (SELECT max(m.date) FROM meetings m WHERE m.case_id = p.id),"
+		"WITH page AS (SELECT c.id, c.ref, c.initials, c.caseworker, c.closed, c.last_meeting"
+		"  FROM cases c WHERE %s ORDER BY c.ref LIMIT :limit OFFSET :offset)"
+		" SELECT p.id, p.ref, p.initials, p.caseworker, p.closed, p.last_meeting,"
 		"  count(f.id), count(*) FILTER (WHERE f.due < :today)"
 		" FROM page p LEFT JOIN followups f ON f.case_id = p.id AND +f.done = 0"
-		" GROUP BY p.id, p.ref, p.initials, p.caseworker, p.closed ORDER BY p.ref", 1, &stmt);
+		" GROUP BY p.id, p.ref, p.initials, p.caseworker, p.closed, p.last_meeting"
+		" ORDER BY p.ref", 1, &stmt);
 	if (status != SAM_OK)
 		return status;
 	date_today(today);

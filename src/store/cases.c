@@ -34,7 +34,7 @@ const struct profile_field_info profile_fields[PROFILE_NFIELDS] = {
 
 #define CASE_SELECT \
 	"SELECT " CASE_COLUMNS("c.") "," \
-	" (SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id)," \
+	" c.last_meeting," \
 	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0)," \
 	" (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND +f.done = 0 AND f.due < :today)" \
 	" FROM cases c "

@@ -21,9 +21,9 @@ static const char *const reader_sql[R_COUNT] = {
 	[R_MEETINGS] = "SELECT " MEETING_COLUMNS("") " FROM meetings WHERE case_id = ?1 "
 		       "ORDER BY date, id",
 	/* Every item of the case at once, meeting by meeting in the order above. */
-	[R_ITEMS] = "SELECT i.meeting_id, " ITEM_COLUMNS("i.") " "
-		    "FROM meetings m JOIN meeting_items i ON i.meeting_id = m.id "
-		    "WHERE m.case_id = ?1 ORDER BY m.date, m.id, i.position",
+	[R_ITEMS] = "SELECT k.meeting_id, " ITEM_COLUMNS("k") " "
+		    "FROM meetings m JOIN checklist k ON k.meeting_id = m.id" CHECKLIST_JOIN("k") " "
+		    "WHERE m.case_id = ?1 ORDER BY m.date, m.id, k.position",
 	[R_INTERNSHIPS] = "SELECT " INTERNSHIP_COLUMNS("") " FROM internships WHERE case_id = ?1 "
 			  "ORDER BY from_date, id",
 	[R_FOLLOWUPS] = "SELECT " FOLLOWUP_COLUMNS("") " FROM followups WHERE case_id = ?1 "

@@ -75,30 +75,48 @@ static enum sam_status meeting_case(struct store *st, int64_t meeting_id, int64_
 	return status;
 }
 
-static enum sam_status insert_items(struct store *st, int64_t meeting_id,
-				   const struct meeting_item_spec *items, size_t n)
+/* Checks the ids of the items and that none is there twice. */
+static enum sam_status check_items(const struct meeting_item_spec *items, size_t n)
 {
-	struct db_stmt *stmt = NULL;
-	enum sam_status status = db_prepare(st,
-		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)", &stmt);
+	enum sam_status status = SAM_OK;
 
+	for (size_t i = 0; i < n && status == SAM_OK; i++)
+		if ((status = check_id(_("the item"), items[i].item_id, true)) == SAM_OK)
+			status = check_id(_("the section"), items[i].section_id, false);
+	return status == SAM_OK ? check_items_once(items, n) : status;
+}
+
+#define CHECKLIST_INSERT \
+	"INSERT INTO checklist (meeting_id, position, wording, state, note) VALUES (?1, ?2, ?3, ?4, ?5)"
+
+/* Writes items[0..n) at positions from first on, with states[i] (NULL:
+ * open) and notes[i] (NULL: none). */
+static enum sam_status insert_items(struct store *st, int64_t meeting_id, int64_t first,
+				    const struct meeting_item_spec *items, size_t n,
+				    const enum item_state *states, const char *const *notes)
+{
+	struct wording_finder *wf = NULL;
+	struct db_stmt *stmt = NULL;
+	enum sam_status status;
+	int64_t wording;
+
+	if ((status = wording_finder_open(st, &wf)) != SAM_OK ||
+	    (status = db_prepare(st, CHECKLIST_INSERT, &stmt)) != SAM_OK) {
+		wording_finder_close(wf);
+		return status;
+	}
 	for (size_t i = 0; i < n && status == SAM_OK; i++) {
-		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
-		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
+		if ((status = wording_find(wf, &items[i], &wording)) != SAM_OK)
 			break;
-		db_reset(stmt);
 		db_bind_int(stmt, 1, meeting_id);
-		db_bind_str(stmt, 2, items[i].item_id);
-		db_bind_str(stmt, 3, items[i].section_id);
-		db_bind_int(stmt, 4, (int64_t)i);
-		db_bind_str(stmt, 5, items[i].text ? items[i].text : "");
-		status = db_step_done(st, stmt);
-		if (status == SAM_ERR_INVALID)	/* the primary key: an item twice */
-			status = sam_fail(SAM_ERR_INVALID, _("the item %s is in the meeting twice"),
-					  items[i].item_id);
+		db_bind_int(stmt, 2, first + (int64_t)i);
+		db_bind_int(stmt, 3, wording);
+		db_bind_int(stmt, 4, states ? (int)states[i] : ITEM_OPEN);
+		db_bind_text(stmt, 5, notes ? notes[i] : NULL);
+		status = db_run(st, stmt);
 	}
 	db_finalize(stmt);
+	wording_finder_close(wf);
 	return status;
 }
 
@@ -113,7 +131,8 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 
 	date = date_or_today(date, today);
 	if ((status = check_date(_("the meeting's date"), date)) != SAM_OK ||
-	    (status = check_id(_("the meeting type"), type, false)) != SAM_OK)
+	    (status = check_id(_("the meeting type"), type, false)) != SAM_OK ||
+	    (status = check_items(items, n)) != SAM_OK)
 		return status;
 	if ((status = write_begin(st)) != SAM_OK)
 		return status;
@@ -131,7 +150,7 @@ enum sam_status store_meeting_add(struct store *st, int64_t case_id, const char 
 		status = sam_fail(SAM_ERR_NOT_FOUND, "%s", _("the case does not exist (any more)"));
 		goto out;
 	}
-	if ((status = insert_items(st, mid, items, n)) == SAM_OK)
+	if ((status = insert_items(st, mid, 0, items, n, NULL, NULL)) == SAM_OK)
 		status = audit_log(st, "meeting.add", case_id, mid, type);
 out:
 	db_finalize(stmt);
@@ -173,8 +192,8 @@ static enum sam_status read_items(struct store *st, struct meeting_rec *m)
 	size_t cap = 0;
 	int rc;
 
-	status = db_prepare(st, "SELECT " ITEM_COLUMNS("") " FROM meeting_items "
-			    "WHERE meeting_id = ?1 ORDER BY position", &stmt);
+	status = db_prepare(st, "SELECT " ITEM_COLUMNS("c") " FROM checklist c" CHECKLIST_JOIN("c")
+			    " WHERE c.meeting_id = ?1 ORDER BY c.position", &stmt);
 	if (status != SAM_OK)
 		return status;
 	db_bind_int(stmt, 1, m->id);
@@ -222,6 +241,10 @@ static enum sam_status audit_correction(struct store *st, const char *action, in
 	free(d);
 	return status;
 }
+
+/* On checklist rows: those of the item whose full id is the parameter p. */
+#define WORDING_OF_ITEM(p) \
+	"wording IN (SELECT w.id FROM wordings w JOIN item_keys i ON i.id = w.item WHERE i.key = " p ")"
 
 /* Runs one UPDATE on a meeting's row or one of its items, bound as
  * ?1 = value, ?2 = meeting id, ?3 = item id, with its audit line. */
@@ -344,7 +367,7 @@ out:
 enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const char *item_id,
 				     enum item_state state)
 {
-	char *detail;
+	char *detail, *number;
 	enum sam_status status;
 
 	if ((unsigned)state >= ARRAY_SIZE(state_names))
@@ -352,9 +375,12 @@ enum sam_status store_item_set_state(struct store *st, int64_t meeting_id, const
 	if ((status = check_id(_("the item"), item_id, true)) != SAM_OK)
 		return status;
 	detail = xasprintf("%s=%s", item_id, state_names[state]);
+	number = xasprintf("%d", (int)state);
 	status = update_meeting(st, meeting_id,
-				"UPDATE meeting_items SET state = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
-				state_names[state], item_id, "item.state", detail);
+				"UPDATE checklist SET state = CAST(?1 AS INTEGER)"
+				" WHERE meeting_id = ?2 AND " WORDING_OF_ITEM("?3"),
+				number, item_id, "item.state", detail);
+	free(number);
 	free(detail);
 	return status;
 }
@@ -368,7 +394,7 @@ enum sam_status store_item_set_note(struct store *st, int64_t meeting_id, const 
 	    (status = check_item_note(note)) != SAM_OK)
 		return status;
 	return update_meeting(st, meeting_id,
-			      "UPDATE meeting_items SET note = ?1 WHERE meeting_id = ?2 AND item_id = ?3",
+			      "UPDATE checklist SET note = ?1 WHERE meeting_id = ?2 AND " WORDING_OF_ITEM("?3"),
 			      str_empty(note) ? NULL : note, item_id, "item.note", item_id);
 }
 
@@ -454,29 +480,24 @@ static enum sam_status retype_items(struct store *st, int64_t meeting_id,
 				    const struct meeting_item_spec *items, size_t n)
 {
 	static const char *const sql[] = {
-		"UPDATE meeting_items SET position = -1 - position WHERE meeting_id = ?1",
-		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (meeting_id, item_id)"
-		" DO UPDATE SET position = excluded.position, section_id = excluded.section_id",
-		"DELETE FROM meeting_items WHERE meeting_id = ?1 AND position < 0",
+		"UPDATE checklist SET position = -1 - position WHERE meeting_id = ?1",
+		"UPDATE checklist SET position = ?2 WHERE meeting_id = ?1 AND position < 0"
+		" AND " WORDING_OF_ITEM("?3"),
+		"DELETE FROM checklist WHERE meeting_id = ?1 AND position < 0",
 	};
 	struct db_stmt *stmts[ARRAY_SIZE(sql)];
-	enum sam_status status = db_prepare_all(st, sql, stmts, ARRAY_SIZE(sql));
+	enum sam_status status = check_items(items, n);
 
-	if (status != SAM_OK)
+	if (status != SAM_OK || (status = db_prepare_all(st, sql, stmts, ARRAY_SIZE(sql))) != SAM_OK)
 		return status;
 	db_bind_int(stmts[0], 1, meeting_id);
 	status = db_run(st, stmts[0]);
 	for (size_t i = 0; i < n && status == SAM_OK; i++) {
-		if ((status = check_id(_("the item"), items[i].item_id, true)) != SAM_OK ||
-		    (status = check_id(_("the section"), items[i].section_id, false)) != SAM_OK)
-			break;
 		db_bind_int(stmts[1], 1, meeting_id);
-		db_bind_str(stmts[1], 2, items[i].item_id);
-		db_bind_str(stmts[1], 3, items[i].section_id);
-		db_bind_int(stmts[1], 4, (int64_t)i);
-		db_bind_str(stmts[1], 5, items[i].text ? items[i].text : "");
-		status = db_run(st, stmts[1]);
+		db_bind_int(stmts[1], 2, (int64_t)i);
+		db_bind_str(stmts[1], 3, items[i].item_id);
+		if ((status = db_run(st, stmts[1])) == SAM_OK && !db_changes(st))
+			status = insert_items(st, meeting_id, (int64_t)i, &items[i], 1, NULL, NULL);
 	}
 	if (status == SAM_OK) {
 		db_bind_int(stmts[2], 1, meeting_id);
@@ -565,24 +586,23 @@ out:
 
 static enum sam_status restore_items(struct store *st, int64_t meeting_id, const struct meeting_rec *m)
 {
-	struct db_stmt *stmt = NULL;
-	enum sam_status status = db_prepare(st,
-		"INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state, note)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt);
+	struct meeting_item_spec *items = xcalloc(m->nitems ? m->nitems : 1, sizeof(*items));
+	enum item_state *states = xcalloc(m->nitems ? m->nitems : 1, sizeof(*states));
+	const char **notes = xcalloc(m->nitems ? m->nitems : 1, sizeof(*notes));
+	enum sam_status status;
 
-	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
-		const struct meeting_item *it = &m->items[i];
-
-		db_bind_int(stmt, 1, meeting_id);
-		db_bind_str(stmt, 2, it->item_id);
-		db_bind_str(stmt, 3, it->section_id);
-		db_bind_int(stmt, 4, (int64_t)i);
-		db_bind_str(stmt, 5, it->text ? it->text : "");
-		db_bind_str(stmt, 6, item_state_name(it->state));
-		db_bind_text(stmt, 7, it->note);
-		status = db_run(st, stmt);
+	for (size_t i = 0; i < m->nitems; i++) {
+		items[i] = (struct meeting_item_spec){ m->items[i].item_id, m->items[i].section_id,
+						       m->items[i].text };
+		states[i] = m->items[i].state;
+		notes[i] = m->items[i].note;
 	}
-	db_finalize(stmt);
+	status = check_items(items, m->nitems);
+	if (status == SAM_OK)
+		status = insert_items(st, meeting_id, 0, items, m->nitems, states, notes);
+	free(items);
+	free(states);
+	free(notes);
 	return status;
 }
 
@@ -652,8 +672,14 @@ out:
  * it: a meeting whose type leaves the item out (before an internship)
  * neither closes it nor ends its carrying over. */
 #define LEFT_OPEN_SELECT \
-	"SELECT " ITEM_COLUMNS("i.") ", p.date, p.id FROM meetings p" \
-	" JOIN meeting_items i ON i.meeting_id = p.id"
+	"SELECT " ITEM_COLUMNS("k") ", p.date, p.id FROM meetings p" \
+	" JOIN checklist k ON k.meeting_id = p.id" CHECKLIST_JOIN("k")
+/* No later meeting l than p of the same case held the item of k (and
+ * cond). */
+#define HELD_LATER(cond) \
+	" NOT EXISTS (SELECT 1 FROM meetings l JOIN checklist li ON li.meeting_id = l.id" \
+	" JOIN wordings lw ON lw.id = li.wording" \
+	" WHERE l.case_id = p.case_id AND lw.item = kw.item AND " LATER("l", "p") cond ")"
 
 static enum sam_status read_left_open(struct store *st, const char *sql, int64_t id,
 				      struct left_open_list *out)
@@ -687,10 +713,8 @@ static enum sam_status read_left_open(struct store *st, const char *sql, int64_t
 enum sam_status store_items_left_open(struct store *st, int64_t case_id, struct left_open_list *out)
 {
 	return read_left_open(st, LEFT_OPEN_SELECT
-		" WHERE p.case_id = ?1 AND i.state = 'open' AND NOT EXISTS ("
-		"  SELECT 1 FROM meetings l JOIN meeting_items li ON li.meeting_id = l.id"
-		"  WHERE l.case_id = p.case_id AND li.item_id = i.item_id AND " LATER("l", "p") ")"
-		" ORDER BY p.date DESC, p.id DESC, i.position", case_id, out);
+		" WHERE p.case_id = ?1 AND k.state = " SQL_OPEN " AND" HELD_LATER("")
+		" ORDER BY p.date DESC, p.id DESC, k.position", case_id, out);
 }
 
 enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_id,
@@ -698,12 +722,10 @@ enum sam_status store_items_left_open_before(struct store *st, int64_t meeting_i
 {
 	/* p: the latest meeting before m that held the item m holds as c */
 	return read_left_open(st, LEFT_OPEN_SELECT
-		" JOIN meetings m ON m.case_id = p.case_id AND " LATER("m", "p") 
-		" JOIN meeting_items c ON c.meeting_id = m.id AND c.item_id = i.item_id"
-		" WHERE m.id = ?1 AND i.state = 'open' AND NOT EXISTS ("
-		"  SELECT 1 FROM meetings l JOIN meeting_items li ON li.meeting_id = l.id"
-		"  WHERE l.case_id = p.case_id AND li.item_id = i.item_id"
-		"  AND " LATER("l", "p") " AND " LATER("m", "l") ")"
+		" JOIN meetings m ON m.case_id = p.case_id AND " LATER("m", "p")
+		" JOIN checklist c ON c.meeting_id = m.id"
+		" JOIN wordings cw ON cw.id = c.wording AND cw.item = kw.item"
+		" WHERE m.id = ?1 AND k.state = " SQL_OPEN " AND" HELD_LATER(" AND " LATER("m", "l"))
 		" ORDER BY c.position", meeting_id, out);
 }
 
@@ -718,9 +740,9 @@ enum sam_status store_meeting_progress(struct store *st, int64_t meeting_id,
 	*out = NULL;
 	*n = 0;
 	status = db_prepare(st,
-		"SELECT section_id, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'open'), count(*) FILTER (WHERE state = 'not_relevant')"
-		" FROM meeting_items WHERE meeting_id = ?1 GROUP BY section_id ORDER BY min(position)",
-		&stmt);
+		"SELECT cs.key, " SQL_COUNT("c.state", SQL_DONE) ", " SQL_COUNT("c.state", SQL_OPEN) ", "
+		SQL_COUNT("c.state", SQL_NOT_RELEVANT) " FROM checklist c" CHECKLIST_JOIN("c")
+		" WHERE c.meeting_id = ?1 GROUP BY cs.id, cs.key ORDER BY min(c.position)", &stmt);
 	if (status != SAM_OK)
 		return status;
 	db_bind_int(stmt, 1, meeting_id);

@@ -10,10 +10,38 @@
  * Store: the report's counts. The selection of meetings is a WHERE clause
  * on "m" with only the filters given, so that SQLite can use meetings(date)
  * for a period; values are bound by name.
+ *
+ * The counts come from section_counts, a row per meeting and section
+ * (a quarter of the checklist's rows, and no join to read a state), unless
+ * single items are counted or chosen: then from the checklist. Either is
+ * "c", with c.meeting_id, and the sums of SUMS.
  */
 
-#define SQL_COUNTS \
-	"count(*) FILTER (WHERE mi.state = 'done'), count(*) FILTER (WHERE mi.state = 'open'), count(*) FILTER (WHERE mi.state = 'not_relevant')"
+#define SUMS_OF_COUNTS "sum(c.done), sum(c.open), sum(c.not_relevant)"
+#define SUMS_OF_CHECKLIST \
+	SQL_COUNT("c.state", SQL_DONE) ", " SQL_COUNT("c.state", SQL_OPEN) ", " \
+	SQL_COUNT("c.state", SQL_NOT_RELEVANT)
+
+static bool by_items(enum store_count_key key, const struct store_count_filter *f)
+{
+	return key == COUNT_BY_ITEM || f->items;
+}
+
+/* FROM c, with the item key as ci.key (items only) and, when sections,
+ * the section key as cs.key. */
+static void add_source(struct strbuf *sb, bool items, bool sections)
+{
+	if (items)
+		strbuf_adds(sb, " FROM checklist c" CHECKLIST_JOIN("c"));
+	else
+		strbuf_adds(sb, sections ? " FROM section_counts c JOIN section_keys cs ON cs.id = c.section"
+					 : " FROM section_counts c");
+}
+
+static const char *sums(bool items)
+{
+	return items ? SUMS_OF_CHECKLIST : SUMS_OF_COUNTS;
+}
 
 static void add_selection(struct strbuf *sb, const struct store_count_filter *f)
 {
@@ -27,11 +55,11 @@ static void add_selection(struct strbuf *sb, const struct store_count_filter *f)
 		strbuf_adds(sb, " AND m.type = :type");
 }
 
-/* On meeting_items "mi": the items counted. */
+/* On the checklist: the items counted. */
 static void add_items(struct strbuf *sb, const struct store_count_filter *f)
 {
 	if (f->items)
-		strbuf_adds(sb, " AND instr(:items, ',' || mi.item_id || ',') > 0");
+		strbuf_adds(sb, " AND instr(:items, ',' || ci.key || ',') > 0");
 }
 
 static bool has_selection(const struct store_count_filter *f)
@@ -56,13 +84,13 @@ static void bind_selection(struct db_stmt *stmt, const struct store_count_filter
 	bind_name(stmt, ":items", f->items);
 }
 
-/* The grouping column of each key, on meeting_items "mi" or meetings "m";
- * section and item need the meetings only to select or split. */
+/* The grouping column of each key, on the source or meetings "m"; section
+ * and item need the meetings only to select or split. */
 static const char *key_column(enum store_count_key key)
 {
 	switch (key) {
-	case COUNT_BY_SECTION: return "mi.section_id";
-	case COUNT_BY_ITEM: return "mi.item_id";
+	case COUNT_BY_SECTION: return "cs.key";
+	case COUNT_BY_ITEM: return "ci.key";
 	case COUNT_BY_CASEWORKER: return "m.caseworker";
 	case COUNT_BY_TYPE: return "m.type";
 	case COUNT_BY_MONTH: return "substr(m.date, 1, 7)";
@@ -75,12 +103,16 @@ static void build_counts_sql(struct strbuf *sb, enum store_count_key key, bool s
 {
 	const char *col = key_column(key);
 	const char *by = split ? ", m.caseworker" : "";
+	bool items = by_items(key, f);
 
-	strbuf_addf(sb, "SELECT %s%s, count(DISTINCT mi.meeting_id), " SQL_COUNTS
-		    " FROM meeting_items mi", col, split ? by : ", NULL");
-	if (strncmp(col, "mi.", 3) || split || has_selection(f))
-		strbuf_adds(sb, " JOIN meetings m ON m.id = mi.meeting_id");
-	strbuf_adds(sb, " WHERE 1 = 1" MEETING_SHOWN("mi.meeting_id"));
+	/* A meeting has one row per section in section_counts. */
+	strbuf_addf(sb, "SELECT %s%s, %s, %s", col, split ? by : ", NULL",
+		    key == COUNT_BY_SECTION && !items ? "count(*)" : "count(DISTINCT c.meeting_id)",
+		    sums(items));
+	add_source(sb, items, key == COUNT_BY_SECTION);
+	if ((key != COUNT_BY_SECTION && key != COUNT_BY_ITEM) || split || has_selection(f))
+		strbuf_adds(sb, " JOIN meetings m ON m.id = c.meeting_id");
+	strbuf_adds(sb, " WHERE 1 = 1" MEETING_SHOWN("c.meeting_id"));
 	add_selection(sb, f);
 	add_items(sb, f);
 	strbuf_addf(sb, " GROUP BY %s%s ORDER BY %s%s", col, by, col, by);
@@ -129,8 +161,9 @@ enum sam_status store_count_meetings(struct store *st, const struct store_count_
 	enum sam_status status;
 	int rc;
 
-	strbuf_adds(&sql, "SELECT count(*) FROM meetings m WHERE EXISTS "
-		    "(SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = m.id");
+	strbuf_adds(&sql, "SELECT count(*) FROM meetings m WHERE EXISTS (SELECT 1");
+	add_source(&sql, f->items, false);
+	strbuf_adds(&sql, " WHERE c.meeting_id = m.id");
 	add_items(&sql, f);
 	strbuf_adds(&sql, ")" CASE_SHOWN("m.case_id"));
 	add_selection(&sql, f);
@@ -172,15 +205,14 @@ enum sam_status store_case_statuses(struct store *st, const struct store_count_f
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	strbuf_adds(&sql, "WITH a AS (SELECT m.case_id AS case_id, count(DISTINCT m.id) AS meetings, "
-		    "count(*) FILTER (WHERE mi.state = 'done') AS done, count(*) FILTER (WHERE mi.state = 'open') AS open, "
-		    "count(*) FILTER (WHERE mi.state = 'not_relevant') AS nr "
-		    "FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id WHERE 1 = 1");
+	strbuf_addf(&sql, "WITH a (case_id, meetings, done, open, nr) AS (SELECT m.case_id, count(DISTINCT m.id), %s",
+		    sums(sel->items));
+	add_source(&sql, sel->items, false);
+	strbuf_adds(&sql, " JOIN meetings m ON m.id = c.meeting_id WHERE 1 = 1");
 	add_selection(&sql, sel);
 	add_items(&sql, sel);
 	strbuf_adds(&sql, " GROUP BY m.case_id), "
-		    "c AS (SELECT id, ref, opened, closed, caseworker, "
-		    "(SELECT max(date) FROM meetings WHERE case_id = cases.id) AS last FROM cases "
+		    "c AS (SELECT id, ref, opened, closed, caseworker, last_meeting AS last FROM cases "
 		    "WHERE 1 = 1" CASE_SHOWN("cases.id") ") "
 		    "SELECT c.ref, c.caseworker, c.opened, c.last, coalesce(a.meetings, 0), "
 		    "coalesce(a.done, 0), coalesce(a.open, 0), coalesce(a.nr, 0), "
@@ -262,8 +294,7 @@ enum sam_status store_caseworker_statuses(struct store *st, const char *today,
 	strbuf_adds(&sql, " GROUP BY f.assignee UNION ALL "
 		    "SELECT c.caseworker, 0, count(*) FROM cases c WHERE c.closed IS NULL" CASE_SHOWN("c.id")
 		    " "
-		    "AND coalesce((SELECT max(m.date) FROM meetings m WHERE m.case_id = c.id), "
-		    "c.opened) <= :quiet");
+		    "AND coalesce(c.last_meeting, c.opened) <= :quiet");
 	if (caseworker)
 		strbuf_adds(&sql, " AND c.caseworker = :caseworker");
 	strbuf_adds(&sql, " GROUP BY c.caseworker) GROUP BY name ORDER BY name");

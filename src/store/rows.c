@@ -40,15 +40,14 @@ void row_meeting(struct db_stmt *stmt, int col, struct meeting_rec *m)
 
 void row_item(struct db_stmt *stmt, int col, struct meeting_item *it)
 {
-	/* A state this release does not know reads as open. */
-	enum item_state state = ITEM_OPEN;
+	int64_t state = db_col_int(stmt, col + 3);
 
 	memset(it, 0, sizeof(*it));
 	it->item_id = db_col_str(stmt, col);
 	it->section_id = db_col_str(stmt, col + 1);
 	it->text = db_col_str(stmt, col + 2);
-	item_state_parse(db_col_text(stmt, col + 3), &state);
-	it->state = state;
+	/* A state this release does not know reads as open. */
+	it->state = state == ITEM_DONE || state == ITEM_NOT_RELEVANT ? (enum item_state)state : ITEM_OPEN;
 	it->note = db_col_str(stmt, col + 4);
 }
 

@@ -174,9 +174,91 @@ enum sam_status store_backup(struct store *st, const char *dest, bool force)
 	return st->ops->backup(st, dest, force);
 }
 
+/* The rows of section_counts that differ from a count of the checklist,
+ * either way, as (meeting_id, section); the cases whose last_meeting is not
+ * their latest meeting's date, as (id). */
+#define COUNTS_OUT_OF_STEP \
+	"SELECT meeting_id, section FROM (SELECT * FROM section_counts EXCEPT " \
+	SECTION_COUNTS_OF_CHECKLIST ") w UNION SELECT meeting_id, section FROM (" \
+	SECTION_COUNTS_OF_CHECKLIST " EXCEPT SELECT * FROM section_counts) m"
+#define LAST_MEETING_OUT_OF_STEP \
+	"SELECT id FROM cases WHERE last_meeting IS DISTINCT FROM " LAST_MEETING_OF("cases.id")
+
+static enum sam_status out_of_step(struct store *st, int64_t *counts, int64_t *cases)
+{
+	enum sam_status status = db_query_int(st, "SELECT count(*) FROM (" COUNTS_OUT_OF_STEP ") o",
+					      counts);
+
+	return status == SAM_OK ? db_query_int(st, "SELECT count(*) FROM (" LAST_MEETING_OUT_OF_STEP
+					       ") o", cases)
+				: status;
+}
+
+/* What the store keeps beside the checklist and the meetings: one line per
+ * kind of row out of step, saying how to mend it. */
+static enum sam_status check_kept(struct store *st, bool *ok, char **report)
+{
+	struct strbuf sb = { 0 };
+	int64_t counts = 0, cases = 0;
+	enum sam_status status = out_of_step(st, &counts, &cases);
+
+	if (status != SAM_OK)
+		return status;
+	strbuf_adds(&sb, *report);
+	if (counts)
+		strbuf_addf(&sb, sam_ngettext("the counts per section of %lld meeting and section do not "
+					      "agree with its checklist; 'samtale db check --repair' "
+					      "counts them again\n",
+					      "the counts per section of %lld meetings and sections do not "
+					      "agree with their checklists; 'samtale db check --repair' "
+					      "counts them again\n", (unsigned long)counts),
+			    (long long)counts);
+	if (cases)
+		strbuf_addf(&sb, sam_ngettext("the last meeting recorded for %lld case is not its latest; "
+					      "'samtale db check --repair' sets it again\n",
+					      "the last meeting recorded for %lld cases is not their latest; "
+					      "'samtale db check --repair' sets them again\n",
+					      (unsigned long)cases),
+			    (long long)cases);
+	free(*report);
+	*report = strbuf_detach(&sb);
+	*ok = !counts && !cases;
+	return SAM_OK;
+}
+
 enum sam_status store_check(struct store *st, bool *ok, char **report)
 {
-	return st->ops->check(st, ok, report);
+	enum sam_status status = st->ops->check(st, ok, report);
+
+	/* Counted only in a whole file: a damaged one has its answer. */
+	return status == SAM_OK && *ok ? check_kept(st, ok, report) : status;
+}
+
+enum sam_status store_repair(struct store *st, int64_t *fixed)
+{
+	int64_t counts = 0, cases = 0;
+	enum sam_status status = write_begin(st);
+
+	*fixed = 0;
+	if (status != SAM_OK)
+		return status;
+	if ((status = out_of_step(st, &counts, &cases)) != SAM_OK)
+		return write_end(st, status);
+	/* Only the rows out of step are written, so that mending one meeting
+	 * does not rewrite a million rows: the wrong ones go, then what is
+	 * missing is counted in. */
+	if (counts && (status = db_exec(st, "DELETE FROM section_counts WHERE (meeting_id, section) IN"
+					" (SELECT meeting_id, section FROM (SELECT * FROM section_counts"
+					" EXCEPT " SECTION_COUNTS_OF_CHECKLIST ") w)")) == SAM_OK)
+		status = db_exec(st, "INSERT INTO section_counts SELECT * FROM (" SECTION_COUNTS_OF_CHECKLIST
+				 " EXCEPT SELECT * FROM section_counts) m");
+	if (cases && status == SAM_OK)
+		status = db_exec(st, "UPDATE cases SET last_meeting = " LAST_MEETING_OF("cases.id")
+				 " WHERE id IN (" LAST_MEETING_OUT_OF_STEP ")");
+	*fixed = counts + cases;
+	if (status == SAM_OK && *fixed)
+		status = audit_log(st, "db.repair", 0, *fixed, NULL);
+	return write_end(st, status);
 }
 
 enum sam_status store_has_cases(struct store *st, bool *yes)

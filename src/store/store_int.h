@@ -89,6 +89,49 @@ void batches_resume(struct store *st);
  * a case of an import that never finished, removed without a line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action);
 
+/* enum item_state as checklist.state stores it, spelt for SQL text. */
+#define SQL_OPEN "0"
+#define SQL_DONE "1"
+#define SQL_NOT_RELEVANT "2"
+_Static_assert(ITEM_OPEN == 0 && ITEM_DONE == 1 && ITEM_NOT_RELEVANT == 2,
+	       "the SQL spelling of the item states");
+/* How many rows of a group have col = state. */
+#define SQL_COUNT(col, state) "count(*) FILTER (WHERE " col " = " state ")"
+
+/* What section_counts holds, counted from the checklist: the migration to
+ * schema 6 fills it so, db check compares, and db check --repair rebuilds. */
+#define SECTION_COUNTS_OF_CHECKLIST \
+	"SELECT c.meeting_id, i.section, " SQL_COUNT("c.state", SQL_OPEN) ", " \
+	SQL_COUNT("c.state", SQL_DONE) ", " SQL_COUNT("c.state", SQL_NOT_RELEVANT) \
+	" FROM checklist c JOIN wordings w ON w.id = c.wording" \
+	" JOIN item_keys i ON i.id = w.item GROUP BY c.meeting_id, i.section"
+/* What cases.last_meeting holds for the case whose id is c. */
+#define LAST_MEETING_OF(c) "(SELECT max(date) FROM meetings WHERE case_id = " c ")"
+
+/*
+ * wordings.c: the wording of each item of a meeting is stored once per
+ * distinct text, under the item's key and section (item_keys,
+ * section_keys), found by a hash of the text. A checklist row refers to it.
+ */
+
+/* 64-bit FNV-1a of text, as the wordings table stores it. */
+int64_t wording_hash(const char *text);
+
+/* Finds or adds wordings through statements prepared once. Ids found are
+ * remembered while the finder lives, so it must not outlive the
+ * transaction that adds them, unless that one commits. */
+struct wording_finder;
+enum sam_status wording_finder_open(struct store *st, struct wording_finder **out);
+/* The id of the item's wording: item_id, section_id and text (NULL = "")
+ * as the meeting holds them. Adds what is not there yet. */
+enum sam_status wording_find(struct wording_finder *wf, const struct meeting_item_spec *it,
+			     int64_t *id);
+void wording_finder_close(struct wording_finder *wf);
+/* Refuses an item list that holds an item twice, with the message that
+ * names it. */
+enum sam_status check_items_once(const struct meeting_item_spec *items, size_t n);
+
+
 /*
  * stmt.c: statements in the SQL both engines run (engine.h), through the
  * store's engine.
@@ -194,7 +237,15 @@ enum sam_status db_run(struct store *st, struct db_stmt *stmt);
 	p "id, " p "case_id, " p "date, " p "type, " p "caseworker, " p "note, " p "agreed, " \
 	p "interpreter, " p "next_date, " p "next_time, " p "next_place"
 #define MEETING_NCOLUMNS 11
-#define ITEM_COLUMNS(p) p "item_id, " p "section_id, " p "text, " p "state, " p "note"
+/* A checklist row is a meeting item through the small tables it refers to:
+ * CHECKLIST_JOIN(c) joins checklist row c to its wording (c "w"), item key
+ * (c "i") and section key (c "s"); ITEM_COLUMNS(c) selects the item's
+ * columns from them. */
+#define CHECKLIST_JOIN(c) \
+	" JOIN wordings " c "w ON " c "w.id = " c ".wording" \
+	" JOIN item_keys " c "i ON " c "i.id = " c "w.item" \
+	" JOIN section_keys " c "s ON " c "s.id = " c "i.section"
+#define ITEM_COLUMNS(c) c "i.key, " c "s.key, " c "w.text, " c ".state, " c ".note"
 #define ITEM_NCOLUMNS 5
 #define FOLLOWUP_COLUMNS(p) \
 	p "id, " p "case_id, " p "meeting_id, " p "due, " p "text, " p "assignee, " p "done, " p "her"

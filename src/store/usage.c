@@ -12,7 +12,7 @@
  */
 
 /* The meetings counted: every one, or those of case ?1. */
-#define USES_WHERE " WHERE ?1 = 0 OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)"
+#define USES_WHERE " WHERE ?1 = 0 OR c.meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)"
 
 static enum sam_status read_uses(struct store *st, const char *sql, int64_t case_id, bool items,
 				 struct id_use **out, size_t *n)
@@ -51,12 +51,13 @@ enum sam_status store_ids_in_use(struct store *st, int64_t case_id, struct id_us
 	enum sam_status status;
 
 	memset(out, 0, sizeof(*out));
-	status = read_uses(st, "SELECT item_id, count(*), min(section_id), max(text) FROM meeting_items"
-			   USES_WHERE " GROUP BY item_id ORDER BY item_id", case_id, true, &out->items,
-			   &out->nitems);
+	status = read_uses(st, "SELECT ci.key, count(*), min(cs.key), max(cw.text) FROM checklist c"
+			   CHECKLIST_JOIN("c") USES_WHERE " GROUP BY ci.key ORDER BY ci.key", case_id, true,
+			   &out->items, &out->nitems);
 	if (status == SAM_OK)
-		status = read_uses(st, "SELECT section_id, count(DISTINCT meeting_id) FROM meeting_items"
-				   USES_WHERE " GROUP BY section_id ORDER BY section_id", case_id, false,
+		status = read_uses(st, "SELECT cs.key, count(*) FROM section_counts c"
+				   " JOIN section_keys cs ON cs.id = c.section"
+				   USES_WHERE " GROUP BY cs.key ORDER BY cs.key", case_id, false,
 				   &out->sections, &out->nsections);
 	if (status != SAM_OK)
 		id_uses_free(out);

@@ -7,7 +7,7 @@ fixtures=$SOURCE_DIR/tests/fixtures/content
 
 # A database whose meetings use the shipped ids.
 expect_status 0 samtale --db "$T/db" demo --cases 40 --seed 7
-uses=$(sql "$T/db" "SELECT count(*) FROM meeting_items WHERE item_id = 'tro.sig-det'")
+uses=$(sql "$T/db" "$WITH_ITEMS SELECT count(*) FROM items WHERE item_id = 'tro.sig-det'")
 [ "$uses" -gt 0 ] || fail "the demo holds no meeting with tro.sig-det"
 
 # Renaming a shipped id in both languages passes alone ...

@@ -95,9 +95,9 @@ expect_status 0 samtale --db "$DB" meeting set 2026-0117 2026-03-01 --nth 1 --ty
 assert_eq "Samtalen er nu Under praktik: 9 punkter beholdt (1 afkrydset), 2 fjernet (2 afkrydset, 1 med note), 1 nye." \
 	"$(cat "$T/out")"
 assert_eq "tro.sig-det done Igen" \
-	"$(sql "$DB" "SELECT item_id || ' ' || state || ' ' || note FROM meeting_items WHERE meeting_id = 3 AND note IS NOT NULL")"
-assert_eq 10 "$(sql "$DB" 'SELECT count(*) FROM meeting_items WHERE meeting_id = 3')" "under-praktik's items"
-assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = 3 AND item_id = 'forventning.ansaettelse'")"
+	"$(sql "$DB" "$WITH_ITEMS SELECT item_id || ' ' || state || ' ' || note FROM items WHERE meeting_id = 3 AND note IS NOT NULL")"
+assert_eq 10 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE meeting_id = 3")" "under-praktik's items"
+assert_eq 0 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE meeting_id = 3 AND item_id = 'forventning.ansaettelse'")"
 assert_eq "under-praktik|meeting.type" "$(sql "$DB" "SELECT detail, action FROM audit WHERE action = 'meeting.type'")"
 # Now the day's meetings differ in type: --type picks one, and only moves it.
 expect_status 1 samtale --db "$DB" meeting set 2026-0117 2026-03-01 --type foerste

@@ -16,7 +16,7 @@ cp "$T/out" "$T/a.md"
 expect_status 0 samtale --db "$T/two.db" export --format md
 cmp "$T/a.md" "$T/out" || fail "Markdown records differ: $(diff "$T/a.md" "$T/out" | head -20)"
 # The same counts in both databases, table by table (the audit log aside).
-for table in cases meetings meeting_items followups; do
+for table in cases meetings checklist section_counts followups; do
 	assert_eq "$(sql "$T/one.db" "SELECT count(*) FROM $table")" \
 		"$(sql "$T/two.db" "SELECT count(*) FROM $table")" "rows in $table"
 done

@@ -14,8 +14,7 @@ sql "$DB" "UPDATE cases SET qualifications = 'Trompetfisk-uddannet', job_wishes 
 	 INSERT INTO meetings (case_id, date, type, caseworker, note, agreed)
 	   SELECT id, '2026-02-01', 'foerste', 'mette', 'Noten om Nattergalen', 'Aftalt Solsortesang'
 	   FROM cases WHERE ref = 'Zebrafinke-4711';
-	 INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, note)
-	   VALUES (1, 'tro.sig-det', 'tro', 0, 'Sig det', 'Punktnote Havoern');
+	 $(add_item_sql 1 0 tro.sig-det tro 'Sig det' open "'Punktnote Havoern'")
 	 INSERT INTO followups (case_id, meeting_id, due, text, assignee)
 	   SELECT id, 1, '2026-04-01', 'Ring om Stenpikkeren', 'mette' FROM cases WHERE ref = 'Zebrafinke-4711';
 	 UPDATE cases SET qualifications = 'Kongeoern' WHERE ref = 'Purpurhejre-0815';"
@@ -32,7 +31,7 @@ for w in $words; do
 	! grep -qa "$w" "$DB" || fail "'$w' is still in the database file"
 	[ ! -e "$DB-wal" ] || ! grep -qa "$w" "$DB-wal" || fail "'$w' is still in the WAL"
 done
-assert_eq "0|0|0|0" "$(sql "$DB" 'SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM meeting_items),
+assert_eq "0|0|0|0" "$(sql "$DB" 'SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM checklist),
 	(SELECT count(*) FROM followups), (SELECT count(*) FROM audit WHERE case_id = 1)')" "rows left"
 assert_eq "1|" "$(sql "$DB" "SELECT count(*), group_concat(detail) FROM audit WHERE action = 'case.delete' AND object_id = 1 AND case_id IS NULL")" "the erasure's audit line"
 expect_status 1 samtale --db "$DB" case delete Zebrafinke-4711 --yes

@@ -9,7 +9,7 @@ expect_status 0 samtale db init
 assert_contains "$(cat "$T/out")" "$DIR/samtale.db"
 assert_eq 700 "$(stat -c %a "$DIR")" "mode of the database directory"
 assert_eq 600 "$(stat -c %a "$DIR/samtale.db")" "mode of the database"
-assert_eq 5 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
+assert_eq 6 "$(sql "$DIR/samtale.db" 'PRAGMA user_version')" "schema version"
 # Running it again brings it up to date and changes nothing else.
 expect_status 0 samtale db init
 # An empty --db is refused rather than taken as the default; an empty
@@ -51,11 +51,10 @@ INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter
   SELECT id, '2026-02-10', 'foerste', 'mette',
   'Hun har arbejdet som syerske i tolv år og vil gerne bruge det. Vi talte om praktik på et vaskeri, og hun var glad.',
   'Du finder papirerne fra skolen.', 'dari' FROM cases WHERE ref = '2026-0117';
-INSERT INTO meeting_items (meeting_id, item_id, section_id, position, text, state) VALUES
-  (1, 'tro.afdaek-kvalifikationer', 'tro', 0, 'Afdæk', 'done'),
-  (1, 'tro.sig-det', 'tro', 1, 'Sig det', 'open'),
-  (1, 'dialog.lyt-inddrag', 'dialog', 2, 'Lyt', 'not_relevant'),
-  (1, 'forventning.formaal', 'forventning', 3, 'Formål', 'done');
+$(add_item_sql 1 0 tro.afdaek-kvalifikationer tro 'Afdæk' done NULL)
+$(add_item_sql 1 1 tro.sig-det tro 'Sig det' open NULL)
+$(add_item_sql 1 2 dialog.lyt-inddrag dialog 'Lyt' not_relevant NULL)
+$(add_item_sql 1 3 forventning.formaal forventning 'Formål' done NULL)
 INSERT INTO followups (case_id, meeting_id, due, text, assignee)
   SELECT id, 1, '2026-02-20', 'Ring til vaskeriet', 'mette' FROM cases WHERE ref = '2026-0117';
 INSERT INTO followups (case_id, due, text, assignee, done)

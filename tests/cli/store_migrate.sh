@@ -9,7 +9,7 @@ chmod 0600 "$DB"
 expect_status 0 samtale --db "$DB" case list --format csv
 assert_eq "ref,initials,caseworker,opened,last_meeting,followups_open,followups_overdue
 2025-0042,FH,mette,2025-11-03,2025-11-03,1,1" "$(tr -d '\r' <"$T/out")"
-assert_eq 5 "$(sql "$DB" 'PRAGMA user_version')" "schema version after the upgrade"
+assert_eq 6 "$(sql "$DB" 'PRAGMA user_version')" "schema version after the upgrade"
 [ -f "$DB.v1-backup" ] || fail "no backup before the migration"
 assert_eq 600 "$(stat -c %a "$DB.v1-backup")" "mode of the backup"
 assert_eq 1 "$(sql "$DB.v1-backup" 'PRAGMA user_version')" "schema version of the backup"

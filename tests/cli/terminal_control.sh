@@ -94,7 +94,7 @@ osc=$'\x1b]52;c;ZWNobyBoaQ==\x07'
 sql "$DB" "UPDATE cases SET initials = 'A' || char(27) || ']2;PWNED' || char(7),
 	qualifications = 'Lærer' || char(155) || '2J' || char(8238) || 'x' || char(127);
 	UPDATE meetings SET note = '$osc', agreed = 'ok' || char(8294), interpreter = 'ar' || char(27) || '[31m';
-	UPDATE meeting_items SET note = char(27) || '[2J';
+	UPDATE checklist SET note = char(27) || '[2J';
 	UPDATE followups SET text = 'Ring' || char(27) || '[5m' || char(13) || 'x'"
 for cmd in "case list" "case list --format csv" "case list --format json" "case show 2026-0118" \
 	   "export" "export --format md" "export 2026-0118 --format md" \

@@ -28,7 +28,8 @@ tui_wait "Afsnit 1/3" $W
 # wording as if the content had been edited since.
 tui_keys Escape
 tui_wait "Ikke nået ved sidste samtale" $W
-sql "$DB" "UPDATE meetings SET date = '2026-02-22'; UPDATE meeting_items SET text = 'Gammel formulering af punktet' WHERE item_id = 'tro.sig-det'"
+sql "$DB" "UPDATE meetings SET date = '2026-02-22'; UPDATE wordings SET text = 'Gammel formulering af punktet'
+	WHERE item IN (SELECT id FROM item_keys WHERE key = 'tro.sig-det')"
 tui_keys m
 tui_wait "Hvilken slags samtale?" $W
 tui_wait "> 2 Opfølgningssamtale" $W	# the follow-up meeting is offered after the first

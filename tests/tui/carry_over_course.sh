@@ -30,7 +30,7 @@ cat >"$T/case.json" <<EOF2
 EOF2
 samtale --db "$DB" --user mette import "$T/case.json" >/dev/null
 # Before internship leaves the item out: it was not held there.
-assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
+assert_eq 0 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items i JOIN meetings m ON m.id = i.meeting_id
 	WHERE m.type = 'foer-praktik' AND i.item_id = 'tro.afdaek-kvalifikationer'")" "the item at the internship meeting"
 
 tui_run 80 24 --db "$DB" --user mette

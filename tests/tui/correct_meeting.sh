@@ -24,7 +24,7 @@ wait_sql() {
 $(tui_screen)"
 }
 done_items() {
-	sql "$DB" "SELECT group_concat(item_id) FROM meeting_items WHERE meeting_id = $1 AND state = 'done'"
+	sql "$DB" "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $1 AND state = 'done'"
 }
 
 # Two meetings by mistake, each with a tick, in a case opened in February.
@@ -47,7 +47,7 @@ tui_wait "Hvilken slags samtale?" $W
 tui_keys Enter
 tui_wait "Afsnit 1/3" $W
 tui_keys j Space
-wait_sql "SELECT count(*) FROM meeting_items WHERE state = 'done'" 2
+wait_sql "$WITH_ITEMS SELECT count(*) FROM items WHERE state = 'done'" 2
 tui_keys Escape
 tui_wait "2026-03-01 Opfølgningssamtale" $W
 assert_eq 2 "$(meetings)" "meetings in the report"
@@ -105,10 +105,10 @@ tui_keys Space
 tui_wait "Ret den alligevel?" $W
 tui_keys 1
 tui_wait_gone "Ret den alligevel?" $W
-wait_sql "SELECT group_concat(item_id) FROM meeting_items WHERE meeting_id = $second AND state = 'done'" \
+wait_sql "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $second AND state = 'done'" \
 	tro.afdaek-kvalifikationer,tro.forvent-vaerdi
 tui_keys Space			# Space went on to the next item
-wait_sql "SELECT group_concat(item_id) FROM meeting_items WHERE meeting_id = $second AND state = 'done'" \
+wait_sql "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $second AND state = 'done'" \
 	tro.afdaek-kvalifikationer
 assert_not_contains "$(tui_screen)" "Ret den alligevel?" "asked once"
 assert_eq 2 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'meeting.correct'")" "corrections logged"
@@ -130,7 +130,7 @@ tui_wait "Sag 2026-0117 · Under praktik · 2026-02-28" $W
 # the shared items stayed, the one only a follow-up meeting has is gone
 assert_contains "$(tui_screen)" "Mød hende med en forventning om, at hun er værdifuld"
 assert_not_contains "$(tui_screen)" "afdække hendes kvalifikationer"
-assert_eq 10 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE meeting_id = $second")" "under-praktik's items"
+assert_eq 10 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE meeting_id = $second")" "under-praktik's items"
 assert_eq under-praktik "$(sql "$DB" "SELECT type FROM meetings WHERE id = $second")"
 tui_keys q
 tui_wait "2026-02-28 Under praktik" $W

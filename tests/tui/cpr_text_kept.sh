@@ -20,7 +20,7 @@ tui_wait "Note: Hun læser dansk cpr 010190-1234" $W
 tui_keys C-w C-w BSpace
 tui_keys Enter
 tui_wait "Noten er gemt." $W
-assert_eq "Hun læser dansk" "$(sql "$DB" "SELECT note FROM meeting_items WHERE note IS NOT NULL")" "note"
+assert_eq "Hun læser dansk" "$(sql "$DB" "$WITH_ITEMS SELECT note FROM items WHERE note IS NOT NULL")" "note"
 
 # A follow-up's text.
 tui_keys f

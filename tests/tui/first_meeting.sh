@@ -36,7 +36,7 @@ tui_wait "Afsnit 1/3: Tro på kvinden" $W
 tui_wait "Hvorfor" $W
 assert_eq "foerste|2026-03-01|mette" \
 	"$(sql "$DB" "SELECT type, date, caseworker FROM meetings")" "the meeting"
-assert_eq "open" "$(sql "$DB" "SELECT DISTINCT state FROM meeting_items")" "fresh items"
+assert_eq "open" "$(sql "$DB" "$WITH_ITEMS SELECT DISTINCT state FROM items")" "fresh items"
 
 # Done, then not relevant on the next item, then a note with æøå.
 tui_keys Space			# ticks it and goes on to the next item
@@ -53,9 +53,9 @@ tui_keys Enter
 tui_wait "Noten er gemt." $W
 tui_wait "Note: $NOTE" $W
 assert_eq "tro.afdaek-kvalifikationer|done" \
-	"$(sql "$DB" "SELECT item_id, state FROM meeting_items WHERE state = 'done'")" "done item"
+	"$(sql "$DB" "$WITH_ITEMS SELECT item_id, state FROM items WHERE state = 'done'")" "done item"
 assert_eq "tro.forvent-vaerdi|not_relevant|$NOTE" \
-	"$(sql "$DB" "SELECT item_id, state, note FROM meeting_items WHERE state = 'not_relevant'")" \
+	"$(sql "$DB" "$WITH_ITEMS SELECT item_id, state, note FROM items WHERE state = 'not_relevant'")" \
 	"not relevant item with its note"
 
 # A follow-up: text, then the due date; +7 is a week from today.
@@ -91,8 +91,8 @@ tui_wait "[x]   Brug tid sammen med kvinden" $W
 tui_wait "[-]   Mød hende med en forventning" $W
 tui_wait "Note: $NOTE" $W
 
-assert_eq "2" "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "states after kill"
-assert_eq "$NOTE" "$(sql "$DB" "SELECT note FROM meeting_items WHERE note IS NOT NULL")" "note after kill"
+assert_eq "2" "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE state != 'open'")" "states after kill"
+assert_eq "$NOTE" "$(sql "$DB" "$WITH_ITEMS SELECT note FROM items WHERE note IS NOT NULL")" "note after kill"
 
 # The note comes out of the export unchanged.
 samtale --db "$DB" export 2026-0117 --format json >"$T/export.json"

@@ -28,7 +28,7 @@ tui_wait "q tilbage" $W
 tui_keys Enter
 tui_wait "[x]   Brug tid sammen med kvinden" $W
 assert_eq "tro.afdaek-kvalifikationer|done" \
-	"$(sql "$DB" "SELECT item_id, state FROM meeting_items WHERE state != 'open'")" "Enter ticks"
+	"$(sql "$DB" "$WITH_ITEMS SELECT item_id, state FROM items WHERE state != 'open'")" "Enter ticks"
 
 tui_keys '?'
 tui_wait "Hjælp: Sag 2026-0117" $W
@@ -49,7 +49,7 @@ tui_keys '?'
 tui_wait "Hjælp: Sag 2026-0117" $W
 tui_keys Enter
 tui_wait_gone "Hjælp:" $W
-assert_eq 1 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "nothing else ticked"
+assert_eq 1 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE state != 'open'")" "nothing else ticked"
 
 tui_keys Escape
 tui_wait "Sag 2026-0117" $W

@@ -22,5 +22,5 @@ tui_keys Enter
 tui_wait "Noten er gemt." $W
 tui_wait "Hun taler æøå og ÆØÅ" $W
 SAMTALE_BIN=$real
-assert_eq "Hun taler æøå og ÆØÅ" "$(sql "$DB" "SELECT note FROM meeting_items WHERE note IS NOT NULL")" "note"
+assert_eq "Hun taler æøå og ÆØÅ" "$(sql "$DB" "$WITH_ITEMS SELECT note FROM items WHERE note IS NOT NULL")" "note"
 assert_contains "$(samtale --db "$DB" export 2026-0117)" '"note": "Hun taler æøå og ÆØÅ"' "export"

@@ -74,7 +74,7 @@ tui_keys n
 tui_wait_cursor "Husk at fortælle hende" $W
 assert_eq "tro.afdaek-kvalifikationer|done
 tro.forvent-vaerdi|not_relevant" \
-	"$(sql "$DB" "SELECT item_id, state FROM meeting_items WHERE state != 'open' AND meeting_id = 2 ORDER BY position")" \
+	"$(sql "$DB" "$WITH_ITEMS SELECT item_id, state FROM items WHERE state != 'open' AND meeting_id = 2 ORDER BY position")" \
 	"the states"
 
 # At 80x24 the overview is one key away, in the pane under the checklist.

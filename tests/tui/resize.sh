@@ -46,7 +46,7 @@ tui_wait "Vinduet er for lille" $W
 tui_keys Space
 tui_resize 80 24
 tui_wait "[ ]" $W
-assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE state != 'open'")" "no blind keys"
+assert_eq 0 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE state != 'open'")" "no blind keys"
 tui_dead && fail "samtale died on resize"
 
 # Nor in a dialog: the meeting type is not chosen, the note not typed.
@@ -61,7 +61,7 @@ tui_wait "Note:" $W
 tui_wait_gone "blindt" $W
 tui_keys Escape
 tui_wait_gone "Note:" $W
-assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM meeting_items WHERE note IS NOT NULL")" "no blind note"
+assert_eq 0 "$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE note IS NOT NULL")" "no blind note"
 
 tui_keys Escape
 tui_wait "Sag 2026-0117" $W

@@ -146,7 +146,7 @@ static void test_delete_and_restore(void **state)
 
 	assert_int_equal(store_meeting_delete(st, mid), SAM_OK);
 	assert_int_equal(store_meeting_delete(st, mid), SAM_ERR_NOT_FOUND);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
 	/* the follow-up stays on the case, no longer tied to the meeting */
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL"), 2);
 	assert_int_equal(audit_lines(st, "meeting.delete"), 1);

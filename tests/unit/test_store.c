@@ -1,5 +1,6 @@
 /* Unit tests for src/store: cases, meetings, items, follow-ups, audit,
- * transactions, erasure, migrations and the database file itself. */
+ * transactions, erasure, migrations, the compact checklist and the
+ * database file itself. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,14 +87,75 @@ static const struct meeting_item_spec items[] = {
 	{ "forventning.formaal", "forventning", "Formålet" },
 };
 
-static int64_t add_meeting(struct store *st, int64_t case_id, const char *date)
+static int64_t add_meeting_of(struct store *st, int64_t case_id, const char *date,
+			      const struct meeting_item_spec *v, size_t n)
 {
 	int64_t id = 0;
 
-	assert_int_equal(store_meeting_add(st, case_id, date, "foerste", items, ARRAY_SIZE(items), &id),
-			 SAM_OK);
+	assert_int_equal(store_meeting_add(st, case_id, date, "foerste", v, n, &id), SAM_OK);
 	return id;
 }
+
+static int64_t add_meeting(struct store *st, int64_t case_id, const char *date)
+{
+	return add_meeting_of(st, case_id, date, items, ARRAY_SIZE(items));
+}
+
+static void exec(struct store *st, const char *sql)
+{
+	assert_int_equal(sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* Asserts that db check finds the database consistent. */
+static void assert_checked(struct store *st)
+{
+	char *report = NULL;
+	bool ok = false;
+
+	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+	if (!ok)
+		fail_msg("db check: %s", report);
+	free(report);
+}
+
+/* What the meeting's item i reads as. */
+static void assert_item(struct store *st, int64_t meeting_id, size_t i, const char *item_id,
+			const char *text)
+{
+	struct meeting_rec m;
+
+	assert_int_equal(store_meeting_get(st, meeting_id, &m), SAM_OK);
+	assert_true(i < m.nitems);
+	assert_string_equal(m.items[i].item_id, item_id);
+	assert_string_equal(m.items[i].text, text);
+	meeting_rec_free(&m);
+}
+
+/* The counts of one meeting's section: "open done not_relevant", or "" when
+ * there is no row. */
+static char *counts_of(struct store *st, int64_t meeting_id, const char *section)
+{
+	char *sql = xasprintf("SELECT c.open || ' ' || c.done || ' ' || c.not_relevant"
+			      " FROM section_counts c JOIN section_keys s ON s.id = c.section"
+			      " WHERE c.meeting_id = %lld AND s.key = '%s'",
+			      (long long)meeting_id, section);
+	sqlite3_stmt *stmt;
+	char *v;
+
+	assert_int_equal(sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL), SQLITE_OK);
+	v = xstrdup(sqlite3_step(stmt) == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : "");
+	sqlite3_finalize(stmt);
+	free(sql);
+	return v;
+}
+
+#define assert_counts(st, mid, section, want) \
+	do { \
+		char *got_ = counts_of(st, mid, section); \
+		assert_string_equal(got_, want); \
+		free(got_); \
+	} while (0)
+
 
 static int setup(void **state)
 {
@@ -370,7 +432,7 @@ static void test_meeting_refused(void **state)
 	assert_int_equal(store_meeting_add(st, 999, NULL, "foerste", items, 1, NULL), SAM_ERR_NOT_FOUND);
 	/* Nothing of the refused meetings is left behind. */
 	assert_int_equal(query_int(st, "SELECT count(*) FROM meetings"), 0);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
 	store_close(st);
 }
 
@@ -775,7 +837,7 @@ static void test_transactions(void **state)
 	add_meeting(st, c, NULL);
 	store_rollback(st);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 0);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action != 'db.create'"), 0);
 
 	/* A failing step inside a transaction undoes only itself. */
@@ -786,7 +848,7 @@ static void test_transactions(void **state)
 	assert_int_equal(store_commit(st), SAM_OK);
 	assert_int_not_equal(store_commit(st), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 2);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 2);
 	store_close(st);
 }
 
@@ -808,7 +870,7 @@ static void test_delete_and_purge(void **state)
 	assert_int_equal(store_case_delete(st, a), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 2);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM meetings"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 4);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 4);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups"), 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE case_id = 1"), 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.delete'"
@@ -822,7 +884,7 @@ static void test_delete_and_purge(void **state)
 	assert_int_equal(store_purge_closed_before(st, "2026-03-02", &n), SAM_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.purge'"), 1);
 	assert_int_equal(store_purge_closed_before(st, "yesterday", &n), SAM_ERR_INVALID);
 	store_close(st);
@@ -1073,7 +1135,7 @@ static void test_migrate_v1_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 6);
 	assert_int_equal(file_mode(bak), 0600);
 	assert_int_equal(store_case_get(st, "2025-0042", &c), SAM_OK);
 	assert_string_equal(c.initials, "FH");
@@ -1131,7 +1193,7 @@ static void test_migrate_v2_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 6);
 	assert_true(path_exists(bak));
 	assert_false(path_exists(bak1));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
@@ -1179,7 +1241,7 @@ static void test_migrate_v3_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 6);
 	assert_true(path_exists(bak));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_meeting_get(st, 1, &m), SAM_OK);
@@ -1212,7 +1274,7 @@ static void test_open_v4_fixture(void **state)
 	(void)state;
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
-	assert_int_equal(query_int(st, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(st, "PRAGMA user_version"), 6);
 	assert_true(path_exists(bak));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.migrate'"), 1);
 	assert_int_equal(store_internship_current(st, 1, &in, &found), SAM_OK);
@@ -1281,8 +1343,9 @@ static void test_bulk(void **state)
 	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE caseworker = 'mette' "
 				       "AND closed = '2026-02-28'"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM meeting_items WHERE state = 'done' "
-				       "AND item_id = 'tro.sig-det'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist c JOIN wordings w ON w.id = c.wording"
+				       " JOIN item_keys i ON i.id = w.item WHERE c.state = 1"
+				       " AND i.key = 'tro.sig-det'"), 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NOT NULL "
 				       "AND assignee = 'anna'"), 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL "
@@ -1368,6 +1431,271 @@ static void test_item_states(void **state)
 	assert_int_equal(s, ITEM_NOT_RELEVANT);
 }
 
+/*
+ * The compact checklist: each wording stored once and found by its hash
+ * and text; the counts per meeting and section and each case's last
+ * meeting kept through every change; db check and its repair of them.
+ */
+
+static void test_same_wording_once(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), d = add_case(st, "2026-0002");
+
+	(void)state;
+	add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	add_meeting_of(st, c, "2026-02-10", items, ARRAY_SIZE(items));
+	add_meeting_of(st, d, "2026-02-11", items, 2);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 10);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), ARRAY_SIZE(items));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM item_keys"), ARRAY_SIZE(items));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM section_keys"), 3);
+	/* Each under the hash of its text. */
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash(text)"),
+			 ARRAY_SIZE(items));
+	assert_checked(st);
+	store_close(st);
+}
+
+static void test_wordings_kept_apart(void **state)
+{
+	static const struct meeting_item_spec reworded[] = {
+		{ "tro.afdaek-kvalifikationer", "tro", "Afdæk – ny ordlyd" },
+		{ "tro.sig-det", "tro", "Sig det" },
+	};
+	/* Two items with one text are two wordings: each belongs to its item. */
+	static const struct meeting_item_spec shared[] = {
+		{ "tro.sig-det", "tro", "Samme ord" },
+		{ "dialog.lyt-inddrag", "dialog", "Samme ord" },
+	};
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), old, now, both;
+
+	(void)state;
+	old = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	now = add_meeting_of(st, c, "2026-02-10", reworded, ARRAY_SIZE(reworded));
+	both = add_meeting_of(st, c, "2026-02-11", shared, ARRAY_SIZE(shared));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), ARRAY_SIZE(items) + 3);
+	/* An old meeting shows what was asked then. */
+	assert_item(st, old, 0, "tro.afdaek-kvalifikationer", "Afdæk hendes kvalifikationer");
+	assert_item(st, now, 0, "tro.afdaek-kvalifikationer", "Afdæk – ny ordlyd");
+	assert_item(st, now, 1, "tro.sig-det", "Sig det");
+	assert_item(st, both, 0, "tro.sig-det", "Samme ord");
+	assert_item(st, both, 1, "dialog.lyt-inddrag", "Samme ord");
+	store_close(st);
+}
+
+/* Two texts of the same hash (planted here, as FNV-1a collisions are rare)
+ * stay two wordings: the text is compared, the hash only finds it. */
+static void test_hash_collision(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), first, second;
+
+	(void)state;
+	first = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	/* Another text of tro.sig-det under the hash of "Sig det", and
+	 * first's row pointed at it; and a row of another item with it too. */
+	exec(st, "INSERT INTO wordings (item, hash, text) SELECT item, hash, 'Noget helt andet'"
+		 " FROM wordings WHERE text = 'Sig det';"
+		 "INSERT INTO wordings (item, hash, text) SELECT i.id, wording_hash('Sig det'), 'Sig det'"
+		 " FROM item_keys i WHERE i.key = 'dialog.lyt-inddrag';"
+		 "UPDATE checklist SET wording = (SELECT id FROM wordings WHERE text = 'Noget helt andet')"
+		 " WHERE position = 1");
+	assert_item(st, first, 1, "tro.sig-det", "Noget helt andet");
+	exec(st, "DELETE FROM wordings WHERE text = 'Sig det' AND item = (SELECT id FROM item_keys"
+		 " WHERE key = 'tro.sig-det')");
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 2);
+
+	/* "Sig det" of tro.sig-det is neither of the two of its hash. */
+	second = add_meeting_of(st, c, "2026-02-10", items, ARRAY_SIZE(items));
+	assert_item(st, second, 1, "tro.sig-det", "Sig det");
+	assert_item(st, first, 1, "tro.sig-det", "Noget helt andet");
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 3);
+	/* And found the next time: stored once. */
+	add_meeting_of(st, c, "2026-02-11", items, ARRAY_SIZE(items));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 3);
+	assert_checked(st);
+	store_close(st);
+}
+
+static void test_item_twice_refused(void **state)
+{
+	static const struct meeting_item_spec twice[] = {
+		{ "tro.sig-det", "tro", "a" },
+		{ "dialog.taalmodig", "dialog", "b" },
+		{ "tro.sig-det", "tro", "c" },
+	};
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m;
+
+	(void)state;
+	assert_int_equal(store_meeting_add(st, c, NULL, "foerste", twice, 3, NULL), SAM_ERR_INVALID);
+	assert_non_null(strstr(sam_errmsg(), "tro.sig-det"));
+	m = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	assert_int_equal(store_meeting_set_type(st, m, "opfoelgning", twice, 3), SAM_ERR_INVALID);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), ARRAY_SIZE(items));
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), ARRAY_SIZE(items));
+	store_close(st);
+}
+
+/*
+ * What the triggers keep
+ */
+
+/* The counts follow every change: ticks, a new type, removal and
+ * restoring, erasure. */
+static void test_counts_kept(void **state)
+{
+	static const struct meeting_item_spec retyped[] = {
+		{ "dialog.lyt-inddrag", "dialog", "Lyt og inddrag" },
+		{ "tro.sig-det", "tro", "Sig det" },
+		{ "dialog.taalmodig", "dialog", "Vær tålmodig" },
+	};
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m, back = 0;
+	struct meeting_rec r;
+
+	(void)state;
+	m = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	assert_counts(st, m, "tro", "2 0 0");
+	assert_counts(st, m, "dialog", "1 0 0");
+	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "tro.afdaek-kvalifikationer", ITEM_NOT_RELEVANT),
+			 SAM_OK);
+	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_DONE), SAM_OK);
+	assert_counts(st, m, "tro", "0 1 1");
+	assert_int_equal(store_item_set_note(st, m, "tro.sig-det", "En note"), SAM_OK);
+	assert_checked(st);
+
+	/* A new type: kept items keep their state, forventning goes. */
+	assert_int_equal(store_meeting_set_type(st, m, "opfoelgning", retyped, 3), SAM_OK);
+	assert_counts(st, m, "tro", "0 1 0");
+	assert_counts(st, m, "dialog", "2 0 0");
+	assert_counts(st, m, "forventning", "");
+	assert_item(st, m, 1, "tro.sig-det", "Sig det");
+	assert_checked(st);
+
+	/* Removed and brought back. */
+	assert_int_equal(store_meeting_get(st, m, &r), SAM_OK);
+	assert_int_equal(store_meeting_delete(st, m), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM section_counts"), 0);
+	assert_checked(st);
+	assert_int_equal(store_meeting_restore(st, &r, NULL, 0, &back), SAM_OK);
+	meeting_rec_free(&r);
+	assert_counts(st, back, "tro", "0 1 0");
+	assert_counts(st, back, "dialog", "2 0 0");
+	assert_checked(st);
+
+	assert_int_equal(store_case_delete(st, c), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM section_counts"), 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
+	assert_checked(st);
+	store_close(st);
+}
+
+static void test_counts_kept_bulk(void **state)
+{
+	static const enum item_state states[] = { ITEM_DONE, ITEM_OPEN, ITEM_NOT_RELEVANT, ITEM_DONE };
+	struct store_bulk_meeting m[] = {
+		{ .date = "2026-01-10", .type = "foerste", .items = items, .nitems = 4, .states = states },
+		{ .date = "2026-02-10", .type = "opfoelgning", .items = items, .nitems = 2 },
+	};
+	struct store_bulk_case c = { .ref = "2026-0001", .opened = "2026-01-05", .meetings = m,
+				     .nmeetings = 2 };
+	struct store *st = mem_store();
+	struct store_bulk *b = NULL;
+	struct store_counts counts;
+	struct store_count_filter all = { 0 };
+
+	(void)state;
+	assert_int_equal(store_bulk_open(st, "test", &b), SAM_OK);
+	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
+	assert_int_equal(store_bulk_finish(b), SAM_OK);
+	store_bulk_close(b);
+	assert_checked(st);
+	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-10' FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), 4);
+
+	/* The report by section reads them. */
+	assert_int_equal(store_count_items(st, COUNT_BY_SECTION, false, &all, &counts), SAM_OK);
+	assert_int_equal(counts.n, 3);
+	assert_string_equal(counts.v[2].key, "tro");
+	assert_int_equal(counts.v[2].meetings, 2);
+	assert_int_equal(counts.v[2].done, 1);
+	assert_int_equal(counts.v[2].open, 3);
+	assert_string_equal(counts.v[0].key, "dialog");
+	assert_int_equal(counts.v[0].not_relevant, 1);
+	assert_int_equal(counts.v[0].meetings, 1);
+	store_counts_free(&counts);
+	store_close(st);
+}
+
+static void test_last_meeting_kept(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = 0, a, b;
+	struct case_rec r;
+
+	(void)state;
+	assert_int_equal(store_case_add(st, "2026-0001", NULL, "2026-01-02", &c), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT last_meeting IS NULL FROM cases"), 1);
+	a = add_meeting_of(st, c, "2026-02-10", items, 1);
+	b = add_meeting_of(st, c, "2026-01-10", items, 1);
+	assert_int_equal(store_case_get(st, "2026-0001", &r), SAM_OK);
+	assert_string_equal(r.last_meeting, "2026-02-10");
+	case_rec_free(&r);
+	assert_int_equal(store_meeting_set_date(st, b, "2026-02-20"), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-20' FROM cases"), 1);
+	assert_int_equal(store_meeting_delete(st, b), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-10' FROM cases"), 1);
+	assert_int_equal(store_meeting_delete(st, a), SAM_OK);
+	assert_int_equal(query_int(st, "SELECT last_meeting IS NULL FROM cases"), 1);
+	assert_checked(st);
+	store_close(st);
+}
+
+/* Counts and last meetings put out of step beneath the store: db check
+ * says so, and the repair mends exactly those rows. */
+static void test_check_and_repair(void **state)
+{
+	struct store *st = mem_store();
+	int64_t c = add_case(st, "2026-0001"), m, fixed = 0;
+	char *report = NULL;
+	bool ok = true;
+
+	(void)state;
+	m = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
+	add_meeting(st, add_case(st, "2026-0002"), "2026-01-11");
+	exec(st, "UPDATE section_counts SET done = done + 5 WHERE section = 1;"
+		 "DELETE FROM section_counts WHERE section = 2 AND meeting_id = 2;"
+		 "UPDATE cases SET last_meeting = '2020-01-01' WHERE id = 1");
+	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+	assert_false(ok);
+	assert_non_null(strstr(report, "3 meetings and sections"));
+	assert_non_null(strstr(report, "1 case is not its latest"));
+	assert_non_null(strstr(report, "--repair"));
+	free(report);
+
+	assert_int_equal(store_repair(st, &fixed), SAM_OK);
+	assert_int_equal(fixed, 4);
+	assert_checked(st);
+	assert_counts(st, m, "tro", "2 0 0");
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.repair'"), 1);
+	/* Nothing to mend: no change, no audit line. */
+	assert_int_equal(store_repair(st, &fixed), SAM_OK);
+	assert_int_equal(fixed, 0);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.repair'"), 1);
+
+	/* A trigger gone is said too. */
+	exec(st, "DROP TRIGGER checklist_add");
+	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+	assert_false(ok);
+	assert_non_null(strstr(report, "1 of samtale's 6 triggers"));
+	free(report);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1402,6 +1730,14 @@ int main(void)
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_cases_delete),
+		cmocka_unit_test(test_same_wording_once),
+		cmocka_unit_test(test_wordings_kept_apart),
+		cmocka_unit_test(test_hash_collision),
+		cmocka_unit_test(test_item_twice_refused),
+		cmocka_unit_test(test_counts_kept),
+		cmocka_unit_test(test_counts_kept_bulk),
+		cmocka_unit_test(test_last_meeting_kept),
+		cmocka_unit_test(test_check_and_repair),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -12,29 +12,43 @@
  */
 
 struct header {
-	int64_t version, app_id, objects, triggers;
+	int64_t version, app_id, objects;
+	int64_t triggers;		/* that samtale did not make */
+	int64_t own_triggers;		/* of sqlite_schema_triggers[] */
 };
 
-/* One statement, so that the three values come from one snapshot even
- * while another process creates the schema. */
+/* One statement, so that the values come from one snapshot even while
+ * another process creates the schema. A trigger is samtale's when its SQL
+ * is one of sqlite_schema_triggers[], as sqlite_schema holds it. */
 static enum sam_status read_header_once(struct store *st, struct header *h)
 {
+	struct strbuf sql = { 0 }, own = { 0 };
 	struct db_stmt *stmt = NULL;
-	enum sam_status status = db_prepare(st,
-		"SELECT (SELECT user_version FROM pragma_user_version),"
-		" (SELECT application_id FROM pragma_application_id),"
-		" (SELECT count(*) FROM sqlite_schema),"
-		" (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger')", &stmt);
+	enum sam_status status;
 	int rc;
 
+	for (int i = 0; i < sqlite_ntriggers; i++)
+		strbuf_addf(&own, "%s?%d", i ? ", " : "", i + 1);
+	strbuf_addf(&sql, "SELECT (SELECT user_version FROM pragma_user_version),"
+		    " (SELECT application_id FROM pragma_application_id),"
+		    " (SELECT count(*) FROM sqlite_schema),"
+		    " (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql NOT IN (%s)),"
+		    " (SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql IN (%s))",
+		    strbuf_str(&own), strbuf_str(&own));
+	status = db_prepare(st, strbuf_str(&sql), &stmt);
+	strbuf_free(&sql);
+	strbuf_free(&own);
 	if (status != SAM_OK)
 		return status;
+	for (int i = 0; i < sqlite_ntriggers; i++)
+		db_bind_str(stmt, i + 1, sqlite_schema_triggers[i]);
 	rc = db_step(stmt);
 	if (rc == DB_ROW) {
 		h->version = db_col_int(stmt, 0);
 		h->app_id = db_col_int(stmt, 1);
 		h->objects = db_col_int(stmt, 2);
 		h->triggers = db_col_int(stmt, 3);
+		h->own_triggers = db_col_int(stmt, 4);
 	} else {
 		status = db_error(st, rc);
 	}
@@ -69,7 +83,7 @@ static enum sam_status check_header(struct store *st, const struct header *h)
 		return sam_fail(SAM_ERR_DB, _("the database %s has an unknown schema version (%lld); it is "
 					       "damaged or was not made by samtale"),
 				st->path, (long long)h->version);
-	/* samtale makes no triggers: one in the file would run its SQL on our writes. */
+	/* Only samtale's own: another in the file would run its SQL on our writes. */
 	if (h->triggers)
 		return sam_fail(SAM_ERR_DB, _("the database %s holds triggers that samtale did not make; "
 					       "it is refused"), st->path);
@@ -172,7 +186,8 @@ static enum sam_status configure(struct store *st)
 	 * cut, and a caseworker must not lose what the screen showed as saved;
 	 * one fsync per change is nothing at typing speed. */
 	if ((status = db_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
-				  "PRAGMA synchronous=FULL")) != SAM_OK)
+				  "PRAGMA synchronous=FULL")) != SAM_OK ||
+	    (status = sqlite_register_functions(st)) != SAM_OK)
 		return status;
 	if ((status = read_header(st, &h)) != SAM_OK || (status = check_header(st, &h)) != SAM_OK)
 		return status;
@@ -335,6 +350,21 @@ static enum sam_status collect(struct store *st, const char *sql, bool skip_ok, 
 	return status;
 }
 
+/* samtale's triggers keep the counts per section and the last meetings:
+ * one gone (dropped by hand) lets them drift. */
+static enum sam_status check_triggers(struct store *st, struct strbuf *sb, int *problems)
+{
+	struct header h;
+	enum sam_status status = read_header(st, &h);
+
+	if (status == SAM_OK && h.version >= sqlite_schema_version && h.own_triggers != sqlite_ntriggers) {
+		strbuf_addf(sb, _("%d of samtale's %d triggers are missing: restore a backup\n"),
+			    sqlite_ntriggers - (int)h.own_triggers, sqlite_ntriggers);
+		(*problems)++;
+	}
+	return status;
+}
+
 enum sam_status sqlite_check(struct store *st, bool *ok, char **report)
 {
 	struct strbuf sb = { 0 };
@@ -346,6 +376,10 @@ enum sam_status sqlite_check(struct store *st, bool *ok, char **report)
 				 "pragma_foreign_key_check", false, &sb, &fk);
 		problems += fk;
 	}
+	if (status == SAM_OK && problems)
+		strbuf_adds(&sb, _("the database is damaged: restore a backup\n"));
+	if (status == SAM_OK && !problems)
+		status = check_triggers(st, &sb, &problems);
 	*ok = status == SAM_OK && problems == 0;
 	*report = strbuf_detach(&sb);
 	if (status != SAM_OK && (status == SAM_ERR_DB || status == SAM_ERR_IO)) {

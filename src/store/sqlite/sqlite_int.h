@@ -35,6 +35,12 @@ static inline struct sqlite_store *sqlite_of(struct store *st)
 /* schema.c: migration v (0-based) brings schema v to v + 1. */
 extern const char *const sqlite_migrations[];
 extern const int sqlite_schema_version;
+/* The triggers of the schema, as sqlite_schema holds their SQL: those and
+ * no other may be in the file. */
+extern const char *const sqlite_schema_triggers[];
+extern const int sqlite_ntriggers;
+/* The SQL functions the migrations use (wording_hash). */
+enum sam_status sqlite_register_functions(struct store *st);
 
 /* engine.c */
 enum sam_status sqlite_error(struct store *st, int rc);
