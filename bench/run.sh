@@ -106,6 +106,12 @@ sql_floor() {
 		while read -r t; do printf 'SELECT count(*) FROM %s; ' "$t"; done
 }
 
+# Which cases and meetings the store's readers leave out: those of an
+# unfinished batch (src/store/store_int.h).
+HIDDEN_CASES="(SELECT hc.id FROM cases hc WHERE hc.batch IN (SELECT id FROM batches))"
+SHOWN=" AND (NOT EXISTS (SELECT 1 FROM batches) OR c.meeting_id NOT IN
+ (SELECT hm.id FROM cases hc JOIN meetings hm ON hm.case_id = hc.id WHERE hc.batch IN (SELECT id FROM batches)))"
+
 # sql_report DB [FROM TO]: the two statements of `report --by section`
 # (src/store/report_queries.c), with the period's dates in place of its
 # parameters.
@@ -117,6 +123,14 @@ sql_report() {
 		join=" JOIN meetings m ON m.id = mi.meeting_id"
 	fi
 	case $(schema_version "$db") in
+	6)
+		[ -z "$from" ] || join=" JOIN meetings m ON m.id = c.meeting_id"
+		printf '%s' "SELECT cs.key, NULL, count(*), sum(c.done), sum(c.open), sum(c.not_relevant)
+ FROM section_counts c JOIN section_keys cs ON cs.id = c.section$join WHERE 1$SHOWN$sel
+ GROUP BY cs.key ORDER BY cs.key;
+ SELECT count(*) FROM meetings m WHERE EXISTS (SELECT 1 FROM section_counts c WHERE c.meeting_id = m.id)
+ AND (NOT EXISTS (SELECT 1 FROM batches) OR m.case_id NOT IN $HIDDEN_CASES)$sel;"
+		;;
 	# 5 adds the batches of bulk work, whose test is a lookup in an empty table here.
 	4 | 5)
 		printf '%s' "SELECT mi.section_id, NULL, count(DISTINCT mi.meeting_id),
@@ -225,6 +239,11 @@ count_check() {
 	R[n_followups,$n]=$(sqlite3 -readonly "$db" "SELECT count(*) FROM followups;")
 	R[schema,$n]=$(schema_version "$db")
 	R[dbsize,$n]=$(stat -c %s "$db" | awk '{ printf "%.1f", $1 / 1048576 }')
+	# The same data packed: what a VACUUM would leave.
+	rm -f "$WORK/vacuum.db"
+	sqlite3 -readonly "$db" "VACUUM INTO '$WORK/vacuum.db'"
+	R[dbsize_vacuum,$n]=$(stat -c %s "$WORK/vacuum.db" | awk '{ printf "%.1f", $1 / 1048576 }')
+	rm -f "$WORK/vacuum.db"
 	R[task_overdue,$n]=""
 	[ "$HAVE_TASK" = 1 ] || return 0
 	R[task_overdue,$n]=$(TASKRC=$WORK/task-$n/taskrc task rc.verbose=nothing +OVERDUE count)
@@ -462,6 +481,7 @@ write_results() {
 		row "overdue follow-ups (samtale)" n overdue
 		row "overdue tasks (taskwarrior, same data)" n task_overdue
 		row "database size (MB)" t dbsize
+		row "database size after VACUUM (MB)" t dbsize_vacuum
 		row "\`samtale demo\` wall time" s demo_s
 		row "\`samtale demo\` peak RSS (MB)" mb demo_rss
 		row "\`samtale export\` after a second \`demo --seed 1\`" t same_export
