@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -174,11 +175,49 @@ static uint64_t digest(const PGresult *res)
  * Running statements
  */
 
+/* A change in a write transaction that waits for the server (for a row
+ * another transaction holds) tells the wait hook, as SQLite's busy handler
+ * does, so that the screen can say that it is saving. */
+#define WAIT_POLL_MS 50
+
+static bool writing(const struct pg_store *ps)
+{
+	return ps->tx && ps->base.wait_fn && ps->begin_sql && !strcmp(ps->begin_sql, "BEGIN");
+}
+
+/* As PQexec and PQexecParams: the answer, the first failure of several
+ * statements, or NULL when nothing could be sent. */
 static PGresult *send(struct pg_store *ps, const char *sql, int n, char **values, Oid *types)
 {
-	if (n < 0)
-		return PQexec(ps->conn, sql);
-	return PQexecParams(ps->conn, sql, n, types, (const char *const *)values, NULL, NULL, 0);
+	int64_t start = clock_ms();
+	PGresult *res = NULL, *r;
+	bool sent = n < 0 ? PQsendQuery(ps->conn, sql)
+			  : PQsendQueryParams(ps->conn, sql, n, types, (const char *const *)values, NULL,
+					      NULL, 0),
+	     waited = false;
+
+	while (sent && PQisBusy(ps->conn)) {
+		struct pollfd pfd = { .fd = PQsocket(ps->conn), .events = POLLIN };
+		int ready = poll(&pfd, 1, WAIT_POLL_MS);
+
+		if ((ready < 0 && errno != EINTR) || !PQconsumeInput(ps->conn))
+			break;
+		if (ready == 0 && writing(ps)) {
+			waited = true;
+			ps->base.wait_fn(ps->base.wait_ctx, (unsigned)(clock_ms() - start));
+		}
+	}
+	while ((r = PQgetResult(ps->conn))) {
+		if (res && !result_ok(res)) {
+			PQclear(r);
+			continue;
+		}
+		PQclear(res);
+		res = r;
+	}
+	if (waited)
+		ps->base.wait_fn(ps->base.wait_ctx, 0);
+	return res;
 }
 
 static void log_free(struct pg_store *ps)
