@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../store_int.h"
 #include "pg_int.h"
@@ -43,7 +42,7 @@ enum {
  * its rerun would hold a second copy of the import in memory. */
 #define LOG_MAX_BYTES (64u << 20)
 /* The longest a change waits for a row another one holds: past any load,
- * as SQLite's BUSY_LIMIT_MS (store/db.c). */
+ * as the SQLite engine waits for its write lock. */
 #define LOCK_TIMEOUT "15min"
 /* The advisory lock that one migration at a time holds: "SAMT". */
 #define MIGRATE_LOCK "1396788564"
@@ -264,14 +263,6 @@ static void log_add(struct pg_store *ps, const char *sql, int n, char **values, 
 	l->digest = digest(res);
 }
 
-static void pause_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
 /* Makes the connection again after the server or the network dropped it;
  * the session's settings are in its parameters (pg_open). */
 static bool reconnect(struct pg_store *ps)
@@ -353,7 +344,7 @@ static PGresult *run(struct pg_store *ps, const char *sql, int n, char **values,
 			bool gone = connection_gone(ps);
 
 			PQclear(res);
-			pause_ms(1 << (attempt < 6 ? attempt : 6));
+			sleep_ms(1u << (attempt < 6 ? attempt : 6));
 			if (!ps->tx || rerun(ps))
 				continue;
 			*rc = gone && connection_gone(ps) ? PGE_LOST : PGE_BUSY;
