@@ -32,7 +32,8 @@ CLI_CMD(cmd_db_init)
 	/* Creates the database or brings an existing one up to date. */
 	if ((rc = cli_open_store(ctx, NEED_DB_INIT)))
 		return rc;
-	printf(_("The database is ready: %s\n"), ctx->db_path);
+	/* The store's name for it: a server's URI without its password. */
+	printf(_("The database is ready: %s\n"), store_path(ctx->store));
 	return 0;
 }
 
@@ -101,10 +102,11 @@ CLI_CMD(cmd_db_check)
 		return cli_fail(st);
 	}
 	if (ok) {
-		printf(_("The database %s is fine.\n"), ctx->db_path);
+		printf(_("The database %s is fine.\n"), store_path(ctx->store));
 	} else {
 		fputs(report, stdout);
-		fprintf(stderr, _("samtale: the database %s has errors (see above)\n"), ctx->db_path);
+		fprintf(stderr, _("samtale: the database %s has errors (see above)
+"), store_path(ctx->store));
 		rc = 1;
 	}
 	free(report);

@@ -297,7 +297,7 @@ enum sam_status store_caseworker_statuses(struct store *st, const char *today,
 		    "AND coalesce(c.last_meeting, c.opened) <= :quiet");
 	if (caseworker)
 		strbuf_adds(&sql, " AND c.caseworker = :caseworker");
-	strbuf_adds(&sql, " GROUP BY c.caseworker) GROUP BY name ORDER BY name");
+	strbuf_adds(&sql, " GROUP BY c.caseworker) per_person GROUP BY name ORDER BY name");
 	status = db_prepare(st, strbuf_str(&sql), &stmt);
 	strbuf_free(&sql);
 	if (status != SAM_OK)
