@@ -105,8 +105,7 @@ CLI_CMD(cmd_db_check)
 		printf(_("The database %s is fine.\n"), store_path(ctx->store));
 	} else {
 		fputs(report, stdout);
-		fprintf(stderr, _("samtale: the database %s has errors (see above)
-"), store_path(ctx->store));
+		fprintf(stderr, _("samtale: the database %s has errors (see above)\n"), store_path(ctx->store));
 		rc = 1;
 	}
 	free(report);

@@ -376,6 +376,11 @@ const char *const pg_migrations[] = {
 	"DROP INDEX followups_assignee;"
 	"CREATE INDEX followups_open_due ON followups(due) WHERE done = 0;"
 	"CREATE INDEX followups_open_assignee ON followups(assignee, due) WHERE done = 0;"
+	/* Erasing a meeting sets its follow-ups' meeting_id to NULL: found by
+	 * this index, not a scan of every follow-up under the write lock. And
+	 * the first screen's page of one caseworker's open cases. */
+	"CREATE INDEX followups_meeting ON followups(meeting_id) WHERE meeting_id IS NOT NULL;"
+	"CREATE INDEX cases_caseworker ON cases(caseworker, closed, ref);"
 	/* The counts follow the checklist; a row whose counts are all 0 goes. */
 	"CREATE FUNCTION samtale_count_items() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
 	" SET search_path = " PG_SCHEMA ", pg_catalog, pg_temp AS $$ DECLARE s bigint; BEGIN"

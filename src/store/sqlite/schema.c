@@ -245,6 +245,11 @@ const char *const sqlite_migrations[] = {
 	"DROP INDEX followups_assignee;"
 	"CREATE INDEX followups_open_due ON followups(due) WHERE done = 0;"
 	"CREATE INDEX followups_open_assignee ON followups(assignee, due) WHERE done = 0;"
+	/* Erasing a meeting sets its follow-ups' meeting_id to NULL: found by
+	 * this index, not a scan of every follow-up under the write lock. And
+	 * the first screen's page of one caseworker's open cases. */
+	"CREATE INDEX followups_meeting ON followups(meeting_id) WHERE meeting_id IS NOT NULL;"
+	"CREATE INDEX cases_caseworker ON cases(caseworker, closed, ref);"
 	TRIGGER_CHECKLIST_ADD ";" TRIGGER_CHECKLIST_REMOVE ";" TRIGGER_CHECKLIST_CHANGE ";"
 	TRIGGER_MEETING_ADD ";" TRIGGER_MEETING_REMOVE ";" TRIGGER_MEETING_MOVE ";",
 };
