@@ -47,10 +47,14 @@ export PGOPTIONS="-c search_path=samtale"
 
 # The SQL of `report --by section` and `followups --all --overdue`
 # (src/store/report_queries.c, followups.c), as both shells run it.
-SQL_REPORT="SELECT s.key, NULL, count(DISTINCT sc.meeting_id), sum(sc.done), sum(sc.open),
- sum(sc.not_relevant) FROM section_counts sc JOIN section_keys s ON s.id = sc.section
- GROUP BY s.key ORDER BY s.key;
- SELECT count(*) FROM meetings m WHERE EXISTS (SELECT 1 FROM section_counts sc WHERE sc.meeting_id = m.id);"
+SQL_REPORT="SELECT cs.key, NULL, count(*), sum(c.done), sum(c.open), sum(c.not_relevant)
+ FROM section_counts c JOIN section_keys cs ON cs.id = c.section WHERE 1 = 1
+ AND (NOT EXISTS (SELECT 1 FROM batches) OR c.meeting_id NOT IN (SELECT hm.id FROM cases hc
+ JOIN meetings hm ON hm.case_id = hc.id WHERE hc.batch IN (SELECT id FROM batches)))
+ GROUP BY cs.key ORDER BY cs.key;
+ SELECT count(*) FROM meetings m WHERE EXISTS (SELECT 1 FROM section_counts c WHERE c.meeting_id = m.id)
+ AND (NOT EXISTS (SELECT 1 FROM batches) OR m.case_id NOT IN (SELECT hc.id FROM cases hc
+ WHERE hc.batch IN (SELECT id FROM batches)));"
 SQL_FOLLOWUPS="SELECT f.due, c.ref, f.assignee, f.text FROM followups f JOIN cases c ON c.id = f.case_id
  WHERE f.done = 0 AND f.due < '$TODAY' ORDER BY f.due, c.ref, f.id;"
 
