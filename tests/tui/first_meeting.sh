@@ -69,7 +69,7 @@ tui_type "+7"
 tui_keys Enter
 tui_wait "Opfølgning med frist 2026-03-08 (søndag) er gemt." $W
 assert_eq "2026-03-08|Ring til praktikstedet|mette|0|1" \
-	"$(sql "$DB" "SELECT due, text, assignee, done, meeting_id IS NOT NULL FROM followups")" "follow-up"
+	"$(sql "$DB" "SELECT due, text, assignee, done, CASE WHEN meeting_id IS NOT NULL THEN 1 ELSE 0 END FROM followups")" "follow-up"
 
 # kill -9 mid-meeting: nothing shown as entered may be lost.
 kill -9 "$(tui_samtale_pid)"
