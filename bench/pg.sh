@@ -58,6 +58,10 @@ SQL_REPORT="SELECT cs.key, NULL, count(*), sum(c.done), sum(c.open), sum(c.not_r
 SQL_FOLLOWUPS="SELECT f.due, c.ref, f.assignee, f.text FROM followups f JOIN cases c ON c.id = f.case_id
  WHERE f.done = 0 AND f.due < '$TODAY' ORDER BY f.due, c.ref, f.id;"
 
+# As files: hyperfine -N splits a command line at its spaces.
+printf '%s\n' "$SQL_REPORT" >"$WORK/pg-report.sql"
+printf '%s\n' "$SQL_FOLLOWUPS" >"$WORK/pg-followups.sql"
+
 declare -A MS
 
 # time_of NAME N CMD: the median of hyperfine's runs, in milliseconds.
@@ -66,7 +70,8 @@ time_of() {
 	shift 2
 	[ "$n" -ge 50000 ] && runs=3
 	json=$WORK/pg-$name-$n.json
-	hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$json" "$*" >/dev/null 2>&1
+	hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$json" "$*" >/dev/null 2>"$WORK/pg-hyperfine.err" ||
+		{ say "$name failed: $(cat "$WORK/pg-hyperfine.err")"; exit 1; }
 	MS[$name,$n]=$(python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json")
 }
 
@@ -94,13 +99,13 @@ for n in "${SIZES[@]}"; do
 
 	say "timing at $n cases"
 	time_of report_lite "$n" "$SAMTALE" --db "$lite" report --by section
-	time_of report_sqlite3 "$n" sqlite3 -readonly "$lite" "$SQL_REPORT"
+	time_of report_sqlite3 "$n" sqlite3 -init "$WORK/pg-report.sql" -readonly "$lite" .exit
 	time_of report_pg "$n" "$SAMTALE" --db "$uri" report --by section
-	time_of report_psql "$n" psql -X -q -A -t -o /dev/null -c "$SQL_REPORT" "$pgdb"
+	time_of report_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-report.sql" "$pgdb"
 	time_of followups_lite "$n" "$SAMTALE" --db "$lite" followups --all --overdue
-	time_of followups_sqlite3 "$n" sqlite3 -readonly "$lite" "$SQL_FOLLOWUPS"
+	time_of followups_sqlite3 "$n" sqlite3 -init "$WORK/pg-followups.sql" -readonly "$lite" .exit
 	time_of followups_pg "$n" "$SAMTALE" --db "$uri" followups --all --overdue
-	time_of followups_psql "$n" psql -X -q -A -t -o /dev/null -c "$SQL_FOLLOWUPS" "$pgdb"
+	time_of followups_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-followups.sql" "$pgdb"
 	time_of bare_curses "$n" "$WORK/pty_run" "$WORK/bare_curses"
 	time_of tui_lite "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$lite"
 	time_of tui_pg "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$uri"

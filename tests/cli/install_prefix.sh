@@ -33,6 +33,11 @@ PREFIX=$(cd "$T/moved" && pwd -P)
 BIN=$PREFIX/bin/samtale
 unset SAMTALE_CONTENT
 cd "$T"
+# A sanitizer build's suppressions, out of the source tree that is hidden below.
+if [ -n "${LSAN_OPTIONS:-}" ] && [ -f "$SOURCE_DIR/tests/lsan.supp" ]; then
+	cp "$SOURCE_DIR/tests/lsan.supp" "$T/lsan.supp"
+	export LSAN_OPTIONS="suppressions=$T/lsan.supp:print_suppressions=0"
+fi
 
 # hidden CMD...: CMD with the source tree hidden, when this process may do so.
 hide_source=false
