@@ -21,7 +21,14 @@ mkdir -p "$HOME"
 ENGINE=${SAMTALE_TEST_ENGINE:-sqlite}
 
 cleanup() {
+	local status=$?
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	# A script run again on PostgreSQL that never asked test_db for a
+	# database tested SQLite twice: that is not a pass.
+	if [ "$ENGINE" = pg ] && [ "$status" = 0 ] && [ ! -e "$T/.engine_used" ]; then
+		echo "FAIL: run on PostgreSQL, but no database came from test_db" >&2
+		status=1
+	fi
 	if [ "$ENGINE" = pg ]; then
 		local d
 		for d in $(psql -X -A -t -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_$$\_%'" postgres 2>/dev/null); do
@@ -30,6 +37,7 @@ cleanup() {
 		done
 	fi
 	rm -rf "$T"
+	exit "$status"
 }
 trap cleanup EXIT
 
@@ -58,6 +66,7 @@ fi
 # the end.
 test_db() {
 	local name=${1:-db}
+	: >"$T/.engine_used"
 	if [ "$ENGINE" = pg ]; then
 		local pgname
 		pgname="t_$$_${name//[^a-z0-9]/_}"
