@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=${W:-60}
 
 for ref in 2026-0117 2026-0200 2025-0999; do
@@ -61,12 +61,13 @@ tui_keys q
 tui_expect_exit 0 $W
 
 # On an empty database, D fills in demo cases.
-tui_run 80 24 --db "$T/empty.db" --user mette
+EMPTY=$(test_db empty)
+tui_run 80 24 --db "$EMPTY" --user mette
 tui_wait "Tryk D" $W
 tui_keys D
 tui_wait "opdigtede sager er lagt ind" $W
-n=$(sql "$T/empty.db" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker = 'mette'")
-others=$(sql "$T/empty.db" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker <> 'mette'")
+n=$(sql "$EMPTY" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker = 'mette'")
+others=$(sql "$EMPTY" "SELECT count(*) FROM cases WHERE closed IS NULL AND caseworker <> 'mette'")
 tui_wait "Sager ($n) · skjult: $others andres (A)" $W
 [ "$n" -gt 0 ] || fail "no demo cases of mette's"
 tui_keys q

@@ -8,23 +8,32 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=${W:-60}
 meetings() {
 	samtale --db "$DB" report --by section --format csv | sed -n 2p | cut -d, -f2
 }
-# wait_sql QUERY VALUE: polls the database until QUERY gives VALUE.
+# rows QUERY: its rows on one line, joined by commas.
+rows() {
+	sql "$DB" "$1" | paste -sd,
+}
+# wait_sql QUERY VALUE: polls the database until QUERY's rows give VALUE.
 wait_sql() {
 	local i
 	for ((i = 0; i < W * 20; i++)); do
-		[ "$(sql "$DB" "$1")" = "$2" ] && return 0
+		[ "$(rows "$1")" = "$2" ] && return 0
 		sleep 0.05
 	done
-	fail "[$1] never gave [$2] but [$(sql "$DB" "$1")]; screen:
+	fail "[$1] never gave [$2] but [$(rows "$1")]; screen:
 $(tui_screen)"
 }
+# done_items MEETING: the ids of its ticked items, in the checklist's
+# order; done_items_sql, the query, for wait_sql.
+done_items_sql() {
+	echo "$WITH_ITEMS SELECT item_id FROM items WHERE meeting_id = $1 AND state = 'done' ORDER BY position"
+}
 done_items() {
-	sql "$DB" "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $1 AND state = 'done'"
+	rows "$(done_items_sql "$1")"
 }
 
 # Two meetings by mistake, each with a tick, in a case opened in February.
@@ -105,10 +114,10 @@ tui_keys Space
 tui_wait "Ret den alligevel?" $W
 tui_keys 1
 tui_wait_gone "Ret den alligevel?" $W
-wait_sql "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $second AND state = 'done'" \
+wait_sql "$(done_items_sql "$second")" \
 	tro.afdaek-kvalifikationer,tro.forvent-vaerdi
 tui_keys Space			# Space went on to the next item
-wait_sql "$WITH_ITEMS SELECT group_concat(item_id) FROM items WHERE meeting_id = $second AND state = 'done'" \
+wait_sql "$(done_items_sql "$second")" \
 	tro.afdaek-kvalifikationer
 assert_not_contains "$(tui_screen)" "Ret den alligevel?" "asked once"
 assert_eq 2 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'meeting.correct'")" "corrections logged"

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=${W:-60}
 NAME='فاطمة الزهراء'
 note() { sql "$DB" "SELECT coalesce(note, '<null>') FROM meetings"; }

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=60
 # samtale as a login under LANG=C starts it (tmux still sends UTF-8).
 printf '#!/bin/sh\nexec env LC_ALL=C LANG=C "%s" "$@"\n' "$SAMTALE_BIN" >"$T/samtale-c"

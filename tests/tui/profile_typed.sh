@@ -18,7 +18,7 @@ $P2
 $P3"
 
 for size in "80 24" "120 40"; do
-	DB=$T/db-${size/ /x}
+	DB=$(test_db "db-${size/ /x}")
 	tui_one_case $size
 	tui_keys Enter
 	tui_wait "Intet skrevet endnu. Tryk E" $W
