@@ -3,6 +3,8 @@
 # ($XDG_DATA_HOME/samtale/demo.db) and fills that one: the real database is
 # left without cases. A database with made-up cases shows "DEMO" in the
 # title bar of every screen, however it is opened; the real one never does.
+# On PostgreSQL, where there is no default database, the part of a
+# database named with --db.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
@@ -10,6 +12,45 @@ W=${W:-60}
 REAL=$XDG_DATA_HOME/samtale/samtale.db
 DEMO=$XDG_DATA_HOME/samtale/demo.db
 
+# shows_demo DB: opened by name, DB says DEMO on the case list, the
+# follow-ups and the report.
+shows_demo() {
+	tui_run 100 30 --db "$1" --user mette
+	tui_wait "Sager (" $W
+	tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on --db $1: $(tui_screen | head -1)"
+	for key in F R; do
+		tui_keys "$key"
+		tui_wait_gone "Sager (" $W
+		tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO after $key: $(tui_screen | head -1)"
+		tui_keys Escape
+		tui_wait "Sager (" $W
+	done
+	tui_keys q
+	tui_expect_exit 0 $W
+}
+
+# D on an empty database named with --db fills that one, which then shows
+# the banner.
+OWN=$(test_db own)
+expect_status 0 samtale --db "$OWN" db init
+tui_run 100 30 --db "$OWN" --user mette
+tui_wait "Tryk D" $W
+tui_screen | head -1 | grep -q DEMO && fail "an empty database shows DEMO"
+tui_keys D
+tui_wait "opdigtede sager er lagt ind" $W
+tui_wait " DEMO " $W
+# The case screen has the banner too.
+tui_keys Enter
+tui_wait "Hendes profil" $W
+tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on the case screen: $(tui_screen | head -1)"
+tui_keys q
+tui_wait "Sager (" $W
+tui_keys q
+tui_expect_exit 0 $W
+shows_demo "$OWN"
+
+# The default database and the demo database beside it are SQLite's files.
+[ "$ENGINE" = sqlite ] || exit 0
 tui_run 100 30 --user mette
 tui_wait "Tryk D" $W
 tui_screen | head -1 | grep -q DEMO && fail "an empty real database shows DEMO"
@@ -41,28 +82,5 @@ assert_eq 0 "$(sql "$REAL" "SELECT count(*) FROM cases")" "cases in the real dat
 tui_keys q
 tui_expect_exit 0 $W
 
-# Opened by name, the demo database still says DEMO: on the case list, the
-# follow-ups and the report.
-tui_run 100 30 --db "$DEMO" --user mette
-tui_wait "Sager (" $W
-tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on --db demo.db: $(tui_screen | head -1)"
-for key in F R; do
-	tui_keys "$key"
-	tui_wait_gone "Sager (" $W
-	tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO after $key: $(tui_screen | head -1)"
-	tui_keys Escape
-	tui_wait "Sager (" $W
-done
-tui_keys q
-tui_expect_exit 0 $W
-
-# D on an empty database named with --db fills that one, which then shows
-# the banner.
-expect_status 0 samtale --db "$T/own.db" db init
-tui_run 100 30 --db "$T/own.db" --user mette
-tui_wait "Tryk D" $W
-tui_keys D
-tui_wait "opdigtede sager er lagt ind" $W
-tui_wait " DEMO " $W
-tui_keys q
-tui_expect_exit 0 $W
+# Opened by name, the demo database still says DEMO.
+shows_demo "$DEMO"
