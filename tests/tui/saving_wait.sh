@@ -5,16 +5,25 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui.inc"
 
-DB=$T/db
+DB=$(test_db db)
 W=60
 expect_status 0 samtale --db "$DB" --user mette case add 2026-0001
 tui_run 100 30 --db "$DB" --user mette
 tui_wait "2026-0001" $W
 
-# The lock: an sqlite3 shell inside BEGIN IMMEDIATE until the FIFO is written.
+# The lock: the engine's shell in a transaction until the FIFO is written;
+# on SQLite the write lock of BEGIN IMMEDIATE, on PostgreSQL the cases
+# table, which a new case waits for.
+if [ "$ENGINE" = sqlite ]; then
+	lock="BEGIN IMMEDIATE;"
+	shell=(sqlite3 "$DB")
+else
+	lock="BEGIN; LOCK TABLE cases IN SHARE MODE;"
+	shell=(env PGOPTIONS="-c search_path=samtale" psql -X -q -A -t "$DB")
+fi
 mkfifo "$T/hold"
-{ echo "BEGIN IMMEDIATE; SELECT 'holding';"; cat "$T/hold"; echo "COMMIT;"; } |
-	sqlite3 "$DB" >"$T/holder.out" &
+{ echo "$lock SELECT 'holding';"; cat "$T/hold"; echo "COMMIT;"; } |
+	"${shell[@]}" >"$T/holder.out" &
 holder=$!
 for _ in $(seq 600); do grep -q holding "$T/holder.out" 2>/dev/null && break; sleep 0.05; done
 grep -q holding "$T/holder.out" || fail "the lock was not taken"
