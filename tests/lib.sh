@@ -140,12 +140,13 @@ WITH_ITEMS="WITH items AS (SELECT c.meeting_id, i.key AS item_id, s.key AS secti
 # add_item_sql MEETING POSITION ITEM SECTION TEXT STATE NOTE: SQL that gives
 # a meeting an item beneath the store as the store holds it; STATE is a
 # word, NOTE is SQL ('...' or NULL). The wording's hash is left 0: the store
-# does not find such a wording, and adds its own when it needs one.
+# does not find such a wording, and adds its own when it needs one. The
+# wording just added is the newest (max(id)), in either engine's shell.
 add_item_sql() {
 	printf "INSERT INTO section_keys (key) VALUES ('%s') ON CONFLICT DO NOTHING;
 INSERT INTO item_keys (key, section) SELECT '%s', id FROM section_keys WHERE key = '%s' ON CONFLICT DO NOTHING;
 INSERT INTO wordings (item, hash, text) SELECT id, 0, '%s' FROM item_keys WHERE key = '%s';
-INSERT INTO checklist (meeting_id, position, wording, state, note) VALUES (%s, %s, last_insert_rowid(),
+INSERT INTO checklist (meeting_id, position, wording, state, note) VALUES (%s, %s, (SELECT max(id) FROM wordings),
  CASE '%s' WHEN 'done' THEN 1 WHEN 'not_relevant' THEN 2 ELSE 0 END, %s);\n" \
 		"$4" "$3" "$4" "$5" "$3" "$1" "$2" "$6" "$7"
 }
