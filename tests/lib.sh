@@ -33,7 +33,10 @@ cleanup() {
 		local d
 		for d in $(psql -X -A -t -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_$$\_%'" postgres 2>/dev/null); do
 			dropdb --if-exists --force "$d" 2>/dev/null || true
-			psql -X -q -c "DROP ROLE IF EXISTS ${d}_team" postgres 2>/dev/null || true
+		done
+		# test_db's teams, and any role of a script's named t_PID_...
+		for d in $(psql -X -A -t -c "SELECT rolname FROM pg_roles WHERE rolname LIKE 't\_$$\_%'" postgres 2>/dev/null); do
+			psql -X -q -c "DROP ROLE IF EXISTS $d" postgres 2>/dev/null || true
 		done
 	fi
 	rm -rf "$T"
@@ -63,7 +66,8 @@ fi
 
 # test_db [NAME]: a new, empty database for the engine under test: a file
 # path in $T, or a PostgreSQL database of its own (t_PID_NAME), dropped at
-# the end.
+# the end, as are the cluster's roles named t_PID_... (its team, and those
+# a script makes).
 test_db() {
 	local name=${1:-db}
 	: >"$T/.engine_used"
