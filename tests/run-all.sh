@@ -8,7 +8,7 @@
 #      tree out of sight;
 #   3. clang with AddressSanitizer + UndefinedBehaviorSanitizer: the same suite
 #      plus the libFuzzer targets, run briefly.
-# The last lines are ctest's summary of the sanitizer run.
+# The last lines count the tests per engine and build, from ctest's summaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,19 +30,34 @@ fi
 
 jobs=$(nproc)
 export CTEST_OUTPUT_ON_FAILURE=1
+mkdir -p build
+# suite NAME CTEST-ARGS...: runs ctest, its output also in build/NAME.log,
+# whose summary the last lines repeat.
+suite() {
+	local name=$1
+	shift
+	"$@" 2>&1 | tee "build/$name.log"
+}
+# summary NAME LABEL: ctest's count of that run, and the tests it skipped.
+summary() {
+	local counts skipped
+	counts=$(grep -E '^[0-9]+% tests passed' "build/$1.log" | tail -n 1)
+	skipped=$(grep -c -E '\(Skipped\)$' "build/$1.log" || true)
+	printf '%-28s %s, %s skipped\n' "$2:" "$counts" "$skipped"
+}
 
 echo "== gcc build (-Werror) =="
 cmake -S . -B build/gcc -DCMAKE_BUILD_TYPE=Debug -DSAMTALE_WERROR=ON >/dev/null
 cmake --build build/gcc -j "$jobs"
-ctest --test-dir build/gcc -j "$jobs" --timeout 600 -LE pg
+suite sqlite ctest --test-dir build/gcc -j "$jobs" --timeout 600 -LE pg
 
 echo "== gcc build on PostgreSQL 15 =="
 # -t: the cluster in a temporary directory, also as root, which initdb
 # refuses to be by hand. Without a server every pg test says it is skipped.
 if command -v pg_virtualenv >/dev/null && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
-	pg_virtualenv -t -v 15 ctest --test-dir build/gcc -j "$jobs" --timeout 600 -L pg
+	suite pg pg_virtualenv -t -v 15 ctest --test-dir build/gcc -j "$jobs" --timeout 600 -L pg
 else
-	ctest --test-dir build/gcc -j "$jobs" --timeout 600 -L pg
+	suite pg ctest --test-dir build/gcc -j "$jobs" --timeout 600 -L pg
 fi
 
 echo "== Debian package =="
@@ -92,4 +107,9 @@ CC=clang cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMTALE_WERROR=ON \
 	-DSAMTALE_SANITIZE=ON -DSAMTALE_FUZZ=ON >/dev/null
 cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	ctest --test-dir build/asan -j "$jobs" --timeout 900 -LE pg
+	suite asan ctest --test-dir build/asan -j "$jobs" --timeout 900 -LE pg
+
+echo "== tests per engine =="
+summary sqlite "SQLite, gcc"
+summary pg "PostgreSQL 15, gcc"
+summary asan "SQLite, ASan + UBSan"

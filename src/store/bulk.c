@@ -25,7 +25,12 @@
 
 #define PROFILE_PARAM(arg, name, key) ", ?"
 
-enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_ITEM, B_FOLLOWUP, B_CLOSE, B_INTERNSHIP, B_COUNT };
+enum bulk_stmt { B_EXISTS, B_CASE, B_MEETING, B_FOLLOWUP, B_CLOSE, B_INTERNSHIP, B_COUNT };
+
+/* A meeting's items go in INSERTs of up to this many rows: one statement,
+ * not one each, is what a server across a socket needs (each is a round
+ * trip), and its counts are kept once per statement there. */
+#define ITEMS_PER_INSERT 32
 
 static const char *const bulk_sql[B_COUNT] = {
 	[B_EXISTS] = "SELECT 1 FROM cases WHERE ref = ?1",
@@ -35,8 +40,6 @@ static const char *const bulk_sql[B_COUNT] = {
 	[B_MEETING] = "INSERT INTO meetings (case_id, date, type, caseworker, note, agreed, interpreter, "
 		      "next_date, next_time, next_place) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-	[B_ITEM] = "INSERT INTO checklist (meeting_id, position, wording, state, note) "
-		   "VALUES (?1, ?2, ?3, ?4, ?5)",
 	[B_FOLLOWUP] = "INSERT INTO followups (case_id, meeting_id, due, text, assignee, done, her) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[B_CLOSE] = "UPDATE cases SET closed = ?1 WHERE id = ?2",
@@ -52,6 +55,7 @@ struct store_bulk {
 	int64_t began;			/* when the step began, 0 between steps */
 	bool finished;
 	struct db_stmt *stmt[B_COUNT];
+	struct db_stmt *items[ITEMS_PER_INSERT + 1];	/* [n]: n rows, made when first needed */
 	struct wording_finder *wordings;
 	int64_t case_id;		/* the case being written, 0 before the first */
 	sam_date opened;		/* its opening date, which closing may not precede */
@@ -109,6 +113,7 @@ void store_bulk_close(struct store_bulk *b)
 	if (!b)
 		return;
 	db_finalize_all(b->stmt, B_COUNT);
+	db_finalize_all(b->items, ITEMS_PER_INSERT + 1);
 	wording_finder_close(b->wordings);
 	if (!b->finished && b->batch) {
 		/* What was written goes again, in steps, but the reason stays
@@ -204,22 +209,49 @@ static enum sam_status check_meeting(const struct store_bulk_meeting *m, const c
 	return check_items_once(m->items, m->nitems);
 }
 
+/* The INSERT of rows items, prepared the first time a meeting needs it. */
+static enum sam_status items_insert(struct store_bulk *b, size_t rows, struct db_stmt **out)
+{
+	struct strbuf sql = { 0 };
+	enum sam_status status = SAM_OK;
+
+	if (!b->items[rows]) {
+		strbuf_adds(&sql, "INSERT INTO checklist (meeting_id, position, wording, state, note) VALUES ");
+		for (size_t r = 0; r < rows; r++)
+			strbuf_addf(&sql, "%s(?%zu, ?%zu, ?%zu, ?%zu, ?%zu)", r ? ", " : "", 5 * r + 1,
+				    5 * r + 2, 5 * r + 3, 5 * r + 4, 5 * r + 5);
+		status = db_prepare(b->st, sql.buf, &b->items[rows]);
+		strbuf_free(&sql);
+	}
+	*out = b->items[rows];
+	return status;
+}
+
 static enum sam_status write_items(struct store_bulk *b, int64_t meeting_id,
 				   const struct store_bulk_meeting *m)
 {
-	struct db_stmt *stmt = b->stmt[B_ITEM];
 	enum sam_status status = SAM_OK;
-	int64_t wording;
 
-	for (size_t i = 0; i < m->nitems && status == SAM_OK; i++) {
-		if ((status = wording_find(b->wordings, &m->items[i], &wording)) != SAM_OK)
+	for (size_t first = 0; first < m->nitems && status == SAM_OK; first += ITEMS_PER_INSERT) {
+		size_t rows = m->nitems - first < ITEMS_PER_INSERT ? m->nitems - first : ITEMS_PER_INSERT;
+		struct db_stmt *stmt;
+		int64_t wording;
+
+		if ((status = items_insert(b, rows, &stmt)) != SAM_OK)
 			break;
-		db_bind_int(stmt, 1, meeting_id);
-		db_bind_int(stmt, 2, (int64_t)i);
-		db_bind_int(stmt, 3, wording);
-		db_bind_int(stmt, 4, m->states ? (int)m->states[i] : ITEM_OPEN);
-		db_bind_text(stmt, 5, m->notes ? m->notes[i] : NULL);
-		status = db_run(b->st, stmt);
+		for (size_t r = 0, i = first; r < rows && status == SAM_OK; r++, i++) {
+			int at = 5 * (int)r;
+
+			if ((status = wording_find(b->wordings, &m->items[i], &wording)) != SAM_OK)
+				break;
+			db_bind_int(stmt, at + 1, meeting_id);
+			db_bind_int(stmt, at + 2, (int64_t)i);
+			db_bind_int(stmt, at + 3, wording);
+			db_bind_int(stmt, at + 4, m->states ? (int)m->states[i] : ITEM_OPEN);
+			db_bind_text(stmt, at + 5, m->notes ? m->notes[i] : NULL);
+		}
+		if (status == SAM_OK)
+			status = db_run(b->st, stmt);
 	}
 	return status;
 }

@@ -15,6 +15,9 @@
  *
  * A statement runs on its first step, with its parameters sent apart from
  * its text (PQexecParams), and its rows are then handed out one by one. A
+ * statement run a second time is prepared on the server (PQprepare), so
+ * that the import's half a million checklist rows are parsed, rewritten
+ * for row-level security and planned once, not once each. A
  * write transaction is READ COMMITTED, and every change in it is logged
  * with a digest of what the server answered: when the server gives up on
  * the transaction (a deadlock, a serialization failure, a connection lost
@@ -47,6 +50,12 @@ enum {
 /* The advisory lock that one migration at a time holds: "SAMT". */
 #define MIGRATE_LOCK "1396788564"
 
+/* The variants of one statement the server keeps prepared: one per set of
+ * NULL parameters (each becomes a different text, pg_sql_with_nulls). */
+#define PREPARED_VARIANTS 4
+/* Statements with more parameters than a mask holds are never prepared. */
+#define PREPARED_MAX_PARAMS 64
+
 /* A statement of the open transaction, to run again (n < 0: PQexec). */
 struct logged {
 	char *sql;
@@ -72,6 +81,29 @@ struct pg_store {
 	struct logged *log;
 	size_t nlog, log_cap, log_bytes;
 	bool log_off;		/* too big to keep: no rerun */
+	/* Prepared statements live as long as the connection: a reset makes
+	 * a new generation, and those of the old one are gone with it. */
+	unsigned generation;
+	unsigned prepared_count;	/* for their names */
+	struct strbuf deallocate;	/* "DEALLOCATE s1;" of finalized ones */
+};
+
+/* A statement as sent: its text with its parameters, or (name) the
+ * server's prepared copy of that text. n < 0: one or more statements
+ * without parameters (PQexec). */
+struct call {
+	const char *sql;
+	const char *name;
+	int n;
+	char **values;
+	Oid *types;
+};
+
+struct prepared {
+	uint64_t nulls;		/* which parameters were NULL */
+	uint64_t types;		/* a digest of the others' types */
+	unsigned generation;
+	char name[24];
 };
 
 struct pg_stmt {
@@ -81,6 +113,10 @@ struct pg_stmt {
 	Oid *types;
 	PGresult *res;		/* NULL until the first step */
 	int row;		/* the row the columns read */
+	uint64_t last_nulls, last_types;	/* the shape it was last run with */
+	bool ran;
+	struct prepared prepared[PREPARED_VARIANTS];
+	unsigned nprepared;	/* made so far; past PREPARED_VARIANTS, replaced in turn */
 };
 
 static struct pg_store *pgs(struct store *st)
@@ -184,16 +220,14 @@ static bool writing(const struct pg_store *ps)
 	return ps->tx && ps->base.wait_fn && ps->begin_sql && !strcmp(ps->begin_sql, "BEGIN");
 }
 
-/* As PQexec and PQexecParams: the answer, the first failure of several
- * statements, or NULL when nothing could be sent. */
-static PGresult *send(struct pg_store *ps, const char *sql, int n, char **values, Oid *types)
+/* Waits for the answer to what was sent (telling the wait hook while a
+ * change waits), and returns it: the first failure of several statements,
+ * or NULL when nothing could be sent. */
+static PGresult *answer(struct pg_store *ps, bool sent)
 {
 	int64_t start = clock_ms();
 	PGresult *res = NULL, *r;
-	bool sent = n < 0 ? PQsendQuery(ps->conn, sql)
-			  : PQsendQueryParams(ps->conn, sql, n, types, (const char *const *)values, NULL,
-					      NULL, 0),
-	     waited = false;
+	bool waited = false;
 
 	while (sent && PQisBusy(ps->conn)) {
 		struct pollfd pfd = { .fd = PQsocket(ps->conn), .events = POLLIN };
@@ -219,6 +253,34 @@ static PGresult *send(struct pg_store *ps, const char *sql, int n, char **values
 	return res;
 }
 
+/* Drops the server's copies of finalized prepared statements between
+ * transactions, where a failure cannot take a transaction with it. */
+static void deallocate_finalized(struct pg_store *ps)
+{
+	if (!ps->deallocate.len || PQtransactionStatus(ps->conn) != PQTRANS_IDLE)
+		return;
+	PQclear(PQexec(ps->conn, ps->deallocate.buf));
+	strbuf_reset(&ps->deallocate);
+}
+
+/* As PQexec, PQexecParams and PQexecPrepared (call.name): the answer, the
+ * first failure of several statements, or NULL when nothing could be
+ * sent. */
+static PGresult *send(struct pg_store *ps, const struct call *c)
+{
+	const char *const *values = (const char *const *)c->values;
+	bool sent;
+
+	deallocate_finalized(ps);
+	if (c->n < 0)
+		sent = PQsendQuery(ps->conn, c->sql);
+	else if (c->name)
+		sent = PQsendQueryPrepared(ps->conn, c->name, c->n, values, NULL, NULL, 0);
+	else
+		sent = PQsendQueryParams(ps->conn, c->sql, c->n, c->types, values, NULL, NULL, 0);
+	return answer(ps, sent);
+}
+
 static void log_free(struct pg_store *ps)
 {
 	for (size_t i = 0; i < ps->nlog; i++) {
@@ -235,9 +297,14 @@ static void log_free(struct pg_store *ps)
 	ps->log_off = false;
 }
 
-static void log_add(struct pg_store *ps, const char *sql, int n, char **values, Oid *types,
-		    const PGresult *res)
+/* Logs a statement of the transaction as text: a rerun after a reset has
+ * none of the prepared ones. */
+static void log_add(struct pg_store *ps, const struct call *c, const PGresult *res)
 {
+	const char *sql = c->sql;
+	int n = c->n;
+	char **values = c->values;
+	Oid *types = c->types;
 	struct logged *l;
 
 	if (ps->log_off)
@@ -268,6 +335,8 @@ static void log_add(struct pg_store *ps, const char *sql, int n, char **values, 
 static bool reconnect(struct pg_store *ps)
 {
 	PQreset(ps->conn);
+	ps->generation++;
+	strbuf_reset(&ps->deallocate);
 	return !connection_gone(ps);
 }
 
@@ -290,7 +359,7 @@ static bool rerun(struct pg_store *ps)
 	for (size_t i = 0; same && i < ps->nlog; i++) {
 		struct logged *l = &ps->log[i];
 
-		res = send(ps, l->sql, l->n, l->values, l->types);
+		res = send(ps, &(struct call){ l->sql, NULL, l->n, l->values, l->types });
 		same = result_ok(res) && digest(res) == l->digest;
 		PQclear(res);
 	}
@@ -299,17 +368,16 @@ static bool rerun(struct pg_store *ps)
 
 /* Follows the transaction the server says is open: a statement in one is
  * logged, the one that begins it is remembered. */
-static void track(struct pg_store *ps, const char *sql, int n, char **values, Oid *types,
-		  const PGresult *res)
+static void track(struct pg_store *ps, const struct call *c, const PGresult *res)
 {
 	bool now = PQtransactionStatus(ps->conn) == PQTRANS_INTRANS;
 
 	if (ps->tx && now) {
-		log_add(ps, sql, n, values, types, res);
+		log_add(ps, c, res);
 	} else {
 		log_free(ps);
 		free(ps->begin_sql);
-		ps->begin_sql = now ? xstrdup(sql) : NULL;
+		ps->begin_sql = now ? xstrdup(c->sql) : NULL;
 	}
 	ps->tx = now;
 }
@@ -317,17 +385,21 @@ static void track(struct pg_store *ps, const char *sql, int n, char **values, Oi
 /* Runs one statement. Outside a transaction a deadlock or a serialization
  * failure runs it again, and a lost connection is made again once; inside
  * one, the transaction is run again from its log (rerun). *rc is 0 or the
- * failure's code, and the result (NULL on failure) is the caller's. */
-static PGresult *run(struct pg_store *ps, const char *sql, int n, char **values, Oid *types,
-		     int *rc)
+ * failure's code, and the result (NULL on failure) is the caller's. A
+ * prepared statement is sent as text once a reset has taken it away. */
+static PGresult *run(struct pg_store *ps, struct call c, int *rc)
 {
+	unsigned generation = ps->generation;
 	bool reset = false;
 
 	for (int attempt = 0;; attempt++) {
-		PGresult *res = send(ps, sql, n, values, types);
+		PGresult *res;
 
+		if (ps->generation != generation)
+			c.name = NULL;
+		res = send(ps, &c);
 		if (result_ok(res)) {
-			track(ps, sql, n, values, types, res);
+			track(ps, &c, res);
 			*rc = 0;
 			return res;
 		}
@@ -393,7 +465,7 @@ static int pg_exec(struct store *st, const char *sql)
 {
 	int rc;
 
-	PQclear(run(pgs(st), sql, -1, NULL, NULL, &rc));
+	PQclear(run(pgs(st), (struct call){ .sql = sql, .n = -1 }, &rc));
 	return rc;
 }
 
@@ -428,6 +500,52 @@ static void pg_bind_str(struct db_stmt *s, int idx, const char *v)
 	bind(pgst(s), idx, xstrdup(v), TEXT_OID);
 }
 
+static void forget_prepared(struct pg_store *ps, const struct prepared *v)
+{
+	if (v->generation == ps->generation)
+		strbuf_addf(&ps->deallocate, "DEALLOCATE %s;", v->name);
+}
+
+/* The name of the server's prepared copy of call's text, made now if need
+ * be, or NULL to send the text: a statement is prepared when it runs a
+ * second time in a row with the same NULLs and types, never for too many
+ * parameters, and not after a failure to prepare it. */
+static const char *prepared_name(struct pg_stmt *p, struct call *c, uint64_t nulls)
+{
+	struct pg_store *ps = pgs(p->base.st);
+	uint64_t types = 1469598103934665603ull;
+	struct prepared *v;
+	PGresult *res;
+	bool again, ok;
+
+	if (p->q.nparams > PREPARED_MAX_PARAMS)
+		return NULL;
+	for (int k = 0; k < c->n; k++)
+		types = (types ^ c->types[k]) * 1099511628211ull;
+	again = p->ran && p->last_nulls == nulls && p->last_types == types;
+	p->ran = true;
+	p->last_nulls = nulls;
+	p->last_types = types;
+	for (unsigned i = 0; i < p->nprepared && i < PREPARED_VARIANTS; i++) {
+		v = &p->prepared[i];
+		if (v->nulls == nulls && v->types == types && v->generation == ps->generation)
+			return v->name;
+	}
+	if (!again)
+		return NULL;
+	v = &p->prepared[p->nprepared++ % PREPARED_VARIANTS];
+	if (p->nprepared > PREPARED_VARIANTS)
+		forget_prepared(ps, v);
+	*v = (struct prepared){ nulls, types, ps->generation, "" };
+	snprintf(v->name, sizeof(v->name), "samtale_%u", ++ps->prepared_count);
+	res = answer(ps, PQsendPrepare(ps->conn, v->name, c->sql, c->n, c->types));
+	ok = result_ok(res);
+	PQclear(res);
+	if (!ok)
+		v->generation = ps->generation - 1;	/* never matches: made again next time */
+	return ok ? v->name : NULL;
+}
+
 /* Runs the statement with its values, its NULLs written into the text
  * (pg_sql_with_nulls). */
 static PGresult *execute(struct pg_stmt *p, int *rc)
@@ -436,16 +554,22 @@ static PGresult *execute(struct pg_stmt *p, int *rc)
 	bool *is_null = xcalloc((size_t)n + 1, sizeof(*is_null));
 	char **values = xcalloc((size_t)n + 1, sizeof(*values));
 	Oid *types = xcalloc((size_t)n + 1, sizeof(*types));
+	uint64_t nulls = 0;
 	char *sql;
 	PGresult *res;
+	struct call c;
 
 	for (int k = 0; k < n; k++)
 		if (!(is_null[k] = !p->values[k])) {
 			values[m] = p->values[k];
 			types[m++] = p->types[k];
+		} else if (k < 64) {
+			nulls |= 1ull << k;
 		}
 	sql = m < n ? pg_sql_with_nulls(&p->q, is_null, renum) : NULL;
-	res = run(pgs(p->base.st), sql ? sql : p->q.text, m, values, types, rc);
+	c = (struct call){ sql ? sql : p->q.text, NULL, m, values, types };
+	c.name = prepared_name(p, &c, nulls);
+	res = run(pgs(p->base.st), c, rc);
 	free(sql);
 	free(types);
 	free(values);
@@ -541,6 +665,8 @@ static void pg_finalize(struct db_stmt *s)
 
 	if (!p)
 		return;
+	for (unsigned i = 0; i < p->nprepared && i < PREPARED_VARIANTS; i++)
+		forget_prepared(pgs(s->st), &p->prepared[i]);
 	PQclear(p->res);
 	for (int k = 0; k < p->q.nparams; k++)
 		free(p->values[k]);
@@ -625,7 +751,7 @@ static enum sam_status command(struct pg_store *ps, const char *sql)
 {
 	int rc;
 
-	PQclear(run(ps, sql, -1, NULL, NULL, &rc));
+	PQclear(run(ps, (struct call){ .sql = sql, .n = -1 }, &rc));
 	return rc ? pg_error(&ps->base, rc) : SAM_OK;
 }
 
@@ -927,6 +1053,7 @@ static void pg_close(struct store *st)
 	free(ps->log);
 	free(ps->begin_sql);
 	free(ps->what);
+	strbuf_free(&ps->deallocate);
 	store_free_common(st);
 	free(ps);
 }

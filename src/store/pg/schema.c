@@ -469,6 +469,45 @@ const char *const pg_migrations[] = {
 	" TO samtale_caseworker, samtale_lead, samtale_dpo, samtale_owner"
 	" USING (EXISTS (SELECT 1 FROM meetings m WHERE m.id = meeting_id))"
 	" WITH CHECK (EXISTS (SELECT 1 FROM meetings m WHERE m.id = meeting_id));",
+
+	/* 3: new checklist rows are counted once per statement, from its
+	 * transition table: an import writes a meeting's items in one INSERT,
+	 * and a trigger per row cost as much as the rows themselves. */
+	"SET LOCAL ROLE samtale_owner;"
+	"SET LOCAL search_path = " PG_SCHEMA ", pg_catalog;"
+	"CREATE FUNCTION samtale_count_added() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+	" SET search_path = " PG_SCHEMA ", pg_catalog, pg_temp AS $$ BEGIN"
+	" INSERT INTO section_counts AS c (meeting_id, section, open, done, not_relevant)"
+	"  SELECT a.meeting_id, i.section, count(*) FILTER (WHERE a.state = " SQL_OPEN "),"
+	"   count(*) FILTER (WHERE a.state = " SQL_DONE "),"
+	"   count(*) FILTER (WHERE a.state = " SQL_NOT_RELEVANT ")"
+	"  FROM added a JOIN wordings w ON w.id = a.wording JOIN item_keys i ON i.id = w.item"
+	"  GROUP BY a.meeting_id, i.section"
+	"  ON CONFLICT (meeting_id, section) DO UPDATE SET open = c.open + excluded.open,"
+	"  done = c.done + excluded.done, not_relevant = c.not_relevant + excluded.not_relevant;"
+	" RETURN NULL; END $$;"
+	"CREATE OR REPLACE FUNCTION samtale_count_items() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+	" SET search_path = " PG_SCHEMA ", pg_catalog, pg_temp AS $$ DECLARE s bigint; BEGIN"
+	" SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = OLD.wording;"
+	" UPDATE section_counts SET open = open - (OLD.state = " SQL_OPEN ")::int,"
+	"  done = done - (OLD.state = " SQL_DONE ")::int,"
+	"  not_relevant = not_relevant - (OLD.state = " SQL_NOT_RELEVANT ")::int"
+	"  WHERE meeting_id = OLD.meeting_id AND section = s;"
+	" DELETE FROM section_counts WHERE meeting_id = OLD.meeting_id"
+	"  AND open = 0 AND done = 0 AND not_relevant = 0;"
+	" IF TG_OP = 'UPDATE' THEN"
+	"  SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = NEW.wording;"
+	"  INSERT INTO section_counts AS c VALUES (NEW.meeting_id, s, (NEW.state = " SQL_OPEN ")::int,"
+	"   (NEW.state = " SQL_DONE ")::int, (NEW.state = " SQL_NOT_RELEVANT ")::int)"
+	"   ON CONFLICT (meeting_id, section) DO UPDATE SET open = c.open + excluded.open,"
+	"   done = c.done + excluded.done, not_relevant = c.not_relevant + excluded.not_relevant;"
+	" END IF;"
+	" RETURN NULL; END $$;"
+	"DROP TRIGGER checklist_counts ON checklist;"
+	"CREATE TRIGGER checklist_counts AFTER DELETE OR UPDATE OF meeting_id, wording, state"
+	" ON checklist FOR EACH ROW EXECUTE FUNCTION samtale_count_items();"
+	"CREATE TRIGGER checklist_counts_added AFTER INSERT ON checklist"
+	" REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION samtale_count_added();",
 };
 
 const int pg_schema_version = (int)ARRAY_SIZE(pg_migrations);
