@@ -133,6 +133,26 @@ sql() {
 	esac
 }
 
+# db_holds DB WORD: whether the database's files still hold WORD: the file
+# or its WAL on SQLite; on PostgreSQL the files of its database in the
+# cluster after a checkpoint (the cluster's WAL is the server's, as a
+# backup is), skipped (77) where the server's files cannot be read.
+db_holds() {
+	case $1 in
+	postgres://* | postgresql://*)
+		local dir
+		psql -X -q -c CHECKPOINT postgres >/dev/null || fail "CHECKPOINT before looking in the files"
+		dir=$(psql -X -A -t -c "SELECT current_setting('data_directory') || '/base/' || oid
+			FROM pg_database WHERE datname = '${1##*/}'" postgres)
+		if [ ! -r "$dir" ]; then
+			echo "SKIP: the server's files ($dir) cannot be read here"
+			exit 77
+		fi
+		grep -rqa -- "$2" "$dir" ;;
+	*) grep -qa -- "$2" "$1" "$1-wal" 2>/dev/null ;;
+	esac
+}
+
 # A query beneath the store that begins with $WITH_ITEMS reads "items": one
 # row per item of a meeting, with its ids, wording and state as words (the
 # checklist and the tables it refers to, store/db.c).
