@@ -5,7 +5,9 @@
 # (export --format md) holds them.
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/a.db
+DB=$(test_db a)
+B=$(test_db b)
+C=$(test_db c)
 expect_status 0 samtale --db "$DB" --user mette case add 2026-0117 --initials AB
 expect_status 0 samtale --db "$DB" case add 2026-0200
 expect_status 0 samtale --db "$DB" --user mette internship add 2026-0117 --workplace "Børnehaven Solsikken" \
@@ -49,21 +51,21 @@ assert_eq 2 "$(grep -c '"internships": \[' "$T/a.json")" "internships lists"
 assert_contains "$(cat "$T/a.json")" '"internships": []'
 
 # Round trip, byte for byte; the importer keeps the case's caseworker on them.
-expect_status 0 samtale --db "$T/b.db" --user anna import "$T/a.json"
-expect_status 0 samtale --db "$T/b.db" export
+expect_status 0 samtale --db "$B" --user anna import "$T/a.json"
+expect_status 0 samtale --db "$B" export
 cmp "$T/a.json" "$T/out" || fail "round trip differs: $(diff "$T/a.json" "$T/out")"
-assert_eq "mette|mette" "$(sql "$T/b.db" 'SELECT group_concat(caseworker, "|") FROM internships')" "caseworkers"
-assert_eq 1 "$(sql "$T/b.db" "SELECT count(*) FROM audit WHERE action = 'case.add' AND detail = 'import' AND case_id = 1")" \
+assert_eq "mette|mette" "$(sql "$B" 'SELECT caseworker FROM internships ORDER BY id' | paste -sd '|')" "caseworkers"
+assert_eq 1 "$(sql "$B" "SELECT count(*) FROM audit WHERE action = 'case.add' AND detail = 'import' AND case_id = 1")" \
 	"one audit line for the imported case"
 
 # Refusals: a message naming the case and the internship; nothing written.
 refuse() {
 	local want=$1 json=$2
-	expect_status 1 samtale --db "$T/c.db" import - <<<"{\"format\": \"samtale-export/2\", \"cases\": [
+	expect_status 1 samtale --db "$C" import - <<<"{\"format\": \"samtale-export/2\", \"cases\": [
 		{\"ref\": \"2026-0300\", \"internships\": [$json]}]}"
 	assert_contains "$(cat "$T/err")" "samtale: import: sag 2026-0300, praktik nr. 1"
 	assert_contains "$(cat "$T/err")" "$want"
-	assert_eq 0 "$(sql "$T/c.db" 'SELECT count(*) FROM cases')" "cases after a refused import"
+	assert_eq 0 "$(sql "$C" 'SELECT count(*) FROM cases')" "cases after a refused import"
 }
 refuse 'ukendt værdi "hired" i "outcome" (employed, education, extended, ended-early, completed)' \
 	'{"workplace": "X", "from": "2026-01-05", "outcome": "hired"}'
@@ -81,7 +83,7 @@ refuse '"goal" ser ud til at indeholde et CPR-nummer' '{"workplace": "X", "from"
 refuse 'ukendt nøgle "outcom"; mente du "outcome"?' '{"workplace": "X", "from": "2026-01-05", "outcom": null}'
 refuse 'styretegn' '{"workplace": "X", "from": "2026-01-05", "goal": "a\u001b[2Jb"}'
 refuse 'kontroltegn' '{"workplace": "X\nY", "from": "2026-01-05"}'
-expect_status 1 samtale --db "$T/c.db" import - <<<'{"format": "samtale-export/2", "cases": [{"ref": "2026-0300", "internships": {}}]}'
+expect_status 1 samtale --db "$C" import - <<<'{"format": "samtale-export/2", "cases": [{"ref": "2026-0300", "internships": {}}]}'
 assert_contains "$(cat "$T/err")" '"internships" skal være en liste'
 
 # Her record: the internships in readable form.

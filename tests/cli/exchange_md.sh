@@ -3,9 +3,10 @@
 . "$(dirname "$0")/../lib.sh"
 
 rich=$SOURCE_DIR/tests/fixtures/exchange/rich.json
-expect_status 0 samtale --db "$T/db" import "$rich"
+DB=$(test_db)
+expect_status 0 samtale --db "$DB" import "$rich"
 
-expect_status 0 samtale --db "$T/db" export 2026-0117 --format md
+expect_status 0 samtale --db "$DB" export 2026-0117 --format md
 md=$(cat "$T/out")
 assert_eq "# Sag 2026-0117" "$(head -n 1 "$T/out")" "first line"
 # Her profile in her words, line for line.
@@ -42,12 +43,12 @@ assert_not_contains "$md" "2026-0042" "one case only"
 cp -r "$SOURCE_DIR/content" "$T/content"
 sed -i 's/Brug tid sammen med kvinden på at afdække hendes kvalifikationer/NY FORMULERING/' \
 	"$T/content/da/tro.yaml"
-expect_status 0 samtale --db "$T/db" --content "$T/content" export 2026-0117 --format md
+expect_status 0 samtale --db "$DB" --content "$T/content" export 2026-0117 --format md
 assert_contains "$(cat "$T/out")" "- [x] Brug tid sammen med kvinden på at afdække hendes kvalifikationer"
 assert_not_contains "$(cat "$T/out")" "NY FORMULERING"
 
 # In English, with the same record; a closed case says when.
-expect_status 0 samtale --db "$T/db" --lang en export 2026-0042 --format md
+expect_status 0 samtale --db "$DB" --lang en export 2026-0042 --format md
 md=$(cat "$T/out")
 assert_contains "$md" "# Case 2026-0042"
 assert_contains "$md" "- Closed: 2026-02-20"
@@ -60,7 +61,7 @@ assert_contains "$md" "- [-] "
 assert_contains "$md" "  - Note: Målet er aftalt på forrige møde."
 
 # Every case, separated by a rule.
-expect_status 0 samtale --db "$T/db" export --format md
+expect_status 0 samtale --db "$DB" export --format md
 assert_eq 3 "$(grep -c '^# Sag ' "$T/out")" "cases in the document"
 assert_eq 2 "$(grep -c '^---$' "$T/out")" "rules between cases"
 echo ok

@@ -36,17 +36,18 @@ size=$(stat -c %s "$T/big-cut.json")
 
 # peak_kb HOW FILE: peak RSS in kB of an import that must fail.
 peak_kb() {
-	local how=$1 file=$2
-	rm -f "$T/into.db"*
+	local how=$1 file=$2 db
+	# A new, empty database for each import.
+	db=$(test_db "into_$(basename "$file" .json)_$how")
 	if [ "$how" = file ]; then
-		/usr/bin/time -f %M -o "$T/rss" "$SAMTALE_BIN" --db "$T/into.db" import "$file" >"$T/out" 2>"$T/err" &&
+		/usr/bin/time -f %M -o "$T/rss" "$SAMTALE_BIN" --db "$db" import "$file" >"$T/out" 2>"$T/err" &&
 			fail "importing $(basename "$file") succeeded"
 	else
 		/usr/bin/time -f %M -o "$T/rss" sh -c 'cat "$3" | "$1" --db "$2" import -' sh \
-			"$SAMTALE_BIN" "$T/into.db" "$file" >"$T/out" 2>"$T/err" &&
+			"$SAMTALE_BIN" "$db" "$file" >"$T/out" 2>"$T/err" &&
 			fail "importing $(basename "$file") from a pipe succeeded"
 	fi
-	assert_eq 0 "$(sql "$T/into.db" 'SELECT count(*) FROM cases')" "cases after a refused import"
+	assert_eq 0 "$(sql "$db" 'SELECT count(*) FROM cases')" "cases after a refused import"
 	tail -1 "$T/rss"
 }
 

@@ -4,16 +4,17 @@
 . "$(dirname "$0")/../lib.sh"
 
 rich=$SOURCE_DIR/tests/fixtures/exchange/rich.json
+ONE=$(test_db one)
 
-expect_status 0 samtale --db "$T/one.db" --user anna import "$rich"
-assert_eq 3 "$(sql "$T/one.db" "SELECT count(*) FROM audit WHERE action = 'case.add' AND detail = 'import'")" \
+expect_status 0 samtale --db "$ONE" --user anna import "$rich"
+assert_eq 3 "$(sql "$ONE" "SELECT count(*) FROM audit WHERE action = 'case.add' AND detail = 'import'")" \
 	"audit lines of the import"
-assert_eq 3 "$(sql "$T/one.db" "SELECT count(*) FROM audit WHERE case_id IS NOT NULL")" \
+assert_eq 3 "$(sql "$ONE" "SELECT count(*) FROM audit WHERE case_id IS NOT NULL")" \
 	"audit lines about cases"
 
 for format in json md; do
 	got=0
-	samtale --db "$T/one.db" export --format $format >/dev/full 2>"$T/err" || got=$?
+	samtale --db "$ONE" export --format $format >/dev/full 2>"$T/err" || got=$?
 	assert_eq 1 "$got" "exit status of export --format $format to a full disk"
 	assert_eq "samtale: kan ikke skrive udtrækket: No space left on device" "$(cat "$T/err")" \
 		"message of export --format $format to a full disk"
@@ -21,7 +22,7 @@ done
 
 # Nothing at all is written when a named case is missing, in either format.
 for format in json md; do
-	expect_status 1 samtale --db "$T/one.db" export --format $format 2026-0117 1999-0001
+	expect_status 1 samtale --db "$ONE" export --format $format 2026-0117 1999-0001
 	assert_eq "" "$(cat "$T/out")" "stdout of a refused export --format $format"
 	assert_eq "samtale: der er ingen sag '1999-0001'" "$(cat "$T/err")"
 done
