@@ -42,6 +42,9 @@ const char *store_user(const struct store *st);
 const char *store_path(const struct store *st);
 /* The engine under the store: "sqlite" or "postgresql" (for tests and the bench). */
 const char *store_engine(const struct store *st);
+/* True when nothing can be changed: opened STORE_READONLY, a file opened
+ * read-only, or a server's role that may only read (a team lead). */
+bool store_read_only(struct store *st);
 
 /* Called while a change waits for another process's write (a colleague's
  * change, a step of bulk work): waited_ms so far, every few milliseconds,

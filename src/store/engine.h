@@ -77,6 +77,9 @@ struct engine_ops {
 	void (*rollback)(struct store *st);
 	/* A read transaction that sees one snapshot until COMMIT. */
 	enum sam_status (*begin_read)(struct store *st);
+	/* Whether the database lets this user change it at all: not a file
+	 * opened read-only, nor a role that may only read (a team lead). */
+	bool (*may_write)(struct store *st);
 
 	/* Bulk work: whether it commits in short steps (batch.c) so that
 	 * others get the lock between them. An engine whose writers lock

@@ -84,6 +84,11 @@ const char *store_engine(const struct store *st)
 	return st->ops->name;
 }
 
+bool store_read_only(struct store *st)
+{
+	return (st->flags & STORE_READONLY) || !st->ops->may_write(st);
+}
+
 int64_t clock_ms(void)
 {
 	struct timespec ts;

@@ -633,7 +633,8 @@ static bool utf8_locale(void)
 }
 
 /* A database this user may read but not write opens read-only: the screens
- * show everything, and run_loop refuses the keys that write. */
+ * show everything, and run_loop refuses the keys that write. A file is
+ * opened so when she may not write it; a server says once it is open. */
 static int open_store(struct app *app)
 {
 	struct cli_ctx *ctx = app->ctx;
@@ -645,6 +646,8 @@ static int open_store(struct app *app)
 	free(dir);
 	rc = cli_open_store(ctx, app->readonly ? NEED_DB_READONLY : NEED_DB);
 	app->store = ctx->store;
+	if (!rc && store_read_only(app->store))
+		app->readonly = true;
 	if (!rc && store_is_demo(app->store, &app->demo) != SAM_OK)
 		app->demo = false;	/* a banner is not worth refusing to start */
 	return rc;

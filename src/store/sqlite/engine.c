@@ -316,6 +316,11 @@ static enum sam_status sqlite_begin_read(struct store *st)
 	return db_exec(st, "BEGIN");
 }
 
+static bool sqlite_may_write(struct store *st)
+{
+	return sqlite3_db_readonly(sqlite_of(st)->db, "main") == 0;
+}
+
 /* Bulk writing syncs once a step, not once a row: a step is all-or-nothing
  * under its batch (batch.c) whichever commit reached the disk. */
 static void sqlite_bulk_mode(struct store *st, bool on)
@@ -345,6 +350,7 @@ const struct engine_ops sqlite_engine = {
 	.commit = sqlite_commit,
 	.rollback = sqlite_rollback,
 	.begin_read = sqlite_begin_read,
+	.may_write = sqlite_may_write,
 	.bulk_in_steps = true,
 	.bulk_mode = sqlite_bulk_mode,
 	.backup = sqlite_backup,
