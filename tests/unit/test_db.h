@@ -86,6 +86,27 @@ static inline enum sam_status test_store_open(const char *user, struct store **s
 	return status;
 }
 
+/* On PostgreSQL, psql running sql beneath the store, in its schema. */
+static inline FILE *test_psql(struct store *st, const char *sql)
+{
+	char *cmd = xasprintf("PGOPTIONS='-c search_path=samtale' psql -X -q -A -t"
+			      " -v ON_ERROR_STOP=1 '%s' <<'SQL'\n%s\nSQL\n", store_path(st), sql);
+	FILE *p = popen(cmd, "r");
+
+	free(cmd);
+	return p;
+}
+
+/* Reads what psql has left to say; true when it succeeded. */
+static inline bool test_psql_end(FILE *p)
+{
+	char rest[256];
+
+	while (fgets(rest, sizeof(rest), p))
+		;
+	return pclose(p) == 0;
+}
+
 /* The single integer of a query beneath the store, in the schema of its
  * engine; -1 when it fails. */
 static inline long long test_query_int(struct store *st, const char *sql)
@@ -100,17 +121,55 @@ static inline long long test_query_int(struct store *st, const char *sql)
 			n = sqlite3_column_int64(stmt, 0);
 		sqlite3_finalize(stmt);
 	} else {
-		char *cmd = xasprintf("PGOPTIONS='-c search_path=samtale' psql -X -q -A -t"
-				      " -v ON_ERROR_STOP=1 '%s' <<'SQL'\n%s\nSQL\n", store_path(st), sql);
-		FILE *p = popen(cmd, "r");
+		FILE *p = test_psql(st, sql);
 
 		if (!p || fscanf(p, "%lld", &n) != 1)
 			n = -1;
 		if (p)
 			pclose(p);
-		free(cmd);
 	}
 	return n;
+}
+
+/* The text of a query's first value ("" when it has no row, or NULL), or
+ * NULL when it fails; the caller frees it. */
+static inline char *test_query_text(struct store *st, const char *sql)
+{
+	char *v = NULL;
+
+	if (!test_on_pg()) {
+		sqlite3_stmt *stmt = NULL;
+		int rc = sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL);
+
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+			const unsigned char *t = rc == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
+
+			v = xstrdup(t ? (const char *)t : "");
+		}
+		sqlite3_finalize(stmt);
+	} else {
+		FILE *p = test_psql(st, sql);
+		char line[4096] = "";
+
+		if (p && fgets(line, sizeof(line), p))
+			line[strcspn(line, "\n")] = '\0';
+		if (p && test_psql_end(p))
+			v = xstrdup(line);
+	}
+	return v;
+}
+
+/* Runs SQL that returns nothing beneath the store; false when it fails. */
+static inline bool test_exec(struct store *st, const char *sql)
+{
+	FILE *p;
+
+	if (!test_on_pg())
+		return sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL) == SQLITE_OK;
+	p = test_psql(st, sql);
+	return p && test_psql_end(p);
 }
 
 #endif

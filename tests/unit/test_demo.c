@@ -12,12 +12,11 @@
 #include "samtale/demo.h"
 #include "samtale/demo_bank.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 struct fixture {
 	struct content_guide *guide;
 	struct demo_bank bank;
-	char dir[64];
-	int serial;
 };
 
 static int setup(void **state)
@@ -38,9 +37,6 @@ static int setup(void **state)
 		return -1;
 	}
 	content_diags_free(&diags);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/samtale-test-demo.XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
 	*state = f;
 	return 0;
 }
@@ -48,24 +44,18 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
 	demo_bank_free(&f->bank);
 	content_guide_free(f->guide);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", f->dir);
-	free(cmd);
 	free(f);
 	return 0;
 }
 
-static struct store *open_new(struct fixture *f)
+static struct store *open_new(void)
 {
 	struct store *st = NULL;
-	char *path = xasprintf("%s/demo%d.db", f->dir, f->serial++);
 
-	assert_int_equal(store_open(path, "tester", STORE_CREATE, &st), SAM_OK);
-	free(path);
+	assert_int_equal(test_store_open("tester", &st), SAM_OK);
 	return st;
 }
 
@@ -183,7 +173,7 @@ static void dump_store(struct store *st, const struct content_guide *g, struct d
 static void test_same_seed_same_data(void **state)
 {
 	struct fixture *f = *state;
-	struct store *a = open_new(f), *b = open_new(f), *c = open_new(f);
+	struct store *a = open_new(), *b = open_new(), *c = open_new();
 	struct dump da, db, dc;
 
 	fill(f, a, 60, 7, NULL);
@@ -206,7 +196,7 @@ static void test_same_seed_same_data(void **state)
 static void test_counts_as_asked(void **state)
 {
 	struct fixture *f = *state;
-	struct store *st = open_new(f);
+	struct store *st = open_new();
 	struct demo_stats stats;
 	struct dump d;
 
@@ -232,7 +222,7 @@ static void test_counts_as_asked(void **state)
 static void test_looks_real(void **state)
 {
 	struct fixture *f = *state;
-	struct store *st = open_new(f);
+	struct store *st = open_new();
 	struct followup_query all = { .include_done = true };
 	struct followup_list fl;
 	struct case_list cl;
@@ -297,7 +287,7 @@ static void test_looks_real(void **state)
 static void test_adds_beside_existing_cases(void **state)
 {
 	struct fixture *f = *state;
-	struct store *st = open_new(f);
+	struct store *st = open_new();
 	struct dump d;
 	bool yes;
 
@@ -320,5 +310,7 @@ int main(void)
 		cmocka_unit_test(test_adds_beside_existing_cases),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -10,36 +10,27 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
-
 #include "samtale/report.h"
 #include "samtale/store.h"
-#include "sqlite_store.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 static struct store *mem_store(void)
 {
 	struct store *st = NULL;
 
-	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
 	return st;
 }
 
 static int64_t query_int(struct store *st, const char *sql)
 {
-	sqlite3_stmt *stmt;
-	int64_t v;
-
-	assert_int_equal(sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
+	return test_query_int(st, sql);
 }
 
 static void exec(struct store *st, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_true(test_exec(st, sql));
 }
 
 static int64_t add_case(struct store *st, const char *ref)
@@ -414,5 +405,7 @@ int main(void)
 		cmocka_unit_test(test_report_unbounded_and_empty),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

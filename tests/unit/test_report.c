@@ -35,6 +35,7 @@
 
 #include "samtale/report.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 /*
  * The guide
@@ -161,9 +162,16 @@ static int setup(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(sections); i++)
 		for (size_t j = 0; j < sections[i].nitems; j++)
 			sections[i].items[j].section = &sections[i];
-	strcpy(f->dir, "/tmp/samtale-report-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/samtale.db", f->dir);
+	/* One database, opened again as each caseworker: a file in a
+	 * directory of its own, or a PostgreSQL database of its own. */
+	if (test_on_pg()) {
+		assert_int_equal(test_store_open("mette", &f->st), SAM_OK);
+		snprintf(f->path, sizeof(f->path), "%s", store_path(f->st));
+	} else {
+		strcpy(f->dir, "/tmp/samtale-report-XXXXXX");
+		assert_non_null(mkdtemp(f->dir));
+		snprintf(f->path, sizeof(f->path), "%s/samtale.db", f->dir);
+	}
 
 	st = open_as(f, "mette");
 	c1 = add_case(st, "2026-0001", "2025-11-01");
@@ -200,7 +208,8 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	if (*f->dir)
+		nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	free(f);
 	return 0;
 }
@@ -643,5 +652,7 @@ int main(void)
 	};
 
 	setenv("SAMTALE_TODAY", "2026-03-01", 1);
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
