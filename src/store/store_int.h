@@ -89,6 +89,19 @@ void batches_resume(struct store *st);
  * a case of an import that never finished, removed without a line. */
 enum sam_status case_erase(struct store *st, int64_t case_id, const char *action);
 
+/* The indexes of schema 6 (SQLite's migration 6, PostgreSQL's 2): the
+ * open cases and follow-ups in partial indexes; a meeting's follow-ups,
+ * whose link erasing the meeting clears (else a scan of every follow-up
+ * under the write lock); one caseworker's page of open cases. */
+#define SCHEMA6_INDEXES \
+	"CREATE INDEX cases_open ON cases(ref, closed) WHERE closed IS NULL;" \
+	"DROP INDEX followups_due;" \
+	"DROP INDEX followups_assignee;" \
+	"CREATE INDEX followups_open_due ON followups(due) WHERE done = 0;" \
+	"CREATE INDEX followups_open_assignee ON followups(assignee, due) WHERE done = 0;" \
+	"CREATE INDEX followups_meeting ON followups(meeting_id) WHERE meeting_id IS NOT NULL;" \
+	"CREATE INDEX cases_caseworker ON cases(caseworker, closed, ref);"
+
 /* enum item_state as checklist.state stores it, spelt for SQL text. */
 #define SQL_OPEN "0"
 #define SQL_DONE "1"

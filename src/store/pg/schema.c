@@ -371,16 +371,7 @@ const char *const pg_migrations[] = {
 	"DROP TABLE meeting_items;"
 	"ALTER TABLE cases ADD COLUMN last_meeting text COLLATE \"C\";"
 	"UPDATE cases SET last_meeting = " LAST_MEETING_OF("cases.id") ";"
-	"CREATE INDEX cases_open ON cases(ref, closed) WHERE closed IS NULL;"
-	"DROP INDEX followups_due;"
-	"DROP INDEX followups_assignee;"
-	"CREATE INDEX followups_open_due ON followups(due) WHERE done = 0;"
-	"CREATE INDEX followups_open_assignee ON followups(assignee, due) WHERE done = 0;"
-	/* Erasing a meeting sets its follow-ups' meeting_id to NULL: found by
-	 * this index, not a scan of every follow-up under the write lock. And
-	 * the first screen's page of one caseworker's open cases. */
-	"CREATE INDEX followups_meeting ON followups(meeting_id) WHERE meeting_id IS NOT NULL;"
-	"CREATE INDEX cases_caseworker ON cases(caseworker, closed, ref);"
+	SCHEMA6_INDEXES
 	/* The planner's statistics keep samples of a column's values in
 	 * pg_statistic, which erasure cannot rewrite: none for her words. */
 	"ALTER TABLE cases ALTER COLUMN ref SET STATISTICS 0, ALTER COLUMN initials SET STATISTICS 0,"

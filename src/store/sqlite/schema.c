@@ -240,16 +240,7 @@ const char *const sqlite_migrations[] = {
 	"DROP TABLE meeting_items;"
 	"ALTER TABLE cases ADD COLUMN last_meeting TEXT;"
 	"UPDATE cases SET last_meeting = (SELECT max(date) FROM meetings WHERE case_id = cases.id);"
-	"CREATE INDEX cases_open ON cases(ref, closed) WHERE closed IS NULL;"
-	"DROP INDEX followups_due;"
-	"DROP INDEX followups_assignee;"
-	"CREATE INDEX followups_open_due ON followups(due) WHERE done = 0;"
-	"CREATE INDEX followups_open_assignee ON followups(assignee, due) WHERE done = 0;"
-	/* Erasing a meeting sets its follow-ups' meeting_id to NULL: found by
-	 * this index, not a scan of every follow-up under the write lock. And
-	 * the first screen's page of one caseworker's open cases. */
-	"CREATE INDEX followups_meeting ON followups(meeting_id) WHERE meeting_id IS NOT NULL;"
-	"CREATE INDEX cases_caseworker ON cases(caseworker, closed, ref);"
+	SCHEMA6_INDEXES
 	TRIGGER_CHECKLIST_ADD ";" TRIGGER_CHECKLIST_REMOVE ";" TRIGGER_CHECKLIST_CHANGE ";"
 	TRIGGER_MEETING_ADD ";" TRIGGER_MEETING_REMOVE ";" TRIGGER_MEETING_MOVE ";",
 };
