@@ -1,10 +1,13 @@
 /*
- * The PostgreSQL schema's migrations from a database made at an earlier
- * version: a database at schema 2 (the checklist counted by a trigger per
- * row) keeps its counts when it is migrated to the current version, and
- * rows added afterwards are counted as well. Only on PostgreSQL (label
- * pg, TEST_PG_ONLY): SQLite's migrations are tested with old files
- * (tests/cli/store_migrate*.sh).
+ * The PostgreSQL engine beneath the store:
+ *  - its migrations from a database made at an earlier version: one at
+ *    schema 2 (the checklist counted by a trigger per row) keeps its
+ *    counts when it is migrated, and rows added afterwards are counted;
+ *  - statements prepared on the server when they run again, dropped when
+ *    they are finalized, and sent as text again once a lost connection
+ *    has taken them away.
+ * Only on PostgreSQL (label pg, TEST_PG_ONLY): SQLite's migrations are
+ * tested with old files (tests/cli/store_migrate*.sh).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +16,7 @@
 
 #include "test_db.h"
 #include "../../src/store/pg/pg_int.h"
+#include "../../src/store/store_int.h"
 
 #define TEST_PG_ONLY
 
@@ -100,10 +104,74 @@ static void test_counts_survive_migration_from_2(void **state)
 	free(uri);
 }
 
+/* The statement's single integer, run through the store's own connection. */
+static int64_t step_int(struct store *st, struct db_stmt *stmt)
+{
+	int64_t n;
+
+	assert_int_equal(db_step(stmt), DB_ROW);
+	n = db_col_int(stmt, 0);
+	assert_int_equal(db_step(stmt), DB_DONE);
+	db_reset(stmt);
+	(void)st;
+	return n;
+}
+
+static int64_t prepared_now(struct store *st)
+{
+	struct db_stmt *stmt = NULL;
+	int64_t n;
+
+	assert_int_equal(db_prepare(st, "SELECT count(*) FROM pg_prepared_statements", &stmt), SAM_OK);
+	n = step_int(st, stmt);
+	db_finalize(stmt);
+	return n;
+}
+
+static void test_statements_prepared_when_run_again(void **state)
+{
+	struct store *st = NULL;
+	struct db_stmt *stmt = NULL;
+	char *kill;
+
+	(void)state;
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
+	assert_int_equal(db_prepare(st, "SELECT count(*) + ?1 FROM cases", &stmt), SAM_OK);
+	db_bind_int(stmt, 1, 1);
+	assert_int_equal(step_int(st, stmt), 1);
+	assert_int_equal(prepared_now(st), 0);
+	db_bind_int(stmt, 1, 2);
+	assert_int_equal(step_int(st, stmt), 2);
+	assert_int_equal(prepared_now(st), 1);
+	/* A NULL makes another text, which is not prepared the first time. */
+	db_bind_str(stmt, 1, NULL);
+	assert_int_equal(db_step(stmt), DB_ROW);
+	db_reset(stmt);
+	assert_int_equal(prepared_now(st), 1);
+
+	/* The server ends the session: the statement runs again as text. */
+	kill = xasprintf("psql -X -q -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+			 " WHERE datname = '%s' AND pid <> pg_backend_pid()\" postgres >/dev/null",
+			 store_path(st) + strlen("postgresql:///"));
+	test_db_run(kill);
+	free(kill);
+	db_bind_int(stmt, 1, 3);
+	assert_int_equal(step_int(st, stmt), 3);
+	db_bind_int(stmt, 1, 4);
+	assert_int_equal(step_int(st, stmt), 4);
+	assert_int_equal(prepared_now(st), 1);
+
+	/* Finalized, it is dropped on the server before the next statement. */
+	db_finalize(stmt);
+	assert_int_equal(prepared_now(st), 0);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_survive_migration_from_2),
+		cmocka_unit_test(test_statements_prepared_when_run_again),
 	};
 	int failed;
 
