@@ -31,6 +31,10 @@ enum store_open_flags {
 					 * from an earlier release is still upgraded) */
 };
 
+/* True when path names a database on a server (a postgresql:// URI),
+ * which is no file on this machine. */
+bool store_on_server(const char *path);
+
 /* Opens (and migrates, after a backup) the database at path. user is the
  * caseworker recorded on every change (--user). Refuses a network file
  * system, a file that is not a samtale database, and a newer schema. */

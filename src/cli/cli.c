@@ -253,8 +253,8 @@ static int check_missing_db(const struct cli_ctx *ctx, unsigned needs)
 	char *dir;
 	int rc = 1;
 
-	/* A server's URI (postgresql://...) is no file to look for: the store says what is wrong. */
-	if ((needs & NEED_DB_INIT) || path_exists(ctx->db_path) || strstr(ctx->db_path, "://"))
+	/* A server's database is no file to look for: the store says what is wrong. */
+	if ((needs & NEED_DB_INIT) || path_exists(ctx->db_path) || store_on_server(ctx->db_path))
 		return 0;
 	dir = path_dirname(ctx->db_path);
 	if (ctx->db_named && !path_exists(dir))

@@ -94,7 +94,11 @@ struct engine_ops {
 };
 
 extern const struct engine_ops sqlite_engine;
-extern const struct engine_ops pg_engine;
+/* The PostgreSQL engine is a module (src/util/module.c): libpq and the
+ * libraries beneath it (TLS, Kerberos, LDAP) are loaded for a server's
+ * database only, not at every start on a file. */
+#define PG_MODULE "samtale-pg.so"
+#define PG_ENGINE_SYMBOL "pg_engine"
 
 /* True when target names a PostgreSQL database rather than a file. */
 bool engine_is_pg_target(const char *target);

@@ -16,11 +16,16 @@ bool engine_is_pg_target(const char *target)
 	return !strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11);
 }
 
+bool store_on_server(const char *path)
+{
+	return engine_is_pg_target(path);
+}
+
 static const struct engine_ops *engine_for(const char *target)
 {
 #ifdef SAMTALE_WITH_PG
 	if (engine_is_pg_target(target))
-		return &pg_engine;
+		return module_symbol(PG_MODULE, PG_ENGINE_SYMBOL);
 #else
 	(void)target;
 #endif
@@ -30,6 +35,7 @@ static const struct engine_ops *engine_for(const char *target)
 enum sam_status store_open(const char *path, const char *user, unsigned flags,
 			   struct store **out)
 {
+	const struct engine_ops *ops;
 	enum sam_status status;
 
 	*out = NULL;
@@ -42,7 +48,9 @@ enum sam_status store_open(const char *path, const char *user, unsigned flags,
 #endif
 	if ((status = check_label(_("the user name"), user, NAME_MAX_BYTES)) != SAM_OK)
 		return status;
-	return engine_for(path)->open(path, user, flags, out);
+	if (!(ops = engine_for(path)))
+		return SAM_ERR_IO;
+	return ops->open(path, user, flags, out);
 }
 
 void store_init_common(struct store *st, const struct engine_ops *ops, const char *path,

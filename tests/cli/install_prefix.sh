@@ -24,7 +24,13 @@ for f in bin/samtale share/samtale/content/da/guide.yaml share/samtale/content/e
 	compgen -G "$T/prefix/$f*" >/dev/null || fail "the install has no $f"
 done
 # lib/samtale, or lib/x86_64-linux-gnu/samtale under a Debian prefix
-for m in samtale-pdf.so samtale-xlsx.so; do
+modules=(samtale-pdf.so samtale-xlsx.so)
+with_pg=false
+if ! "$SAMTALE_BIN" --lang en --db postgresql:///none db check 2>&1 | grep -q "without PostgreSQL"; then
+	with_pg=true
+	modules+=(samtale-pg.so)
+fi
+for m in "${modules[@]}"; do
 	[ -n "$(find "$T/prefix" -path "*/lib*/samtale/$m")" ] || fail "the install has no $m"
 done
 # Nothing the binary reads may be where the build configured it: the prefix moves.
@@ -65,6 +71,11 @@ expect_status 0 hidden "$BIN" --db "$T/hdb" handout 2026-0117 -o "$T/her.pdf"
 assert_eq "%PDF-" "$(head -c 5 "$T/her.pdf")" "handout --format pdf"
 expect_status 0 hidden "$BIN" --db "$T/hdb" report --by section --format xlsx -o "$T/report.xlsx"
 assert_eq "PK" "$(head -c 2 "$T/report.xlsx")" "report --format xlsx"
+# The PostgreSQL engine, from the moved install: found, it tries the server.
+if $with_pg; then
+	expect_status 1 hidden "$BIN" --lang en --db "postgresql:///none?host=$T/no-server" case list
+	assert_contains "$(cat "$T/err")" "cannot connect to the PostgreSQL database" "pg module"
+fi
 # A module missing from the install: the command says so, and writes nothing.
 mv "$(find "$PREFIX" -name samtale-xlsx.so)" "$T/"
 expect_status 1 hidden "$BIN" --db "$T/hdb" report --by section --format xlsx -o "$T/none.xlsx"

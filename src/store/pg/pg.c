@@ -1098,7 +1098,7 @@ static enum sam_status pg_open(const char *target, const char *user, unsigned fl
 	return SAM_OK;
 }
 
-const struct engine_ops pg_engine = {
+__attribute__((visibility("default"))) const struct engine_ops pg_engine = {
 	.name = "postgresql",
 	.open = pg_open,
 	.close = pg_close,

@@ -48,6 +48,10 @@ char *pg_sql_with_nulls(const struct pg_sql *q, const bool *is_null, int *renum)
 /* The SQLite number of ":name" (name with its colon), 0 when sql has none. */
 int pg_sql_param_index(const struct pg_sql *q, const char *name);
 
+/* pg.c: the engine, which the store finds in this module (engine.h). */
+struct engine_ops;
+extern const struct engine_ops pg_engine;
+
 /*
  * schema.c: the schema as migrations, applied in order in one transaction
  * by the role that runs "samtale db init"; samtale_schema(version) says how
