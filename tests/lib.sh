@@ -20,8 +20,11 @@ mkdir -p "$HOME"
 # a throwaway cluster in PGHOST/PGPORT/PGUSER.
 ENGINE=${SAMTALE_TEST_ENGINE:-sqlite}
 
+# cleanup [STATUS]: the end of every script (the EXIT trap). A script's
+# own trap does its part first, then calls cleanup with the status it was
+# given: the commands in between would leave theirs in $?.
 cleanup() {
-	local status=$?
+	local status=${1:-$?}
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
 	# A script run again on PostgreSQL that never asked test_db for a
 	# database tested SQLite twice: that is not a pass.

@@ -54,10 +54,12 @@ GROUP=samtale-perm-$suffix
 OTHER=samtale-perm2-$suffix
 MEMBER=st-perm-$suffix
 users_cleanup() {
+	local status=$?
+
 	userdel "$MEMBER" 2>/dev/null || true
 	groupdel "$GROUP" 2>/dev/null || true
 	groupdel "$OTHER" 2>/dev/null || true
-	cleanup
+	cleanup "$status"
 }
 trap users_cleanup EXIT
 retry() { for _ in 1 2 3 4 5 6 7 8 9 10; do "$@" 2>/dev/null && return 0; sleep 0.3; done; "$@"; }

@@ -16,10 +16,12 @@ MEMBER2=st-member2-$suffix
 OUTSIDER=st-outside-$suffix
 holder=
 users_cleanup() {
+	local status=$?
+
 	[ -z "$holder" ] || { echo >"$T/hold"; wait "$holder"; } 2>/dev/null || true
 	for u in "$MEMBER" "$MEMBER2" "$OUTSIDER"; do userdel "$u" 2>/dev/null || true; done
 	groupdel "$GROUP" 2>/dev/null || true
-	cleanup
+	cleanup "$status"
 }
 trap users_cleanup EXIT
 # useradd locks /etc/passwd; another test may hold it for a moment.

@@ -59,11 +59,13 @@ DBNAME=${R}_pgrun
 ADMIN="postgresql:///$DBNAME"
 createdb "$DBNAME"
 drop_all() {
+	local status=$?
+
 	dropdb --if-exists --force "$DBNAME" 2>/dev/null || true
 	for r in anna bo lise dora carl nord syd; do
 		psql -X -q -c "DROP ROLE IF EXISTS ${R}_$r" postgres 2>/dev/null || true
 	done
-	cleanup
+	cleanup "$status"
 }
 trap drop_all EXIT
 
