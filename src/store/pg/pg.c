@@ -41,8 +41,8 @@ enum {
 /* How often a statement outside a transaction, or a transaction from its
  * log, is run again before the caller hears of it. */
 #define RETRIES 8
-/* Past this, a transaction keeps no log (bulk work in one transaction):
- * its rerun would hold a second copy of the import in memory. */
+/* Past this, a transaction keeps no log: its rerun would hold a second
+ * copy of what it wrote in memory (bulk work keeps none, pg_bulk_mode). */
 #define LOG_MAX_BYTES (64u << 20)
 /* The longest a change waits for a row another one holds: past any load,
  * as the SQLite engine waits for its write lock. */
@@ -80,7 +80,8 @@ struct pg_store {
 	char *what;
 	struct logged *log;
 	size_t nlog, log_cap, log_bytes;
-	bool log_off;		/* too big to keep: no rerun */
+	bool log_off;		/* too big to keep, or bulk work: no rerun */
+	bool bulk;		/* pg_bulk_mode */
 	/* Prepared statements live as long as the connection: a reset makes
 	 * a new generation, and those of the old one are gone with it. */
 	unsigned generation;
@@ -312,7 +313,7 @@ static void log_add(struct pg_store *ps, const struct call *c, const PGresult *r
 	ps->log_bytes += strlen(sql);
 	for (int k = 0; k < n; k++)
 		ps->log_bytes += values[k] ? strlen(values[k]) : 0;
-	if (ps->log_bytes > LOG_MAX_BYTES) {
+	if (ps->bulk || ps->log_bytes > LOG_MAX_BYTES) {
 		log_free(ps);
 		ps->log_off = true;
 		return;
@@ -822,11 +823,14 @@ static enum sam_status pg_commit(struct store *st)
 }
 
 /* Bulk work is one transaction here: PostgreSQL's writers lock rows, not
- * the database, so nobody waits for it but on the cases it writes. */
+ * the database, so nobody waits for it but on the cases it writes. That
+ * transaction may hold a whole import, and so would its log: it keeps
+ * none, so that an import holds about one case in memory. A deadlock or a
+ * lost connection in it fails the batch, which is removed as on any other
+ * failure. */
 static void pg_bulk_mode(struct store *st, bool on)
 {
-	(void)st;
-	(void)on;
+	pgs(st)->bulk = on;
 }
 
 static enum sam_status pg_backup(struct store *st, const char *dest, bool force)
