@@ -16,6 +16,7 @@
 #include "samtale/demo_bank.h"
 #include "sqlite_store.h"
 #include "samtale/exchange.h"
+#include "test_db.h"
 
 #define RICH FIXTURES "/exchange/rich.json"
 #define RICH_V1 FIXTURES "/exchange/rich-v1.json"
@@ -73,27 +74,41 @@ static char *slurp(const char *path, size_t *len)
 	return strbuf_detach(&sb);
 }
 
-/* A fresh database in its own directory, removed when the test program ends. */
+/* A fresh database: on SQLite a file in its own directory, removed when the
+ * test program ends (in memory it would be heap that the memory tests
+ * count), on PostgreSQL one of its own (test_db.h). */
 static struct store *mem_store(void)
 {
 	static int n;
 	struct store *st = NULL;
-	char *path = xasprintf("%s/%d.db", tmpdir, ++n);
-	enum sam_status s = store_open(path, "anna", STORE_CREATE, &st);
+	enum sam_status s;
 
+	if (test_on_pg()) {
+		s = test_store_open("anna", &st);
+	} else {
+		char *path = xasprintf("%s/%d.db", tmpdir, ++n);
+
+		s = store_open(path, "anna", STORE_CREATE, &st);
+		free(path);
+	}
 	if (s != SAM_OK)
 		fail_msg("%s", sam_errmsg());
-	free(path);
 	return st;
 }
 
 /* Every row of every table, the audit log included: what "changes nothing" means. */
 static long count_rows(struct store *st)
 {
-	sqlite3 *db = store_sqlite(st);
+	sqlite3 *db;
 	sqlite3_stmt *tables;
 	long total = 0;
 
+	if (test_on_pg())
+		return (long)test_query_int(st, "SELECT sum((xpath('/row/n/text()', query_to_xml(format("
+					    "'SELECT count(*) AS n FROM samtale.%I', table_name), false, true,"
+					    " '')))[1]::text::bigint) FROM information_schema.tables"
+					    " WHERE table_schema = 'samtale' AND table_type = 'BASE TABLE'");
+	db = store_sqlite(st);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'",
 					    -1, &tables, NULL), SQLITE_OK);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
@@ -761,5 +776,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_record),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, load_guide, free_guide);
 }
