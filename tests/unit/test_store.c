@@ -17,6 +17,7 @@
 #include "samtale/store.h"
 #include "sqlite_store.h"
 #include "samtale/util.h"
+#include "test_db.h"
 
 /* Not in store.h: reached here so that the refusal of network file systems
  * can be tested without one. */
@@ -30,20 +31,13 @@ static struct store *mem_store(void)
 {
 	struct store *st = NULL;
 
-	assert_int_equal(store_open(":memory:", "mette", STORE_CREATE, &st), SAM_OK);
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
 	return st;
 }
 
 static int64_t query_int(struct store *st, const char *sql)
 {
-	sqlite3_stmt *stmt;
-	int64_t v;
-
-	assert_int_equal(sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
+	return test_query_int(st, sql);
 }
 
 static char *tmpdir(void)
@@ -103,7 +97,14 @@ static int64_t add_meeting(struct store *st, int64_t case_id, const char *date)
 
 static void exec(struct store *st, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_true(test_exec(st, sql));
+}
+
+/* SQL of a wording's hash beneath the store: the function each engine's
+ * schema has (store/wordings.c). */
+static const char *hash_fn(void)
+{
+	return test_on_pg() ? "samtale_wording_hash" : "wording_hash";
 }
 
 /* Asserts that db check finds the database consistent. */
@@ -139,12 +140,9 @@ static char *counts_of(struct store *st, int64_t meeting_id, const char *section
 			      " FROM section_counts c JOIN section_keys s ON s.id = c.section"
 			      " WHERE c.meeting_id = %lld AND s.key = '%s'",
 			      (long long)meeting_id, section);
-	sqlite3_stmt *stmt;
-	char *v;
+	char *v = test_query_text(st, sql);
 
-	assert_int_equal(sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL), SQLITE_OK);
-	v = xstrdup(sqlite3_step(stmt) == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : "");
-	sqlite3_finalize(stmt);
+	assert_non_null(v);
 	free(sql);
 	return v;
 }
@@ -697,7 +695,7 @@ static void test_followups(void **state)
 	followup_list_free(&l);
 
 	/* Follow-ups stay when their meeting goes, without the meeting. */
-	assert_int_equal(sqlite3_exec(store_sqlite(st), "DELETE FROM meetings", NULL, NULL, NULL), SQLITE_OK);
+	exec(st, "DELETE FROM meetings");
 	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL"), 4);
 	store_close(st);
 }
@@ -793,17 +791,25 @@ static void test_followup_her(void **state)
 
 static void test_followup_list_indexed(void **state)
 {
-	struct store *st = mem_store();
-	int64_t a = add_case(st, "2026-0001"), b = add_case(st, "2026-0002"), f;
+	struct store *st;
+	int64_t a, b, f;
 	struct followup_query mine_today = { .assignee = "mette", .due_until = "2026-03-01" };
 	struct followup_query all_today = { .due_until = "2026-03-01" };
 	struct followup_query mine_overdue = { .assignee = "mette", .due_before = "2026-03-01" };
 	struct followup_query all_overdue = { .due_before = "2026-03-01" };
 	struct followup_query mine = { .assignee = "mette" };
-	struct followup_query one_case = { .case_id = a };
-	struct followup_query case_anna = { .case_id = a, .assignee = "anna", .include_done = true };
+	struct followup_query one_case = { 0 };
+	struct followup_query case_anna = { .assignee = "anna", .include_done = true };
 
 	(void)state;
+	/* SQLite's own count of full-table steps: PostgreSQL's planner
+	 * chooses by its statistics, not tested here. */
+	if (test_on_pg())
+		skip();
+	st = mem_store();
+	a = add_case(st, "2026-0001");
+	b = add_case(st, "2026-0002");
+	one_case.case_id = case_anna.case_id = a;
 	assert_int_equal(store_followup_add(st, a, 0, "2026-02-01", "a", NULL, NULL), SAM_OK);
 	assert_int_equal(store_followup_add(st, a, 0, "2026-03-01", "b", "anna", NULL), SAM_OK);
 	assert_int_equal(store_followup_add(st, b, 0, "2026-03-01", "c", NULL, NULL), SAM_OK);
@@ -911,6 +917,10 @@ static bool file_contains(const char *path, const char *word)
 
 static void test_delete_leaves_no_trace(void **state)
 {
+	/* Her words in SQLite's file and WAL pages (PostgreSQL's erasure:
+	 * tests/pg/run.sh, and db_holds in the command-line tests). */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *wal = xasprintf("%s/s.db-wal", dir);
 	static char big[30000];
 	struct store *st, *reader;
@@ -954,6 +964,9 @@ static void test_delete_leaves_no_trace(void **state)
 
 static void test_file_modes(void **state)
 {
+	/* SQLite's files, their modes and its pragmas. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/a/b/s.db", dir), *sub = xasprintf("%s/a/b", dir);
 	char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
 	mode_t old = umask(0);
@@ -980,6 +993,9 @@ static void test_file_modes(void **state)
 
 static void test_open_refusals(void **state)
 {
+	/* Files that are no samtale database, or no file at all. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *junk = xasprintf("%s/junk", dir);
 	char *missing = xasprintf("%s/nope/s.db", dir);
 	struct store *st = NULL;
@@ -1032,28 +1048,44 @@ static void test_open_refusals(void **state)
 
 static void test_readonly_store(void **state)
 {
-	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir);
+	char *dir = NULL, *db;
 	struct store *st;
 	struct case_list l;
 
 	(void)state;
-	assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	/* A database opened again by name: a file, or a server's database. */
+	if (test_on_pg()) {
+		assert_int_equal(test_store_open("mette", &st), SAM_OK);
+		db = xstrdup(store_path(st));
+	} else {
+		dir = tmpdir();
+		db = xasprintf("%s/s.db", dir);
+		assert_int_equal(store_open(db, "mette", STORE_CREATE, &st), SAM_OK);
+	}
 	add_case(st, "2026-0001");
+	assert_false(store_read_only(st));
 	store_close(st);
 	assert_int_equal(store_open(db, "mette", STORE_READONLY, &st), SAM_OK);
+	assert_true(store_read_only(st));
 	assert_int_equal(store_case_list(st, NULL, false, &l), SAM_OK);
 	assert_int_equal(l.n, 1);
 	case_list_free(&l);
 	assert_int_not_equal(store_case_add(st, "2026-0002", NULL, NULL, NULL), SAM_OK);
-	assert_int_not_equal(sqlite3_exec(store_sqlite(st), "DELETE FROM cases", NULL, NULL, NULL),
-			     SQLITE_OK);
+	/* SQLite has the file open read-only beneath the store too. */
+	if (!test_on_pg())
+		assert_int_not_equal(sqlite3_exec(store_sqlite(st), "DELETE FROM cases", NULL, NULL, NULL),
+				     SQLITE_OK);
 	store_close(st);
 	free(db);
-	rmtree(dir);
+	if (dir)
+		rmtree(dir);
 }
 
 static void test_disk_full(void **state)
 {
+	/* SQLite's pages: a file that may not grow is a full disk. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir);
 	struct store *st;
 	char *big = xmalloc(60000);
@@ -1082,6 +1114,10 @@ static void test_disk_full(void **state)
 
 static void test_backup_and_check(void **state)
 {
+	/* SQLite's online backup and foreign-key check (a PostgreSQL
+	 * database is backed up by its operators: tests/pg/run.sh). */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/s.db", dir), *bak = xasprintf("%s/copy.db", dir);
 	struct store *st, *copy;
 	char *report = NULL;
@@ -1123,6 +1159,9 @@ static void test_backup_and_check(void **state)
 
 static void test_migrate_v1_fixture(void **state)
 {
+	/* SQLite files of an earlier schema. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v1-backup", db);
 	char *cmd = xasprintf("cp '%s/db/v1.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
@@ -1181,6 +1220,9 @@ static void test_migrate_v1_fixture(void **state)
 /* Schema 2 → 3: the backup first, every fact kept, the new fields empty. */
 static void test_migrate_v2_fixture(void **state)
 {
+	/* SQLite files of an earlier schema. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v2-backup", db), *bak1 = xasprintf("%s.v1-backup", db);
 	char *cmd = xasprintf("cp '%s/db/v2.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
@@ -1229,6 +1271,9 @@ static void test_migrate_v2_fixture(void **state)
 /* Schema 3 → 4: the backup first, every fact kept, no internships yet. */
 static void test_migrate_v3_fixture(void **state)
 {
+	/* SQLite files of an earlier schema. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v3-backup", db);
 	char *cmd = xasprintf("cp '%s/db/v3.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
@@ -1264,6 +1309,9 @@ static void test_migrate_v3_fixture(void **state)
 /* A database of schema 4 opens migrated, after a backup. */
 static void test_open_v4_fixture(void **state)
 {
+	/* SQLite files of an earlier schema. */
+	if (test_on_pg())
+		skip();
 	char *dir = tmpdir(), *db = xasprintf("%s/samtale.db", dir);
 	char *bak = xasprintf("%s.v4-backup", db);
 	char *cmd = xasprintf("cp '%s/db/v4.db' '%s' && chmod 600 '%s'", FIXTURES, db, db);
@@ -1310,6 +1358,26 @@ static void test_network_fs(void **state)
  * Bulk writing
  */
 
+/* The rows test_bulk's case is written as, beneath the store: hers, the
+ * tick, each follow-up's meeting and assignee, the audit line. */
+static void assert_bulk_written(struct store *st, const char *ref, const char *closed)
+{
+	char *sql = xasprintf("SELECT count(*) FROM cases WHERE ref = '%s' AND caseworker = 'mette'"
+			      " AND closed %s", ref, closed);
+
+	assert_int_equal(query_int(st, sql), 1);
+	free(sql);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist c JOIN wordings w ON w.id = c.wording"
+				       " JOIN item_keys i ON i.id = w.item WHERE c.state = 1"
+				       " AND i.key = 'tro.sig-det'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NOT NULL "
+				       "AND assignee = 'anna'"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL "
+				       "AND assignee = 'mette' AND done = 1"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add' "
+				       "AND detail = 'test'"), 1);
+}
+
 static void test_bulk(void **state)
 {
 	static const struct meeting_item_spec specs[] = {
@@ -1341,17 +1409,11 @@ static void test_bulk(void **state)
 	store_rollback(st);
 	assert_int_equal(store_bulk_open(st, "test", &b), SAM_OK);
 	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE caseworker = 'mette' "
-				       "AND closed = '2026-02-28'"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist c JOIN wordings w ON w.id = c.wording"
-				       " JOIN item_keys i ON i.id = w.item WHERE c.state = 1"
-				       " AND i.key = 'tro.sig-det'"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NOT NULL "
-				       "AND assignee = 'anna'"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM followups WHERE meeting_id IS NULL "
-				       "AND assignee = 'mette' AND done"), 1);
-	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'case.add' "
-				       "AND detail = 'test'"), 1);
+	/* Beneath the store while the batch runs: SQLite has committed its
+	 * steps; PostgreSQL's one transaction is not seen from another
+	 * connection (its rows are looked at once finished, below). */
+	if (!test_on_pg())
+		assert_bulk_written(st, "2026-0001", "= '2026-02-28'");
 	/* Written, but not seen until the batch is finished. */
 	assert_int_equal(store_case_get(st, "2026-0001", &cr), SAM_ERR_NOT_FOUND);
 
@@ -1380,6 +1442,7 @@ static void test_bulk(void **state)
 	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
 	assert_int_equal(store_bulk_finish(b), SAM_OK);
 	store_bulk_close(b);
+	assert_bulk_written(st, "2026-0003", "IS NULL");
 	assert_int_equal(store_case_get(st, "2026-0003", &cr), SAM_OK);
 	case_rec_free(&cr);
 	assert_int_equal(store_has_cases(st, &yes), SAM_OK);
@@ -1441,6 +1504,7 @@ static void test_same_wording_once(void **state)
 {
 	struct store *st = mem_store();
 	int64_t c = add_case(st, "2026-0001"), d = add_case(st, "2026-0002");
+	char *sql;
 
 	(void)state;
 	add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
@@ -1451,8 +1515,9 @@ static void test_same_wording_once(void **state)
 	assert_int_equal(query_int(st, "SELECT count(*) FROM item_keys"), ARRAY_SIZE(items));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM section_keys"), 3);
 	/* Each under the hash of its text. */
-	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash(text)"),
-			 ARRAY_SIZE(items));
+	sql = xasprintf("SELECT count(*) FROM wordings WHERE hash = %s(text)", hash_fn());
+	assert_int_equal(query_int(st, sql), ARRAY_SIZE(items));
+	free(sql);
 	assert_checked(st);
 	store_close(st);
 }
@@ -1491,31 +1556,35 @@ static void test_hash_collision(void **state)
 {
 	struct store *st = mem_store();
 	int64_t c = add_case(st, "2026-0001"), first, second;
+	char *sql = xasprintf("INSERT INTO wordings (item, hash, text) SELECT item, hash, 'Noget helt andet'"
+			      " FROM wordings WHERE text = 'Sig det';"
+			      "INSERT INTO wordings (item, hash, text) SELECT i.id, %s('Sig det'), 'Sig det'"
+			      " FROM item_keys i WHERE i.key = 'dialog.lyt-inddrag';"
+			      "UPDATE checklist SET wording = (SELECT id FROM wordings"
+			      " WHERE text = 'Noget helt andet') WHERE position = 1", hash_fn());
+	char *of_hash = xasprintf("SELECT count(*) FROM wordings WHERE hash = %s('Sig det')", hash_fn());
 
 	(void)state;
 	first = add_meeting_of(st, c, "2026-01-10", items, ARRAY_SIZE(items));
 	/* Another text of tro.sig-det under the hash of "Sig det", and
 	 * first's row pointed at it; and a row of another item with it too. */
-	exec(st, "INSERT INTO wordings (item, hash, text) SELECT item, hash, 'Noget helt andet'"
-		 " FROM wordings WHERE text = 'Sig det';"
-		 "INSERT INTO wordings (item, hash, text) SELECT i.id, wording_hash('Sig det'), 'Sig det'"
-		 " FROM item_keys i WHERE i.key = 'dialog.lyt-inddrag';"
-		 "UPDATE checklist SET wording = (SELECT id FROM wordings WHERE text = 'Noget helt andet')"
-		 " WHERE position = 1");
+	exec(st, sql);
 	assert_item(st, first, 1, "tro.sig-det", "Noget helt andet");
 	exec(st, "DELETE FROM wordings WHERE text = 'Sig det' AND item = (SELECT id FROM item_keys"
 		 " WHERE key = 'tro.sig-det')");
-	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 2);
+	assert_int_equal(query_int(st, of_hash), 2);
 
 	/* "Sig det" of tro.sig-det is neither of the two of its hash. */
 	second = add_meeting_of(st, c, "2026-02-10", items, ARRAY_SIZE(items));
 	assert_item(st, second, 1, "tro.sig-det", "Sig det");
 	assert_item(st, first, 1, "tro.sig-det", "Noget helt andet");
-	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 3);
+	assert_int_equal(query_int(st, of_hash), 3);
 	/* And found the next time: stored once. */
 	add_meeting_of(st, c, "2026-02-11", items, ARRAY_SIZE(items));
-	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings WHERE hash = wording_hash('Sig det')"), 3);
+	assert_int_equal(query_int(st, of_hash), 3);
 	assert_checked(st);
+	free(sql);
+	free(of_hash);
 	store_close(st);
 }
 
@@ -1614,7 +1683,7 @@ static void test_counts_kept_bulk(void **state)
 	assert_int_equal(store_bulk_finish(b), SAM_OK);
 	store_bulk_close(b);
 	assert_checked(st);
-	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-10' FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting = '2026-02-10'"), 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), 4);
 
 	/* The report by section reads them. */
@@ -1639,18 +1708,18 @@ static void test_last_meeting_kept(void **state)
 
 	(void)state;
 	assert_int_equal(store_case_add(st, "2026-0001", NULL, "2026-01-02", &c), SAM_OK);
-	assert_int_equal(query_int(st, "SELECT last_meeting IS NULL FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting IS NULL"), 1);
 	a = add_meeting_of(st, c, "2026-02-10", items, 1);
 	b = add_meeting_of(st, c, "2026-01-10", items, 1);
 	assert_int_equal(store_case_get(st, "2026-0001", &r), SAM_OK);
 	assert_string_equal(r.last_meeting, "2026-02-10");
 	case_rec_free(&r);
 	assert_int_equal(store_meeting_set_date(st, b, "2026-02-20"), SAM_OK);
-	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-20' FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting = '2026-02-20'"), 1);
 	assert_int_equal(store_meeting_delete(st, b), SAM_OK);
-	assert_int_equal(query_int(st, "SELECT last_meeting = '2026-02-10' FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting = '2026-02-10'"), 1);
 	assert_int_equal(store_meeting_delete(st, a), SAM_OK);
-	assert_int_equal(query_int(st, "SELECT last_meeting IS NULL FROM cases"), 1);
+	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting IS NULL"), 1);
 	assert_checked(st);
 	store_close(st);
 }
@@ -1687,12 +1756,14 @@ static void test_check_and_repair(void **state)
 	assert_int_equal(fixed, 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.repair'"), 1);
 
-	/* A trigger gone is said too. */
-	exec(st, "DROP TRIGGER checklist_add");
-	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
-	assert_false(ok);
-	assert_non_null(strstr(report, "1 of samtale's 6 triggers"));
-	free(report);
+	/* A trigger gone is said too: SQLite's check of its own schema. */
+	if (!test_on_pg()) {
+		exec(st, "DROP TRIGGER checklist_add");
+		assert_int_equal(store_check(st, &ok, &report), SAM_OK);
+		assert_false(ok);
+		assert_non_null(strstr(report, "1 of samtale's 6 triggers"));
+		free(report);
+	}
 	store_close(st);
 }
 
@@ -1740,5 +1811,7 @@ int main(void)
 		cmocka_unit_test(test_check_and_repair),
 	};
 
+	if (test_db_unavailable())
+		return 77;
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
