@@ -29,6 +29,18 @@ shows_demo() {
 	tui_expect_exit 0 $W
 }
 
+# case_shows_demo: from the case list of made-up cases, a case opens with
+# the banner too; then samtale quits.
+case_shows_demo() {
+	tui_keys Enter
+	tui_wait "Hendes profil" $W
+	tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on the case screen: $(tui_screen | head -1)"
+	tui_keys q
+	tui_wait "Sager (" $W
+	tui_keys q
+	tui_expect_exit 0 $W
+}
+
 # D on an empty database named with --db fills that one, which then shows
 # the banner.
 OWN=$(test_db own)
@@ -39,14 +51,7 @@ tui_screen | head -1 | grep -q DEMO && fail "an empty database shows DEMO"
 tui_keys D
 tui_wait "opdigtede sager er lagt ind" $W
 tui_wait " DEMO " $W
-# The case screen has the banner too.
-tui_keys Enter
-tui_wait "Hendes profil" $W
-tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on the case screen: $(tui_screen | head -1)"
-tui_keys q
-tui_wait "Sager (" $W
-tui_keys q
-tui_expect_exit 0 $W
+case_shows_demo
 shows_demo "$OWN"
 
 # The default database and the demo database beside it are SQLite's files.
@@ -61,14 +66,7 @@ tui_wait "database er urørt" $W
 assert_eq 0 "$(sql "$REAL" "SELECT count(*) FROM cases")" "cases in the real database"
 n=$(sql "$DEMO" "SELECT count(*) FROM cases")
 [ "$n" -gt 0 ] || fail "no cases in the demo database"
-# The case screen has the banner too.
-tui_keys Enter
-tui_wait "Hendes profil" $W
-tui_screen | head -1 | grep -q "^ DEMO " || fail "no DEMO on the case screen: $(tui_screen | head -1)"
-tui_keys q
-tui_wait "Sager (" $W
-tui_keys q
-tui_expect_exit 0 $W
+case_shows_demo
 
 # The real database again: still empty, no banner; D opens the demo
 # database as it was (filled once, not again).
