@@ -172,4 +172,19 @@ static inline bool test_exec(struct store *st, const char *sql)
 	return p && test_psql_end(p);
 }
 
+/* True when db check finds the store consistent; else its report goes to
+ * stderr, for the failing assertion's reader. */
+static inline bool test_db_checked(struct store *st)
+{
+	char *report = NULL;
+	bool ok = false;
+
+	if (store_check(st, &ok, &report) != SAM_OK)
+		ok = false;
+	if (!ok)
+		fprintf(stderr, "db check: %s\n", report ? report : sam_errmsg());
+	free(report);
+	return ok;
+}
+
 #endif

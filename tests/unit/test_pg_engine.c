@@ -60,17 +60,6 @@ static char *database_at(int version)
 	return xasprintf("postgresql:///%s", dbname);
 }
 
-static void assert_checked(struct store *st)
-{
-	char *report = NULL;
-	bool ok = false;
-
-	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
-	if (!ok)
-		fail_msg("db check: %s", report);
-	free(report);
-}
-
 static void test_counts_survive_migration_from_2(void **state)
 {
 	static const struct meeting_item_spec items[] = {
@@ -86,7 +75,7 @@ static void test_counts_survive_migration_from_2(void **state)
 	assert_int_equal(store_open(uri, "mette", 0, &st), SAM_OK);
 	assert_int_equal(test_query_int(st, "SELECT version FROM samtale_schema"), pg_schema_version);
 	assert_int_equal(test_query_int(st, "SELECT sum(open + done + not_relevant) FROM section_counts"), 2);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 
 	/* After the migration: new rows, a change of state and a deletion. */
 	assert_int_equal(store_case_get(st, "2026-0001", &c), SAM_OK);
@@ -94,11 +83,11 @@ static void test_counts_survive_migration_from_2(void **state)
 			 SAM_OK);
 	assert_int_equal(test_query_int(st, "SELECT sum(open) FROM section_counts"), 3);
 	assert_int_equal(store_item_set_state(st, meeting_id, "tro.sig-det", ITEM_DONE), SAM_OK);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	assert_int_equal(test_query_int(st, "SELECT sum(done) FROM section_counts"), 2);
 	assert_int_equal(store_meeting_delete(st, meeting_id), SAM_OK);
 	assert_int_equal(test_query_int(st, "SELECT sum(open + done + not_relevant) FROM section_counts"), 2);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	case_rec_free(&c);
 	store_close(st);
 	free(uri);

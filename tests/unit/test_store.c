@@ -107,17 +107,6 @@ static const char *hash_fn(void)
 	return test_on_pg() ? "samtale_wording_hash" : "wording_hash";
 }
 
-/* Asserts that db check finds the database consistent. */
-static void assert_checked(struct store *st)
-{
-	char *report = NULL;
-	bool ok = false;
-
-	assert_int_equal(store_check(st, &ok, &report), SAM_OK);
-	if (!ok)
-		fail_msg("db check: %s", report);
-	free(report);
-}
 
 /* What the meeting's item i reads as. */
 static void assert_item(struct store *st, int64_t meeting_id, size_t i, const char *item_id,
@@ -1518,7 +1507,7 @@ static void test_same_wording_once(void **state)
 	sql = xasprintf("SELECT count(*) FROM wordings WHERE hash = %s(text)", hash_fn());
 	assert_int_equal(query_int(st, sql), ARRAY_SIZE(items));
 	free(sql);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	store_close(st);
 }
 
@@ -1582,7 +1571,7 @@ static void test_hash_collision(void **state)
 	/* And found the next time: stored once. */
 	add_meeting_of(st, c, "2026-02-11", items, ARRAY_SIZE(items));
 	assert_int_equal(query_int(st, of_hash), 3);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	free(sql);
 	free(of_hash);
 	store_close(st);
@@ -1635,7 +1624,7 @@ static void test_counts_kept(void **state)
 	assert_int_equal(store_item_set_state(st, m, "tro.sig-det", ITEM_DONE), SAM_OK);
 	assert_counts(st, m, "tro", "0 1 1");
 	assert_int_equal(store_item_set_note(st, m, "tro.sig-det", "En note"), SAM_OK);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 
 	/* A new type: kept items keep their state, forventning goes. */
 	assert_int_equal(store_meeting_set_type(st, m, "opfoelgning", retyped, 3), SAM_OK);
@@ -1643,23 +1632,23 @@ static void test_counts_kept(void **state)
 	assert_counts(st, m, "dialog", "2 0 0");
 	assert_counts(st, m, "forventning", "");
 	assert_item(st, m, 1, "tro.sig-det", "Sig det");
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 
 	/* Removed and brought back. */
 	assert_int_equal(store_meeting_get(st, m, &r), SAM_OK);
 	assert_int_equal(store_meeting_delete(st, m), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM section_counts"), 0);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	assert_int_equal(store_meeting_restore(st, &r, NULL, 0, &back), SAM_OK);
 	meeting_rec_free(&r);
 	assert_counts(st, back, "tro", "0 1 0");
 	assert_counts(st, back, "dialog", "2 0 0");
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 
 	assert_int_equal(store_case_delete(st, c), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM section_counts"), 0);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM checklist"), 0);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	store_close(st);
 }
 
@@ -1682,7 +1671,7 @@ static void test_counts_kept_bulk(void **state)
 	assert_int_equal(store_bulk_case(b, &c), SAM_OK);
 	assert_int_equal(store_bulk_finish(b), SAM_OK);
 	store_bulk_close(b);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting = '2026-02-10'"), 1);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM wordings"), 4);
 
@@ -1720,7 +1709,7 @@ static void test_last_meeting_kept(void **state)
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting = '2026-02-10'"), 1);
 	assert_int_equal(store_meeting_delete(st, a), SAM_OK);
 	assert_int_equal(query_int(st, "SELECT count(*) FROM cases WHERE last_meeting IS NULL"), 1);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	store_close(st);
 }
 
@@ -1748,7 +1737,7 @@ static void test_check_and_repair(void **state)
 
 	assert_int_equal(store_repair(st, &fixed), SAM_OK);
 	assert_int_equal(fixed, 4);
-	assert_checked(st);
+	assert_true(test_db_checked(st));
 	assert_counts(st, m, "tro", "2 0 0");
 	assert_int_equal(query_int(st, "SELECT count(*) FROM audit WHERE action = 'db.repair'"), 1);
 	/* Nothing to mend: no change, no audit line. */
