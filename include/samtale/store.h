@@ -49,6 +49,12 @@ const char *store_engine(const struct store *st);
 /* True when nothing can be changed: opened STORE_READONLY, a file opened
  * read-only, or a server's role that may only read (a team lead). */
 bool store_read_only(struct store *st);
+/* Where a file made from the database for its user (a report's
+ * spreadsheet) goes: the database file's directory, which is private; for
+ * a database on a server, which has none, her own data directory
+ * (path_data_dir(), which may not exist yet). NULL without a home
+ * directory. Caller frees. */
+char *store_side_dir(const struct store *st);
 
 /* Called while a change waits for another process's write (a colleague's
  * change, a step of bulk work): waited_ms so far, every few milliseconds,

@@ -97,6 +97,11 @@ bool store_read_only(struct store *st)
 	return (st->flags & STORE_READONLY) || !st->ops->may_write(st);
 }
 
+char *store_side_dir(const struct store *st)
+{
+	return engine_is_pg_target(st->path) ? path_data_dir() : path_dirname(st->path);
+}
+
 int64_t clock_ms(void)
 {
 	struct timespec ts;

@@ -510,14 +510,21 @@ static unsigned ask_from_to(struct screen *s, struct report_screen *rs)
 }
 
 /* x: the view as a spreadsheet beside the database (its directory is
- * private), under a name not yet taken. */
+ * private; her own for a database on a server), under a name not yet taken. */
 static unsigned write_xlsx(struct screen *s, struct report_screen *rs)
 {
-	struct cli_table *t = cli_report_table(&rs->r, s->app->guide, FORMAT_XLSX, true);
-	char *dir = path_dirname(store_path(s->app->store)), *path = NULL;
+	struct cli_table *t;
+	char *dir = store_side_dir(s->app->store), *path = NULL;
 	sam_date today;
 	enum sam_status st;
 
+	if (!dir)
+		return ui_error(s->app, sam_fail(SAM_ERR_IO, "%s", _("no home directory to keep the spreadsheet in")));
+	if ((st = path_mkdir_p(dir, 0700)) != SAM_OK) {
+		free(dir);
+		return ui_error(s->app, st);
+	}
+	t = cli_report_table(&rs->r, s->app->guide, FORMAT_XLSX, true);
 	date_today(today);
 	for (int i = 1; !path || path_exists(path); i++) {
 		free(path);
