@@ -5,8 +5,10 @@
 # or an interpreter appear only where there is one.
 . "$(dirname "$0")/../lib.sh"
 
-expect_status 0 samtale --db "$T/d.db" demo --cases 300 --seed 7
-expect_status 0 samtale --db "$T/d.db" export
+DB=$(test_db d)
+
+expect_status 0 samtale --db "$DB" demo --cases 300 --seed 7
+expect_status 0 samtale --db "$DB" export
 cp "$T/out" "$T/e.json"
 
 # "Country<TAB>language" for every language of every country in the bank.
@@ -39,7 +41,7 @@ old=$(jq -r --arg today "$SAMTALE_TODAY" '.cases[] | select(.closed == null) | .
 		[ "$days" -le 60 ] || echo "$ref $due ($days days)"
 	done)
 assert_eq "" "$old" "follow-ups overdue more than 60 days"
-overdue=$(samtale --db "$T/d.db" followups --all --overdue --format csv | tail -n +2 | wc -l)
+overdue=$(samtale --db "$DB" followups --all --overdue --format csv | tail -n +2 | wc -l)
 [ "$overdue" -gt 0 ] || fail "no overdue follow-up at all"
 
 # A first meeting says nothing of an internship; the interpreter's phrases

@@ -39,8 +39,9 @@ assert_contains "$(cat "$T/err")" \
 assert_contains "$(cat "$T/err")" "$T/broken/en/handout.yaml:19:8: error: 'place' is empty"
 
 # The handout with labels that are wrong says so and writes nothing.
-samtale --db "$T/db" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/dev/null
-expect_status 1 samtale --db "$T/db" --content "$T/broken" --lang en handout 2026-0117 --format txt
+DB=$(test_db)
+samtale --db "$DB" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/dev/null
+expect_status 1 samtale --db "$DB" --content "$T/broken" --lang en handout 2026-0117 --format txt
 assert_contains "$(cat "$T/err")" "$T/broken/en/handout.yaml:7:11: error:"
 assert_eq "" "$(cat "$T/out")" "stdout of a refused handout"
 echo "ok"

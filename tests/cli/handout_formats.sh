@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 command -v pdftotext >/dev/null || { echo "pdftotext (poppler-utils) is missing"; exit 77; }
-DB=$T/db
+DB=$(test_db)
 samtale --db "$DB" import "$SOURCE_DIR/tests/fixtures/exchange/handout.json" >/dev/null
 
 # What every form must hold, and what it must never hold.
