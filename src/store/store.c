@@ -63,6 +63,19 @@ void store_init_common(struct store *st, const struct engine_ops *ops, const cha
 	st->batch_fd = -1;
 }
 
+enum sam_status schema_newer(const struct store *st, int64_t version, int known)
+{
+	return sam_fail(SAM_ERR_INVALID,
+			_("the database %s was made by a newer samtale (schema %d; this version knows "
+			  "up to %d); update samtale"), st->path, (int)version, known);
+}
+
+enum sam_status schema_unknown(const struct store *st, int64_t version)
+{
+	return sam_fail(SAM_ERR_DB, _("the database %s has an unknown schema version (%lld); it is "
+				       "damaged or was not made by samtale"), st->path, (long long)version);
+}
+
 void store_free_common(struct store *st)
 {
 	free(st->path);

@@ -34,6 +34,12 @@ void store_init_common(struct store *st, const struct engine_ops *ops, const cha
 		       const char *user, unsigned flags);
 void store_free_common(struct store *st);
 
+/* store.c: a schema version this samtale cannot open, refused alike by
+ * every engine: one newer than the KNOWN latest, or one that names no
+ * migration (a crafted or damaged header or row). */
+enum sam_status schema_newer(const struct store *st, int64_t version, int known);
+enum sam_status schema_unknown(const struct store *st, int64_t version);
+
 /* Milliseconds of a clock that only goes forward. */
 int64_t clock_ms(void);
 void sleep_ms(unsigned ms);

@@ -960,33 +960,29 @@ static int64_t query_int(struct pg_store *ps, const char *sql, bool *failed)
 	return v;
 }
 
-/* The schema's version: 0 when there is none, -1 when it cannot be read. */
-static int64_t schema_version(struct pg_store *ps)
+/* The schema's version into *v: 0 when there is no schema. One that the
+ * row holds as 0 or less (or no row at all: 0), crafted or damaged, names
+ * no migration and is refused, as SQLite's header is. */
+static enum sam_status schema_version(struct pg_store *ps, int64_t *v)
 {
 	bool failed;
-	int64_t v = query_int(ps, "SELECT CASE WHEN to_regclass('" PG_SCHEMA ".samtale_schema') IS NULL"
-			      " THEN 0 ELSE -2 END", &failed);
+	int64_t there = query_int(ps, "SELECT (to_regclass('" PG_SCHEMA ".samtale_schema')"
+				  " IS NOT NULL)::int", &failed);
 
-	if (failed)
-		return -1;
-	if (v == 0)
-		return 0;
-	v = query_int(ps, "SELECT version FROM " PG_SCHEMA ".samtale_schema", &failed);
-	return failed || v < 0 ? -1 : v;
-}
-
-static enum sam_status check_version(struct pg_store *ps, int64_t v)
-{
-	if (v > pg_schema_version)
-		return sam_fail(SAM_ERR_INVALID,
-				_("the database %s was made by a newer samtale (schema %d; this version knows "
-				  "up to %d); update samtale"), ps->base.path, (int)v, pg_schema_version);
-	if (v < 0 && !strcmp(ps->sqlstate, "42501"))
+	*v = 0;
+	if (!failed && there == 1)
+		*v = query_int(ps, "SELECT coalesce(min(version), 0) FROM " PG_SCHEMA ".samtale_schema",
+			       &failed);
+	if (failed && !strcmp(ps->sqlstate, "42501"))
 		return sam_fail(SAM_ERR_IO, _("the role %s may not use the samtale schema in %s; its "
 					       "administrator makes it a caseworker, team lead or "
 					       "data-protection role"), PQuser(ps->conn), ps->base.path);
-	if (v < 0)
+	if (failed)
 		return server_error(ps);
+	if (*v > pg_schema_version)
+		return schema_newer(&ps->base, *v, pg_schema_version);
+	if (there == 1 && *v <= 0)
+		return schema_unknown(&ps->base, *v);
 	return SAM_OK;
 }
 
@@ -1003,8 +999,7 @@ static enum sam_status migrate(struct pg_store *ps)
 	if ((status = command(ps, "SELECT pg_advisory_xact_lock(" MIGRATE_LOCK ")")) != SAM_OK)
 		goto out;
 	/* Another process may have migrated while this one waited. */
-	from = schema_version(ps);
-	if ((status = check_version(ps, from)) != SAM_OK || from == pg_schema_version)
+	if ((status = schema_version(ps, &from)) != SAM_OK || from == pg_schema_version)
 		goto out;
 	for (int64_t v = from; v < pg_schema_version && status == SAM_OK; v++)
 		status = command(ps, pg_migrations[v]);
@@ -1033,8 +1028,8 @@ out:
 
 static enum sam_status prepare_schema(struct pg_store *ps, unsigned flags)
 {
-	int64_t v = schema_version(ps);
-	enum sam_status status = check_version(ps, v);
+	int64_t v;
+	enum sam_status status = schema_version(ps, &v);
 
 	if (status != SAM_OK || v == pg_schema_version)
 		return status;

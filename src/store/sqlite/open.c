@@ -71,18 +71,14 @@ static enum sam_status read_header(struct store *st, struct header *h)
 static enum sam_status check_header(struct store *st, const struct header *h)
 {
 	if (h->version > sqlite_schema_version && h->app_id == SAMTALE_APP_ID)
-		return sam_fail(SAM_ERR_INVALID,
-				_("the database %s was made by a newer samtale (schema %d; this version knows "
-				   "up to %d); update samtale"), st->path, (int)h->version, sqlite_schema_version);
+		return schema_newer(st, h->version, sqlite_schema_version);
 	if (h->app_id != SAMTALE_APP_ID && (h->version || h->app_id || h->objects))
 		return sam_fail(SAM_ERR_DB, _("%s is an SQLite database, but not a samtale database"),
 				st->path);
 	/* Only 1..sqlite_schema_version name migrations; 0 is a new, empty file. Any
 	 * other number (a crafted or damaged header) must never index them. */
 	if (h->version < 0 || (h->version == 0 && h->objects))
-		return sam_fail(SAM_ERR_DB, _("the database %s has an unknown schema version (%lld); it is "
-					       "damaged or was not made by samtale"),
-				st->path, (long long)h->version);
+		return schema_unknown(st, h->version);
 	/* Only samtale's own: another in the file would run its SQL on our writes. */
 	if (h->triggers)
 		return sam_fail(SAM_ERR_DB, _("the database %s holds triggers that samtale did not make; "
