@@ -48,6 +48,9 @@ const char *cli_content_lang(const struct cli_ctx *ctx);
 /* True when ctx->db_path is the default database, named or not: made-up
  * cases go to the demo database (path_demo_db) instead. */
 bool cli_db_is_default(const struct cli_ctx *ctx);
+/* True when ctx->db_path is there to open: a file that exists, or a
+ * server's URI (postgresql://...), which is no file to look for. */
+bool cli_db_exists(const struct cli_ctx *ctx);
 /* Points ctx->db_path at the demo database when it is the default one. */
 void cli_use_demo_db(struct cli_ctx *ctx);
 

@@ -243,6 +243,11 @@ static int apply_common_options(const struct common_opts *o, struct cli_ctx *ctx
  * Opening what a command needs
  */
 
+bool cli_db_exists(const struct cli_ctx *ctx)
+{
+	return path_exists(ctx->db_path) || store_on_server(ctx->db_path);
+}
+
 /* A database that is not there yet. The default one is made by the first
  * command that writes; before that, reading it says how to begin. One
  * named with --db, SAMTALE_DB or the config file is made only where its
@@ -254,7 +259,7 @@ static int check_missing_db(const struct cli_ctx *ctx, unsigned needs)
 	int rc = 1;
 
 	/* A server's database is no file to look for: the store says what is wrong. */
-	if ((needs & NEED_DB_INIT) || path_exists(ctx->db_path) || store_on_server(ctx->db_path))
+	if ((needs & NEED_DB_INIT) || cli_db_exists(ctx))
 		return 0;
 	dir = path_dirname(ctx->db_path);
 	if (ctx->db_named && !path_exists(dir))

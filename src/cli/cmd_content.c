@@ -39,7 +39,7 @@ static int read_uses(struct cli_ctx *ctx, struct ids_in_use *u, bool *have)
 	int rc;
 
 	memset(u, 0, sizeof(*u));
-	*have = path_exists(ctx->db_path);
+	*have = cli_db_exists(ctx);
 	if (!*have)
 		return 0;
 	if ((rc = cli_open_store(ctx, NEED_DB_READONLY)))
