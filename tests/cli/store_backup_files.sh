@@ -5,6 +5,9 @@
 # link, and its temporary file lives in the private directory, which the
 # next start cleans when a backup was killed.
 . "$(dirname "$0")/../lib.sh"
+# db backup copies SQLite's file; a PostgreSQL database is backed up on its
+# server (pg_dump), and samtale's refusal to is tested in tests/pg/run.sh.
+sqlite_only
 
 DB=$T/s.db
 mkdir -m 0700 "$T/run"

@@ -3,6 +3,8 @@
 # signal, never a half-written change): a corrupt file, a read-only
 # database, a missing or unwritable directory, a newer schema.
 . "$(dirname "$0")/../lib.sh"
+# Damaged, foreign, linked and read-only files and directories are SQLite's.
+sqlite_only
 
 # expect_clean_failure CMD...: exit status 1 and one "samtale: " line.
 expect_clean_failure() {

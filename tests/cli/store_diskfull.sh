@@ -4,6 +4,8 @@
 # exactly what was saved before. Reading still works while it is full. Needs a small file system of its own: a tmpfs mounted
 # in a private mount namespace (root, and a kernel that allows it).
 . "$(dirname "$0")/../lib.sh"
+# A full file system beneath SQLite's file; a server's disk is its operators'.
+sqlite_only
 
 mkdir "$T/full"
 if [ "$(id -u)" != 0 ] ||

@@ -2,6 +2,8 @@
 # A database made by schema version 1 (tests/fixtures/db/v1.db) opens under
 # this version after an automatic backup beside it.
 . "$(dirname "$0")/../lib.sh"
+# The fixture is a schema 1 SQLite file, and the backup beside it a file copy.
+sqlite_only
 
 DB=$T/samtale.db
 cp "$SOURCE_DIR/tests/fixtures/db/v1.db" "$DB"

@@ -5,6 +5,8 @@
 # that binary with tests/fixtures/db/make_expected.sh), and db check finds
 # it consistent.
 . "$(dirname "$0")/../lib.sh"
+# The fixtures are SQLite files, one per released schema.
+sqlite_only
 
 SAMTALE_BIN=$SAMTALE_BIN bash "$SOURCE_DIR/tests/fixtures/db/make_expected.sh" "$T/now" ||
 	fail "a command failed on a migrated fixture"

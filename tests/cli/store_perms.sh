@@ -4,6 +4,9 @@
 # personal one that another user owns, is refused with a message that says
 # why, by every command; nothing is changed.
 . "$(dirname "$0")/../lib.sh"
+# The modes, owners and groups of SQLite's file; a server's roles are in
+# tests/pg/run.sh.
+sqlite_only
 
 mkdir -m 0700 "$T/p"
 DB=$T/p/s.db

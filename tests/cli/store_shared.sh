@@ -2,6 +2,9 @@
 # A team database (db init --shared GROUP): directory 2770 and files 0660 of
 # GROUP; a member can add a case; someone outside gets a clear message.
 . "$(dirname "$0")/../lib.sh"
+# A team's SQLite file and its directory shared through a group; on a
+# server a team is a role (tests/pg/run.sh).
+sqlite_only
 
 if [ "$(id -u)" != 0 ]; then
 	echo "SKIP: needs root to create users and groups"
