@@ -4,7 +4,7 @@
 # wrong and how to mend it, and db check --repair counts them again.
 . "$(dirname "$0")/../lib.sh"
 
-DB=$T/samtale.db
+DB=$(test_db samtale.db)
 expect_status 0 samtale --db "$DB" demo --cases 20 --seed 2
 expect_status 0 samtale --db "$DB" db check
 expect_status 0 samtale --db "$DB" report --by section --format csv

@@ -1,10 +1,10 @@
 #!/bin/bash
-# 20 `samtale case add` started at once on one database (not yet created)
-# all succeed, none says "database is locked", and 20 cases are listed.
+# 20 `samtale case add` started at once on one database (on SQLite, a file
+# not yet created) all succeed, none says "database is locked", and 20
+# cases are listed.
 . "$(dirname "$0")/../lib.sh"
 
-mkdir -m 0700 "$T/team"
-DB=$T/team/samtale.db
+DB=$(test_db samtale.db)
 pids=()
 for i in $(seq -w 1 20); do
 	samtale --db "$DB" --user "cw$i" case add "2026-00$i" --initials "K$i" \
@@ -27,7 +27,8 @@ for i in $(seq -w 1 20); do
 done
 assert_eq 20 "$(sql "$DB" 'SELECT count(*) FROM cases')" "cases in the database"
 assert_eq 20 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action = 'case.add'")" "audit lines"
-assert_eq wal "$(sql "$DB" 'PRAGMA journal_mode')" "journal mode"
+# SQLite's writers wait for each other in WAL mode.
+[ "$ENGINE" != sqlite ] || assert_eq wal "$(sql "$DB" 'PRAGMA journal_mode')" "journal mode"
 
 # The same again on the database that now exists, with readers beside the writers.
 pids=()
