@@ -8,22 +8,36 @@
 CONF=$XDG_CONFIG_HOME/samtale/config
 mkdir -p "$(dirname "$CONF")" "$T/a" "$T/b" "$T/c"
 unset PRINTER LPDEST EDITOR
+DBA=$(test_db a/samtale.db)
+DBB=$(test_db b/samtale.db)
+DBC=$(test_db c/samtale.db)
+# in_db DB REF: the case REF is in DB, and only there.
+in_db() {
+	local db
+	for db in "$DBA" "$DBB" "$DBC"; do
+		if [ "$db" = "$1" ]; then
+			assert_eq 1 "$(sql "$db" "SELECT count(*) FROM cases WHERE ref = '$2'")" "case $2 in $db"
+		elif [ "$ENGINE" = pg ] || [ -e "$db" ]; then
+			assert_eq 0 "$(sql "$db" "SELECT count(*) FROM cases WHERE ref = '$2'")" "case $2 in $db"
+		fi
+	done
+}
 
 # db: option > SAMTALE_DB > config > the default.
 cat >"$CONF" <<EOF2
 # Mine standarder
-db = $T/a/samtale.db
+db = $DBA
 user = mette
 EOF2
 expect_status 0 samtale case add 2026-0001
-[ -f "$T/a/samtale.db" ] || fail "the config file's db was not used"
+in_db "$DBA" 2026-0001
 [ ! -e "$XDG_DATA_HOME/samtale/samtale.db" ] || fail "the default database was made beside the config's"
-expect_status 0 env SAMTALE_DB="$T/b/samtale.db" "$SAMTALE_BIN" case add 2026-0002
-[ -f "$T/b/samtale.db" ] || fail "SAMTALE_DB did not override the config file"
-expect_status 0 env SAMTALE_DB="$T/b/samtale.db" "$SAMTALE_BIN" --db "$T/c/samtale.db" case add 2026-0003
-[ -f "$T/c/samtale.db" ] || fail "--db did not override SAMTALE_DB"
+expect_status 0 env SAMTALE_DB="$DBB" "$SAMTALE_BIN" case add 2026-0002
+in_db "$DBB" 2026-0002
+expect_status 0 env SAMTALE_DB="$DBB" "$SAMTALE_BIN" --db "$DBC" case add 2026-0003
+in_db "$DBC" 2026-0003
 assert_eq "2026-0001" "$(samtale case list --format csv | tail -n +2 | cut -d, -f1)" "cases in the config's db"
-assert_eq "2026-0002" "$(SAMTALE_DB=$T/b/samtale.db samtale case list --format csv | tail -n +2 | cut -d, -f1)" \
+assert_eq "2026-0002" "$(SAMTALE_DB=$DBB samtale case list --format csv | tail -n +2 | cut -d, -f1)" \
 	"cases in SAMTALE_DB"
 
 # user: option > config > the login name.
@@ -43,7 +57,7 @@ assert_contains "$(cat "$T/out")" "Common options:"
 # The contact line on her copy in every language (the printer and the
 # editor: tests/unit/test_config.c and tests/tui/config_editor.sh).
 cat >"$CONF" <<EOF2
-db = $T/a/samtale.db
+db = $DBA
 printer = kontorets-printer
 contact_line = Ring på 12 34 56 78 (man-fre 9-12); skriv på jobcenter@kommune.dk #3
 EOF2
@@ -82,13 +96,13 @@ assert_contains "$(cat "$T/err")" "samtale: $CONF:1: unknown key 'usr' (known: d
 export XDG_CONFIG_HOME=$T/elsewhere
 mkdir -p "$HOME/.config/samtale"
 echo "user = birgit" >"$HOME/.config/samtale/config"
-expect_status 0 samtale --db "$T/a/samtale.db" case add 2026-0007
-assert_eq "$(id -un)" "$(samtale --db "$T/a/samtale.db" case list --all --format csv | grep 2026-0007 | cut -d, -f3)" \
+expect_status 0 samtale --db "$DBA" case add 2026-0007
+assert_eq "$(id -un)" "$(samtale --db "$DBA" case list --all --format csv | grep 2026-0007 | cut -d, -f3)" \
 	"XDG_CONFIG_HOME's file, not ~/.config's"
-expect_status 0 env -u XDG_CONFIG_HOME "$SAMTALE_BIN" --db "$T/a/samtale.db" case add 2026-0005
-assert_eq "birgit" "$(samtale --db "$T/a/samtale.db" case list --all --format csv | grep 2026-0005 | cut -d, -f3)" \
+expect_status 0 env -u XDG_CONFIG_HOME "$SAMTALE_BIN" --db "$DBA" case add 2026-0005
+assert_eq "birgit" "$(samtale --db "$DBA" case list --all --format csv | grep 2026-0005 | cut -d, -f3)" \
 	"~/.config/samtale/config"
 rm "$HOME/.config/samtale/config"
-expect_status 0 env -u XDG_CONFIG_HOME "$SAMTALE_BIN" --db "$T/a/samtale.db" case add 2026-0006
-assert_eq "$(id -un)" "$(samtale --db "$T/a/samtale.db" case list --all --format csv | grep 2026-0006 | cut -d, -f3)" \
+expect_status 0 env -u XDG_CONFIG_HOME "$SAMTALE_BIN" --db "$DBA" case add 2026-0006
+assert_eq "$(id -un)" "$(samtale --db "$DBA" case list --all --format csv | grep 2026-0006 | cut -d, -f3)" \
 	"no config file: the login name"

@@ -6,8 +6,9 @@
 fixtures=$SOURCE_DIR/tests/fixtures/content
 
 # A database whose meetings use the shipped ids.
-expect_status 0 samtale --db "$T/db" demo --cases 40 --seed 7
-uses=$(sql "$T/db" "$WITH_ITEMS SELECT count(*) FROM items WHERE item_id = 'tro.sig-det'")
+DB=$(test_db db)
+expect_status 0 samtale --db "$DB" demo --cases 40 --seed 7
+uses=$(sql "$DB" "$WITH_ITEMS SELECT count(*) FROM items WHERE item_id = 'tro.sig-det'")
 [ "$uses" -gt 0 ] || fail "the demo holds no meeting with tro.sig-det"
 
 # Renaming a shipped id in both languages passes alone ...
@@ -15,13 +16,13 @@ cp -r "$SOURCE_DIR/content" "$T/renamed"
 sed -i 's/^  - id: sig-det$/  - id: sig-det-igen/' "$T/renamed"/*/tro.yaml
 expect_status 0 samtale content check "$T/renamed"
 # ... and fails against the database, with the meeting count and a "did you mean".
-expect_status 1 samtale --db "$T/db" content check "$T/renamed"
+expect_status 1 samtale --db "$DB" content check "$T/renamed"
 assert_eq "$T/renamed/da/tro.yaml:16:1: error: punktet 'tro.sig-det' bruges af $uses samtaler i databasen, men findes ikke her; mente du 'tro.sig-det-igen'? Et id må aldrig ændres, når det er brugt
 samtale: indholdet i $T/renamed har fejl (1)" "$(cat "$T/err")" "content check --db"
 # $SAMTALE_DB is a database at hand too.
-SAMTALE_DB=$T/db expect_status 1 samtale content check "$T/renamed"
+SAMTALE_DB=$DB expect_status 1 samtale content check "$T/renamed"
 # The shipped content has every id the meetings use.
-expect_status 0 samtale --db "$T/db" content check
+expect_status 0 samtale --db "$DB" content check
 
 # Every error in one run, in Danish.
 expect_status 1 samtale content check "$fixtures/bad/every-error"
@@ -59,14 +60,14 @@ assert all(r["meetings"] is None for r in rows)
 ' "$T/out" || fail "the JSON of content diff"
 
 # With a database: how many held meetings each change touches.
-expect_status 1 samtale --db "$T/db" content diff "$SOURCE_DIR/content" "$T/renamed"
+expect_status 1 samtale --db "$DB" content diff "$SOURCE_DIR/content" "$T/renamed"
 assert_contains "$(cat "$T/out")" "fejl: fjernet tro.sig-det ($uses samtaler)"
 assert_contains "$(cat "$T/out")" "tilføjet tro.sig-det-igen (0 samtaler)"
 assert_contains "$(cat "$T/out")" "Holdte samtaler beholder den ordlyd, de blev holdt med; rapporten tæller efter id."
 
 # The report splits actions from reflections: together they are the whole.
 for kind in "" action reflection; do
-	expect_status 0 samtale --db "$T/db" report --by section ${kind:+--kind $kind} --format csv
+	expect_status 0 samtale --db "$DB" report --by section ${kind:+--kind $kind} --format csv
 	cp "$T/out" "$T/report-${kind:-all}.csv"
 done
 for col in 3 4 5; do
@@ -74,13 +75,13 @@ for col in 3 4 5; do
 		"$(paste -d, "$T/report-action.csv" "$T/report-reflection.csv" | tail -n +2 |
 		   awk -F, -v c=$col -v n=6 '{ print $c + $(c + n) }')" "column $col, actions + reflections"
 done
-expect_status 0 samtale --db "$T/db" --lang en report --by item --kind reflection --format csv
+expect_status 0 samtale --db "$DB" --lang en report --by item --kind reflection --format csv
 assert_eq "item
 tro.forvent-vaerdi
 tro.realistisk
 dialog.anerkendende
 dialog.taalmodig" "$(cut -d, -f1 "$T/out")" "the reflections' rows"
-expect_status 2 samtale --db "$T/db" report --kind attitude
+expect_status 2 samtale --db "$DB" report --kind attitude
 assert_eq "samtale: ukendt --kind 'attitude' (action eller reflection)" "$(cat "$T/err")"
 
 # Bad use: an invalid tree is not compared; operands are two folders.

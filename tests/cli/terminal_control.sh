@@ -49,7 +49,7 @@ no_raw "$T/out" "$T/err"
 
 # Input: C1 controls and bidi overrides are refused in references, initials
 # and every text, as C0 controls are.
-DB=$T/db
+DB=$(test_db db)
 for bad in $'\xc2\x9b2J' $'\xe2\x80\xae' $'\xe2\x81\xa6' $'\x1b]52;c;eA==\x07' $'\x7f'; do
 	expect_status 1 samtale --db "$DB" case add "A${bad}B"
 	assert_contains "$(cat "$T/err")" "kontroltegn" "reference"
@@ -90,12 +90,13 @@ samtale --db "$DB" --user mette import /dev/stdin >/dev/null <<'JSON'
    "interpreter": "arabisk", "items": [{"id": "tro.sig-det", "state": "done", "note": "x"}]}],
  "followups": [{"due": "2026-02-01", "text": "Ring", "assignee": "mette", "done": false}]}]}
 JSON
-osc=$'\x1b]52;c;ZWNobyBoaQ==\x07'
-sql "$DB" "UPDATE cases SET initials = 'A' || char(27) || ']2;PWNED' || char(7),
-	qualifications = 'Lærer' || char(155) || '2J' || char(8238) || 'x' || char(127);
-	UPDATE meetings SET note = '$osc', agreed = 'ok' || char(8294), interpreter = 'ar' || char(27) || '[31m';
-	UPDATE checklist SET note = char(27) || '[2J';
-	UPDATE followups SET text = 'Ring' || char(27) || '[5m' || char(13) || 'x'"
+# The bytes themselves in the SQL, which either engine's shell passes on.
+osc=$'\x1b]52;c;ZWNobyBoaQ==\x07' esc=$'\x1b' bel=$'\x07' csi=$'\xc2\x9b' rlo=$'\xe2\x80\xae'
+lri=$'\xe2\x81\xa6' del=$'\x7f' cr=$'\r'
+sql "$DB" "UPDATE cases SET initials = 'A${esc}]2;PWNED${bel}', qualifications = 'Lærer${csi}2J${rlo}x${del}';
+	UPDATE meetings SET note = '$osc', agreed = 'ok${lri}', interpreter = 'ar${esc}[31m';
+	UPDATE checklist SET note = '${esc}[2J';
+	UPDATE followups SET text = 'Ring${esc}[5m${cr}x'"
 for cmd in "case list" "case list --format csv" "case list --format json" "case show 2026-0118" \
 	   "export" "export --format md" "export 2026-0118 --format md" \
 	   "followups --all" "followups --all --format csv" "followups --all --format json" \

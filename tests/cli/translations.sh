@@ -165,18 +165,19 @@ none_of() {
 	[ -z "$found" ] || fail "$3: $(basename "$1") text in the output: $found"
 }
 
-samtale --db "$T/db" --user mette demo --cases 6 --seed 3 >/dev/null
-REF=$(samtale --db "$T/db" case list --all --format csv | sed -n 2p | cut -d, -f1)
+DB=$(test_db db)
+samtale --db "$DB" --user mette demo --cases 6 --seed 3 >/dev/null
+REF=$(samtale --db "$DB" case list --all --format csv | sed -n 2p | cut -d, -f1)
 run_all() {
 	local lang=$1 cmd
 	for cmd in "--help" "case list --all" "case show $REF" "followups --all" "report --by section" \
 		"report --by caseworker" "content list" "case --help" "report --help" "db check" \
 		"internship list" "export $REF --format md"; do
 		# shellcheck disable=SC2086
-		samtale --db "$T/db" --user mette --lang "$lang" $cmd 2>&1 || true
+		samtale --db "$DB" --user mette --lang "$lang" $cmd 2>&1 || true
 	done
 	samtale --lang "$lang" case show 2>&1 || true
-	samtale --db "$T/db" --lang "$lang" followup edit 999 --text x 2>&1 || true
+	samtale --db "$DB" --lang "$lang" followup edit 999 --text x 2>&1 || true
 }
 DA=$(run_all da)
 EN=$(run_all en)
@@ -192,7 +193,7 @@ if command -v tmux >/dev/null; then
 	# screens LANG CASES HELP FOLLOWUPS REPORT CASE EVERYBODY: what each screen says.
 	screens() {
 		local lang=$1 all=""
-		tui_run 120 40 --db "$T/db" --user mette --lang "$lang"
+		tui_run 120 40 --db "$DB" --user mette --lang "$lang"
 		tui_wait "$2" 60
 		tui_keys A
 		tui_wait "$7" 60
