@@ -3,8 +3,34 @@
 # begin, not an errno, and creates nothing; a database named with --db,
 # SAMTALE_DB or the config file in a directory that does not exist is
 # refused (a typo never becomes a new tree of directories), with the hint
-# to run db init, which makes the directory and the database.
+# to run db init, which makes the directory and the database. On
+# PostgreSQL, whose databases are named and never the default, a database
+# the server does not have is refused however it is named, and none is made.
 . "$(dirname "$0")/../lib.sh"
+
+if [ "$ENGINE" = pg ]; then
+	DB=$(test_db db)
+	typo=${DB}_nope
+	check_refused() {
+		assert_contains "$(cat "$T/err")" "samtale: kan ikke forbinde til PostgreSQL-databasen $typo:" "$1"
+		assert_contains "$(cat "$T/err")" "database \"${typo##*/}\" does not exist" "$1"
+		assert_eq 0 "$(psql -X -A -t -c "SELECT count(*) FROM pg_database WHERE datname = '${typo##*/}'" postgres)" \
+			"databases made by $1"
+	}
+	for cmd in "case add 2026-0001" "case list" "demo --cases 2" "import -" "followups" "db init"; do
+		# shellcheck disable=SC2086
+		expect_status 1 samtale --db "$typo" $cmd </dev/null
+		check_refused "--db … $cmd"
+	done
+	expect_status 1 env SAMTALE_DB="$typo" "$SAMTALE_BIN" case add 2026-0001
+	check_refused "SAMTALE_DB"
+	mkdir -p "$XDG_CONFIG_HOME/samtale"
+	echo "db = $typo" >"$XDG_CONFIG_HOME/samtale/config"
+	expect_status 1 samtale case add 2026-0001
+	check_refused "the config file's db"
+	exit 0
+fi
+# The default database, and a path whose directory is not there, are SQLite's files.
 
 for cmd in "case list" "case show 2026-0117" "followups" "report" "export" "db check" "internship list"; do
 	# shellcheck disable=SC2086

@@ -4,12 +4,13 @@
 # "slettet", with none of the case's words left in any file of the
 # database's directory (database, WAL, shared memory). When the reader
 # outlasts the wait, they say what is left and exit 1, and the next samtale
-# that opens the database finishes the erasure.
+# that opens the database finishes the erasure (on PostgreSQL, the next
+# erasure: its rewrite of the tables waits for the readers).
 . "$(dirname "$0")/../lib.sh"
 
 D=$T/data
-DB=$D/s.db
 mkdir -m 0700 "$D"
+DB=$(test_db data/s.db)
 expect_status 0 samtale --db "$DB" demo --cases 12 --seed 3
 expect_status 0 samtale --db "$DB" case add Zebrafinke-4711 --initials QX
 expect_status 0 samtale --db "$DB" case add Purpurhejre-0815
@@ -27,10 +28,15 @@ wait_for_output() {
 	fail "the reader did not start"
 }
 
-# left WORDS...: the words still found in any file of the directory.
+# left WORDS...: the words still found in any file of the database's
+# directory (on PostgreSQL, of the database).
 left() {
 	local w f found=
 	for w in "$@"; do
+		if [ "$ENGINE" = pg ]; then
+			! db_holds "$DB" "$w" || found+="$w; "
+			continue
+		fi
 		for f in "$D"/* "$D"/.[!.]*; do
 			[ -f "$f" ] && grep -qa -- "$w" "$f" && found+="$w in $(basename "$f"); "
 		done
@@ -39,11 +45,20 @@ left() {
 }
 assert_contains "$(left Nattergalen)" "Nattergalen" "the test data"
 
-# A reader holding a read transaction: the sqlite3 shell inside BEGIN.
+# shell DB: the engine's shell, reading SQL from its standard input.
+shell() {
+	if [ "$ENGINE" = pg ]; then
+		PGOPTIONS="-c search_path=samtale" psql -X -q -A -t "$1"
+	else
+		sqlite3 "$1"
+	fi
+}
+
+# A reader holding a read transaction: the engine's shell inside BEGIN.
 start_reader() {
 	rm -f "$T/hold" "$T/reader.out"
 	mkfifo "$T/hold"
-	{ echo "BEGIN; SELECT count(*) FROM cases;"; cat "$T/hold"; } | sqlite3 "$DB" >"$T/reader.out" &
+	{ echo "BEGIN; SELECT count(*) FROM cases;"; cat "$T/hold"; } | shell "$DB" >"$T/reader.out" &
 	reader=$!
 	wait_for_output "$T/reader.out"
 }
@@ -64,6 +79,24 @@ samtale --db "$DB" export >"$T/export" &
 exporter=$!
 exec 3<"$T/export"
 head -c 100 <&3 >/dev/null
+if [ "$ENGINE" = pg ]; then
+	n=$(sql "$DB" "SELECT count(*) FROM cases WHERE closed < '2026-03-01'")
+	expect_status 1 samtale --db "$DB" db purge --closed-before 2026-03-01 --yes
+	assert_eq "" "$(cat "$T/out")" "stdout of a purge that did not finish"
+	assert_contains "$(cat "$T/err")" "samtale: $n afsluttede sager er fjernet, men ikke slettet helt endnu"
+	assert_contains "$(cat "$T/err")" "VACUUM FULL"
+	assert_eq 1 "$(wc -l <"$T/err")" "lines on stderr"
+	assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref = 'Purpurhejre-0815'")" "the purged case"
+	cat <&3 >/dev/null
+	exec 3<&-
+	wait "$exporter" || fail "the export failed"
+	# The next erasure rewrites the tables.
+	expect_status 0 samtale --db "$DB" case add Glente-1
+	expect_status 0 samtale --db "$DB" case delete Glente-1 --yes
+	assert_eq "" "$(left Purpurhejre Kongeoern)" "words left after the next erasure"
+	exit 0
+fi
+# SQLite: the WAL and the mark beside the file.
 # An idle connection stays open throughout, so that it is not SQLite's
 # last close that does the work.
 rm -f "$T/idle"; mkfifo "$T/idle"
