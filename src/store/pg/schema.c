@@ -33,6 +33,24 @@
  * superusers pass by them).
  */
 
+/* A checklist row's state taken out of its meeting's counts (a row whose
+ * counts are all 0 goes), and put in: PL/pgSQL for the counting trigger of
+ * migrations 2 and 3, with s declared bigint. */
+#define COUNT_OLD_ROW_OUT \
+	"SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = OLD.wording;" \
+	" UPDATE section_counts SET open = open - (OLD.state = " SQL_OPEN ")::int," \
+	" done = done - (OLD.state = " SQL_DONE ")::int," \
+	" not_relevant = not_relevant - (OLD.state = " SQL_NOT_RELEVANT ")::int" \
+	" WHERE meeting_id = OLD.meeting_id AND section = s;" \
+	" DELETE FROM section_counts WHERE meeting_id = OLD.meeting_id" \
+	" AND open = 0 AND done = 0 AND not_relevant = 0;"
+#define COUNT_NEW_ROW_IN \
+	"SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = NEW.wording;" \
+	" INSERT INTO section_counts AS c VALUES (NEW.meeting_id, s, (NEW.state = " SQL_OPEN ")::int," \
+	" (NEW.state = " SQL_DONE ")::int, (NEW.state = " SQL_NOT_RELEVANT ")::int)" \
+	" ON CONFLICT (meeting_id, section) DO UPDATE SET open = c.open + excluded.open," \
+	" done = c.done + excluded.done, not_relevant = c.not_relevant + excluded.not_relevant;"
+
 const char *const pg_migrations[] = {
 	/* 1: the schema of SQLite's migration 5, with teams and their policies */
 	/* Roles belong to the cluster, and another database's db init may
@@ -390,20 +408,10 @@ const char *const pg_migrations[] = {
 	"CREATE FUNCTION samtale_count_items() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
 	" SET search_path = " PG_SCHEMA ", pg_catalog, pg_temp AS $$ DECLARE s bigint; BEGIN"
 	" IF TG_OP IN ('DELETE', 'UPDATE') THEN"
-	"  SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = OLD.wording;"
-	"  UPDATE section_counts SET open = open - (OLD.state = " SQL_OPEN ")::int,"
-	"   done = done - (OLD.state = " SQL_DONE ")::int,"
-	"   not_relevant = not_relevant - (OLD.state = " SQL_NOT_RELEVANT ")::int"
-	"   WHERE meeting_id = OLD.meeting_id AND section = s;"
-	"  DELETE FROM section_counts WHERE meeting_id = OLD.meeting_id"
-	"   AND open = 0 AND done = 0 AND not_relevant = 0;"
+	" " COUNT_OLD_ROW_OUT
 	" END IF;"
 	" IF TG_OP IN ('INSERT', 'UPDATE') THEN"
-	"  SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = NEW.wording;"
-	"  INSERT INTO section_counts AS c VALUES (NEW.meeting_id, s, (NEW.state = " SQL_OPEN ")::int,"
-	"   (NEW.state = " SQL_DONE ")::int, (NEW.state = " SQL_NOT_RELEVANT ")::int)"
-	"   ON CONFLICT (meeting_id, section) DO UPDATE SET open = c.open + excluded.open,"
-	"   done = c.done + excluded.done, not_relevant = c.not_relevant + excluded.not_relevant;"
+	" " COUNT_NEW_ROW_IN
 	" END IF;"
 	" RETURN NULL; END $$;"
 	"CREATE TRIGGER checklist_counts AFTER INSERT OR DELETE OR UPDATE OF meeting_id, wording, state"
@@ -479,19 +487,9 @@ const char *const pg_migrations[] = {
 	" RETURN NULL; END $$;"
 	"CREATE OR REPLACE FUNCTION samtale_count_items() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
 	" SET search_path = " PG_SCHEMA ", pg_catalog, pg_temp AS $$ DECLARE s bigint; BEGIN"
-	" SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = OLD.wording;"
-	" UPDATE section_counts SET open = open - (OLD.state = " SQL_OPEN ")::int,"
-	"  done = done - (OLD.state = " SQL_DONE ")::int,"
-	"  not_relevant = not_relevant - (OLD.state = " SQL_NOT_RELEVANT ")::int"
-	"  WHERE meeting_id = OLD.meeting_id AND section = s;"
-	" DELETE FROM section_counts WHERE meeting_id = OLD.meeting_id"
-	"  AND open = 0 AND done = 0 AND not_relevant = 0;"
+	" " COUNT_OLD_ROW_OUT
 	" IF TG_OP = 'UPDATE' THEN"
-	"  SELECT i.section INTO s FROM wordings w JOIN item_keys i ON i.id = w.item WHERE w.id = NEW.wording;"
-	"  INSERT INTO section_counts AS c VALUES (NEW.meeting_id, s, (NEW.state = " SQL_OPEN ")::int,"
-	"   (NEW.state = " SQL_DONE ")::int, (NEW.state = " SQL_NOT_RELEVANT ")::int)"
-	"   ON CONFLICT (meeting_id, section) DO UPDATE SET open = c.open + excluded.open,"
-	"   done = c.done + excluded.done, not_relevant = c.not_relevant + excluded.not_relevant;"
+	" " COUNT_NEW_ROW_IN
 	" END IF;"
 	" RETURN NULL; END $$;"
 	"DROP TRIGGER checklist_counts ON checklist;"
