@@ -8,16 +8,13 @@
 # the server does not have is refused however it is named, and none is made.
 . "$(dirname "$0")/../lib.sh"
 
-if [ "$ENGINE" = pg ]; then
-	DB=$(test_db db)
-	typo=${DB}_nope
-	check_refused() {
-		assert_contains "$(cat "$T/err")" "samtale: kan ikke forbinde til PostgreSQL-databasen $typo:" "$1"
-		assert_contains "$(cat "$T/err")" "database \"${typo##*/}\" does not exist" "$1"
-		assert_eq 0 "$(psql -X -A -t -c "SELECT count(*) FROM pg_database WHERE datname = '${typo##*/}'" postgres)" \
-			"databases made by $1"
-	}
-	for cmd in "case add 2026-0001" "case list" "demo --cases 2" "import -" "followups" "db init"; do
+# refused_however_named TYPO COMMANDS...: each command on the mistyped
+# database named with --db, then SAMTALE_DB and the config file, is refused
+# as check_refused (each engine's own) requires.
+refused_however_named() {
+	local typo=$1 cmd
+	shift
+	for cmd in "$@"; do
 		# shellcheck disable=SC2086
 		expect_status 1 samtale --db "$typo" $cmd </dev/null
 		check_refused "--db … $cmd"
@@ -28,6 +25,19 @@ if [ "$ENGINE" = pg ]; then
 	echo "db = $typo" >"$XDG_CONFIG_HOME/samtale/config"
 	expect_status 1 samtale case add 2026-0001
 	check_refused "the config file's db"
+	rm "$XDG_CONFIG_HOME/samtale/config"
+}
+
+if [ "$ENGINE" = pg ]; then
+	DB=$(test_db db)
+	typo=${DB}_nope
+	check_refused() {
+		assert_contains "$(cat "$T/err")" "samtale: kan ikke forbinde til PostgreSQL-databasen $typo:" "$1"
+		assert_contains "$(cat "$T/err")" "database \"${typo##*/}\" does not exist" "$1"
+		assert_eq 0 "$(psql -X -A -t -c "SELECT count(*) FROM pg_database WHERE datname = '${typo##*/}'" postgres)" \
+			"databases made by $1"
+	}
+	refused_however_named "$typo" "case add 2026-0001" "case list" "demo --cases 2" "import -" "followups" "db init"
 	exit 0
 fi
 # The default database, and a path whose directory is not there, are SQLite's files.
@@ -60,18 +70,7 @@ check_refused() {
 	assert_not_contains "$(cat "$T/err")" "No such file" "$1"
 	[ ! -e "$T/teamm" ] || fail "$1 made the directory of a mistyped --db"
 }
-for cmd in "case add 2026-0001" "case list" "demo --cases 2" "import -" "followups"; do
-	# shellcheck disable=SC2086
-	expect_status 1 samtale --db "$typo" $cmd </dev/null
-	check_refused "--db … $cmd"
-done
-expect_status 1 env SAMTALE_DB="$typo" "$SAMTALE_BIN" case add 2026-0001
-check_refused "SAMTALE_DB"
-mkdir -p "$XDG_CONFIG_HOME/samtale"
-echo "db = $typo" >"$XDG_CONFIG_HOME/samtale/config"
-expect_status 1 samtale case add 2026-0001
-check_refused "the config file's db"
-rm "$XDG_CONFIG_HOME/samtale/config"
+refused_however_named "$typo" "case add 2026-0001" "case list" "demo --cases 2" "import -" "followups"
 expect_status 1 samtale --lang en --db "$typo" case add 2026-0001
 assert_contains "$(cat "$T/err")" "samtale: The directory $T/teamm does not exist, so there is no database at $typo. Is the path spelt right?"
 
