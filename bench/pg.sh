@@ -24,17 +24,14 @@ WRITERS=${BENCH_WRITERS:-50}
 WRITES=${BENCH_WRITES:-40}
 OUT=$BENCH/RESULTS-pg.md
 
-say() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 
 command -v hyperfine >/dev/null || { say "hyperfine is missing (apt-get install hyperfine)"; exit 1; }
 
-say "building samtale (Release) and the anchors in $WORK"
-mkdir -p "$WORK"
-cmake -S "$SRC" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release -DSAMTALE_TESTS=OFF >/dev/null
-cmake --build "$WORK/build" -j"$(nproc)" --target samtale >/dev/null
-# shellcheck disable=SC2046
-cc -O2 -o "$WORK/bare_curses" "$BENCH/bare_curses.c" $(pkg-config --cflags --libs ncursesw)
-cc -O2 -o "$WORK/pty_run" "$BENCH/pty_run.c" -lutil
+build_samtale
+build_anchor bare_curses ncursesw
+build_anchor pty_run
 
 SAMTALE=$WORK/build/samtale
 export HOME=$WORK/home-pg XDG_DATA_HOME=$WORK/home-pg/.local/share

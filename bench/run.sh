@@ -29,7 +29,8 @@ DATA=${BENCH_DATA:-/tmp/samtale-bench}
 LOAD_SIZE=${BENCH_LOAD_SIZE:-5000}
 LOAD_SECONDS=${BENCH_LOAD_SECONDS:-60}
 
-say() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 
 #
 # Tools: installed with apt-get when we are root, else named.
@@ -59,17 +60,11 @@ install_missing() {
 #
 
 build() {
-	say "building samtale (Release) and the anchors in $WORK"
-	mkdir -p "$WORK"
-	cmake -S "$SRC" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release -DSAMTALE_TESTS=OFF >/dev/null
-	cmake --build "$WORK/build" -j"$(nproc)" --target samtale >/dev/null
-	# shellcheck disable=SC2046
-	cc -O2 -o "$WORK/bare_curses" "$BENCH/bare_curses.c" $(pkg-config --cflags --libs ncursesw)
-	# shellcheck disable=SC2046
-	cc -O2 -o "$WORK/yaml_parse" "$BENCH/yaml_parse.c" $(pkg-config --cflags --libs yaml-0.1)
-	cc -O2 -o "$WORK/pty_run" "$BENCH/pty_run.c" -lutil
-	# shellcheck disable=SC2046
-	cc -O2 -o "$WORK/tui_latency" "$BENCH/tui_latency.c" -lutil $(pkg-config --cflags --libs sqlite3)
+	build_samtale
+	build_anchor bare_curses ncursesw
+	build_anchor yaml_parse yaml-0.1
+	build_anchor pty_run
+	build_anchor tui_latency sqlite3
 }
 
 #
