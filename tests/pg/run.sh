@@ -94,7 +94,7 @@ DORA=$(as dora pw-dora)		# data protection
 expect_status 0 samtale --lang en --db "$ADMIN" db init
 assert_contains "$(cat "$T/out")" "ready"
 expect_status 0 samtale --lang en --db "$ADMIN" db init
-assert_eq 3 "$(admin_sql "SELECT version FROM samtale.samtale_schema")" "schema version"
+assert_eq 4 "$(admin_sql "SELECT version FROM samtale.samtale_schema")" "schema version"
 
 admin_sql "CREATE ROLE ${R}_nord NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('${R}_nord');
 	   CREATE ROLE ${R}_syd NOLOGIN; INSERT INTO samtale.teams (name) VALUES ('${R}_syd');

@@ -3,6 +3,8 @@
  *  - its migrations from a database made at an earlier version: one at
  *    schema 2 (the checklist counted by a trigger per row) keeps its
  *    counts when it is migrated, and rows added afterwards are counted;
+ *  - one at schema 3, where the owner (as whom the triggers run) was held
+ *    to the policies that look a row's case up, no longer is;
  *  - statements prepared on the server when they run again, dropped when
  *    they are finalized, and sent as text again once a lost connection
  *    has taken them away.
@@ -33,7 +35,8 @@ static char *database_at(int version)
 	char *cmd;
 
 	assert_non_null(f);
-	dbname = xasprintf("u_%d_migrate", (int)getpid());
+	free(dbname);
+	dbname = xasprintf("u_%d_migrate%d", (int)getpid(), version);
 	fprintf(f, "BEGIN;\n");
 	for (int v = 0; v < version; v++)
 		fprintf(f, "%s;\n", pg_migrations[v]);
@@ -89,6 +92,31 @@ static void test_counts_survive_migration_from_2(void **state)
 	assert_int_equal(test_query_int(st, "SELECT sum(open + done + not_relevant) FROM section_counts"), 2);
 	assert_true(test_db_checked(st));
 	case_rec_free(&c);
+	store_close(st);
+	free(uri);
+}
+
+/* The triggers run as samtale_owner, which sees every case: a policy
+ * that looked her rows' case up for it again made each of their
+ * statements read every case (migration 4). */
+static void test_owner_held_to_no_lookup(void **state)
+{
+	static const char owner_lookups[] =
+		"SELECT count(*) FROM pg_policies WHERE schemaname = 'samtale'"
+		" AND 'samtale_owner' = ANY (roles) AND (qual <> 'true' OR with_check <> 'true')";
+	char *uri = database_at(3);
+	struct store *st = NULL;
+
+	(void)state;
+	assert_int_equal(store_open(uri, "mette", 0, &st), SAM_OK);
+	assert_int_equal(test_query_int(st, "SELECT version FROM samtale_schema"), pg_schema_version);
+	assert_int_equal(test_query_int(st, owner_lookups), 0);
+	/* Everyone else still sees a case's rows through the case. */
+	assert_int_equal(test_query_int(st, "SELECT count(*) FROM pg_policies WHERE schemaname = 'samtale'"
+					    " AND 'samtale_caseworker' = ANY (roles) AND qual LIKE '%EXISTS%' AND tablename IN"
+					    " ('meetings', 'followups', 'internships', 'checklist', 'section_counts')"),
+			 5);
+	assert_true(test_db_checked(st));
 	store_close(st);
 	free(uri);
 }
@@ -160,6 +188,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_survive_migration_from_2),
+		cmocka_unit_test(test_owner_held_to_no_lookup),
 		cmocka_unit_test(test_statements_prepared_when_run_again),
 	};
 	int failed;
