@@ -59,7 +59,7 @@ SQL_FOLLOWUPS="SELECT f.due, c.ref, f.assignee, f.text FROM followups f JOIN cas
 printf '%s\n' "$SQL_REPORT" >"$WORK/pg-report.sql"
 printf '%s\n' "$SQL_FOLLOWUPS" >"$WORK/pg-followups.sql"
 
-declare -A MS
+declare -A MS IMPORT_S
 
 # time_of NAME N CMD: the median of hyperfine's runs, in milliseconds.
 time_of() {
@@ -72,14 +72,42 @@ time_of() {
 	MS[$name,$n]=$(python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json")
 }
 
+seconds_since() { python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$(date +%s.%N)"; }
+
 ratio() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print("%.2f" % (a / b) if b else "-")' "$1" "$2"; }
 
-# team_db URI: db init, and the bench's user in a team of its own.
+# team_db URI: db init, a team, and in it the caseworker every timed command
+# and writer connects as: an ordinary role, so that the row-level policies a
+# caseworker meets are in the figures (the cluster's superuser, who imports,
+# bypasses them).
 team_db() {
 	"$SAMTALE" --db "$1" db init >/dev/null
 	psql -X -q -v ON_ERROR_STOP=1 -c "DO \$\$ BEGIN CREATE ROLE bench_team NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
+		DO \$\$ BEGIN CREATE ROLE bench_worker LOGIN PASSWORD 'bench' IN ROLE bench_team, samtale_caseworker;
+			EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
 		INSERT INTO samtale.teams (name) VALUES ('bench_team') ON CONFLICT DO NOTHING;
 		GRANT bench_team TO current_user" "${1#postgresql:///}" >/dev/null
+}
+
+as_caseworker() { PGUSER=bench_worker PGPASSWORD=bench "$@"; }
+
+# time_size N SQLITE_FILE PG_DATABASE: every timing at N cases.
+time_size() {
+	local n=$1 lite=$2 pgdb=$3 uri=postgresql:///$3
+
+	say "timing at $n cases"
+	time_of report_lite "$n" "$SAMTALE" --db "$lite" report --by section
+	time_of report_sqlite3 "$n" sqlite3 -init "$WORK/pg-report.sql" -readonly "$lite" .exit
+	time_of report_pg "$n" "$SAMTALE" --db "$uri" report --by section
+	time_of report_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-report.sql" "$pgdb"
+	time_of followups_lite "$n" "$SAMTALE" --db "$lite" followups --all --overdue
+	time_of followups_sqlite3 "$n" sqlite3 -init "$WORK/pg-followups.sql" -readonly "$lite" .exit
+	time_of followups_pg "$n" "$SAMTALE" --db "$uri" followups --all --overdue
+	time_of followups_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-followups.sql" "$pgdb"
+	time_of connect_psql "$n" psql -X -q -f /dev/null "$pgdb"
+	time_of bare_curses "$n" "$WORK/pty_run" "$WORK/bare_curses"
+	time_of tui_lite "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$lite"
+	time_of tui_pg "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$uri"
 }
 
 for n in "${SIZES[@]}"; do
@@ -91,44 +119,37 @@ for n in "${SIZES[@]}"; do
 	createdb "$pgdb"
 	team_db "$uri"
 	"$SAMTALE" --db "$lite" --user bench export >"$WORK/pg-bench-$n.json"
+	start=$(date +%s.%N)
 	"$SAMTALE" --db "$uri" --user bench import "$WORK/pg-bench-$n.json" >/dev/null
+	IMPORT_S[$n]=$(seconds_since "$start")
 	psql -X -q -c "VACUUM ANALYZE" "$pgdb"
-
-	say "timing at $n cases"
-	time_of report_lite "$n" "$SAMTALE" --db "$lite" report --by section
-	time_of report_sqlite3 "$n" sqlite3 -init "$WORK/pg-report.sql" -readonly "$lite" .exit
-	time_of report_pg "$n" "$SAMTALE" --db "$uri" report --by section
-	time_of report_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-report.sql" "$pgdb"
-	time_of followups_lite "$n" "$SAMTALE" --db "$lite" followups --all --overdue
-	time_of followups_sqlite3 "$n" sqlite3 -init "$WORK/pg-followups.sql" -readonly "$lite" .exit
-	time_of followups_pg "$n" "$SAMTALE" --db "$uri" followups --all --overdue
-	time_of followups_psql "$n" psql -X -q -A -t -o /dev/null -f "$WORK/pg-followups.sql" "$pgdb"
-	time_of bare_curses "$n" "$WORK/pty_run" "$WORK/bare_curses"
-	time_of tui_lite "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$lite"
-	time_of tui_pg "$n" env SAMTALE_QUIT_AFTER_DRAW=2 "$WORK/pty_run" "$SAMTALE" --db "$uri"
+	as_caseworker time_size "$n" "$lite" "$pgdb"
 done
 
-# WRITERS processes at once, each adding WRITES cases, on the last size's
-# database: how long, and how many failed.
-say "$WRITERS writers at once on PostgreSQL"
-uri=postgresql:///bench_${SIZES[-1]}
-start=$(date +%s.%N)
-failed=0
-pids=()
-: >"$WORK/pg-writers.err"
-for w in $(seq "$WRITERS"); do
-	(
-		fails=0
-		for i in $(seq "$WRITES"); do
-			"$SAMTALE" --db "$uri" --user bench case add "W$w-$i" \
-				>/dev/null 2>>"$WORK/pg-writers.err" || fails=$((fails + 1))
-		done
-		exit "$fails"
-	) &
-	pids+=($!)
-done
-for p in "${pids[@]}"; do wait "$p" || failed=$((failed + $?)); done
-secs=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+# writers URI: WRITERS processes at once, each adding WRITES cases; sets
+# secs (how long) and failed (how many changes failed).
+writers() {
+	local uri=$1 start pids=() p
+
+	say "$WRITERS writers at once on PostgreSQL"
+	start=$(date +%s.%N)
+	failed=0
+	: >"$WORK/pg-writers.err"
+	for w in $(seq "$WRITERS"); do
+		(
+			fails=0
+			for i in $(seq "$WRITES"); do
+				"$SAMTALE" --db "$uri" --user bench case add "W$w-$i" \
+					>/dev/null 2>>"$WORK/pg-writers.err" || fails=$((fails + 1))
+			done
+			exit "$fails"
+		) &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do wait "$p" || failed=$((failed + $?)); done
+	secs=$(seconds_since "$start")
+}
+as_caseworker writers "postgresql:///bench_${SIZES[-1]}"
 
 {
 	echo "# samtale on PostgreSQL 15 beside SQLite"
@@ -136,7 +157,9 @@ secs=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.ar
 	echo "Made by \`bench/pg.sh\` on $(date -u +%F) ($(nproc) cores; $(psql -X -A -t -c 'SHOW server_version' postgres),"
 	echo "a throwaway cluster of pg_virtualenv with its default settings). Medians in milliseconds"
 	echo "from hyperfine (\`-N\`, $RUNS runs, 3 at 50,000 cases). The same demo cases on both engines"
-	echo "(made on SQLite, exported, imported into PostgreSQL). Each shell runs the SQL samtale runs."
+	echo "(made on SQLite, exported, imported into PostgreSQL). Each shell runs the SQL samtale runs;"
+	echo "on PostgreSQL both connect as a caseworker (an ordinary role under the row-level policies)"
+	echo "with a password over TCP, as pg_virtualenv's cluster allows."
 	echo
 	printf '| %s |' "" ; for n in "${SIZES[@]}"; do printf ' %s cases |' "$n"; done; echo
 	printf '|---|' ; for n in "${SIZES[@]}"; do printf -- '---:|'; done; echo
@@ -166,6 +189,12 @@ secs=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.ar
 	row "ratio to bare curses" tui_lite bare_curses
 	row "first usable screen, PostgreSQL" tui_pg
 	row "ratio to bare curses" tui_pg bare_curses
+	row "psql connecting and running nothing" connect_psql
+	row "first usable screen, PostgreSQL, ratio to that" tui_pg connect_psql
+	echo
+	for n in "${SIZES[@]}"; do
+		echo "Importing the $n cases into PostgreSQL took ${IMPORT_S[$n]} s (one \`samtale import\`, one transaction)."
+	done
 	echo
 	echo "$WRITERS writers at once on PostgreSQL, $WRITES new cases each ($((WRITERS * WRITES)) changes,"
 	echo "one \`samtale case add\` process per change): ${secs} s in all, $failed failed."
