@@ -84,6 +84,7 @@ if [ "$ENGINE" = pg ]; then
 	expect_status 1 samtale --db "$DB" db purge --closed-before 2026-03-01 --yes
 	assert_eq "" "$(cat "$T/out")" "stdout of a purge that did not finish"
 	assert_contains "$(cat "$T/err")" "samtale: $n afsluttede sager er fjernet, men ikke slettet helt endnu"
+	assert_contains "$(cat "$T/err")" "så de slettede ord står stadig i tabellernes filer"
 	assert_contains "$(cat "$T/err")" "VACUUM FULL"
 	assert_eq 1 "$(wc -l <"$T/err")" "lines on stderr"
 	assert_eq 0 "$(sql "$DB" "SELECT count(*) FROM cases WHERE ref = 'Purpurhejre-0815'")" "the purged case"

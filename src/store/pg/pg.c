@@ -788,9 +788,9 @@ static enum sam_status compact(struct pg_store *ps)
 	if (ok)
 		return SAM_OK;
 	return sam_fail(SAM_ERR_PENDING,
-			_("the case is erased, but another session is using the database %s, so its words "
-			  "are still in the table files; they are removed at the next erasure, or when an "
-			  "administrator runs VACUUM FULL on the schema samtale"), ps->base.path);
+			_("another session is using the database %s, so the erased words are still in the "
+			  "table files; they are removed at the next erasure, or when an administrator runs "
+			  "VACUUM FULL on the schema samtale"), ps->base.path);
 }
 
 static enum sam_status pg_commit(struct store *st)
