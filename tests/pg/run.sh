@@ -142,6 +142,12 @@ cmp "$T/out" "$T/report-pg.csv" || fail "report differs between the engines: $(d
 expect_status 1 samtale --lang en --db "$ANNA" db backup "$T/backup.db"
 assert_contains "$(cat "$T/err")" "pg_dump"
 expect_status 0 samtale --db "$ANNA" db check
+# A trigger an administrator disabled by hand is found.
+admin_sql "ALTER TABLE samtale.checklist DISABLE TRIGGER checklist_counts_added" >/dev/null
+expect_status 1 samtale --lang en --db "$ANNA" db check
+assert_contains "$(cat "$T/out")" "the trigger checklist.checklist_counts_added is missing or disabled"
+admin_sql "ALTER TABLE samtale.checklist ENABLE TRIGGER checklist_counts_added" >/dev/null
+expect_status 0 samtale --db "$ANNA" db check
 
 #
 # (b) Teams. Syd's case, with a follow-up, by Syd's caseworker.

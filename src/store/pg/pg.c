@@ -877,6 +877,9 @@ static enum sam_status pg_check(struct store *st, bool *ok, char **report)
 		     _("row-level security is off for the table %s"), &sb, ok);
 	add_problems(ps, "SELECT name FROM teams WHERE name NOT IN (SELECT rolname FROM pg_roles)"
 		     " ORDER BY 1", _("the team %s has no role: nobody sees its cases"), &sb, ok);
+	add_problems(ps, pg_missing_triggers,
+		     _("the trigger %s is missing or disabled: the ids and counts it keeps go out of step "
+		       "until an administrator restores it"), &sb, ok);
 	*report = strbuf_detach(&sb);
 	return SAM_OK;
 }

@@ -59,6 +59,7 @@ extern const struct engine_ops pg_engine;
  */
 extern const char *const pg_migrations[];
 extern const int pg_schema_version;
+extern const char pg_missing_triggers[];
 /* The schema's name, which every connection puts first on its search_path. */
 #define PG_SCHEMA "samtale"
 

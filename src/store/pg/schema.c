@@ -519,3 +519,13 @@ const char *const pg_migrations[] = {
 };
 
 const int pg_schema_version = (int)ARRAY_SIZE(pg_migrations);
+
+/* The triggers the schema's rules rest on, as table.trigger, when one is
+ * gone or disabled: the ids and counts they keep would go out of step. */
+const char pg_missing_triggers[] =
+	"SELECT t.tab || '.' || t.name FROM (VALUES ('meetings', 'meetings_next_id'),"
+	" ('meetings', 'meetings_last'), ('audit', 'audit_role'), ('checklist', 'checklist_counts'),"
+	" ('checklist', 'checklist_counts_added')) t (tab, name)"
+	" WHERE NOT EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
+	" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '" PG_SCHEMA "'"
+	" AND c.relname = t.tab AND g.tgname = t.name AND g.tgenabled <> 'D') ORDER BY 1";
