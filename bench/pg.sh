@@ -39,8 +39,9 @@ export SAMTALE_CONTENT=$SRC/content TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xter
 unset SAMTALE_TODAY SAMTALE_DB
 mkdir -p "$HOME"
 TODAY=$(date +%F)
-# psql and samtale alike see the samtale schema first.
-export PGOPTIONS="-c search_path=samtale"
+# psql and samtale alike see the samtale schema first, and plan without JIT
+# as samtale's connection does (src/store/pg/pg.c).
+export PGOPTIONS="-c search_path=samtale -c jit=off"
 
 # The SQL of `report --by section` and `followups --all --overdue`
 # (src/store/report_queries.c, followups.c), as both shells run it.

@@ -5,6 +5,7 @@
  *    counts when it is migrated, and rows added afterwards are counted;
  *  - one at schema 3, where the owner (as whom the triggers run) was held
  *    to the policies that look a row's case up, no longer is;
+ *  - the session's settings (dates, time zone, encoding, no JIT);
  *  - statements prepared on the server when they run again, dropped when
  *    they are finalized, and sent as text again once a lost connection
  *    has taken them away.
@@ -121,6 +122,30 @@ static void test_owner_held_to_no_lookup(void **state)
 	free(uri);
 }
 
+/* The session's settings are the connection's: values as SQLite gives
+ * them, and plans without JIT, which cost a report more than it saved. */
+static void test_session_settings(void **state)
+{
+	static const char *const settings[][2] = {
+		{ "SHOW DateStyle", "ISO, YMD" }, { "SHOW TimeZone", "UTC" },
+		{ "SHOW client_encoding", "UTF8" }, { "SHOW jit", "off" },
+	};
+	struct store *st = NULL;
+
+	(void)state;
+	assert_int_equal(test_store_open("mette", &st), SAM_OK);
+	for (size_t i = 0; i < ARRAY_SIZE(settings); i++) {
+		struct db_stmt *stmt = NULL;
+
+		/* Through the store's own connection, not a psql of the test's. */
+		assert_int_equal(db_prepare(st, settings[i][0], &stmt), SAM_OK);
+		assert_int_equal(db_step(stmt), DB_ROW);
+		assert_string_equal(db_col_text(stmt, 0), settings[i][1]);
+		db_finalize(stmt);
+	}
+	store_close(st);
+}
+
 /* The statement's single integer, run through the store's own connection. */
 static int64_t step_int(struct store *st, struct db_stmt *stmt)
 {
@@ -189,6 +214,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_survive_migration_from_2),
 		cmocka_unit_test(test_owner_held_to_no_lookup),
+		cmocka_unit_test(test_session_settings),
 		cmocka_unit_test(test_statements_prepared_when_run_again),
 	};
 	int failed;
